@@ -1,0 +1,32 @@
+using System.CommandLine;
+using OneVisit.Cli.Lint;
+
+namespace OneVisit.Cli;
+
+/// <summary>The onevisit command line: builds the commands and runs one, returning its exit code.</summary>
+internal static class CliApp
+{
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool colour = false)
+    {
+        var stdout = new Terminal(output, colour);
+        var stderr = new Terminal(error, colour);
+        var root = new RootCommand("OneVisit: government procedures that take at most one visit.")
+        {
+            LintCommand.Create(stdout, stderr),
+        };
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var problem in parsed.Errors)
+            {
+                stderr.WriteLine($"onevisit: {problem.Message}", ConsoleColour.Red);
+            }
+
+            stderr.WriteLine("Run 'onevisit --help' to see the commands and their options.");
+            return ExitCodes.Usage;
+        }
+
+        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+    }
+}

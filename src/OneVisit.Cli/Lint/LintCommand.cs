@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Text.Json;
+using OneVisit.Rules.Authoring;
+using OneVisit.Rules.Diagnostics;
+
+namespace OneVisit.Cli.Lint;
+
+/// <summary><c>onevisit lint &lt;catalog-dir&gt;</c>: every problem in a catalogue, one line each, then a summary.</summary>
+internal static class LintCommand
+{
+    public static Command Create(Terminal output, Terminal error)
+    {
+        var directory = new Argument<string>("catalog-dir") { Description = "The catalogue folder (holding catalog.yaml, facts.yaml, procedures/, …)." };
+        var json = new Option<bool>("--json") { Description = "Print the diagnostics as JSON for programs to read." };
+        var command = new Command("lint", "Check a catalogue and report every problem with file, line and column. Exit code: 0 clean, 1 errors, 2 only warnings, 64 usage.")
+        {
+            directory,
+            json,
+        };
+        command.SetAction(parsed => Run(parsed.GetRequiredValue(directory), parsed.GetValue(json), output, error));
+        return command;
+    }
+
+    private static int Run(string directory, bool json, Terminal output, Terminal error)
+    {
+        if (!Directory.Exists(directory))
+        {
+            error.WriteLine($"onevisit lint: there is no folder '{directory}'.", ConsoleColour.Red);
+            return ExitCodes.Usage;
+        }
+
+        var result = CatalogLoader.Load(directory);
+        if (json)
+        {
+            WriteJson(result, output);
+        }
+        else
+        {
+            WriteText(result, output);
+        }
+
+        return result.ErrorCount > 0 ? ExitCodes.Errors : result.WarningCount > 0 ? ExitCodes.Warnings : ExitCodes.Ok;
+    }
+
+    private static void WriteText(CatalogLoadResult result, Terminal output)
+    {
+        foreach (var diagnostic in result.Diagnostics)
+        {
+            output.Write($"{diagnostic.Location}: ");
+            output.Write(diagnostic.IsError ? "error" : "warning", diagnostic.IsError ? ConsoleColour.Red : ConsoleColour.Yellow);
+            output.WriteLine($" {diagnostic.Code}: {diagnostic.Message}");
+        }
+
+        if (result.Diagnostics.Count == 0 && result.Catalog is { } catalog)
+        {
+            output.WriteLine(
+                $"{result.Directory}: clean — {catalog.Procedures.Count} procedures, {catalog.Authorities.Count} authorities, " +
+                $"{catalog.Documents.Count} documents, {catalog.Facts.SlotCount} facts, {catalog.Tests.Count} policy tests in {result.FileCount} files.",
+                ConsoleColour.Green);
+            return;
+        }
+
+        var tone = result.ErrorCount > 0 ? ConsoleColour.Red : ConsoleColour.Yellow;
+        output.WriteLine($"{result.Directory}: {Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")} in {result.FileCount} files.", tone);
+    }
+
+    private static void WriteJson(CatalogLoadResult result, Terminal output)
+    {
+        var document = new
+        {
+            directory = result.Directory,
+            files = result.FileCount,
+            errors = result.ErrorCount,
+            warnings = result.WarningCount,
+            diagnostics = result.Diagnostics.Select(d => new
+            {
+                file = d.Location.File,
+                line = d.Location.Line,
+                column = d.Location.Column,
+                severity = d.IsError ? "error" : "warning",
+                code = d.Code,
+                message = d.Message,
+            }),
+        };
+        output.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
+    }
+
+    private static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Expressions;
+
+namespace OneVisit.Rules.Authoring.Internal;
+
+/// <summary>Reads <c>entity.field: value</c> pairs (in tests and applications), checking each value against its declared type.</summary>
+internal static class FactValueReader
+{
+    public static List<GivenFact> Read(FileContext context, YNode? node, FactSchema facts)
+    {
+        var given = new List<GivenFact>();
+        if (context.Mapping(node, "set of facts (entity.field: value)") is not { } map)
+        {
+            return given;
+        }
+
+        foreach (var (key, valueNode) in map.Entries)
+        {
+            var fact = facts.Find(key.Value);
+            if (fact is null)
+            {
+                context.Error(DiagnosticCodes.UnknownReference, key,
+                    $"'{key.Value}' is not declared in facts.yaml.{Suggestions.DidYouMean(key.Value, facts.Facts.Select(f => f.Path))}");
+                continue;
+            }
+
+            if (valueNode is YScalar { IsNull: true })
+            {
+                given.Add(new GivenFact(fact, null, context.At(key)));
+                continue;
+            }
+
+            if (Value(context, valueNode, fact) is { } value)
+            {
+                given.Add(new GivenFact(fact, value, context.At(key)));
+            }
+        }
+
+        return given;
+    }
+
+    private static object? Value(FileContext context, YNode node, FactSymbol fact)
+    {
+        if (node is not YScalar scalar)
+        {
+            context.Error(DiagnosticCodes.TestValueWrongType, node, $"{fact.Path} takes a single value, not {node.Shape}.");
+            return null;
+        }
+
+        var text = scalar.Value;
+        object? value = fact.Type.Kind switch
+        {
+            FactKind.Bool => text switch { "true" => true, "false" => false, _ => null },
+            FactKind.Number or FactKind.Money => decimal.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal),
+                NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null,
+            FactKind.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
+            FactKind.Enum => fact.Type.Allows(text) ? text : null,
+            _ => text,
+        };
+        if (value is null)
+        {
+            var expected = fact.Type.Kind switch
+            {
+                FactKind.Bool => "true or false",
+                FactKind.Number => "a number",
+                FactKind.Money => "an amount in yuan, such as 10000000",
+                FactKind.Date => "a date as YYYY-MM-DD",
+                _ => $"one of: {string.Join(", ", fact.Type.Values)}.{Suggestions.DidYouMean(text, fact.Type.Values)}",
+            };
+            context.Error(DiagnosticCodes.TestValueWrongType, node, $"'{text}' is not a value {fact.Path} ({fact.Type}) can take; write {expected}");
+        }
+
+        return value;
+    }
+}

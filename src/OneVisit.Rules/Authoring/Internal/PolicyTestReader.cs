@@ -1,0 +1,150 @@
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Precheck;
+
+namespace OneVisit.Rules.Authoring.Internal;
+
+/// <summary>Reads one file under <c>tests/</c>: policy test cases.</summary>
+internal sealed class PolicyTestReader(FileContext context, FactSchema facts, References references)
+{
+    public List<PolicyTestCase> Read(YNode? root)
+    {
+        var map = context.Mapping(root ?? CatalogInfoReader.EmptyAt(), "policy test file");
+        var cases = map?.List("cases", ReadCase, required: true) ?? [];
+        map?.Finish();
+        return cases;
+    }
+
+    private PolicyTestCase? ReadCase(YNode node)
+    {
+        var map = context.Mapping(node, "test case");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var name = map.String("name", required: true);
+        var procedure = Reference(map, "procedure", "procedure", required: true);
+        var asOf = map.Date("as_of");
+        var window = Reference(map, "window", "window");
+        var given = FactValueReader.Read(context, map.Optional("facts"), facts);
+        var documents = map.List("documents", ReadDocument);
+        var expect = ReadExpectation(map.Required("expect"), procedure);
+        map.Finish();
+        return name is null || procedure is null || expect is null
+            ? null
+            : new PolicyTestCase
+            {
+                Name = name,
+                ProcedureCode = procedure,
+                AsOf = asOf,
+                WindowId = window,
+                Facts = given,
+                Documents = documents,
+                Expect = expect,
+                Location = context.At(map.Node),
+            };
+    }
+
+    private HeldDocument? ReadDocument(YNode node)
+    {
+        var map = context.Mapping(node, "held document");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var document = Reference(map, "document", "document", required: true);
+        var versionNode = map.Optional("form_version");
+        var version = versionNode is null ? null : context.String(versionNode, "form_version");
+        if (version is not null && document is not null)
+        {
+            references.Expect("form version", version, context.At(versionNode!), scope: document);
+        }
+
+        var issued = map.Date("issued_on");
+        var expires = map.Date("expires_on");
+        var electronic = map.Bool("electronic") ?? false;
+        map.Finish();
+        if (issued is { } i && expires is { } e && e < i)
+        {
+            context.Error(DiagnosticCodes.InvalidDateRange, map.Node, $"This document expires ({e:yyyy-MM-dd}) before it was issued ({i:yyyy-MM-dd}).");
+        }
+
+        return document is null ? null : new HeldDocument(document, version, issued, expires, electronic, context.At(map.Node));
+    }
+
+    private PolicyExpectation? ReadExpectation(YNode? node, string? procedure)
+    {
+        var map = context.Mapping(node, "expectation");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var verdict = map.Word<Verdict>("verdict");
+        var eligible = map.Bool("eligible");
+        var authority = Reference(map, "authority", "authority");
+        var forwarded = Reference(map, "forwarded_to", "authority");
+        var visits = map.Integer("visits", 0, 100);
+        var materials = new Dictionary<string, MaterialStatus>(StringComparer.Ordinal);
+        if (context.Mapping(map.Optional("materials"), "set of material statuses (material id: status)") is { } statuses)
+        {
+            foreach (var (key, value) in statuses.Entries)
+            {
+                if (procedure is not null)
+                {
+                    references.Expect("material", key.Value, context.At(key), scope: procedure);
+                }
+
+                if (context.Word<MaterialStatus>(value, "material status") is { } status)
+                {
+                    materials[key.Value] = status;
+                }
+            }
+        }
+
+        var questions = map.List("open_questions", ReadQuestion);
+        map.Finish();
+        return new PolicyExpectation
+        {
+            Verdict = verdict,
+            Eligible = eligible,
+            AuthorityId = authority,
+            ForwardedTo = forwarded,
+            Visits = visits,
+            Materials = materials,
+            OpenQuestions = questions,
+        };
+    }
+
+    private Expressions.FactSymbol? ReadQuestion(YNode node)
+    {
+        var path = context.String(node, "fact");
+        if (path is null)
+        {
+            return null;
+        }
+
+        var fact = facts.Find(path);
+        if (fact is null)
+        {
+            context.Error(DiagnosticCodes.UnknownReference, node,
+                $"'{path}' is not declared in facts.yaml.{Suggestions.DidYouMean(path, facts.Facts.Select(f => f.Path))}");
+        }
+
+        return fact;
+    }
+
+    private string? Reference(MappingReader map, string key, string kind, bool required = false)
+    {
+        var node = required ? map.Required(key) : map.Optional(key);
+        var id = node is null ? null : context.String(node, key);
+        if (id is not null)
+        {
+            references.Expect(kind, id, context.At(node!));
+        }
+
+        return id;
+    }
+}

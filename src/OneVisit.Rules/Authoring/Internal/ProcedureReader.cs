@@ -1,0 +1,337 @@
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Diagnostics;
+
+namespace OneVisit.Rules.Authoring.Internal;
+
+/// <summary>Reads one file under <c>procedures/</c>.</summary>
+internal sealed class ProcedureReader(FileContext context, FactSchema facts, References references)
+{
+    private const int MaxDays = 3_650;
+
+    public Procedure? Read(YNode? root)
+    {
+        var map = context.Mapping(root ?? CatalogInfoReader.EmptyAt(), "procedure");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var code = map.String("code", required: true);
+        var scope = code ?? string.Empty;
+        var name = map.Text("name", required: true);
+        var version = map.Integer("version", 1, 1_000_000, required: true);
+        var from = map.Date("effective_from", required: true);
+        var until = map.Date("effective_until");
+        if (from is { } f && until is { } u && u < f)
+        {
+            context.Error(DiagnosticCodes.InvalidDateRange, map.Optional("effective_until")!, $"'effective_until' ({u:yyyy-MM-dd}) is before 'effective_from' ({f:yyyy-MM-dd}).");
+        }
+
+        var basis = map.List("legal_basis", n => ReadBasis(n).FirstOrDefault(), required: true);
+        var conditions = map.List("conditions", ReadAcceptanceCondition);
+        var eligibility = map.List("eligibility", n => ReadEligibility(n, scope));
+        var jurisdiction = ReadJurisdiction(map);
+        var materials = map.List("materials", n => ReadMaterial(n, scope), required: true);
+        var presence = map.List("presence", n => ReadPresence(n, scope));
+        var limits = ReadTimeLimits(map.Required("time_limits"));
+        var fees = map.List("fees", ReadFee);
+        var channels = map.Words<Channel>("channels", "channel", required: true);
+        var delivery = map.Words<ResultDelivery>("result_delivery", "result delivery", required: true);
+        map.Finish();
+
+        if (code is null || name is null || version is null || from is null || jurisdiction is null || limits is null
+            || !references.Declare("procedure", code, context.At(map.Node), context.Diagnostics))
+        {
+            return null;
+        }
+
+        return new Procedure
+        {
+            Code = code,
+            Name = name,
+            Version = version.Value,
+            EffectiveFrom = from.Value,
+            EffectiveUntil = until,
+            LegalBasis = basis,
+            Conditions = conditions,
+            Eligibility = eligibility,
+            Jurisdiction = jurisdiction,
+            Materials = materials,
+            Presence = presence,
+            TimeLimits = limits,
+            Fees = fees,
+            Channels = channels,
+            ResultDelivery = delivery,
+            Location = context.At(map.Node),
+        };
+    }
+
+    /// <summary>A legal basis: one <c>{law, article}</c> mapping or a list of them.</summary>
+    private List<LegalBasis> ReadBasis(YNode? node)
+    {
+        if (node is null)
+        {
+            return [];
+        }
+
+        var items = node is YSequence ? context.Sequence(node, "legal references") : [node];
+        var result = new List<LegalBasis>();
+        foreach (var item in items)
+        {
+            if (context.Mapping(item, "legal reference ({law, article})") is not { } map)
+            {
+                continue;
+            }
+
+            var law = map.String("law", required: true);
+            var article = map.String("article") ?? string.Empty;
+            map.Finish();
+            if (law is not null)
+            {
+                result.Add(new LegalBasis(law, article));
+            }
+        }
+
+        return result;
+    }
+
+    private AcceptanceCondition? ReadAcceptanceCondition(YNode node)
+    {
+        var map = context.Mapping(node, "acceptance condition");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var text = map.Text("text", required: true);
+        var check = Condition(map, "check");
+        map.Finish();
+        return text is null ? null : new AcceptanceCondition(text, check, context.At(map.Node));
+    }
+
+    private EligibilityRule? ReadEligibility(YNode node, string scope)
+    {
+        var map = context.Mapping(node, "eligibility rule");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var id = map.Identifier("id", required: true);
+        var denyWhen = Condition(map, "deny_when", required: true);
+        var message = map.Text("message", required: true);
+        var basis = ReadBasis(map.Optional("basis"));
+        map.Finish();
+        return id is null || denyWhen is null || message is null || !Declare("eligibility rule", id, map, scope)
+            ? null
+            : new EligibilityRule(id, denyWhen, message, basis, context.At(map.Node));
+    }
+
+    private Jurisdiction? ReadJurisdiction(MappingReader procedure)
+    {
+        var map = context.Mapping(procedure.Required("jurisdiction"), "jurisdiction");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var rules = map.List("rules", ReadJurisdictionRule);
+        var defaultNode = map.Optional("default");
+        map.Finish();
+        if (defaultNode is null)
+        {
+            context.Error(DiagnosticCodes.MissingJurisdictionDefault, map.Node,
+                "This jurisdiction has no 'default': name the authority that decides when no rule applies, so no applicant is left without one.");
+            return null;
+        }
+
+        var authority = Authority(defaultNode, "default");
+        return authority is null ? null : new Jurisdiction(rules, authority, context.At(map.Node));
+    }
+
+    private JurisdictionRule? ReadJurisdictionRule(YNode node)
+    {
+        var map = context.Mapping(node, "jurisdiction rule");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var when = Condition(map, "when", required: true);
+        var authorityNode = map.Required("authority");
+        var authority = authorityNode is null ? null : Authority(authorityNode, "authority");
+        var because = map.Text("because");
+        var basis = ReadBasis(map.Optional("basis"));
+        map.Finish();
+        return when is null || authority is null ? null : new JurisdictionRule(when, authority, because, basis, context.At(map.Node));
+    }
+
+    private Material? ReadMaterial(YNode node, string scope)
+    {
+        var map = context.Mapping(node, "material");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var id = map.Identifier("id", required: true);
+        var documentNode = map.Required("document");
+        var document = documentNode is null ? null : context.Identifier(documentNode, "document");
+        if (document is not null)
+        {
+            references.Expect("document", document, context.At(documentNode!));
+        }
+
+        var requiredWhen = Condition(map, "required_when");
+        var copies = map.Integer("copies", 1, 100) ?? 1;
+        var form = map.Word<MaterialForm>("form") ?? MaterialForm.Original;
+        var exemptions = map.List("exemptions", ReadExemption);
+        var versions = map.List("form_versions", v => FormVersion(v, document));
+        map.Finish();
+        return id is null || document is null || !Declare("material", id, map, scope)
+            ? null
+            : new Material(id, document, requiredWhen, copies, form, exemptions, versions, context.At(map.Node));
+    }
+
+    private string? FormVersion(YNode node, string? document)
+    {
+        var version = context.String(node, "form version");
+        if (version is not null && document is not null)
+        {
+            references.Expect("form version", version, context.At(node), scope: document);
+        }
+
+        return version;
+    }
+
+    private Exemption? ReadExemption(YNode node)
+    {
+        var map = context.Mapping(node, "exemption");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var kind = map.Word<ExemptionKind>("kind", required: true);
+        var when = Condition(map, "when");
+        var deadline = map.Integer("deadline_working_days", 1, MaxDays, required: kind == ExemptionKind.AcceptWithGap);
+        var verify = map.Integer("verify_within_days", 1, MaxDays);
+        map.Finish();
+        if (deadline is not null && kind is not ExemptionKind.AcceptWithGap)
+        {
+            context.Warning(DiagnosticCodes.UnknownKey, map.Optional("deadline_working_days")!, "'deadline_working_days' only applies to accept_with_gap, so it is ignored here.");
+        }
+
+        if (verify is not null && kind is not ExemptionKind.Commitment)
+        {
+            context.Warning(DiagnosticCodes.UnknownKey, map.Optional("verify_within_days")!, "'verify_within_days' only applies to a commitment, so it is ignored here.");
+        }
+
+        return kind is null ? null : new Exemption(kind.Value, when, deadline, verify, context.At(map.Node));
+    }
+
+    private PresenceStep? ReadPresence(YNode node, string scope)
+    {
+        var map = context.Mapping(node, "presence step");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var id = map.Identifier("id", required: true);
+        var reason = map.Word<PresenceReason>("reason", required: true);
+        var when = Condition(map, "when");
+        var why = map.Text("why");
+        RemoteAlternative? alternative = null;
+        if (context.Mapping(map.Optional("remote_alternative"), "remote alternative") is { } remote)
+        {
+            var description = remote.Text("description", required: true);
+            var remoteWhen = Condition(remote, "when");
+            remote.Finish();
+            alternative = description is null ? null : new RemoteAlternative(description, remoteWhen, context.At(remote.Node));
+        }
+
+        map.Finish();
+        return id is null || reason is null || !Declare("presence step", id, map, scope)
+            ? null
+            : new PresenceStep(id, reason.Value, when, why, alternative, context.At(map.Node));
+    }
+
+    private TimeLimits? ReadTimeLimits(YNode? node)
+    {
+        if (context.Mapping(node, "time limits") is not { } map)
+        {
+            return null;
+        }
+
+        var statutory = ReadTimeLimit(map.Required("statutory"));
+        var promised = ReadTimeLimit(map.Optional("promised"));
+        map.Finish();
+        return new TimeLimits(statutory, promised);
+    }
+
+    private TimeLimit? ReadTimeLimit(YNode? node)
+    {
+        if (context.Mapping(node, "time limit") is not { } map)
+        {
+            return null;
+        }
+
+        var working = map.Integer("working_days", 0, MaxDays);
+        var calendar = map.Integer("days", 0, MaxDays);
+        var basis = ReadBasis(map.Optional("basis"));
+        map.Finish();
+        if (working is not null && calendar is not null)
+        {
+            context.Error(DiagnosticCodes.InvalidValue, map.Node, "Give either 'working_days' or 'days' (calendar days), not both.");
+            return null;
+        }
+
+        if (working is null && calendar is null)
+        {
+            context.Error(DiagnosticCodes.MissingKey, map.Node, "This time limit needs 'working_days' (or 'days' for calendar days); 0 means on the spot.");
+            return null;
+        }
+
+        return new TimeLimit(working ?? calendar!.Value, working is not null, basis, context.At(map.Node));
+    }
+
+    private Fee? ReadFee(YNode node)
+    {
+        var map = context.Mapping(node, "fee");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var name = map.Text("name", required: true);
+        var amount = map.Decimal("amount", required: true);
+        var when = Condition(map, "when");
+        var basis = ReadBasis(map.Optional("basis"));
+        map.Finish();
+        if (amount < 0)
+        {
+            context.Error(DiagnosticCodes.InvalidValue, map.Optional("amount")!, "A fee cannot be negative.");
+            return null;
+        }
+
+        return name is null || amount is null ? null : new Fee(name, amount.Value, when, basis, context.At(map.Node));
+    }
+
+    private PolicyCondition? Condition(MappingReader map, string key, bool required = false) =>
+        (required ? map.Required(key) : map.Optional(key)) is { } node ? context.Condition(node, key, facts) : null;
+
+    private string? Authority(YNode node, string what)
+    {
+        var id = context.Identifier(node, what);
+        if (id is not null)
+        {
+            references.Expect("authority", id, context.At(node));
+        }
+
+        return id;
+    }
+
+    private bool Declare(string kind, string id, MappingReader map, string scope) =>
+        references.Declare(kind, id, context.At(map.Node), context.Diagnostics, scope.Length == 0 ? "?" : scope);
+}

@@ -1,0 +1,11 @@
+using OneVisit.Rules.Diagnostics;
+
+namespace OneVisit.Rules.Catalog;
+
+/// <summary>What <c>catalog.yaml</c> says about the catalogue as a whole.</summary>
+/// <param name="Name">The catalogue's name.</param>
+/// <param name="Region">The region path it serves, e.g. <c>zhejiang/hangzhou</c>.</param>
+/// <param name="DefaultLanguage">The language of untranslated text, e.g. <c>zh-CN</c>.</param>
+/// <param name="AsOf">The date the catalogue describes; applications without a date are judged on it.</param>
+/// <param name="Location">Where it was declared.</param>
+public sealed record CatalogInfo(LocalizedText Name, string Region, string DefaultLanguage, DateOnly AsOf, SourceLocation Location);

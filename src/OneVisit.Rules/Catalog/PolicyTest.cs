@@ -1,0 +1,64 @@
+using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Expressions;
+using OneVisit.Rules.Precheck;
+
+namespace OneVisit.Rules.Catalog;
+
+/// <summary>A fact given in a policy test or application.</summary>
+/// <param name="Fact">The fact.</param>
+/// <param name="Value">Its value (bool, decimal, DateOnly or string); null means explicitly unknown.</param>
+/// <param name="Location">Where it was given.</param>
+public sealed record GivenFact(FactSymbol Fact, object? Value, SourceLocation Location);
+
+/// <summary>What a policy test expects; a test checks only what it names.</summary>
+public sealed record PolicyExpectation
+{
+    /// <summary>The expected verdict.</summary>
+    public Verdict? Verdict { get; init; }
+
+    /// <summary>Whether the applicant is expected to be eligible.</summary>
+    public bool? Eligible { get; init; }
+
+    /// <summary>The expected competent authority.</summary>
+    public string? AuthorityId { get; init; }
+
+    /// <summary>The authority the case is expected to be forwarded to from the window.</summary>
+    public string? ForwardedTo { get; init; }
+
+    /// <summary>The expected number of visits.</summary>
+    public int? Visits { get; init; }
+
+    /// <summary>Expected material statuses by material id.</summary>
+    public IReadOnlyDictionary<string, MaterialStatus> Materials { get; init; } = new Dictionary<string, MaterialStatus>();
+
+    /// <summary>Facts expected among the open questions.</summary>
+    public IReadOnlyList<FactSymbol> OpenQuestions { get; init; } = [];
+}
+
+/// <summary>One policy test case: given facts and held documents, the expected answer.</summary>
+public sealed record PolicyTestCase
+{
+    /// <summary>The case's name, shown when it fails.</summary>
+    public required string Name { get; init; }
+
+    /// <summary>The procedure under test.</summary>
+    public required string ProcedureCode { get; init; }
+
+    /// <summary>The date to judge on; the catalogue's <c>as_of</c> when null.</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>The window where the applicant applies, if any.</summary>
+    public string? WindowId { get; init; }
+
+    /// <summary>The facts given.</summary>
+    public IReadOnlyList<GivenFact> Facts { get; init; } = [];
+
+    /// <summary>The documents held.</summary>
+    public IReadOnlyList<HeldDocument> Documents { get; init; } = [];
+
+    /// <summary>What is expected.</summary>
+    public required PolicyExpectation Expect { get; init; }
+
+    /// <summary>Where the case was declared.</summary>
+    public required SourceLocation Location { get; init; }
+}

@@ -1,0 +1,49 @@
+using System.Collections.Frozen;
+
+namespace OneVisit.Rules.Catalog;
+
+/// <summary>
+/// A loaded, checked catalogue: the fact schema, authorities, documents, procedures and policy tests.
+/// Immutable; load one with <see cref="Authoring.CatalogLoader"/>.
+/// </summary>
+public sealed class ProcedureCatalog
+{
+    /// <summary>Assembles a catalogue from checked parts; ids must be unique (the loader guarantees it).</summary>
+    public ProcedureCatalog(
+        CatalogInfo info,
+        FactSchema facts,
+        IReadOnlyList<Authority> authorities,
+        IReadOnlyList<DocumentType> documents,
+        IReadOnlyList<Procedure> procedures,
+        IReadOnlyList<PolicyTestCase> tests)
+    {
+        Info = info ?? throw new ArgumentNullException(nameof(info));
+        Facts = facts ?? throw new ArgumentNullException(nameof(facts));
+        Authorities = authorities.ToFrozenDictionary(a => a.Id, StringComparer.Ordinal);
+        Windows = authorities.SelectMany(a => a.Windows).ToFrozenDictionary(w => w.Id, StringComparer.Ordinal);
+        Documents = documents.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
+        Procedures = procedures.ToFrozenDictionary(p => p.Code, StringComparer.Ordinal);
+        Tests = tests;
+    }
+
+    /// <summary>What <c>catalog.yaml</c> says.</summary>
+    public CatalogInfo Info { get; }
+
+    /// <summary>The facts conditions may use.</summary>
+    public FactSchema Facts { get; }
+
+    /// <summary>Authorities by id.</summary>
+    public FrozenDictionary<string, Authority> Authorities { get; }
+
+    /// <summary>Intake windows by id, across all authorities.</summary>
+    public FrozenDictionary<string, Window> Windows { get; }
+
+    /// <summary>Document types by id.</summary>
+    public FrozenDictionary<string, DocumentType> Documents { get; }
+
+    /// <summary>Procedures by code.</summary>
+    public FrozenDictionary<string, Procedure> Procedures { get; }
+
+    /// <summary>The policy test cases, in file order.</summary>
+    public IReadOnlyList<PolicyTestCase> Tests { get; }
+}

@@ -1,0 +1,98 @@
+namespace OneVisit.Rules.Diagnostics;
+
+/// <summary>
+/// The stable codes of catalogue diagnostics. OV1xxx: files and YAML; OV2xxx: the catalogue's ids and
+/// references; OV3xxx: conditions (expressions); OV4xxx: policy tests. <c>docs/diagnostics.md</c> explains each.
+/// </summary>
+public static class DiagnosticCodes
+{
+    /// <summary>The file is not valid YAML.</summary>
+    public const string YamlSyntax = "OV1001";
+
+    /// <summary>The file is larger than a catalogue file may be.</summary>
+    public const string FileTooLarge = "OV1002";
+
+    /// <summary>The file is not valid UTF-8 text.</summary>
+    public const string InvalidUtf8 = "OV1003";
+
+    /// <summary>The YAML nests deeper than allowed, or has more nodes than a catalogue file needs.</summary>
+    public const string TooComplex = "OV1004";
+
+    /// <summary>YAML anchors and aliases are not accepted.</summary>
+    public const string AliasNotAllowed = "OV1005";
+
+    /// <summary>A value has the wrong shape: a list where a mapping belongs, and so on.</summary>
+    public const string WrongShape = "OV1006";
+
+    /// <summary>A required key is missing.</summary>
+    public const string MissingKey = "OV1007";
+
+    /// <summary>A key that the format does not know (a warning).</summary>
+    public const string UnknownKey = "OV1008";
+
+    /// <summary>A value that cannot be read: not a date, not a number, not one of the allowed words.</summary>
+    public const string InvalidValue = "OV1009";
+
+    /// <summary>A required file or folder is missing.</summary>
+    public const string MissingFile = "OV1010";
+
+    /// <summary>The same key appears twice in one mapping.</summary>
+    public const string DuplicateKey = "OV1011";
+
+    /// <summary>A file holds more than one YAML document.</summary>
+    public const string MultipleDocuments = "OV1012";
+
+    /// <summary>Two things of one kind share an id (or a procedure code).</summary>
+    public const string DuplicateId = "OV2001";
+
+    /// <summary>A reference to a fact, document, authority, procedure, window, material or version that does not exist.</summary>
+    public const string UnknownReference = "OV2002";
+
+    /// <summary>The authority tree loops back on itself through <c>parent</c>.</summary>
+    public const string AuthorityCycle = "OV2003";
+
+    /// <summary>A procedure's jurisdiction has no <c>default</c> authority.</summary>
+    public const string MissingJurisdictionDefault = "OV2004";
+
+    /// <summary>An id or name that is not snake_case, or is a reserved word of the condition language.</summary>
+    public const string InvalidIdentifier = "OV2005";
+
+    /// <summary>A date range that ends before it starts.</summary>
+    public const string InvalidDateRange = "OV2006";
+
+    /// <summary>An exemption the document cannot support (data sharing without an evidence source, …).</summary>
+    public const string ExemptionNotPossible = "OV2007";
+
+    /// <summary>Form versions named for a document that has none.</summary>
+    public const string FormVersionsNotApplicable = "OV2008";
+
+    /// <summary>Two form versions of one document are current on the same day.</summary>
+    public const string FormVersionOverlap = "OV2011";
+
+    /// <summary>Days on which no version of a form is accepted.</summary>
+    public const string FormVersionGap = "OV2012";
+
+    /// <summary>An expression that cannot be read.</summary>
+    public const string ExpressionSyntax = "OV3001";
+
+    /// <summary>An expression names a fact that <c>facts.yaml</c> does not declare.</summary>
+    public const string UnknownFact = "OV3002";
+
+    /// <summary>An expression whose types do not fit.</summary>
+    public const string TypeMismatch = "OV3003";
+
+    /// <summary>An expression longer than allowed.</summary>
+    public const string ExpressionTooLong = "OV3004";
+
+    /// <summary>An expression nested deeper than allowed.</summary>
+    public const string ExpressionTooDeep = "OV3005";
+
+    /// <summary>A value that an enum fact does not allow.</summary>
+    public const string UnknownEnumValue = "OV3006";
+
+    /// <summary>A literal out of range: a date that does not exist, a number too large.</summary>
+    public const string InvalidLiteral = "OV3007";
+
+    /// <summary>A policy test gives a fact a value of the wrong type.</summary>
+    public const string TestValueWrongType = "OV4001";
+}

@@ -1,0 +1,18 @@
+using OneVisit.Rules.Diagnostics;
+
+namespace OneVisit.Rules.Precheck;
+
+/// <summary>A document the applicant holds.</summary>
+/// <param name="DocumentId">The document type's id.</param>
+/// <param name="FormVersion">The form edition, for forms.</param>
+/// <param name="IssuedOn">When it was issued.</param>
+/// <param name="ExpiresOn">When it expires, if it does.</param>
+/// <param name="Electronic">Whether it is held as an e-licence or electronic file.</param>
+/// <param name="Location">Where an application or test file declared it, if it came from one.</param>
+public sealed record HeldDocument(
+    string DocumentId,
+    string? FormVersion = null,
+    DateOnly? IssuedOn = null,
+    DateOnly? ExpiresOn = null,
+    bool Electronic = false,
+    SourceLocation? Location = null);

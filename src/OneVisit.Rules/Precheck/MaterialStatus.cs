@@ -1,0 +1,32 @@
+namespace OneVisit.Rules.Precheck;
+
+/// <summary>Where a required material stands for one application.</summary>
+public enum MaterialStatus
+{
+    /// <summary>Held by the applicant and valid.</summary>
+    Held,
+
+    /// <summary>Held in an older form version whose fields are converted to the current one.</summary>
+    Converted,
+
+    /// <summary>Held in a form version that is no longer accepted.</summary>
+    Outdated,
+
+    /// <summary>The government fetches it from the issuing department (data sharing).</summary>
+    Fetched,
+
+    /// <summary>An e-licence stands for it.</summary>
+    ELicence,
+
+    /// <summary>A signed commitment replaces it.</summary>
+    Commitment,
+
+    /// <summary>Accepted now and supplied later by a deadline.</summary>
+    AcceptWithGap,
+
+    /// <summary>Missing: the applicant must supply it.</summary>
+    Missing,
+
+    /// <summary>Not required in this situation.</summary>
+    NotRequired,
+}

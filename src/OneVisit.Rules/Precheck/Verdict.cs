@@ -1,0 +1,14 @@
+namespace OneVisit.Rules.Precheck;
+
+/// <summary>What a precheck tells the applicant before they leave home.</summary>
+public enum Verdict
+{
+    /// <summary>Can be done entirely online: zero visits.</summary>
+    Online,
+
+    /// <summary>Can be done with one visit.</summary>
+    OneVisit,
+
+    /// <summary>Not yet: something stands in the way (a missing material, ineligibility, an open question).</summary>
+    NotYet,
+}
