@@ -1,5 +1,6 @@
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Precheck;
 using OneVisit.Rules.Tests.Support;
 
@@ -73,8 +74,8 @@ public sealed class CatalogLoaderTests
         facts.Set(catalog.Facts.Find("enterprise.name")!, "浙江某某有限公司");
         facts.Set(catalog.Facts.Find("enterprise.registered_capital")!, 20_000_000m);
 
-        Assert.Equal(Expressions.Truth.Unknown, unknown);
-        Assert.Equal(Expressions.Truth.True, when.Evaluate(facts));
+        Assert.Equal(Truth.Unknown, unknown);
+        Assert.Equal(Truth.True, when.Evaluate(facts));
     }
 
     [Fact]
