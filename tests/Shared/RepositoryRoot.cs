@@ -1,4 +1,4 @@
-namespace OneVisit.Cli.Tests;
+namespace OneVisit.Tests.Shared;
 
 /// <summary>Finds files of this repository (the sample catalogue) from the test's output folder.</summary>
 internal static class RepositoryRoot
