@@ -48,18 +48,34 @@ public static class CatalogLoader
             return ReadText(display, diagnostics);
         }
 
-        (FileContext Context, YNode? Root)? Parse(SourceText? source) =>
-            source is null ? null : (new FileContext(source, diagnostics), YamlTreeBuilder.Build(source, diagnostics));
+        // Kinds of id whose declaring file could not be read: references to them are not reported, because
+        // the ids may well exist in the unreadable part. The file's own error says what to fix first.
+        var incomplete = new HashSet<string>(StringComparer.Ordinal);
+        var factsIncomplete = false;
+
+        (FileContext Context, YNode? Root)? Parse(SourceText? source, params string[] declares)
+        {
+            var errorsBefore = diagnostics.Count(x => x.IsError);
+            var root = source is null ? null : YamlTreeBuilder.Build(source, diagnostics);
+            if (source is null || diagnostics.Count(x => x.IsError) > errorsBefore)
+            {
+                incomplete.UnionWith(declares);
+                return null;
+            }
+
+            return (new FileContext(source, diagnostics) { FactsIncomplete = factsIncomplete }, root);
+        }
 
         var info = Parse(Open("catalog.yaml", required: true)) is { } c ? CatalogInfoReader.Read(c.Context, c.Root) : null;
-        var facts = Parse(Open("facts.yaml", required: true)) is { } f ? FactSchemaReader.Read(f.Context, f.Root) : new FactSchema([]);
-        var authorities = Parse(Open("authorities.yaml", required: true)) is { } a ? AuthorityReader.Read(a.Context, a.Root, references) : [];
-        var documents = Parse(Open("documents.yaml", required: true)) is { } d ? DocumentReader.Read(d.Context, d.Root, references) : [];
+        var facts = Parse(Open("facts.yaml", required: true), "fact") is { } f ? FactSchemaReader.Read(f.Context, f.Root) : new FactSchema([]);
+        factsIncomplete = incomplete.Contains("fact");
+        var authorities = Parse(Open("authorities.yaml", required: true), "authority", "window") is { } a ? AuthorityReader.Read(a.Context, a.Root, references) : [];
+        var documents = Parse(Open("documents.yaml", required: true), "document", "form version") is { } d ? DocumentReader.Read(d.Context, d.Root, references) : [];
 
         var procedures = new List<Procedure>();
         foreach (var relative in YamlFiles(directory, "procedures", diagnostics, required: true))
         {
-            if (Parse(Open(relative, required: true)) is { } p && new ProcedureReader(p.Context, facts, references).Read(p.Root) is { } procedure)
+            if (Parse(Open(relative, required: true), "procedure") is { } p && new ProcedureReader(p.Context, facts, references).Read(p.Root) is { } procedure)
             {
                 procedures.Add(procedure);
             }
@@ -74,7 +90,7 @@ public static class CatalogLoader
             }
         }
 
-        references.Check(diagnostics, scope => references.IsDeclared("procedure", scope) || references.IsDeclared("document", scope));
+        references.Check(diagnostics, scope => references.IsDeclared("procedure", scope) || references.IsDeclared("document", scope), incomplete);
         AuthorityReader.CheckCycles(authorities, diagnostics);
         CatalogChecks.Run(documents, procedures, diagnostics);
 

@@ -108,6 +108,46 @@ public sealed class CatalogLoaderTests
     }
 
     [Fact]
+    public void Load_UnreadableFactsFile_ReportsOnlyItsOwnError()
+    {
+        using var folder = new CatalogFolder();
+        folder.With("facts.yaml", "entities:\n  applicant: [unclosed\n");
+
+        var result = folder.Load();
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.YamlSyntax, error.Code);
+        Assert.Equal(folder.File("facts.yaml"), error.Location.File);
+    }
+
+    [Fact]
+    public void Load_UnreadableProcedureFile_DoesNotReportReferencesToIt()
+    {
+        using var folder = new CatalogFolder();
+        folder.With("procedures/p1.yaml", "code: P-1\nname: &n 企业名称登记\n");
+
+        var result = folder.Load();
+
+        var error = Assert.Single(result.Diagnostics);
+        Assert.Equal(DiagnosticCodes.AliasNotAllowed, error.Code);
+        Assert.Equal(new SourceLocation(folder.File("procedures/p1.yaml"), 2, 7), error.Location);
+    }
+
+    [Fact]
+    public void Load_EmptyCatalogFile_ReportsEachMissingKey()
+    {
+        using var folder = new CatalogFolder();
+        folder.With("catalog.yaml", string.Empty);
+
+        var missing = folder.Load().Diagnostics.Where(d => d.Code == DiagnosticCodes.MissingKey).Select(d => d.Message);
+
+        Assert.Equal(
+            ["This catalogue description needs 'name'.", "This catalogue description needs 'region'.",
+             "This catalogue description needs 'default_language'.", "This catalogue description needs 'as_of'."],
+            missing);
+    }
+
+    [Fact]
     public void Load_MissingFolder_ThrowsDirectoryNotFound()
     {
         Assert.Throws<DirectoryNotFoundException>(() => OneVisit.Rules.Authoring.CatalogLoader.Load("/no/such/catalogue"));

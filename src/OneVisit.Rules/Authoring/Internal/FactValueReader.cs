@@ -21,8 +21,7 @@ internal static class FactValueReader
             var fact = facts.Find(key.Value);
             if (fact is null)
             {
-                context.Error(DiagnosticCodes.UnknownReference, key,
-                    $"'{key.Value}' is not declared in facts.yaml.{Suggestions.DidYouMean(key.Value, facts.Facts.Select(f => f.Path))}");
+                context.UnknownFact(key, key.Value, facts);
                 continue;
             }
 

@@ -16,6 +16,19 @@ internal sealed partial class FileContext(SourceText source, DiagnosticBag diagn
 
     public DiagnosticBag Diagnostics { get; } = diagnostics;
 
+    /// <summary>facts.yaml could not be read: unknown facts are not reported, since they may be declared there.</summary>
+    public bool FactsIncomplete { get; init; }
+
+    /// <summary>Reports an unknown fact unless facts.yaml could not be read.</summary>
+    public void UnknownFact(YNode node, string path, FactSchema facts)
+    {
+        if (!FactsIncomplete)
+        {
+            Error(DiagnosticCodes.UnknownReference, node,
+                $"'{path}' is not declared in facts.yaml.{Suggestions.DidYouMean(path, facts.Facts.Select(f => f.Path))}");
+        }
+    }
+
     public SourceLocation At(YNode node) => Source.At(node);
 
     public void Error(string code, YNode node, string message) => Diagnostics.Error(code, At(node), message);
@@ -31,7 +44,7 @@ internal sealed partial class FileContext(SourceText source, DiagnosticBag diagn
 
         if (node is not null)
         {
-            Error(DiagnosticCodes.WrongShape, node, $"Expected {what} written as key: value lines, but found {node.Shape}.");
+            Error(DiagnosticCodes.WrongShape, node, $"Expected {Article(what)} {what} written as key: value lines, but found {node.Shape}.");
         }
 
         return null;
@@ -179,13 +192,16 @@ internal sealed partial class FileContext(SourceText source, DiagnosticBag diagn
         }
 
         var result = ConditionLanguage.Parse(scalar.Value, facts);
-        foreach (var error in result.Errors)
+        foreach (var error in result.Errors.Where(e => !FactsIncomplete || e.Code != DiagnosticCodes.UnknownFact))
         {
             Diagnostics.Error(error.Code, Source.AtOffset(scalar, error.Offset), error.Message);
         }
 
         return result.Condition is { } condition ? new PolicyCondition(condition, Source.AtOffset(scalar, 0)) : null;
     }
+
+    /// <summary>"a" or "an", for messages that name a kind of thing.</summary>
+    public static string Article(string noun) => noun.Length > 0 && "aeiou".Contains(noun[0], StringComparison.Ordinal) ? "an" : "a";
 
     private static string SuggestSnakeCase(string text)
     {

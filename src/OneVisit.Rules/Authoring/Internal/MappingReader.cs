@@ -121,7 +121,7 @@ internal sealed class MappingReader(FileContext context, YMapping mapping, strin
         foreach (var key in Node.Entries.Select(e => e.Key).Where(k => !_asked.Contains(k.Value)))
         {
             Context.Warning(DiagnosticCodes.UnknownKey, key,
-                $"'{key.Value}' is not a key of a {what}, so it is ignored.{Suggestions.DidYouMean(key.Value, _asked)}");
+                $"'{key.Value}' is not a key of {FileContext.Article(what)} {what}, so it is ignored.{Suggestions.DidYouMean(key.Value, _asked)}");
         }
     }
 

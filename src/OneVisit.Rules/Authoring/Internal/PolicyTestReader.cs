@@ -129,8 +129,7 @@ internal sealed class PolicyTestReader(FileContext context, FactSchema facts, Re
         var fact = facts.Find(path);
         if (fact is null)
         {
-            context.Error(DiagnosticCodes.UnknownReference, node,
-                $"'{path}' is not declared in facts.yaml.{Suggestions.DidYouMean(path, facts.Facts.Select(f => f.Path))}");
+            context.UnknownFact(node, path, facts);
         }
 
         return fact;

@@ -37,10 +37,15 @@ internal sealed class References
         _expected.Add((kind, scope, id, location));
 
     /// <summary>Reports every reference to an id that was never declared, with the nearest declared id.</summary>
-    public void Check(DiagnosticBag diagnostics, Func<string, bool> scopeExists)
+    public void Check(DiagnosticBag diagnostics, Func<string, bool> scopeExists, IReadOnlySet<string> incompleteKinds)
     {
         foreach (var (kind, scope, id, location) in _expected)
         {
+            if (incompleteKinds.Contains(kind))
+            {
+                continue; // declared in a file that could not be read; its own error comes first
+            }
+
             if (scope.Length > 0 && !scopeExists(scope))
             {
                 continue; // the owner itself is unknown, and that was reported where it was named
