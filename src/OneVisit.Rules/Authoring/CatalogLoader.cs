@@ -55,9 +55,10 @@ public static class CatalogLoader
 
         (FileContext Context, YNode? Root)? Parse(SourceText? source, params string[] declares)
         {
-            var errorsBefore = diagnostics.Count(x => x.IsError);
+            var errorsBefore = diagnostics.ErrorCount;
             var root = source is null ? null : YamlTreeBuilder.Build(source, diagnostics);
-            if (source is null || diagnostics.Count(x => x.IsError) > errorsBefore)
+            // A duplicate key leaves a usable tree; a syntax error, an alias or excess nesting leaves none.
+            if (source is null || (root is null && diagnostics.ErrorCount > errorsBefore))
             {
                 incomplete.UnionWith(declares);
                 return null;

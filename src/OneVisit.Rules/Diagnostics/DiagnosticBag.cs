@@ -8,7 +8,10 @@ public sealed class DiagnosticBag : IReadOnlyList<Diagnostic>
     private readonly List<Diagnostic> _items = [];
 
     /// <summary>Whether any error (not just warnings) was reported.</summary>
-    public bool HasErrors { get; private set; }
+    public bool HasErrors => ErrorCount > 0;
+
+    /// <summary>How many errors (not warnings) were reported.</summary>
+    public int ErrorCount { get; private set; }
 
     /// <inheritdoc />
     public int Count => _items.Count;
@@ -21,7 +24,7 @@ public sealed class DiagnosticBag : IReadOnlyList<Diagnostic>
     {
         ArgumentNullException.ThrowIfNull(diagnostic);
         _items.Add(diagnostic);
-        HasErrors |= diagnostic.IsError;
+        ErrorCount += diagnostic.IsError ? 1 : 0;
     }
 
     /// <summary>Adds an error.</summary>

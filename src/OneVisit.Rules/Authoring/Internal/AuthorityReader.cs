@@ -23,6 +23,7 @@ internal static class AuthorityReader
         }
 
         var id = map.Identifier("id", required: true);
+        var declared = id is not null && references.Declare("authority", id, context.At(map.Node), context.Diagnostics);
         var name = map.Text("name", required: true);
         var department = map.Identifier("department");
         var level = map.Word<AuthorityLevel>("level", required: true);
@@ -36,13 +37,12 @@ internal static class AuthorityReader
 
         var windows = map.List("windows", w => ReadWindow(context, w, references));
         map.Finish();
-        if (id is null || name is null || level is null || region is null
-            || !references.Declare("authority", id, context.At(map.Node), context.Diagnostics))
+        if (!declared || name is null || level is null || region is null)
         {
             return null;
         }
 
-        return new Authority(id, name, department, level.Value, region, parent, windows, context.At(map.Node));
+        return new Authority(id!, name, department, level.Value, region, parent, windows, context.At(map.Node));
     }
 
     private static Window? ReadWindow(FileContext context, YNode node, References references)
@@ -54,6 +54,7 @@ internal static class AuthorityReader
         }
 
         var id = map.Identifier("id", required: true);
+        var declared = id is not null && references.Declare("window", id, context.At(map.Node), context.Diagnostics);
         var name = map.Text("name", required: true);
         var acceptsNode = map.Required("accepts");
         var acceptsAll = acceptsNode is YScalar { Value: "all" };
@@ -76,12 +77,12 @@ internal static class AuthorityReader
         }
 
         map.Finish();
-        if (id is null || name is null || acceptsNode is null || !references.Declare("window", id, context.At(map.Node), context.Diagnostics))
+        if (!declared || name is null || acceptsNode is null)
         {
             return null;
         }
 
-        return new Window(id, name, acceptsAll, codes, context.At(map.Node));
+        return new Window(id!, name, acceptsAll, codes, context.At(map.Node));
     }
 
     /// <summary>Reports each authority whose parent chain comes back to itself.</summary>

@@ -23,6 +23,7 @@ internal static class DocumentReader
         }
 
         var id = map.Identifier("id", required: true);
+        var declared = id is not null && references.Declare("document", id, context.At(map.Node), context.Diagnostics);
         var name = map.Text("name", required: true);
         var issuer = map.Word<DocumentIssuer>("issuer", required: true);
         var issuedByNode = map.Optional("issued_by");
@@ -40,17 +41,20 @@ internal static class DocumentReader
         var evidence = map.List("evidence", e => ReadEvidence(context, e, references));
         var versions = map.List("form_versions", v => ReadFormVersion(context, v));
         map.Finish();
-        if (id is null || name is null || issuer is null || !references.Declare("document", id, context.At(map.Node), context.Diagnostics))
+        if (declared)
+        {
+            foreach (var version in versions)
+            {
+                references.Declare("form version", version.Version, version.Location, context.Diagnostics, scope: id!);
+            }
+        }
+
+        if (!declared || name is null || issuer is null)
         {
             return null;
         }
 
-        foreach (var version in versions)
-        {
-            references.Declare("form version", version.Version, version.Location, context.Diagnostics, scope: id);
-        }
-
-        var document = new DocumentType(id, name, issuer.Value, issuedBy, eLicence, evidence, versions, context.At(map.Node));
+        var document = new DocumentType(id!, name, issuer.Value, issuedBy, eLicence, evidence, versions, context.At(map.Node));
         FormTimeline.Check(document, references, context.Diagnostics);
         return document;
     }

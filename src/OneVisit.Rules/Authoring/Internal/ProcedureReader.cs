@@ -17,7 +17,10 @@ internal sealed class ProcedureReader(FileContext context, FactSchema facts, Ref
         }
 
         var code = map.String("code", required: true);
-        var scope = code ?? string.Empty;
+        var declared = code is not null && references.Declare("procedure", code, context.At(map.Node), context.Diagnostics);
+        // Materials and steps are unique within their procedure. A procedure whose code is missing or taken
+        // gets a scope of its own, so its children are not reported as duplicates of another file's.
+        var scope = declared ? code! : $"?{context.Source.Path}";
         var name = map.Text("name", required: true);
         var version = map.Integer("version", 1, 1_000_000, required: true);
         var from = map.Date("effective_from", required: true);
@@ -39,15 +42,14 @@ internal sealed class ProcedureReader(FileContext context, FactSchema facts, Ref
         var delivery = map.Words<ResultDelivery>("result_delivery", "result delivery", required: true);
         map.Finish();
 
-        if (code is null || name is null || version is null || from is null || jurisdiction is null || limits is null
-            || !references.Declare("procedure", code, context.At(map.Node), context.Diagnostics))
+        if (!declared || name is null || version is null || from is null || jurisdiction is null || limits is null)
         {
             return null;
         }
 
         return new Procedure
         {
-            Code = code,
+            Code = code!,
             Name = name,
             Version = version.Value,
             EffectiveFrom = from.Value,
@@ -259,18 +261,18 @@ internal sealed class ProcedureReader(FileContext context, FactSchema facts, Ref
 
     private TimeLimits? ReadTimeLimits(YNode? node)
     {
-        if (context.Mapping(node, "time limits") is not { } map)
+        if (context.Mapping(node, "set of time limits") is not { } map)
         {
             return null;
         }
 
-        var statutory = ReadTimeLimit(map.Required("statutory"));
-        var promised = ReadTimeLimit(map.Optional("promised"));
+        var statutory = ReadTimeLimit(map.Required("statutory"), basisRequired: true);
+        var promised = ReadTimeLimit(map.Optional("promised"), basisRequired: false);
         map.Finish();
         return new TimeLimits(statutory, promised);
     }
 
-    private TimeLimit? ReadTimeLimit(YNode? node)
+    private TimeLimit? ReadTimeLimit(YNode? node, bool basisRequired)
     {
         if (context.Mapping(node, "time limit") is not { } map)
         {
@@ -279,7 +281,8 @@ internal sealed class ProcedureReader(FileContext context, FactSchema facts, Ref
 
         var working = map.Integer("working_days", 0, MaxDays);
         var calendar = map.Integer("days", 0, MaxDays);
-        var basis = ReadBasis(map.Optional("basis"));
+        // A statutory limit is set by a law, so it must name it; a promised one is the government's own word.
+        var basis = ReadBasis(basisRequired ? map.Required("basis") : map.Optional("basis"));
         map.Finish();
         if (working is not null && calendar is not null)
         {
@@ -333,5 +336,5 @@ internal sealed class ProcedureReader(FileContext context, FactSchema facts, Ref
     }
 
     private bool Declare(string kind, string id, MappingReader map, string scope) =>
-        references.Declare(kind, id, context.At(map.Node), context.Diagnostics, scope.Length == 0 ? "?" : scope);
+        references.Declare(kind, id, context.At(map.Node), context.Diagnostics, scope);
 }

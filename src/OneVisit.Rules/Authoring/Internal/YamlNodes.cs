@@ -37,6 +37,9 @@ internal sealed class YMapping(int line, int column, int index) : YNode(line, co
 {
     public List<KeyValuePair<YScalar, YNode>> Entries { get; } = [];
 
+    /// <summary>Each key's first occurrence; a hash, so that a hostile mapping with 100,000 keys stays linear.</summary>
+    public Dictionary<string, YScalar> FirstKeys { get; } = new(StringComparer.Ordinal);
+
     public override string Shape => "a mapping (key: value lines)";
 }
 

@@ -105,9 +105,9 @@ internal static class YamlTreeBuilder
             case YMapping mapping when pendingKeys.Peek() is { } key:
                 pendingKeys.Pop();
                 pendingKeys.Push(null);
-                if (mapping.Entries.Any(e => e.Key.Value == key.Value))
+                if (!mapping.FirstKeys.TryAdd(key.Value, key))
                 {
-                    var first = mapping.Entries.First(e => e.Key.Value == key.Value).Key;
+                    var first = mapping.FirstKeys[key.Value];
                     diagnostics.Error(DiagnosticCodes.DuplicateKey, source.At(key),
                         $"'{key.Value}' appears twice in this mapping (first at line {first.Line}); keep one.");
                     return true;
