@@ -138,7 +138,7 @@ public sealed class CatalogFolder : IDisposable
             remote_alternative:
               description: 刷脸认证
         time_limits:
-          statutory: {working_days: 10}
+          statutory: {working_days: 10, basis: {law: 行政许可法, article: 第四十二条}}
           promised: {working_days: 1}
         channels: [window, online]
         result_delivery: [e_licence]
