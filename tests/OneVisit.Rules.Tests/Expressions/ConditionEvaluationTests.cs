@@ -52,6 +52,7 @@ public sealed class ConditionEvaluationTests
     [InlineData("enterprise.registered_capital * 0.5 = 1000万", Truth.True)]
     [InlineData("enterprise.registered_capital / 2 - 1 < 1000万", Truth.True)]
     [InlineData("-enterprise.registered_capital < 0", Truth.True)]
+    [InlineData("enterprise.registered_capital - 2000万 in [-1, 0]", Truth.True)]
     [InlineData("enterprise.name = \"浙江某某科技有限公司\"", Truth.True)]
     [InlineData("enterprise.name != \"浙江某某科技有限公司\"", Truth.False)]
     [InlineData("enterprise.name in [\"a\", \"浙江某某科技有限公司\"]", Truth.True)]

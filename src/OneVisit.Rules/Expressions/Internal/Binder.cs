@@ -78,6 +78,8 @@ internal sealed class Binder(IFactResolver facts, List<ExpressionError> errors)
         return operand.Kind switch
         {
             ValueKind.Error => operand,
+            // A negative literal stays a literal, so it may stand in a list after 'in'.
+            ValueKind.Number when operand is BoundConstant { Value: decimal value } => new BoundConstant(ValueKind.Number, syntax.Start, syntax.End, -value),
             ValueKind.Number => new BoundNegate(syntax.Start, syntax.End, operand),
             _ => Error(syntax.Operand, $"'-' needs a number, but this is {Describe(operand)}."),
         };

@@ -136,7 +136,7 @@ internal static class Lexer
     // yyyy-mm-dd written without spaces is a date; "2017 - 02" with spaces is arithmetic.
     private static bool LooksLikeDate(string text, int start) =>
         start + 10 <= text.Length
-        && text.AsSpan(start, 4).ContainsAnyExceptInRange('0', '9') == false
+        && !text.AsSpan(start, 4).ContainsAnyExceptInRange('0', '9')
         && text[start + 4] == '-' && char.IsAsciiDigit(text[start + 5]) && char.IsAsciiDigit(text[start + 6])
         && text[start + 7] == '-' && char.IsAsciiDigit(text[start + 8]) && char.IsAsciiDigit(text[start + 9])
         && (start + 10 == text.Length || !IsIdentifierPart(text[start + 10]));
