@@ -4,7 +4,7 @@ using OneVisit.Rules.Diagnostics;
 namespace OneVisit.Rules.Authoring.Internal;
 
 /// <summary>Reads one file under <c>procedures/</c>.</summary>
-internal sealed class ProcedureReader(FileContext context, FactSchema facts, References references)
+internal sealed partial class ProcedureReader(FileContext context, FactSchema facts, References references)
 {
     private const int MaxDays = 3_650;
 
@@ -166,97 +166,6 @@ internal sealed class ProcedureReader(FileContext context, FactSchema facts, Ref
         var basis = ReadBasis(map.Optional("basis"));
         map.Finish();
         return when is null || authority is null ? null : new JurisdictionRule(when, authority, because, basis, context.At(map.Node));
-    }
-
-    private Material? ReadMaterial(YNode node, string scope)
-    {
-        var map = context.Mapping(node, "material");
-        if (map is null)
-        {
-            return null;
-        }
-
-        var id = map.Identifier("id", required: true);
-        var documentNode = map.Required("document");
-        var document = documentNode is null ? null : context.Identifier(documentNode, "document");
-        if (document is not null)
-        {
-            references.Expect("document", document, context.At(documentNode!));
-        }
-
-        var requiredWhen = Condition(map, "required_when");
-        var copies = map.Integer("copies", 1, 100) ?? 1;
-        var form = map.Word<MaterialForm>("form") ?? MaterialForm.Original;
-        var exemptions = map.List("exemptions", ReadExemption);
-        var versions = map.List("form_versions", v => FormVersion(v, document));
-        map.Finish();
-        return id is null || document is null || !Declare("material", id, map, scope)
-            ? null
-            : new Material(id, document, requiredWhen, copies, form, exemptions, versions, context.At(map.Node));
-    }
-
-    private string? FormVersion(YNode node, string? document)
-    {
-        var version = context.String(node, "form version");
-        if (version is not null && document is not null)
-        {
-            references.Expect("form version", version, context.At(node), scope: document);
-        }
-
-        return version;
-    }
-
-    private Exemption? ReadExemption(YNode node)
-    {
-        var map = context.Mapping(node, "exemption");
-        if (map is null)
-        {
-            return null;
-        }
-
-        var kind = map.Word<ExemptionKind>("kind", required: true);
-        var when = Condition(map, "when");
-        var deadline = map.Integer("deadline_working_days", 1, MaxDays, required: kind == ExemptionKind.AcceptWithGap);
-        var verify = map.Integer("verify_within_days", 1, MaxDays);
-        map.Finish();
-        if (deadline is not null && kind is not ExemptionKind.AcceptWithGap)
-        {
-            context.Warning(DiagnosticCodes.UnknownKey, map.Optional("deadline_working_days")!, "'deadline_working_days' only applies to accept_with_gap, so it is ignored here.");
-        }
-
-        if (verify is not null && kind is not ExemptionKind.Commitment)
-        {
-            context.Warning(DiagnosticCodes.UnknownKey, map.Optional("verify_within_days")!, "'verify_within_days' only applies to a commitment, so it is ignored here.");
-        }
-
-        return kind is null ? null : new Exemption(kind.Value, when, deadline, verify, context.At(map.Node));
-    }
-
-    private PresenceStep? ReadPresence(YNode node, string scope)
-    {
-        var map = context.Mapping(node, "presence step");
-        if (map is null)
-        {
-            return null;
-        }
-
-        var id = map.Identifier("id", required: true);
-        var reason = map.Word<PresenceReason>("reason", required: true);
-        var when = Condition(map, "when");
-        var why = map.Text("why");
-        RemoteAlternative? alternative = null;
-        if (context.Mapping(map.Optional("remote_alternative"), "remote alternative") is { } remote)
-        {
-            var description = remote.Text("description", required: true);
-            var remoteWhen = Condition(remote, "when");
-            remote.Finish();
-            alternative = description is null ? null : new RemoteAlternative(description, remoteWhen, context.At(remote.Node));
-        }
-
-        map.Finish();
-        return id is null || reason is null || !Declare("presence step", id, map, scope)
-            ? null
-            : new PresenceStep(id, reason.Value, when, why, alternative, context.At(map.Node));
     }
 
     private TimeLimits? ReadTimeLimits(YNode? node)
