@@ -5,7 +5,8 @@ public static class Suggestions
 {
     /// <summary>
     /// The candidate nearest to <paramref name="misspelt"/>, or null when none is plausibly what was meant.
-    /// A candidate qualifies within one edit per three characters (at least one), adjacent swaps counting once.
+    /// A candidate qualifies within one edit per three characters (at least one), adjacent swaps counting once;
+    /// failing that, the shortest candidate that starts with the text (<c>resident_id</c> → <c>resident_id_card</c>).
     /// </summary>
     public static string? Closest(string misspelt, IEnumerable<string> candidates)
     {
@@ -13,9 +14,18 @@ public static class Suggestions
         ArgumentNullException.ThrowIfNull(candidates);
         var limit = Math.Max(1, misspelt.Length / 3);
         string? best = null;
+        string? completion = null;
         var bestDistance = int.MaxValue;
         foreach (var candidate in candidates)
         {
+            // A shortened id is a common slip; four characters keep "a" from completing to everything.
+            if (misspelt.Length >= 4 && candidate.Length > misspelt.Length
+                && candidate.StartsWith(misspelt, StringComparison.OrdinalIgnoreCase)
+                && (completion is null || candidate.Length < completion.Length))
+            {
+                completion = candidate;
+            }
+
             // Long candidates cannot be close to a short word; skip them before the quadratic distance.
             if (Math.Abs(candidate.Length - misspelt.Length) > limit)
             {
@@ -29,7 +39,7 @@ public static class Suggestions
             }
         }
 
-        return best;
+        return best ?? completion;
     }
 
     /// <summary>The text " Did you mean 'x'?" for a message, or an empty string.</summary>
