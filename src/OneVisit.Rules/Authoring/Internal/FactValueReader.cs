@@ -1,4 +1,3 @@
-using System.Globalization;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Diagnostics;
 using OneVisit.Rules.Expressions;
@@ -52,9 +51,8 @@ internal static class FactValueReader
         object? value = fact.Type.Kind switch
         {
             FactKind.Bool => text switch { "true" => true, "false" => false, _ => null },
-            FactKind.Number or FactKind.Money => decimal.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal),
-                NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number) ? number : null,
-            FactKind.Date => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
+            FactKind.Number or FactKind.Money => Scalars.TryDecimal(text, out var number) ? number : null,
+            FactKind.Date => Scalars.TryDate(text, out var date) ? date : null,
             FactKind.Enum => fact.Type.Allows(text) ? text : null,
             _ => text,
         };

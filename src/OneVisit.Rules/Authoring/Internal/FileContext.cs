@@ -120,8 +120,7 @@ internal sealed partial class FileContext(SourceText source, DiagnosticBag diagn
             return null;
         }
 
-        if (!decimal.TryParse(text.Replace("_", string.Empty, StringComparison.Ordinal), NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign,
-                CultureInfo.InvariantCulture, out var value))
+        if (!Scalars.TryDecimal(text, out var value))
         {
             Error(DiagnosticCodes.InvalidValue, node, $"'{text}' is not a valid {what}: write a number such as 10 or 12.50.");
             return null;
@@ -155,7 +154,7 @@ internal sealed partial class FileContext(SourceText source, DiagnosticBag diagn
             return null;
         }
 
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!Scalars.TryDate(text, out var date))
         {
             Error(DiagnosticCodes.InvalidValue, node, $"'{text}' is not a valid {what}: write a date that exists as YYYY-MM-DD, e.g. 2017-02-18.");
             return null;
