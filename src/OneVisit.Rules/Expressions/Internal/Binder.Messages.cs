@@ -41,7 +41,6 @@ internal sealed partial class Binder
             ValueKind.Number => "a number",
             ValueKind.Text => "text",
             ValueKind.Date => "a date",
-            ValueKind.Duration => "a duration",
             _ => "an error",
         };
         return bound is BoundFact fact ? $"{fact.Fact.Path} ({fact.Fact.Type})" : kind;

@@ -7,7 +7,6 @@ internal enum ValueKind
     Number,
     Text,
     Date,
-    Duration,
 
     /// <summary>Already reported; parents stay quiet so one mistake gives one message.</summary>
     Error,
