@@ -94,26 +94,10 @@ internal sealed class MappingReader(FileContext context, YMapping mapping, strin
         return result;
     }
 
-    /// <summary>Reads a list of vocabulary words, such as channels.</summary>
+    /// <summary>Reads a list of vocabulary words, such as channels; unknown words are reported and skipped.</summary>
     public List<TEnum> Words<TEnum>(string key, string what, bool required = false)
-        where TEnum : struct, Enum
-    {
-        var result = new List<TEnum>();
-        if (Get(key, required) is not { } node)
-        {
-            return result;
-        }
-
-        foreach (var child in Context.Sequence(node, key))
-        {
-            if (Context.Word<TEnum>(child, what) is { } value)
-            {
-                result.Add(value);
-            }
-        }
-
-        return result;
-    }
+        where TEnum : struct, Enum =>
+        [.. List<TEnum?>(key, node => Context.Word<TEnum>(node, what), required).Select(word => word!.Value)];
 
     /// <summary>Warns about keys that no reader asked for; call after reading every key.</summary>
     public void Finish()
