@@ -29,4 +29,7 @@ public enum MaterialStatus
 
     /// <summary>Not required in this situation.</summary>
     NotRequired,
+
+    /// <summary>Whether it is required, or how it can be spared, depends on an unanswered question.</summary>
+    Undecided,
 }

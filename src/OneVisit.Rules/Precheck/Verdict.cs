@@ -11,4 +11,10 @@ public enum Verdict
 
     /// <summary>Not yet: something stands in the way (a missing material, ineligibility, an open question).</summary>
     NotYet,
+
+    /// <summary>
+    /// Everything is in order, but the procedure as written needs more than one trip (e.g. a pickup on another
+    /// day). The promise is broken by the catalogue, not by the applicant: policy staff should look at it.
+    /// </summary>
+    MultipleVisits,
 }

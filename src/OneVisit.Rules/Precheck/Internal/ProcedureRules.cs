@@ -1,0 +1,36 @@
+using NRules;
+using OneVisit.Rules.Catalog;
+
+namespace OneVisit.Rules.Precheck.Internal;
+
+/// <summary>
+/// One procedure's compiled rule set: the NRules session factory and, for each part of the procedure, the slot
+/// of the rule deciding it (<see cref="RuleDescriptor.Always"/> or <see cref="RuleDescriptor.Never"/> when no rule is needed).
+/// </summary>
+internal sealed class ProcedureRules
+{
+    public required Procedure Procedure { get; init; }
+
+    public required IReadOnlyList<RuleDescriptor> Rules { get; init; }
+
+    public required ISessionFactory Sessions { get; init; }
+
+    public required int[] Acceptance { get; init; }
+
+    public required int[] Eligibility { get; init; }
+
+    public required int[] Jurisdiction { get; init; }
+
+    public required int[] Materials { get; init; }
+
+    public required int[][] Exemptions { get; init; }
+
+    public required int[] Presence { get; init; }
+
+    public required int[] Remote { get; init; }
+
+    public required int[] Fees { get; init; }
+
+    /// <summary>Whether custom rules joined this procedure's set.</summary>
+    public required bool HasCustomRules { get; init; }
+}

@@ -1,0 +1,161 @@
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Expressions;
+
+namespace OneVisit.Rules.Precheck.Internal;
+
+/// <summary>A request checked against the catalogue: every reference resolved, every value of its declared type.</summary>
+internal sealed record BoundRequest(Procedure Procedure, FactValues Facts, IReadOnlyList<HeldDocument> Documents, Window? Window);
+
+/// <summary>Checks a <see cref="PrecheckRequest"/> and reports every problem at once, with what to write instead.</summary>
+internal static class RequestBinder
+{
+    public static BoundRequest Bind(ProcedureCatalog catalog, PrecheckRequest request, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<ApplicationError>();
+        var asOf = request.AsOf ?? today;
+
+        Procedure? procedure = null;
+        if (string.IsNullOrWhiteSpace(request.ProcedureCode))
+        {
+            errors.Add(new("procedure", "No procedure code was given; give the code of a procedure in the catalogue, e.g. " + catalog.Procedures.Keys.Order(StringComparer.Ordinal).FirstOrDefault() + "."));
+        }
+        else if (!catalog.Procedures.TryGetValue(request.ProcedureCode, out procedure))
+        {
+            errors.Add(new("procedure", $"'{request.ProcedureCode}' is not a procedure in this catalogue.{Suggestions.DidYouMean(request.ProcedureCode, catalog.Procedures.Keys)}"));
+        }
+        else if (asOf < procedure.EffectiveFrom || (procedure.EffectiveUntil is { } until && asOf > until))
+        {
+            errors.Add(new("as_of", $"{procedure.Code} version {procedure.Version} is in force from {procedure.EffectiveFrom:yyyy-MM-dd}{(procedure.EffectiveUntil is { } u ? $" to {u:yyyy-MM-dd}" : "")}, not on {asOf:yyyy-MM-dd}; judge on a date within it."));
+        }
+
+        Window? window = null;
+        if (request.WindowId is { } windowId && !catalog.Windows.TryGetValue(windowId, out window))
+        {
+            errors.Add(new("window", $"'{windowId}' is not a window in authorities.yaml.{Suggestions.DidYouMean(windowId, catalog.Windows.Keys)}"));
+        }
+
+        var facts = catalog.Facts.CreateValues(asOf);
+        foreach (var (path, value) in request.Facts ?? new Dictionary<string, object?>())
+        {
+            SetFact(catalog.Facts, facts, path, value, errors);
+        }
+
+        var documents = request.Documents ?? [];
+        for (var i = 0; i < documents.Count; i++)
+        {
+            CheckDocument(catalog, documents[i], $"documents[{i}]", asOf, errors);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidApplicationException(errors);
+        }
+
+        return new BoundRequest(procedure!, facts, documents, window);
+    }
+
+    private static void SetFact(FactSchema schema, FactValues facts, string path, object? value, List<ApplicationError> errors)
+    {
+        var field = $"facts.{path}";
+        if (schema.Find(path) is not { } fact)
+        {
+            errors.Add(new(field, $"'{path}' is not declared in facts.yaml.{Suggestions.DidYouMean(path, schema.Facts.Select(f => f.Path))}"));
+            return;
+        }
+
+        if (value is null)
+        {
+            return; // unknown
+        }
+
+        switch (fact.Type.Kind, value)
+        {
+            case (FactKind.Bool, bool b):
+                facts.Set(fact, b);
+                return;
+            case (FactKind.Number or FactKind.Money, decimal d):
+                facts.Set(fact, d);
+                return;
+            case (FactKind.Number or FactKind.Money, int n):
+                facts.Set(fact, n);
+                return;
+            case (FactKind.Number or FactKind.Money, long n):
+                facts.Set(fact, n);
+                return;
+            case (FactKind.Date, DateOnly date):
+                facts.Set(fact, date);
+                return;
+            case (FactKind.Text, string text):
+                facts.Set(fact, text);
+                return;
+            case (FactKind.Enum, string text) when fact.Type.Allows(text):
+                facts.Set(fact, text);
+                return;
+            case (FactKind.Enum, string text):
+                errors.Add(new(field, $"'{text}' is not a value of {path}; write one of: {string.Join(", ", fact.Type.Values)}.{Suggestions.DidYouMean(text, fact.Type.Values)}"));
+                return;
+            default:
+                errors.Add(new(field, $"{path} is declared as {fact.Type} but was given {Describe(value)}; write {Expected(fact.Type)}."));
+                return;
+        }
+    }
+
+    private static void CheckDocument(ProcedureCatalog catalog, HeldDocument? held, string field, DateOnly asOf, List<ApplicationError> errors)
+    {
+        if (held is null)
+        {
+            errors.Add(new(field, "A held document is null; remove it or give its document type."));
+            return;
+        }
+
+        if (!catalog.Documents.TryGetValue(held.DocumentId ?? "", out var type))
+        {
+            errors.Add(new(field, $"'{held.DocumentId}' is not a document type in documents.yaml.{Suggestions.DidYouMean(held.DocumentId ?? "", catalog.Documents.Keys)}"));
+            return;
+        }
+
+        if (held.FormVersion is { } version)
+        {
+            if (type.FormVersions.Count == 0)
+            {
+                errors.Add(new(field, $"{type.Id} has no form versions in documents.yaml; leave form_version out."));
+            }
+            else if (!type.FormVersions.Any(v => v.Version == version))
+            {
+                errors.Add(new(field, $"{type.Id} has no form version '{version}'; it has: {string.Join(", ", type.FormVersions.Select(v => v.Version))}."));
+            }
+        }
+
+        if (held.IssuedOn is { } issued && issued > asOf)
+        {
+            errors.Add(new(field, $"{type.Id} is issued on {issued:yyyy-MM-dd}, after the as-of date {asOf:yyyy-MM-dd}; check the dates."));
+        }
+
+        if (held is { IssuedOn: { } i, ExpiresOn: { } e } && e < i)
+        {
+            errors.Add(new(field, $"{type.Id} expires ({e:yyyy-MM-dd}) before it was issued ({i:yyyy-MM-dd}); check the dates."));
+        }
+    }
+
+    private static string Describe(object value) => value switch
+    {
+        string s => $"the text '{s}'",
+        bool b => b ? "true" : "false",
+        DateOnly d => $"the date {d:yyyy-MM-dd}",
+        DateTime => "a DateTime (give a DateOnly)",
+        double or float => $"a floating-point number {value} (give a decimal)",
+        _ => $"a {value.GetType().Name}",
+    };
+
+    private static string Expected(FactType type) => type.Kind switch
+    {
+        FactKind.Bool => "true or false",
+        FactKind.Number => "a number (decimal, int or long)",
+        FactKind.Money => "an amount in yuan (decimal, int or long)",
+        FactKind.Date => "a DateOnly",
+        FactKind.Enum => "one of: " + string.Join(", ", type.Values),
+        _ => "a string",
+    };
+}

@@ -1,0 +1,194 @@
+using System.Collections.Frozen;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Expressions;
+
+namespace OneVisit.Rules.Precheck.Internal;
+
+/// <summary>
+/// Composes the answer from what the rules recorded: eligibility, routing, each material's status, visits, open
+/// questions, fees and the one deficiency notice. Runs after <c>Fire</c>, in plain C#, per the lean rule shape.
+/// </summary>
+internal sealed partial class Resolver
+{
+    private readonly ProcedureCatalog _catalog;
+    private readonly WorkingCalendar _calendar;
+    private readonly FrozenDictionary<string, Authority> _windowOwners;
+
+    public Resolver(ProcedureCatalog catalog, WorkingCalendar calendar)
+    {
+        _catalog = catalog;
+        _calendar = calendar;
+        _windowOwners = catalog.Authorities.Values
+            .SelectMany(a => a.Windows.Select(w => (w.Id, Authority: a)))
+            .ToFrozenDictionary(x => x.Id, x => x.Authority, StringComparer.Ordinal);
+    }
+
+    public PrecheckResult Resolve(ProcedureRules rules, PrecheckApplication app)
+    {
+        var questions = new QuestionCollector(app.Facts, _catalog.Facts);
+        var eligibility = Eligibility(rules, app, questions);
+        var routing = Route(rules, app, questions);
+        var materials = Materials(rules, app, routing.Authority, questions);
+        var visits = Visits(rules, app, materials, questions);
+        var fees = Fees(rules, app, questions);
+
+        var obstacles = new List<LocalizedText>();
+        obstacles.AddRange(eligibility.Denials.Where(d => d.Denies == Truth.True).Select(d => d.Message));
+        if (eligibility.Eligible == Truth.Unknown)
+        {
+            obstacles.Add(new("是否符合条件取决于尚未回答的问题", "Eligibility depends on questions not yet answered"));
+        }
+
+        obstacles.AddRange(materials
+            .Where(m => m.Status is MaterialStatus.Missing or MaterialStatus.Outdated or MaterialStatus.Undecided)
+            .Select(m => new LocalizedText($"{m.Document.Name.Text}：{m.Note.Text}", $"{m.Document.Name.EnglishOrText}: {m.Note.EnglishOrText}")));
+
+        var gaps = materials.Where(m => m.IsGap).ToList();
+        return new PrecheckResult
+        {
+            Procedure = rules.Procedure,
+            AsOf = app.AsOf,
+            Verdict = obstacles.Count > 0 ? Verdict.NotYet : visits.Count switch
+            {
+                0 => Verdict.Online,
+                1 => Verdict.OneVisit,
+                _ => Verdict.MultipleVisits,
+            },
+            Obstacles = obstacles,
+            Eligibility = eligibility,
+            Routing = routing,
+            Materials = materials,
+            Visits = visits,
+            OpenQuestions = questions.Ranked(),
+            Notice = gaps.Count == 0 ? null : new DeficiencyNotice(
+                rules.Procedure.Code,
+                rules.Procedure.Name,
+                app.AsOf,
+                _calendar.AddWorkingDays(app.AsOf, DeficiencyNotice.NotifyWithinWorkingDays),
+                gaps),
+            Fees = fees,
+            FiredRules = [.. app.Fired],
+        };
+    }
+
+    private static EligibilityResult Eligibility(ProcedureRules rules, PrecheckApplication app, QuestionCollector questions)
+    {
+        var procedure = rules.Procedure;
+        var denials = new List<Denial>();
+        for (var i = 0; i < procedure.Conditions.Count; i++)
+        {
+            var slot = rules.Acceptance[i];
+            if (slot == RuleDescriptor.Never)
+            {
+                continue;
+            }
+
+            var holds = app.TruthOf(slot);
+            if (holds == Truth.True)
+            {
+                continue;
+            }
+
+            var condition = procedure.Conditions[i];
+            var rule = rules.Rules[slot];
+            var message = new LocalizedText($"不符合受理条件：{condition.Text.Text}", $"An acceptance condition is not met: {condition.Text.EnglishOrText}");
+            denials.Add(new Denial(rule.Name, holds == Truth.False ? Truth.True : Truth.Unknown, message, Why(rule, message)));
+            if (holds == Truth.Unknown)
+            {
+                questions.Undecided(rules, slot, QuestionCollector.EligibilityWeight);
+            }
+        }
+
+        for (var i = 0; i < procedure.Eligibility.Count; i++)
+        {
+            var slot = rules.Eligibility[i];
+            var denies = app.TruthOf(slot);
+            if (denies == Truth.False)
+            {
+                continue;
+            }
+
+            var rule = procedure.Eligibility[i];
+            denials.Add(new Denial(rule.Id, denies, rule.Message, Why(rules.Rules[slot], rule.Message)));
+            if (denies == Truth.Unknown)
+            {
+                questions.Undecided(rules, slot, QuestionCollector.EligibilityWeight);
+            }
+        }
+
+        denials.AddRange(app.CustomDenials);
+        var eligible = denials.Any(d => d.Denies == Truth.True) ? Truth.False
+            : denials.Count > 0 ? Truth.Unknown
+            : Truth.True;
+        return new EligibilityResult(eligible, denials);
+    }
+
+    private RoutingResult Route(ProcedureRules rules, PrecheckApplication app, QuestionCollector questions)
+    {
+        var jurisdiction = rules.Procedure.Jurisdiction;
+        var decided = true;
+        Authority? authority = null;
+        Reason? why = null;
+        for (var i = 0; i < jurisdiction.Rules.Count && authority is null; i++)
+        {
+            var slot = rules.Jurisdiction[i];
+            switch (app.TruthOf(slot))
+            {
+                case Truth.True:
+                    var rule = jurisdiction.Rules[i];
+                    authority = _catalog.Authorities[rule.AuthorityId];
+                    var text = rule.Because ?? new LocalizedText($"条件成立：{rule.When.Text}", $"The condition holds: {rule.When.Text}");
+                    why = Why(rules.Rules[slot], text);
+                    break;
+                case Truth.Unknown:
+                    decided = false;
+                    questions.Undecided(rules, slot, QuestionCollector.JurisdictionWeight);
+                    break;
+            }
+        }
+
+        if (authority is null)
+        {
+            authority = _catalog.Authorities[jurisdiction.DefaultAuthorityId];
+            why = new Reason(
+                $"{rules.Procedure.Code}/jurisdiction/default",
+                new LocalizedText($"默认由{authority.Name.Text}办理", $"By default, {authority.Name.EnglishOrText} decides"),
+                null,
+                jurisdiction.Location,
+                rules.Procedure.LegalBasis);
+        }
+
+        Authority? forwardedTo = null;
+        if (app.Window is { } window
+            && (!window.Accepts(rules.Procedure.Code) || _windowOwners[window.Id].Id != authority.Id))
+        {
+            forwardedTo = authority;
+        }
+
+        return new RoutingResult(authority, decided, why!, app.Window, forwardedTo);
+    }
+
+    private static IReadOnlyList<FeeDue> Fees(ProcedureRules rules, PrecheckApplication app, QuestionCollector questions)
+    {
+        var fees = new List<FeeDue>();
+        for (var i = 0; i < rules.Procedure.Fees.Count; i++)
+        {
+            var applies = app.TruthOf(rules.Fees[i]);
+            if (applies == Truth.False)
+            {
+                continue;
+            }
+
+            fees.Add(new FeeDue(rules.Procedure.Fees[i], applies));
+            if (applies == Truth.Unknown)
+            {
+                questions.Undecided(rules, rules.Fees[i], QuestionCollector.FeeWeight);
+            }
+        }
+
+        return fees;
+    }
+
+    private static Reason Why(RuleDescriptor rule, LocalizedText text) =>
+        new(rule.Name, text, rule.Condition?.Text, rule.Condition?.Location, rule.Basis);
+}

@@ -1,0 +1,114 @@
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Expressions;
+using OneVisit.Rules.Precheck.Internal;
+
+namespace OneVisit.Rules.Precheck;
+
+/// <summary>
+/// The application as the rules engine sees it: the one fact inserted into a procedure's NRules session. Custom
+/// rules (NRules.Fluent) match it to read the facts and documents, and call <see cref="Deny"/> or
+/// <see cref="Supply"/> to add what the integrator's own data knows.
+/// </summary>
+public sealed class PrecheckApplication
+{
+    private readonly Truth[] _truths;
+    private readonly List<FiredRule> _fired = [];
+    private readonly List<Denial> _denials = [];
+    private readonly Dictionary<string, LocalizedText> _supplied = new(StringComparer.Ordinal);
+
+    internal PrecheckApplication(Procedure procedure, FactValues facts, IReadOnlyList<HeldDocument> documents, Window? window, int ruleCount)
+    {
+        Procedure = procedure;
+        Facts = facts;
+        Documents = documents;
+        Window = window;
+        _truths = new Truth[ruleCount];
+    }
+
+    /// <summary>The procedure applied for.</summary>
+    public Procedure Procedure { get; }
+
+    /// <summary>The procedure's code.</summary>
+    public string ProcedureCode => Procedure.Code;
+
+    /// <summary>The facts known about the applicant; unknown facts read as unknown.</summary>
+    public FactValues Facts { get; }
+
+    /// <summary>The date judged on.</summary>
+    public DateOnly AsOf => Facts.AsOf;
+
+    /// <summary>The documents the applicant holds.</summary>
+    public IReadOnlyList<HeldDocument> Documents { get; }
+
+    /// <summary>The window where the applicant applies, if given.</summary>
+    public Window? Window { get; }
+
+    internal IReadOnlyList<FiredRule> Fired => _fired;
+
+    internal IReadOnlyList<Denial> CustomDenials => _denials;
+
+    internal IReadOnlyDictionary<string, LocalizedText> Supplied => _supplied;
+
+    /// <summary>Denies the application from a custom rule (e.g. a check against the integrator's own records).</summary>
+    /// <param name="rule">The rule's name, shown as the reason.</param>
+    /// <param name="message">What the applicant is told.</param>
+    /// <param name="basis">The legal basis, if any.</param>
+    public void Deny(string rule, LocalizedText message, IReadOnlyList<LegalBasis>? basis = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(rule);
+        ArgumentNullException.ThrowIfNull(message);
+        var why = new Reason(rule, message, null, null, basis ?? []);
+        _denials.Add(new Denial(rule, Truth.True, message, why));
+        _fired.Add(new FiredRule(rule, Truth.True, null, null));
+    }
+
+    /// <summary>
+    /// Marks a material as supplied by the integrator's own data, so the applicant need not bring it; it is then
+    /// reported as <see cref="MaterialStatus.Fetched"/> with <paramref name="source"/>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The procedure has no material <paramref name="materialId"/>.</exception>
+    public void Supply(string materialId, LocalizedText source)
+    {
+        ArgumentNullException.ThrowIfNull(materialId);
+        ArgumentNullException.ThrowIfNull(source);
+        if (!Procedure.Materials.Any(m => m.Id == materialId))
+        {
+            throw new ArgumentException(
+                $"Procedure {Procedure.Code} has no material '{materialId}'; it has: {string.Join(", ", Procedure.Materials.Select(m => m.Id))}.",
+                nameof(materialId));
+        }
+
+        _supplied[materialId] = source;
+        _fired.Add(new FiredRule($"{Procedure.Code}/custom/supply/{materialId}", Truth.True, null, null));
+    }
+
+    // Called by the actions of compiled catalogue rules: the "injected collector" of the lean rule shape.
+    internal void Record(int slot, Truth truth, RuleDescriptor rule)
+    {
+        _truths[slot] = truth;
+        _fired.Add(new FiredRule(rule.Name, truth, rule.Condition?.Text, rule.Condition?.Location));
+    }
+
+    internal RequiredMaterial Require(int slot, Truth truth, RuleDescriptor rule)
+    {
+        Record(slot, truth, rule);
+        return new RequiredMaterial(this, Procedure.Materials[rule.Item], truth);
+    }
+
+    // A rule that did not fire left its slot at Truth.False: its condition is known not to hold.
+    internal Truth TruthOf(int slot) => slot switch
+    {
+        RuleDescriptor.Always => Truth.True,
+        RuleDescriptor.Never => Truth.False,
+        _ => _truths[slot],
+    };
+}
+
+/// <summary>
+/// Derived by forward chaining: a material the procedure requires (or may require) for an application. Inserted
+/// only when a custom rule of the procedure matches it, so catalogue-only rule sets stay lean.
+/// </summary>
+/// <param name="Application">The application it belongs to.</param>
+/// <param name="Material">The material.</param>
+/// <param name="Required"><see cref="Truth.True"/>, or <see cref="Truth.Unknown"/> when it depends on open questions.</param>
+public sealed record RequiredMaterial(PrecheckApplication Application, Material Material, Truth Required);

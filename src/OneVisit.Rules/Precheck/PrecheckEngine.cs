@@ -1,0 +1,188 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using NRules;
+using NRules.RuleModel;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck.Internal;
+
+namespace OneVisit.Rules.Precheck;
+
+/// <summary>
+/// Prechecks applications against a catalogue: before a person leaves home, everything the procedure will ask of
+/// them. Each procedure's conditions become their own NRules rule set, compiled on first use and cached with a
+/// bound; every check runs in a fresh session. Thread-safe: share one engine per catalogue.
+/// </summary>
+public sealed class PrecheckEngine
+{
+    private readonly ProcedureCatalog _catalog;
+    private readonly PrecheckOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly RuleSetCache _cache;
+    private readonly Resolver _resolver;
+
+    /// <summary>Creates an engine for <paramref name="catalog"/>.</summary>
+    /// <param name="catalog">A loaded catalogue.</param>
+    /// <param name="options">Options; the defaults when null.</param>
+    /// <param name="timeProvider">Gives "today" for requests without an as-of date; the system clock when null.</param>
+    /// <param name="logger">Logs compilations and evictions; nothing when null.</param>
+    public PrecheckEngine(ProcedureCatalog catalog, PrecheckOptions? options = null, TimeProvider? timeProvider = null, ILogger<PrecheckEngine>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+        _options = options ?? new PrecheckOptions();
+        _options.Validate();
+        _time = timeProvider ?? TimeProvider.System;
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _cache = new RuleSetCache(_options.RuleSetCacheCapacity, Compile, code => Log.RuleSetEvicted(_logger, code, _options.RuleSetCacheCapacity));
+        _resolver = new Resolver(catalog, _options.Calendar);
+    }
+
+    /// <summary>The catalogue the engine checks against.</summary>
+    public ProcedureCatalog Catalog => _catalog;
+
+    /// <summary>How many procedures' rule sets are compiled and cached now.</summary>
+    public int CachedRuleSets => _cache.Count;
+
+    /// <summary>How many rule sets were compiled so far (a procedure evicted and used again compiles again).</summary>
+    public int Compilations => _cache.Compilations;
+
+    /// <summary>Prechecks one application.</summary>
+    /// <exception cref="InvalidApplicationException">The request names an unknown procedure, fact, document or window, or gives a value of the wrong type.</exception>
+    public PrecheckResult Check(PrecheckRequest request)
+    {
+        var bound = RequestBinder.Bind(_catalog, request, Today());
+        var rules = _cache.Get(bound.Procedure.Code);
+        var application = new PrecheckApplication(bound.Procedure, bound.Facts, bound.Documents, bound.Window, rules.Rules.Count);
+        var session = rules.Sessions.CreateSession();
+        session.Insert(application);
+        session.Fire();
+        var result = _resolver.Resolve(rules, application);
+        Log.Prechecked(_logger, result.Procedure.Code, result.Verdict, result.Notice?.Items.Count ?? 0, result.OpenQuestions.Count);
+        return result;
+    }
+
+    /// <summary>
+    /// Prechecks many applications, one session per procedure: the path for what-if analysis over a population
+    /// (e.g. "how many renters would need a visit if this exemption were dropped?"). Results come in request order.
+    /// </summary>
+    /// <exception cref="InvalidApplicationException">A request is invalid; its index is part of each error's field.</exception>
+    public IReadOnlyList<PrecheckResult> CheckMany(IReadOnlyList<PrecheckRequest> requests)
+    {
+        ArgumentNullException.ThrowIfNull(requests);
+        var today = Today();
+        var bound = new BoundRequest[requests.Count];
+        var errors = new List<ApplicationError>();
+        for (var i = 0; i < requests.Count; i++)
+        {
+            try
+            {
+                bound[i] = RequestBinder.Bind(_catalog, requests[i], today);
+            }
+            catch (InvalidApplicationException e)
+            {
+                errors.AddRange(e.Errors.Select(x => x with { Field = $"[{i}].{x.Field}" }));
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new InvalidApplicationException(errors);
+        }
+
+        var results = new PrecheckResult[requests.Count];
+        foreach (var group in Enumerable.Range(0, bound.Length).GroupBy(i => bound[i].Procedure.Code, StringComparer.Ordinal))
+        {
+            var rules = _cache.Get(group.Key);
+            var applications = group.Select(i => (Index: i, App: new PrecheckApplication(bound[i].Procedure, bound[i].Facts, bound[i].Documents, bound[i].Window, rules.Rules.Count))).ToList();
+            var session = rules.Sessions.CreateSession();
+            session.InsertAll(applications.Select(a => a.App));
+            session.Fire();
+            foreach (var (index, app) in applications)
+            {
+                results[index] = _resolver.Resolve(rules, app);
+            }
+        }
+
+        return results;
+    }
+
+    /// <summary>Compiles a procedure's rule set now, e.g. to warm the cache at start-up.</summary>
+    /// <exception cref="InvalidApplicationException">The catalogue has no such procedure.</exception>
+    public void Warm(string procedureCode)
+    {
+        if (!_catalog.Procedures.ContainsKey(procedureCode))
+        {
+            throw new InvalidApplicationException([new("procedure", $"'{procedureCode}' is not a procedure in this catalogue.{Diagnostics.Suggestions.DidYouMean(procedureCode, _catalog.Procedures.Keys)}")]);
+        }
+
+        _cache.Get(procedureCode);
+    }
+
+    internal ProcedureRules RulesOf(string procedureCode) => _cache.Get(procedureCode);
+
+    private DateOnly Today() => DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
+
+    private ProcedureRules Compile(string code)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var procedure = _catalog.Procedures[code];
+        var custom = _options.CustomRules.Where(r => AppliesTo(r, code)).ToList();
+        var (builder, definitions) = RuleSetBuilder.Build(procedure, custom);
+        // Conditions compile to blocks with temporaries (three-valued and/or); NRules cannot compare blocks when it
+        // looks for shareable nodes, so it is told to treat them as distinct, which they are.
+        var compiler = new RuleCompiler(new RuleCompilerOptions { UnsupportedExpressionHandling = RuleCompilerUnsupportedExpressionsHandling.TreatAsNotEqual });
+        if (_options.UseFastExpressionCompiler)
+        {
+            compiler.ExpressionCompiler = new FastCompiler(expression => Log.CompilerFallback(_logger, expression));
+        }
+
+        ISessionFactory sessions;
+        try
+        {
+            sessions = compiler.Compile(definitions);
+        }
+        catch (RuleCompilationException e)
+        {
+            throw new OneVisitException($"The rules of procedure {code} could not be compiled ({e.RuleName}): {e.InnerException?.Message ?? e.Message}", e);
+        }
+
+        var rules = new ProcedureRules
+        {
+            Procedure = procedure,
+            Rules = builder.Rules,
+            Sessions = sessions,
+            Acceptance = builder.Acceptance,
+            Eligibility = builder.Eligibility,
+            Jurisdiction = builder.Jurisdiction,
+            Materials = builder.Materials,
+            Exemptions = builder.Exemptions,
+            Presence = builder.Presence,
+            Remote = builder.Remote,
+            Fees = builder.Fees,
+            HasCustomRules = custom.Count > 0,
+        };
+        Log.RuleSetCompiled(_logger, code, procedure.Version, definitions.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return rules;
+    }
+
+    private static bool AppliesTo(IRuleDefinition rule, string code)
+    {
+        var scoped = false;
+        foreach (var tag in rule.Tags)
+        {
+            if (tag.StartsWith(PrecheckOptions.ProcedureTagPrefix, StringComparison.Ordinal))
+            {
+                if (tag.AsSpan(PrecheckOptions.ProcedureTagPrefix.Length).SequenceEqual(code))
+                {
+                    return true;
+                }
+
+                scoped = true;
+            }
+        }
+
+        return !scoped;
+    }
+}

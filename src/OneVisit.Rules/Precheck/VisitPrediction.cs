@@ -1,0 +1,24 @@
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Expressions;
+
+namespace OneVisit.Rules.Precheck;
+
+/// <summary>A presence step that needs the applicant in person, and on which visit.</summary>
+/// <param name="StepId">The presence step's id; <c>result_pickup</c> when implied by pickup-only result delivery.</param>
+/// <param name="Reason">Why presence is needed.</param>
+/// <param name="Visit">1 for the visit to hand in; 2 for a later pickup.</param>
+/// <param name="Needed"><see cref="Truth.Unknown"/> when it depends on an open question (counted, to be safe).</param>
+/// <param name="Why">The explanation and its source.</param>
+public sealed record VisitReason(string StepId, PresenceReason Reason, int Visit, Truth Needed, Reason Why);
+
+/// <summary>A presence step that does not need a trip, and what replaces it.</summary>
+/// <param name="StepId">The presence step's id.</param>
+/// <param name="Reason">Why presence would have been needed.</param>
+/// <param name="Instead">What replaces the trip (a remote alternative, data sharing, …).</param>
+public sealed record AvoidedVisit(string StepId, PresenceReason Reason, Reason Instead);
+
+/// <summary>How many trips the applicant needs, and why each.</summary>
+/// <param name="Count">The predicted number of visits (0, 1 or 2); an upper bound while questions are open.</param>
+/// <param name="Reasons">The steps that need presence.</param>
+/// <param name="Avoided">The steps that a remote alternative or data sharing removes.</param>
+public sealed record VisitPrediction(int Count, IReadOnlyList<VisitReason> Reasons, IReadOnlyList<AvoidedVisit> Avoided);

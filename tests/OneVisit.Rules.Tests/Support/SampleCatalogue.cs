@@ -1,0 +1,22 @@
+using OneVisit.Rules.Authoring;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck;
+
+namespace OneVisit.Rules.Tests.Support;
+
+/// <summary>The sample Hangzhou catalogue, loaded once per test run, and an engine over it.</summary>
+internal static class SampleCatalogue
+{
+    private static readonly Lazy<ProcedureCatalog> Loaded = new(() =>
+        CatalogLoader.Load(Path.Combine(RepositoryRoot.Path, "catalog", "hangzhou")).GetCatalogOrThrow());
+
+    private static readonly Lazy<PrecheckEngine> SharedEngine = new(() => new PrecheckEngine(Catalog));
+
+    public static ProcedureCatalog Catalog => Loaded.Value;
+
+    /// <summary>One engine shared by tests that only read from it.</summary>
+    public static PrecheckEngine Engine => SharedEngine.Value;
+
+    /// <summary>The sample's as-of date: the morning of the four errands.</summary>
+    public static DateOnly Morning => Catalog.Info.AsOf;
+}
