@@ -94,7 +94,7 @@ internal sealed class LoadSession(string directory)
         }
 
         _files++;
-        return ReadText(path);
+        return ReadText(path, _diagnostics);
     }
 
     private List<string> YamlFiles(string folder, bool required)
@@ -117,12 +117,12 @@ internal sealed class LoadSession(string directory)
     }
 
     /// <summary>Reads a file as strict UTF-8 within the size limit; reports and returns null otherwise.</summary>
-    private SourceText? ReadText(string path)
+    public static SourceText? ReadText(string path, DiagnosticBag diagnostics)
     {
         var length = new FileInfo(path).Length;
         if (length > CatalogLoader.MaxFileBytes)
         {
-            _diagnostics.Error(DiagnosticCodes.FileTooLarge, SourceLocation.StartOf(path),
+            diagnostics.Error(DiagnosticCodes.FileTooLarge, SourceLocation.StartOf(path),
                 $"This file is {length:N0} bytes; a catalogue file may be at most {CatalogLoader.MaxFileBytes:N0}. Split it (one procedure per file).");
             return null;
         }
@@ -136,7 +136,7 @@ internal sealed class LoadSession(string directory)
         {
             // Position the error at the first bad byte, counting lines in the valid text before it.
             var before = new SourceText(path, new string(chars, 0, written));
-            _diagnostics.Error(DiagnosticCodes.InvalidUtf8, before.At(written),
+            diagnostics.Error(DiagnosticCodes.InvalidUtf8, before.At(written),
                 $"This file is not valid UTF-8 (byte {start + read:N0} cannot be read). Save it as UTF-8.");
             return null;
         }

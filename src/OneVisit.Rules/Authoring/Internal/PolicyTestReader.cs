@@ -28,7 +28,7 @@ internal sealed class PolicyTestReader(FileContext context, FactSchema facts, Re
         var asOf = map.Date("as_of");
         var window = Reference(map, "window", "window");
         var given = FactValueReader.Read(context, map.Optional("facts"), facts);
-        var documents = map.List("documents", ReadDocument);
+        var documents = map.List("documents", node => HeldDocumentReader.Read(context, node, references));
         var expect = ReadExpectation(map.Required("expect"), procedure);
         map.Finish();
         return name is null || procedure is null || expect is null
@@ -44,34 +44,6 @@ internal sealed class PolicyTestReader(FileContext context, FactSchema facts, Re
                 Expect = expect,
                 Location = context.At(map.Node),
             };
-    }
-
-    private HeldDocument? ReadDocument(YNode node)
-    {
-        var map = context.Mapping(node, "held document");
-        if (map is null)
-        {
-            return null;
-        }
-
-        var document = Reference(map, "document", "document", required: true);
-        var versionNode = map.Optional("form_version");
-        var version = versionNode is null ? null : context.String(versionNode, "form_version");
-        if (version is not null && document is not null)
-        {
-            references.Expect("form version", version, context.At(versionNode!), scope: document);
-        }
-
-        var issued = map.Date("issued_on");
-        var expires = map.Date("expires_on");
-        var electronic = map.Bool("electronic") ?? false;
-        map.Finish();
-        if (issued is { } i && expires is { } e && e < i)
-        {
-            context.Error(DiagnosticCodes.InvalidDateRange, map.Node, $"This document expires ({e:yyyy-MM-dd}) before it was issued ({i:yyyy-MM-dd}).");
-        }
-
-        return document is null ? null : new HeldDocument(document, version, issued, expires, electronic, context.At(map.Node));
     }
 
     private PolicyExpectation? ReadExpectation(YNode? node, string? procedure)
