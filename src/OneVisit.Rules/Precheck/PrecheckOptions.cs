@@ -51,7 +51,8 @@ public sealed class PrecheckOptions
         }
 
         var repository = new RuleRepository(activator);
-        repository.Load(spec => spec.From(ruleTypes));
+        // The types are named explicitly, so nested and non-public rule classes count too (NRules' scanner skips them by default).
+        repository.Load(spec => spec.From(scan => scan.Type(ruleTypes).NestedTypes().PrivateTypes()));
         _customRules.AddRange(repository.GetRuleSets().SelectMany(set => set.Rules));
         return this;
     }
