@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using OneVisit.Rules.Authoring;
-using OneVisit.Rules.Expressions;
+using OneVisit.Rules.Precheck;
 using OneVisit.Rules.Tests.Support;
 
 namespace OneVisit.Rules.Tests.Readme;
@@ -11,7 +11,7 @@ namespace OneVisit.Rules.Tests.Readme;
 public sealed partial class QuickStartTests
 {
     [Fact]
-    public void QuickStart_AgainstSampleCatalogue_PrintsTheProvinceAuthority()
+    public void QuickStart_AgainstSampleCatalogue_PrintsTheBranchErrandsGaps()
     {
         var output = new StringWriter();
         var previous = Directory.GetCurrentDirectory();
@@ -28,7 +28,11 @@ public sealed partial class QuickStartTests
             Directory.SetCurrentDirectory(previous);
         }
 
-        Assert.StartsWith("zj_amr: 冠\"浙江\"省名的企业名称由省工商行政管理局核准", output.ToString(), StringComparison.Ordinal);
+        var text = output.ToString();
+        Assert.StartsWith("NotYet; decided by hz_amr_shangcheng; 0 visits", text, StringComparison.Ordinal);
+        Assert.Contains("  parent_articles: Fetched (Fetched from", text, StringComparison.Ordinal);
+        Assert.Contains("  premises_lease_contract: Missing (Missing: bring 1 copy)", text, StringComparison.Ordinal);
+        Assert.Contains("Notice of everything still missing", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -56,14 +60,33 @@ public sealed partial class QuickStartTests
     {
         // README:begin
         var catalog = CatalogLoader.Load("catalog/hangzhou").GetCatalogOrThrow();   // throws CatalogException listing every error
-        var procedure = catalog.Procedures["330100-SC-0003"];
+        var engine = new PrecheckEngine(catalog);                                     // thread-safe: one per catalogue
 
-        var facts = catalog.Facts.CreateValues(asOf: new DateOnly(2017, 2, 18));
-        facts.Set(catalog.Facts.Find("enterprise.name")!, "浙江某某科技有限公司");
-        facts.Set(catalog.Facts.Find("enterprise.registered_capital")!, 20_000_000m);
+        var result = engine.Check(new PrecheckRequest
+        {
+            ProcedureCode = "330100-SC-0001",                                         // registering a company branch
+            AsOf = new DateOnly(2017, 2, 18),
+            Facts = new Dictionary<string, object?>
+            {
+                ["applicant.is_agent"] = false,
+                ["enterprise.registered_in_zhejiang"] = true,
+                ["enterprise.is_foreign_invested"] = false,
+                ["enterprise.has_digital_certificate"] = true,
+                ["branch.district"] = "shangcheng",
+                ["branch.premises_type"] = "leased",
+                ["branch.scope_within_parent"] = true,
+                ["branch.needs_prior_approval"] = false,
+            },
+            Documents = [new HeldDocument("branch_registration_application", IssuedOn: new DateOnly(2017, 2, 15))],
+        });
 
-        var rule = procedure.Jurisdiction.Rules.First(r => r.When.Condition.Evaluate(facts) == Truth.True);
-        Console.WriteLine($"{rule.AuthorityId}: {rule.Because} ({rule.When.Location})");
+        Console.WriteLine($"{result.Verdict}; decided by {result.Routing.Authority.Id}; {result.Visits.Count} visits");
+        foreach (var material in result.Materials)
+        {
+            Console.WriteLine($"  {material.Id}: {material.Status} ({material.Note.EnglishOrText})");
+        }
+
+        Console.WriteLine(result.Notice?.ToEnglish());                                // every gap at once, or null
         // README:end
     }
 }
