@@ -36,16 +36,8 @@ public sealed class OpenQuestionTests
     [Fact]
     public void Check_UnknownFactThatCannotChangeTheAnswer_IsNotAsked()
     {
-        using var folder = new CatalogFolder();
-        var engine = new PrecheckEngine(folder.Load().GetCatalogOrThrow());
-
         // Capital below 10 million: the province rule is false whatever the name, so the name is not asked.
-        var result = engine.Check(new PrecheckRequest
-        {
-            ProcedureCode = "P-1",
-            AsOf = new DateOnly(2017, 2, 18),
-            Facts = new Dictionary<string, object?> { ["enterprise.registered_capital"] = 50000m, ["applicant.is_agent"] = false },
-        });
+        var result = CheckTestProcedure(new() { ["enterprise.registered_capital"] = 50000m, ["applicant.is_agent"] = false });
 
         Assert.Equal("hz_amr", result.Routing.Authority.Id);
         Assert.True(result.Routing.Decided);
@@ -55,15 +47,7 @@ public sealed class OpenQuestionTests
     [Fact]
     public void Check_RoutingUndecided_NamesTheDefaultButSaysItIsNotDecided()
     {
-        using var folder = new CatalogFolder();
-        var engine = new PrecheckEngine(folder.Load().GetCatalogOrThrow());
-
-        var result = engine.Check(new PrecheckRequest
-        {
-            ProcedureCode = "P-1",
-            AsOf = new DateOnly(2017, 2, 18),
-            Facts = new Dictionary<string, object?> { ["enterprise.name"] = "浙江测试有限公司", ["applicant.is_agent"] = false },
-        });
+        var result = CheckTestProcedure(new() { ["enterprise.name"] = "浙江测试有限公司", ["applicant.is_agent"] = false });
 
         Assert.False(result.Routing.Decided);
         Assert.Equal("hz_amr", result.Routing.Authority.Id);
@@ -75,14 +59,18 @@ public sealed class OpenQuestionTests
     [Fact]
     public void Check_NothingKnown_AsksAboutEligibilityFirstThenRoutingThenMaterials()
     {
-        using var folder = new CatalogFolder();
-        var engine = new PrecheckEngine(folder.Load().GetCatalogOrThrow());
-
-        var result = engine.Check(new PrecheckRequest { ProcedureCode = "P-1", AsOf = new DateOnly(2017, 2, 18) });
+        var result = CheckTestProcedure([]);
 
         // Capital decides eligibility and routing, the name only routing, the agent question only a material.
         Assert.Equal(["enterprise.registered_capital", "enterprise.name", "applicant.is_agent"], result.OpenQuestions.Select(q => q.Path));
         Assert.True(result.OpenQuestions[0].Weight > result.OpenQuestions[1].Weight);
         Assert.True(result.OpenQuestions[1].Weight > result.OpenQuestions[2].Weight);
+    }
+
+    private static PrecheckResult CheckTestProcedure(Dictionary<string, object?> facts)
+    {
+        using var folder = new CatalogFolder();
+        var engine = new PrecheckEngine(folder.Load().GetCatalogOrThrow());
+        return engine.Check(new PrecheckRequest { ProcedureCode = "P-1", AsOf = new DateOnly(2017, 2, 18), Facts = facts });
     }
 }
