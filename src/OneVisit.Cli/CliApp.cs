@@ -1,5 +1,6 @@
 using System.CommandLine;
 using OneVisit.Cli.Lint;
+using OneVisit.Cli.Precheck;
 using OneVisit.Cli.Test;
 
 namespace OneVisit.Cli;
@@ -15,6 +16,7 @@ internal static class CliApp
         {
             LintCommand.Create(stdout, stderr),
             TestCommand.Create(stdout, stderr),
+            PrecheckCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);
