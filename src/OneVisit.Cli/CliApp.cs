@@ -1,5 +1,7 @@
 using System.CommandLine;
 using OneVisit.Cli.Lint;
+using OneVisit.Cli.Precheck;
+using OneVisit.Cli.Test;
 
 namespace OneVisit.Cli;
 
@@ -13,6 +15,8 @@ internal static class CliApp
         var root = new RootCommand("OneVisit: government procedures that take at most one visit.")
         {
             LintCommand.Create(stdout, stderr),
+            TestCommand.Create(stdout, stderr),
+            PrecheckCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -6,10 +6,13 @@ internal static class ExitCodes
     /// <summary>Done, nothing to report.</summary>
     public const int Ok = 0;
 
-    /// <summary>The catalogue (or input) has errors.</summary>
+    /// <summary>The catalogue (or input) has errors, or a policy test failed.</summary>
     public const int Errors = 1;
 
-    /// <summary>No errors, but warnings: the catalogue loads, yet something is probably a mistake.</summary>
+    /// <summary>
+    /// No errors, but something needs a look: lint found only warnings, or precheck's verdict is not_yet or
+    /// multiple_visits (the applicant cannot finish in one visit yet).
+    /// </summary>
     public const int Warnings = 2;
 
     /// <summary>The command was called wrongly: unknown option, missing argument, a folder that does not exist.</summary>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text.Json;
+using OneVisit.Cli.Common;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Diagnostics;
 
@@ -44,12 +45,7 @@ internal static class LintCommand
 
     private static void WriteText(CatalogLoadResult result, Terminal output)
     {
-        foreach (var diagnostic in result.Diagnostics)
-        {
-            output.Write($"{diagnostic.Location}: ");
-            output.Write(diagnostic.IsError ? "error" : "warning", diagnostic.IsError ? ConsoleColour.Red : ConsoleColour.Yellow);
-            output.WriteLine($" {diagnostic.Code}: {diagnostic.Message}");
-        }
+        CatalogueInput.WriteDiagnostics(result.Diagnostics, output);
 
         if (result.Diagnostics.Count == 0 && result.Catalog is { } catalog)
         {

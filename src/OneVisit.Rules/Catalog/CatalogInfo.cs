@@ -6,6 +6,6 @@ namespace OneVisit.Rules.Catalog;
 /// <param name="Name">The catalogue's name.</param>
 /// <param name="Region">The region path it serves, e.g. <c>zhejiang/hangzhou</c>.</param>
 /// <param name="DefaultLanguage">The language of untranslated text, e.g. <c>zh-CN</c>.</param>
-/// <param name="AsOf">The date the catalogue describes; applications without a date are judged on it.</param>
+/// <param name="AsOf">The date the catalogue describes; policy tests (and <c>onevisit precheck</c> files) without a date are judged on it.</param>
 /// <param name="Location">Where it was declared.</param>
 public sealed record CatalogInfo(LocalizedText Name, string Region, string DefaultLanguage, DateOnly AsOf, SourceLocation Location);

@@ -15,6 +15,7 @@ public sealed partial class JsonSchemaTests
     [InlineData("documents")]
     [InlineData("procedure")]
     [InlineData("tests")]
+    [InlineData("application")]
     public void Schema_EachFileKind_IsDraft07JsonWithTitleAndStrictObjects(string kind)
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(SchemaFolder, kind + ".schema.json")));
@@ -38,6 +39,24 @@ public sealed partial class JsonSchemaTests
             Assert.True(match.Success, $"{file} has no yaml-language-server modeline on its first line.");
             var schema = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(file)!, match.Groups["path"].Value));
             Assert.True(File.Exists(schema), $"{file} points at {schema}, which does not exist.");
+        }
+    }
+
+    // The loader never reads applications/, so a wrong modeline there would go unnoticed but for this check.
+    [Theory]
+    [InlineData("procedures", "procedure.schema.json")]
+    [InlineData("tests", "tests.schema.json")]
+    [InlineData("applications", "application.schema.json")]
+    public void SampleCatalogue_FilesOfAFolder_PointAtTheSchemaForTheirKind(string folder, string schema)
+    {
+        var files = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "catalog", "hangzhou", folder), "*.yaml").ToList();
+
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var match = Modeline().Match(File.ReadLines(file).First());
+            Assert.True(match.Success, $"{file} has no yaml-language-server modeline on its first line.");
+            Assert.Equal(schema, Path.GetFileName(match.Groups["path"].Value));
         }
     }
 

@@ -1,0 +1,86 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Expressions;
+
+namespace OneVisit.Cli.Common;
+
+/// <summary>
+/// Writes one JSON document with a <see cref="Utf8JsonWriter"/>. Commands write only the fields they document,
+/// never the library's records by reflection: those reach the whole procedure and catalogue.
+/// </summary>
+internal static class JsonOutput
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        Indented = true,
+        // Chinese text stays readable instead of becoming \uXXXX escapes.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static void Write(Terminal output, Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer, Options))
+        {
+            write(writer);
+        }
+
+        output.WriteLine(Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary><c>{"file", "line", "column"}</c>, or null.</summary>
+    public static void WriteLocation(this Utf8JsonWriter json, string name, SourceLocation? location)
+    {
+        if (location is not { } at)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteString("file", at.File);
+        json.WriteNumber("line", at.Line);
+        json.WriteNumber("column", at.Column);
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>{"text", "en"}</c>: the catalogue's own language and English (null when the catalogue has none), or null.</summary>
+    public static void WriteText(this Utf8JsonWriter json, string name, LocalizedText? text)
+    {
+        if (text is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WritePropertyName(name);
+        json.WriteTextValue(text);
+    }
+
+    /// <summary>A <c>{"text", "en"}</c> object as an array element.</summary>
+    public static void WriteTextValue(this Utf8JsonWriter json, LocalizedText text)
+    {
+        json.WriteStartObject();
+        json.WriteString("text", text.Text);
+        json.WriteString("en", text.English);
+        json.WriteEndObject();
+    }
+
+    public static void WriteTruth(this Utf8JsonWriter json, string name, Truth truth) => json.WriteString(name, CatalogWords.Of(truth));
+
+    public static void WriteDate(this Utf8JsonWriter json, string name, DateOnly? date)
+    {
+        if (date is { } day)
+        {
+            json.WriteString(name, day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

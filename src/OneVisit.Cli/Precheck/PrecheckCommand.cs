@@ -1,0 +1,104 @@
+using System.CommandLine;
+using OneVisit.Cli.Common;
+using OneVisit.Rules;
+using OneVisit.Rules.Authoring;
+using OneVisit.Rules.Precheck;
+
+namespace OneVisit.Cli.Precheck;
+
+/// <summary><c>onevisit precheck &lt;catalog-dir&gt; --application &lt;file&gt;</c>: everything a procedure will ask of one applicant.</summary>
+internal static class PrecheckCommand
+{
+    public static Command Create(Terminal output, Terminal error)
+    {
+        var directory = new Argument<string>("catalog-dir") { Description = "The catalogue folder (holding catalog.yaml, procedures/, …)." };
+        var application = new Option<string>("--application", "-a")
+        {
+            Description = "The application file (YAML: procedure, as_of, window, facts, documents), e.g. catalog/hangzhou/applications/01-branch-registration.yaml.",
+            HelpName = "file",
+            Required = true,
+        };
+        var json = new Option<bool>("--json") { Description = "Print the whole answer as JSON for programs to read (the notice in both languages)." };
+        var language = new Option<string>("--lang")
+        {
+            Description = "The language of names, notes and the notice: zh (the catalogue's own) or en (English where the catalogue has it).",
+            DefaultValueFactory = _ => "zh",
+        };
+        language.AcceptOnlyFromAmong("zh", "en");
+        var command = new Command(
+            "precheck",
+            "Precheck one application before the applicant leaves home: the verdict, eligibility, the competent authority, the status "
+            + "of every material, the visits needed, open questions, fees and the one-time notice of everything missing. "
+            + "Exit code: 0 online or one_visit, 2 not_yet or multiple_visits, 1 errors in the catalogue or the application, 64 usage.")
+        {
+            directory,
+            application,
+            json,
+            language,
+        };
+        command.SetAction(parsed => Run(
+            parsed.GetRequiredValue(directory),
+            parsed.GetRequiredValue(application),
+            parsed.GetValue(json),
+            parsed.GetValue(language) == "en" ? TextLanguage.English : TextLanguage.Chinese,
+            output,
+            error));
+        return command;
+    }
+
+    private static int Run(string directory, string applicationPath, bool json, TextLanguage language, Terminal output, Terminal error)
+    {
+        var catalog = CatalogueInput.Load("precheck", directory, error, out var exitCode);
+        if (catalog is null)
+        {
+            return exitCode;
+        }
+
+        if (!File.Exists(applicationPath))
+        {
+            error.WriteLine($"onevisit precheck: there is no application file '{applicationPath}'.", ConsoleColour.Red);
+            return ExitCodes.Usage;
+        }
+
+        var application = ApplicationFile.Load(applicationPath, catalog);
+        CatalogueInput.WriteDiagnostics(application.Diagnostics, error);
+        if (application.Request is not { } request)
+        {
+            var errors = application.Diagnostics.Count(d => d.IsError);
+            error.WriteLine($"onevisit precheck: the application {applicationPath} has {errors} error{(errors == 1 ? "" : "s")}.", ConsoleColour.Red);
+            return ExitCodes.Errors;
+        }
+
+        PrecheckResult result;
+        try
+        {
+            // The catalogue describes one day; an application without a date is judged on it, not on today.
+            result = new PrecheckEngine(catalog).Check(request with { AsOf = request.AsOf ?? catalog.Info.AsOf });
+        }
+        catch (InvalidApplicationException e)
+        {
+            foreach (var problem in e.Errors)
+            {
+                error.WriteLine($"{applicationPath}: {problem.Field}: {problem.Message}", ConsoleColour.Red);
+            }
+
+            return ExitCodes.Errors;
+        }
+        catch (OneVisitException e)
+        {
+            error.WriteLine($"onevisit precheck: {e.Message}", ConsoleColour.Red);
+            return ExitCodes.Errors;
+        }
+
+        if (json)
+        {
+            PrecheckJson.Write(result, output);
+        }
+        else
+        {
+            new PrecheckText(output, language).Write(result);
+        }
+
+        return result.Verdict is Verdict.Online or Verdict.OneVisit ? ExitCodes.Ok : ExitCodes.Warnings;
+    }
+}

@@ -1,0 +1,115 @@
+using System.Text.Json;
+using OneVisit.Cli.Common;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck;
+
+namespace OneVisit.Cli.Precheck;
+
+// Open questions, fees, the notice, and the pieces every section shares: reasons, authorities, legal basis.
+internal static partial class PrecheckJson
+{
+    private static void WriteOpenQuestions(Utf8JsonWriter json, IReadOnlyList<OpenQuestion> questions)
+    {
+        json.WriteStartArray("openQuestions");
+        foreach (var question in questions)
+        {
+            json.WriteStartObject();
+            json.WriteString("fact", question.Path);
+            json.WriteText("question", question.Question);
+            json.WriteNumber("weight", question.Weight);
+            json.WriteStartArray("affects");
+            foreach (var rule in question.Affects)
+            {
+                json.WriteStringValue(rule);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteFees(Utf8JsonWriter json, IReadOnlyList<FeeDue> fees)
+    {
+        json.WriteStartArray("fees");
+        foreach (var due in fees)
+        {
+            json.WriteStartObject();
+            json.WriteText("name", due.Fee.Name);
+            json.WriteNumber("amount", due.Fee.Amount);
+            json.WriteTruth("applies", due.Applies);
+            json.WriteString("condition", due.Fee.When?.Text);
+            json.WriteLocation("location", due.Fee.Location);
+            WriteBasis(json, due.Fee.Basis);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteNotice(Utf8JsonWriter json, DeficiencyNotice? notice)
+    {
+        if (notice is null)
+        {
+            json.WriteNull("notice");
+            return;
+        }
+
+        json.WriteStartObject("notice");
+        json.WriteDate("issuedOn", notice.IssuedOn);
+        json.WriteDate("notifyBy", notice.NotifyBy);
+        json.WriteStartArray("materials");
+        foreach (var item in notice.Items)
+        {
+            json.WriteStringValue(item.Id);
+        }
+
+        json.WriteEndArray();
+        json.WriteString("zh", notice.ToChinese());
+        json.WriteString("en", notice.ToEnglish());
+        WriteBasis(json, [DeficiencyNotice.Basis]);
+        json.WriteEndObject();
+    }
+
+    /// <summary><c>{"rule", "text", "condition", "location", "basis"}</c>: why part of the answer is what it is.</summary>
+    private static void WriteReason(Utf8JsonWriter json, string name, Reason why)
+    {
+        json.WriteStartObject(name);
+        json.WriteString("rule", why.Rule);
+        json.WriteText("text", why.Text);
+        json.WriteString("condition", why.Condition);
+        json.WriteLocation("location", why.Location);
+        WriteBasis(json, why.Basis);
+        json.WriteEndObject();
+    }
+
+    private static void WriteAuthority(Utf8JsonWriter json, string name, Authority? authority)
+    {
+        if (authority is null)
+        {
+            json.WriteNull(name);
+            return;
+        }
+
+        json.WriteStartObject(name);
+        json.WriteString("id", authority.Id);
+        json.WriteText("name", authority.Name);
+        json.WriteString("level", CatalogWords.Of(authority.Level));
+        json.WriteEndObject();
+    }
+
+    private static void WriteBasis(Utf8JsonWriter json, IReadOnlyList<LegalBasis> basis)
+    {
+        json.WriteStartArray("basis");
+        foreach (var item in basis)
+        {
+            json.WriteStartObject();
+            json.WriteString("law", item.Law);
+            json.WriteString("article", item.Article);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+}

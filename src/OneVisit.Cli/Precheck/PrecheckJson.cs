@@ -1,0 +1,112 @@
+using System.Text.Json;
+using OneVisit.Cli.Common;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck;
+
+namespace OneVisit.Cli.Precheck;
+
+/// <summary>
+/// The precheck answer as one JSON document. Enums are the catalogue's words (<c>not_yet</c>, <c>e_licence</c>),
+/// dates are yyyy-MM-dd, bilingual text is <c>{"text", "en"}</c>; authorities and documents appear as id and name only.
+/// </summary>
+internal static partial class PrecheckJson
+{
+    public static void Write(PrecheckResult result, Terminal output) => JsonOutput.Write(output, json =>
+    {
+        json.WriteStartObject();
+        json.WriteStartObject("procedure");
+        json.WriteString("code", result.Procedure.Code);
+        json.WriteText("name", result.Procedure.Name);
+        json.WriteNumber("version", result.Procedure.Version);
+        json.WriteEndObject();
+        json.WriteDate("asOf", result.AsOf);
+        json.WriteString("verdict", CatalogWords.Of(result.Verdict));
+        json.WriteStartArray("obstacles");
+        foreach (var obstacle in result.Obstacles)
+        {
+            json.WriteTextValue(obstacle);
+        }
+
+        json.WriteEndArray();
+        WriteEligibility(json, result.Eligibility);
+        WriteRouting(json, result.Routing);
+        WriteMaterials(json, result.Materials);
+        WriteVisits(json, result.Visits);
+        WriteOpenQuestions(json, result.OpenQuestions);
+        WriteFees(json, result.Fees);
+        WriteNotice(json, result.Notice);
+        json.WriteEndObject();
+    });
+
+    private static void WriteEligibility(Utf8JsonWriter json, EligibilityResult eligibility)
+    {
+        json.WriteStartObject("eligibility");
+        json.WriteTruth("eligible", eligibility.Eligible);
+        json.WriteStartArray("denials");
+        foreach (var denial in eligibility.Denials)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", denial.Id);
+            json.WriteTruth("denies", denial.Denies);
+            json.WriteText("message", denial.Message);
+            WriteReason(json, "why", denial.Why);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteRouting(Utf8JsonWriter json, RoutingResult routing)
+    {
+        json.WriteStartObject("routing");
+        WriteAuthority(json, "authority", routing.Authority);
+        json.WriteBoolean("decided", routing.Decided);
+        WriteReason(json, "why", routing.Why);
+        if (routing.Window is { } window)
+        {
+            json.WriteStartObject("window");
+            json.WriteString("id", window.Id);
+            json.WriteText("name", window.Name);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("window");
+        }
+
+        WriteAuthority(json, "forwardedTo", routing.ForwardedTo);
+        json.WriteEndObject();
+    }
+
+    private static void WriteVisits(Utf8JsonWriter json, VisitPrediction visits)
+    {
+        json.WriteStartObject("visits");
+        json.WriteNumber("count", visits.Count);
+        json.WriteStartArray("reasons");
+        foreach (var reason in visits.Reasons)
+        {
+            json.WriteStartObject();
+            json.WriteString("step", reason.StepId);
+            json.WriteString("reason", CatalogWords.Of(reason.Reason));
+            json.WriteNumber("visit", reason.Visit);
+            json.WriteTruth("needed", reason.Needed);
+            WriteReason(json, "why", reason.Why);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("avoided");
+        foreach (var avoided in visits.Avoided)
+        {
+            json.WriteStartObject();
+            json.WriteString("step", avoided.StepId);
+            json.WriteString("reason", CatalogWords.Of(avoided.Reason));
+            WriteReason(json, "instead", avoided.Instead);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+}
