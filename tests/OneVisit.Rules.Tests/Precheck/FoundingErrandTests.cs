@@ -113,6 +113,19 @@ public sealed class FoundingErrandTests
     }
 
     [Fact]
+    public void Vehicle_InspectionExpired_IsIneligibleAndTheObstacleSaysWhy()
+    {
+        var result = Engine.Check(FromTestCase("车辆检验过期，不予办理"));
+
+        Assert.Equal(Truth.False, result.Eligibility.Eligible);
+        var denial = Assert.Single(result.Eligibility.Denials, d => d.Id == "acceptance/1");
+        Assert.Equal(Truth.True, denial.Denies);
+        Assert.Equal("vehicle.inspection_valid_until >= as_of", denial.Why.Condition);
+        Assert.Equal(Verdict.NotYet, result.Verdict);
+        Assert.Contains(denial.Message, result.Obstacles);
+    }
+
+    [Fact]
     public void ProvinceName_AtTheCityWindow_IsRoutedToTheProvinceAndForwardedNotRefused()
     {
         var result = Engine.Check(FromTestCase("冠\"浙江\"省名，注册资本2000万，市民中心综合窗口申请，转省局网上办结"));

@@ -31,7 +31,7 @@ public sealed partial class QuickStartTests
         var text = output.ToString();
         Assert.StartsWith("NotYet; decided by hz_amr_shangcheng; 0 visits", text, StringComparison.Ordinal);
         Assert.Contains("  parent_articles: Fetched (Fetched from", text, StringComparison.Ordinal);
-        Assert.Contains("  premises_lease_contract: Missing (Missing: bring 1 copy)", text, StringComparison.Ordinal);
+        Assert.Contains("  premises_lease_contract: Missing (Missing; bring 1 copy)", text, StringComparison.Ordinal);
         Assert.Contains("Notice of everything still missing", text, StringComparison.Ordinal);
     }
 

@@ -160,7 +160,7 @@ internal sealed partial class Resolver
             Held = held.Document,
             Note = new(
                 $"缺少，请提交{form.Item1}{material.Copies}份{expired.Item1}",
-                $"Missing: bring {material.Copies} {form.Item2}{(material.Copies == 1 ? "" : "s")}{expired.Item2}"),
+                $"Missing; bring {material.Copies} {form.Item2}{(material.Copies == 1 ? "" : "s")}{expired.Item2}"),
         };
     }
 

@@ -56,7 +56,7 @@ internal sealed partial class Resolver
             }
 
             var ruleName = rules.Presence[i] >= 0 ? rules.Rules[rules.Presence[i]].Name : $"{procedure.Code}/presence/{step.Id}";
-            var why = new Reason(ruleName, step.Why ?? new(step.Reason.ToString()), step.When?.Text, step.Location, procedure.LegalBasis);
+            var why = new Reason(ruleName, step.Why ?? new(CatalogWords.Of(step.Reason)), step.When?.Text, step.Location, procedure.LegalBasis);
             var needs = needed == Truth.True && remote == Truth.False ? Truth.True : Truth.Unknown;
             (step.Reason == PresenceReason.Pickup ? pickup : handIn).Add((step, needs, why));
         }

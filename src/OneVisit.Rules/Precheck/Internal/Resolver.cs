@@ -92,7 +92,8 @@ internal sealed partial class Resolver
             var condition = procedure.Conditions[i];
             var rule = rules.Rules[slot];
             var message = new LocalizedText($"不符合受理条件：{condition.Text.Text}", $"An acceptance condition is not met: {condition.Text.EnglishOrText}");
-            denials.Add(new Denial(rule.Name, holds == Truth.False ? Truth.True : Truth.Unknown, message, Why(rule, message)));
+            // Ids are short, like eligibility rules' own ids; the full rule name is in the reason.
+            denials.Add(new Denial($"acceptance/{i + 1}", holds == Truth.False ? Truth.True : Truth.Unknown, message, Why(rule, message)));
             if (holds == Truth.Unknown)
             {
                 questions.Undecided(rules, slot, QuestionCollector.EligibilityWeight);
