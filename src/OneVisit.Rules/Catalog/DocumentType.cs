@@ -22,8 +22,19 @@ public enum DocumentIssuer
 public sealed record EvidenceSource(string AuthorityId, IReadOnlyList<string> Regions, SourceLocation Location)
 {
     /// <summary>Whether this source can answer for a subject in <paramref name="region"/>.</summary>
-    public bool Covers(string region) => Regions.Any(r =>
-        region.Equals(r, StringComparison.Ordinal) || region.StartsWith(r + "/", StringComparison.Ordinal));
+    public bool Covers(string region)
+    {
+        ArgumentNullException.ThrowIfNull(region);
+        foreach (var r in Regions)
+        {
+            if (region.StartsWith(r, StringComparison.Ordinal) && (region.Length == r.Length || region[r.Length] == '/'))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }
 
 /// <summary>One edition of a form, with the days it is current and accepted.</summary>

@@ -13,8 +13,11 @@ public sealed class PrecheckApplication
 {
     private readonly Truth[] _truths;
     private readonly List<FiredRule> _fired = [];
-    private readonly List<Denial> _denials = [];
-    private readonly Dictionary<string, LocalizedText> _supplied = new(StringComparer.Ordinal);
+    private static readonly Dictionary<string, LocalizedText> NothingSupplied = new(StringComparer.Ordinal);
+
+    // Only custom rules fill these, so they are made on first use rather than for every application.
+    private List<Denial>? _denials;
+    private Dictionary<string, LocalizedText>? _supplied;
 
     internal PrecheckApplication(Procedure procedure, FactValues facts, IReadOnlyList<HeldDocument> documents, Window? window, int ruleCount)
     {
@@ -45,9 +48,9 @@ public sealed class PrecheckApplication
 
     internal IReadOnlyList<FiredRule> Fired => _fired;
 
-    internal IReadOnlyList<Denial> CustomDenials => _denials;
+    internal IReadOnlyList<Denial> CustomDenials => _denials ?? [];
 
-    internal IReadOnlyDictionary<string, LocalizedText> Supplied => _supplied;
+    internal IReadOnlyDictionary<string, LocalizedText> Supplied => _supplied ?? NothingSupplied;
 
     /// <summary>Denies the application from a custom rule (e.g. a check against the integrator's own records).</summary>
     /// <param name="rule">The rule's name, shown as the reason.</param>
@@ -58,7 +61,7 @@ public sealed class PrecheckApplication
         ArgumentException.ThrowIfNullOrWhiteSpace(rule);
         ArgumentNullException.ThrowIfNull(message);
         var why = new Reason(rule, message, null, null, basis ?? []);
-        _denials.Add(new Denial(rule, Truth.True, message, why));
+        (_denials ??= []).Add(new Denial(rule, Truth.True, message, why));
         _fired.Add(new FiredRule(rule, Truth.True, null, null));
     }
 
@@ -78,7 +81,7 @@ public sealed class PrecheckApplication
                 nameof(materialId));
         }
 
-        _supplied[materialId] = source;
+        (_supplied ??= new(StringComparer.Ordinal))[materialId] = source;
         _fired.Add(new FiredRule($"{Procedure.Code}/custom/supply/{materialId}", Truth.True, null, null));
     }
 

@@ -157,6 +157,7 @@ public sealed class PrecheckEngine
             Eligibility = builder.Eligibility,
             Jurisdiction = builder.Jurisdiction,
             Materials = builder.Materials,
+            MaterialReasons = Resolver.MaterialReasons(procedure, builder.Rules, builder.Materials),
             Exemptions = builder.Exemptions,
             Presence = builder.Presence,
             Remote = builder.Remote,

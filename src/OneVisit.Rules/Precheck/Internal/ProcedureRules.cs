@@ -23,6 +23,9 @@ internal sealed class ProcedureRules
 
     public required int[] Materials { get; init; }
 
+    /// <summary>Why each material is (not) required, by material and <see cref="Expressions.Truth"/>: prepared once, not per check.</summary>
+    public required Reason[][] MaterialReasons { get; init; }
+
     public required int[][] Exemptions { get; init; }
 
     public required int[] Presence { get; init; }

@@ -45,7 +45,7 @@ internal static class RequestBinder
         var documents = request.Documents ?? [];
         for (var i = 0; i < documents.Count; i++)
         {
-            CheckDocument(catalog, documents[i], $"documents[{i}]", asOf, errors);
+            CheckDocument(catalog, documents[i], i, asOf, errors);
         }
 
         if (errors.Count > 0)
@@ -58,10 +58,10 @@ internal static class RequestBinder
 
     private static void SetFact(FactSchema schema, FactValues facts, string path, object? value, List<ApplicationError> errors)
     {
-        var field = $"facts.{path}";
+        string Field() => "facts." + path;
         if (schema.Find(path) is not { } fact)
         {
-            errors.Add(new(field, $"'{path}' is not declared in facts.yaml.{Suggestions.DidYouMean(path, schema.Facts.Select(f => f.Path))}"));
+            errors.Add(new(Field(), $"'{path}' is not declared in facts.yaml.{Suggestions.DidYouMean(path, schema.Facts.Select(f => f.Path))}"));
             return;
         }
 
@@ -94,25 +94,28 @@ internal static class RequestBinder
                 facts.Set(fact, text);
                 return;
             case (FactKind.Enum, string text):
-                errors.Add(new(field, $"'{text}' is not a value of {path}; write one of: {string.Join(", ", fact.Type.Values)}.{Suggestions.DidYouMean(text, fact.Type.Values)}"));
+                errors.Add(new(Field(), $"'{text}' is not a value of {path}; write one of: {string.Join(", ", fact.Type.Values)}.{Suggestions.DidYouMean(text, fact.Type.Values)}"));
                 return;
             default:
-                errors.Add(new(field, $"{path} is declared as {fact.Type} but was given {Describe(value)}; write {Expected(fact.Type)}."));
+                errors.Add(new(Field(), $"{path} is declared as {fact.Type} but was given {Describe(value)}; write {Expected(fact.Type)}."));
                 return;
         }
     }
 
-    private static void CheckDocument(ProcedureCatalog catalog, HeldDocument? held, string field, DateOnly asOf, List<ApplicationError> errors)
+    // Field names are built only for errors: a valid request allocates nothing for them.
+    private static void CheckDocument(ProcedureCatalog catalog, HeldDocument? held, int index, DateOnly asOf, List<ApplicationError> errors)
     {
+        string Field() => $"documents[{index}]";
+
         if (held is null)
         {
-            errors.Add(new(field, "A held document is null; remove it or give its document type."));
+            errors.Add(new(Field(), "A held document is null; remove it or give its document type."));
             return;
         }
 
         if (!catalog.Documents.TryGetValue(held.DocumentId ?? "", out var type))
         {
-            errors.Add(new(field, $"'{held.DocumentId}' is not a document type in documents.yaml.{Suggestions.DidYouMean(held.DocumentId ?? "", catalog.Documents.Keys)}"));
+            errors.Add(new(Field(), $"'{held.DocumentId}' is not a document type in documents.yaml.{Suggestions.DidYouMean(held.DocumentId ?? "", catalog.Documents.Keys)}"));
             return;
         }
 
@@ -120,22 +123,22 @@ internal static class RequestBinder
         {
             if (type.FormVersions.Count == 0)
             {
-                errors.Add(new(field, $"{type.Id} has no form versions in documents.yaml; leave form_version out."));
+                errors.Add(new(Field(), $"{type.Id} has no form versions in documents.yaml; leave form_version out."));
             }
             else if (!type.FormVersions.Any(v => v.Version == version))
             {
-                errors.Add(new(field, $"{type.Id} has no form version '{version}'; it has: {string.Join(", ", type.FormVersions.Select(v => v.Version))}."));
+                errors.Add(new(Field(), $"{type.Id} has no form version '{version}'; it has: {string.Join(", ", type.FormVersions.Select(v => v.Version))}."));
             }
         }
 
         if (held.IssuedOn is { } issued && issued > asOf)
         {
-            errors.Add(new(field, $"{type.Id} is issued on {issued:yyyy-MM-dd}, after the as-of date {asOf:yyyy-MM-dd}; check the dates."));
+            errors.Add(new(Field(), $"{type.Id} is issued on {issued:yyyy-MM-dd}, after the as-of date {asOf:yyyy-MM-dd}; check the dates."));
         }
 
         if (held is { IssuedOn: { } i, ExpiresOn: { } e } && e < i)
         {
-            errors.Add(new(field, $"{type.Id} expires ({e:yyyy-MM-dd}) before it was issued ({i:yyyy-MM-dd}); check the dates."));
+            errors.Add(new(Field(), $"{type.Id} expires ({e:yyyy-MM-dd}) before it was issued ({i:yyyy-MM-dd}); check the dates."));
         }
     }
 

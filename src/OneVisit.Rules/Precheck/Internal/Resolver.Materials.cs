@@ -15,7 +15,7 @@ internal sealed partial class Resolver
             var document = _catalog.Documents[material.DocumentId];
             var slot = rules.Materials[i];
             var required = app.TruthOf(slot);
-            var because = RequiredBecause(rules, material, slot, required);
+            var because = rules.MaterialReasons[i][(int)required];
             var baseline = new MaterialResult
             {
                 Material = material,
@@ -36,12 +36,20 @@ internal sealed partial class Resolver
         return results;
     }
 
-    private static Reason RequiredBecause(ProcedureRules rules, Material material, int slot, Truth required)
+    /// <summary>Why each material is (not) required, indexed by material and truth; built when the rule set is compiled.</summary>
+    public static Reason[][] MaterialReasons(Procedure procedure, IReadOnlyList<RuleDescriptor> rules, int[] slots) =>
+    [
+        .. procedure.Materials.Select((material, i) => new[] { Truth.False, Truth.Unknown, Truth.True }
+            .Select(truth => RequiredBecause(procedure, rules, material, slots[i], truth))
+            .ToArray()),
+    ];
+
+    private static Reason RequiredBecause(Procedure procedure, IReadOnlyList<RuleDescriptor> rules, Material material, int slot, Truth required)
     {
         if (material.RequiredWhen is not { } when)
         {
-            var name = slot >= 0 ? rules.Rules[slot].Name : $"{rules.Procedure.Code}/material/{material.Id}/required";
-            return new Reason(name, new("本事项始终需要", "Always required by this procedure"), null, material.Location, rules.Procedure.LegalBasis);
+            var name = slot >= 0 ? rules[slot].Name : $"{procedure.Code}/material/{material.Id}/required";
+            return new Reason(name, new("本事项始终需要", "Always required by this procedure"), null, material.Location, procedure.LegalBasis);
         }
 
         var text = required switch
@@ -50,7 +58,7 @@ internal sealed partial class Resolver
             Truth.False => new LocalizedText($"不需要，因为不满足：{when.Text}", $"Not required: {when.Text} does not hold"),
             _ => new LocalizedText($"是否需要取决于：{when.Text}", $"Required only if {when.Text}"),
         };
-        return Why(rules.Rules[slot], text);
+        return Why(rules[slot], text);
     }
 
     private static MaterialResult Undecided(MaterialResult baseline, ProcedureRules rules, int slot, int weight, QuestionCollector questions)
