@@ -12,7 +12,7 @@ namespace OneVisit.Rules.Precheck;
 public sealed class PrecheckApplication
 {
     private readonly Truth[] _truths;
-    private readonly List<FiredRule> _fired = [];
+    private readonly List<FiredRule> _fired;
     private static readonly Dictionary<string, LocalizedText> NothingSupplied = new(StringComparer.Ordinal);
 
     // Only custom rules fill these, so they are made on first use rather than for every application.
@@ -26,6 +26,7 @@ public sealed class PrecheckApplication
         Documents = documents;
         Window = window;
         _truths = new Truth[ruleCount];
+        _fired = new List<FiredRule>(ruleCount);
     }
 
     /// <summary>The procedure applied for.</summary>
@@ -89,7 +90,7 @@ public sealed class PrecheckApplication
     internal void Record(int slot, Truth truth, RuleDescriptor rule)
     {
         _truths[slot] = truth;
-        _fired.Add(new FiredRule(rule.Name, truth, rule.Condition?.Text, rule.Condition?.Location));
+        _fired.Add(truth == Truth.True ? rule.FiredTrue : rule.FiredUnknown);
     }
 
     internal RequiredMaterial Require(int slot, Truth truth, RuleDescriptor rule)

@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Expressions;
 
 namespace OneVisit.Rules.Precheck.Internal;
 
@@ -33,4 +34,9 @@ internal sealed record RuleDescriptor(int Slot, RuleKind Kind, string Name, Poli
 
     /// <summary>A slot value meaning "nothing declared: never holds" (e.g. no remote alternative).</summary>
     public const int Never = -2;
+
+    // Made once per rule, so that recording a firing allocates nothing.
+    public FiredRule FiredTrue { get; } = new(Name, Truth.True, Condition?.Text, Condition?.Location);
+
+    public FiredRule FiredUnknown { get; } = new(Name, Truth.Unknown, Condition?.Text, Condition?.Location);
 }
