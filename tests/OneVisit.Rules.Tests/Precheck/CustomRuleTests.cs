@@ -47,6 +47,16 @@ public sealed class CustomRuleTests : IDisposable
         Assert.DoesNotContain(result.FiredRules, r => r.Name.Contains("custom", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(false, true)]
+    [InlineData(true, false)]
+    public void Check_RuleOnAnAbsentRequiredMaterial_SeesTheDerivedFacts(bool isAgent, bool fires)
+    {
+        var result = Engine(new PrecheckOptions().AddRules(typeof(NoAttorneyNeededRule))).Check(Request("杭州测试有限公司", isAgent));
+
+        Assert.Equal(fires ? MaterialStatus.Fetched : MaterialStatus.Missing, result.Material("form").Status);
+    }
+
     [Fact]
     public void Check_RuleTaggedForAnotherProcedure_DoesNotJoin()
     {
@@ -96,6 +106,19 @@ public sealed class CustomRuleTests : IDisposable
             RequiredMaterial material = null!;
             When().Match(() => material, m => m.Material.Id == "attorney", m => m.Required == Truth.True);
             Then().Do(ctx => material.Application.Supply(material.Material.Id, new LocalizedText("本单位委托登记库", "our register of powers of attorney")));
+        }
+    }
+
+    // Matches the absence of a derived fact: chaining must be on although no RequiredMaterial is exported.
+    public sealed class NoAttorneyNeededRule : Rule
+    {
+        public override void Define()
+        {
+            PrecheckApplication app = null!;
+            When()
+                .Match(() => app)
+                .Not<RequiredMaterial>(m => m.Application == app, m => m.Material.Id == "attorney");
+            Then().Do(ctx => app.Supply("form", new LocalizedText("无需委托", "no attorney needed")));
         }
     }
 

@@ -135,9 +135,25 @@ internal sealed class RuleSetBuilder
         return new Rebind(lambda.Parameters[0], Expression.Property(app, nameof(PrecheckApplication.Facts))).Visit(lambda.Body);
     }
 
-    private static bool MatchesRequiredMaterial(IRuleDefinition rule) =>
-        rule.LeftHandSide.Exports.Any(d => d.Type == typeof(RequiredMaterial))
-        || rule.LeftHandSide.ChildElements.OfType<PatternElement>().Any(p => p.ValueType == typeof(RequiredMaterial));
+    // Walks the whole left-hand side: a RequiredMaterial inside not/exists/forall/aggregate counts too, and
+    // those do not show among the rule's exports.
+    private static bool MatchesRequiredMaterial(IRuleDefinition rule)
+    {
+        var finder = new RequiredMaterialFinder();
+        finder.Visit(Context.Empty, rule);
+        return finder.Found;
+    }
+
+    private sealed class RequiredMaterialFinder : RuleElementVisitor<Context>
+    {
+        public bool Found { get; private set; }
+
+        protected override PatternElement VisitPattern(Context context, PatternElement element)
+        {
+            Found |= element.ValueType == typeof(RequiredMaterial);
+            return base.VisitPattern(context, element);
+        }
+    }
 
     private sealed class Rebind(ParameterExpression from, Expression to) : ExpressionVisitor
     {
