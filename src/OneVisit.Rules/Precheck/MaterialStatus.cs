@@ -24,6 +24,12 @@ public enum MaterialStatus
     /// <summary>Accepted now and supplied later by a deadline.</summary>
     AcceptWithGap,
 
+    /// <summary>
+    /// The office generates it itself (issuer <c>government</c>): a form prefilled in the current edition for the
+    /// applicant to sign, an inspection record. Nothing to bring, and no edition to get wrong.
+    /// </summary>
+    Generated,
+
     /// <summary>Missing: the applicant must supply it.</summary>
     Missing,
 

@@ -82,20 +82,22 @@ public sealed class FoundingErrandTests
     }
 
     [Fact]
-    public void Vehicle_OldFormEditionWithoutConversion_NamesTheCurrentEditionBeforeTheVisit()
+    public void Vehicle_OldEditionOfAFormTheOfficeIssues_IsPrefilledInTheCurrentEdition()
     {
-        // The sample's 2012 edition converts from 2008; a catalogue without that map must name the edition instead.
-        using var folder = new CatalogFolder();
-        folder.With("documents.yaml", Regex.Replace(CatalogFolder.DocumentsYaml, @"\n\s*converts_from:\n\s*""2008"":\n\s*owner_name: applicant_name", ""));
-        var engine = new PrecheckEngine(folder.Load().GetCatalogOrThrow());
+        // Without a conversion map, a form the office issues itself is simply prefilled in the current edition.
+        var result = CheckOldApplicationForm(issuer: "government");
 
-        var result = engine.Check(new PrecheckRequest
-        {
-            ProcedureCode = "P-1",
-            AsOf = new DateOnly(2017, 2, 18),
-            Facts = new Dictionary<string, object?> { ["applicant.is_agent"] = false, ["enterprise.registered_capital"] = 50000m, ["enterprise.name"] = "杭州测试有限公司" },
-            Documents = [new HeldDocument("application_form", "2008", new DateOnly(2017, 1, 1))],
-        });
+        var form = result.Material("form");
+        Assert.Equal(MaterialStatus.Generated, form.Status);
+        Assert.Equal("2012", form.CurrentVersion?.Version);
+        Assert.Contains("2012", form.Note.Text, StringComparison.Ordinal);
+        Assert.Null(result.Notice);
+    }
+
+    [Fact]
+    public void Vehicle_OldEditionOfAFormTheApplicantMustBring_NamesTheCurrentEditionBeforeTheVisit()
+    {
+        var result = CheckOldApplicationForm(issuer: "applicant");
 
         var form = result.Material("form");
         Assert.Equal(MaterialStatus.Outdated, form.Status);
@@ -173,6 +175,23 @@ public sealed class FoundingErrandTests
         Assert.Equal(MaterialStatus.Commitment, certificate.Status);
         Assert.Equal(new DateOnly(2017, 3, 20), certificate.VerifyBy); // 30 days after 2017-02-18
         Assert.Equal(Verdict.Online, result.Verdict);
+    }
+
+    // The test catalogue's application form, held in its 2008 edition, with no map from 2008 to 2012.
+    private static PrecheckResult CheckOldApplicationForm(string issuer)
+    {
+        using var folder = new CatalogFolder();
+        var documents = Regex.Replace(CatalogFolder.DocumentsYaml, @"\n\s*converts_from:\n\s*""2008"":\n\s*owner_name: applicant_name", "")
+            .Replace("issuer: government", $"issuer: {issuer}", StringComparison.Ordinal);
+        folder.With("documents.yaml", documents);
+        var engine = new PrecheckEngine(folder.Load().GetCatalogOrThrow());
+        return engine.Check(new PrecheckRequest
+        {
+            ProcedureCode = "P-1",
+            AsOf = new DateOnly(2017, 2, 18),
+            Facts = new Dictionary<string, object?> { ["applicant.is_agent"] = false, ["enterprise.registered_capital"] = 50000m, ["enterprise.name"] = "杭州测试有限公司" },
+            Documents = [new HeldDocument("application_form", "2008", new DateOnly(2017, 1, 1))],
+        });
     }
 
     internal static PrecheckRequest FromTestCase(string name) =>

@@ -131,6 +131,26 @@ internal sealed partial class Resolver
             }
         }
 
+        // A document the office issues itself is prepared when the case is opened; an outdated edition the person
+        // happens to hold does not matter, the current one is prefilled (DOMAIN: "prefill the current one").
+        if (document.Issuer == DocumentIssuer.Government)
+        {
+            var current = document.CurrentVersion(app.AsOf);
+            var outdated = held.State == HeldState.Outdated ? held.Version : null;
+            return baseline with
+            {
+                Status = MaterialStatus.Generated,
+                Held = held.Document,
+                CurrentVersion = current,
+                Note = (current, outdated) switch
+                {
+                    ({ } c, { } old) => new($"所持{old}版不再受理；由办理机关按现行{c.Version}版预填，申请时核对签署", $"The {old} edition is no longer accepted; the office prefills the current {c.Version} edition for you to check and sign"),
+                    ({ } c, null) => new($"由办理机关按现行{c.Version}版预填，申请时核对签署", $"The office prefills the current {c.Version} edition for you to check and sign"),
+                    _ => new("由办理机关生成，无需自备", "The office prepares it; nothing to bring"),
+                },
+            };
+        }
+
         if (undecidedSlot >= 0)
         {
             return baseline with
