@@ -83,4 +83,18 @@ internal static class JsonOutput
             json.WriteNull(name);
         }
     }
+
+    /// <summary>Writes <paramref name="items"/> as an array of objects, each filled in by <paramref name="write"/>.</summary>
+    public static void WriteObjects<T>(this Utf8JsonWriter json, string name, IEnumerable<T> items, Action<T> write)
+    {
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            json.WriteStartObject();
+            write(item);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
 }

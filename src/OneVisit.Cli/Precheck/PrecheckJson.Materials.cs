@@ -10,10 +10,8 @@ internal static partial class PrecheckJson
 {
     private static void WriteMaterials(Utf8JsonWriter json, IReadOnlyList<MaterialResult> materials)
     {
-        json.WriteStartArray("materials");
-        foreach (var material in materials)
+        json.WriteObjects("materials", materials, material =>
         {
-            json.WriteStartObject();
             json.WriteString("id", material.Id);
             json.WriteStartObject("document");
             json.WriteString("id", material.Document.Id);
@@ -31,10 +29,7 @@ internal static partial class PrecheckJson
             json.WriteText("customSource", material.CustomSource);
             json.WriteDate("supplyBy", material.SupplyBy);
             json.WriteDate("verifyBy", material.VerifyBy);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
     }
 
     private static void WriteHeld(Utf8JsonWriter json, HeldDocument? held)

@@ -10,10 +10,8 @@ internal static partial class PrecheckJson
 {
     private static void WriteOpenQuestions(Utf8JsonWriter json, IReadOnlyList<OpenQuestion> questions)
     {
-        json.WriteStartArray("openQuestions");
-        foreach (var question in questions)
+        json.WriteObjects("openQuestions", questions, question =>
         {
-            json.WriteStartObject();
             json.WriteString("fact", question.Path);
             json.WriteText("question", question.Question);
             json.WriteNumber("weight", question.Weight);
@@ -24,28 +22,20 @@ internal static partial class PrecheckJson
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
     }
 
     private static void WriteFees(Utf8JsonWriter json, IReadOnlyList<FeeDue> fees)
     {
-        json.WriteStartArray("fees");
-        foreach (var due in fees)
+        json.WriteObjects("fees", fees, due =>
         {
-            json.WriteStartObject();
             json.WriteText("name", due.Fee.Name);
             json.WriteNumber("amount", due.Fee.Amount);
             json.WriteTruth("applies", due.Applies);
             json.WriteString("condition", due.Fee.When?.Text);
             json.WriteLocation("location", due.Fee.Location);
             WriteBasis(json, due.Fee.Basis);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
     }
 
     private static void WriteNotice(Utf8JsonWriter json, DeficiencyNotice? notice)
@@ -101,15 +91,10 @@ internal static partial class PrecheckJson
 
     private static void WriteBasis(Utf8JsonWriter json, IReadOnlyList<LegalBasis> basis)
     {
-        json.WriteStartArray("basis");
-        foreach (var item in basis)
+        json.WriteObjects("basis", basis, item =>
         {
-            json.WriteStartObject();
             json.WriteString("law", item.Law);
             json.WriteString("article", item.Article);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
     }
 }

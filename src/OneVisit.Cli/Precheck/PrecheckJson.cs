@@ -42,18 +42,13 @@ internal static partial class PrecheckJson
     {
         json.WriteStartObject("eligibility");
         json.WriteTruth("eligible", eligibility.Eligible);
-        json.WriteStartArray("denials");
-        foreach (var denial in eligibility.Denials)
+        json.WriteObjects("denials", eligibility.Denials, denial =>
         {
-            json.WriteStartObject();
             json.WriteString("id", denial.Id);
             json.WriteTruth("denies", denial.Denies);
             json.WriteText("message", denial.Message);
             WriteReason(json, "why", denial.Why);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
     }
 
@@ -83,30 +78,20 @@ internal static partial class PrecheckJson
     {
         json.WriteStartObject("visits");
         json.WriteNumber("count", visits.Count);
-        json.WriteStartArray("reasons");
-        foreach (var reason in visits.Reasons)
+        json.WriteObjects("reasons", visits.Reasons, reason =>
         {
-            json.WriteStartObject();
             json.WriteString("step", reason.StepId);
             json.WriteString("reason", CatalogWords.Of(reason.Reason));
             json.WriteNumber("visit", reason.Visit);
             json.WriteTruth("needed", reason.Needed);
             WriteReason(json, "why", reason.Why);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("avoided");
-        foreach (var avoided in visits.Avoided)
+        });
+        json.WriteObjects("avoided", visits.Avoided, avoided =>
         {
-            json.WriteStartObject();
             json.WriteString("step", avoided.StepId);
             json.WriteString("reason", CatalogWords.Of(avoided.Reason));
             WriteReason(json, "instead", avoided.Instead);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteEndObject();
     }
 }

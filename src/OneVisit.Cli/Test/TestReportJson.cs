@@ -10,10 +10,8 @@ internal static class TestReportJson
     {
         json.WriteStartObject();
         json.WriteString("catalog", directory);
-        json.WriteStartArray("cases");
-        foreach (var outcome in report.Outcomes)
+        json.WriteObjects("cases", report.Outcomes, outcome =>
         {
-            json.WriteStartObject();
             json.WriteString("name", outcome.Case.Name);
             json.WriteString("procedure", outcome.Case.ProcedureCode);
             json.WriteLocation("location", outcome.Case.Location);
@@ -42,10 +40,7 @@ internal static class TestReportJson
             }
 
             json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
+        });
         json.WriteStartObject("totals");
         json.WriteNumber("passed", report.Passed);
         json.WriteNumber("failed", report.Failed);
