@@ -16,9 +16,9 @@ internal static class ApplicationReader
             return null;
         }
 
-        var procedure = Reference(context, map, "procedure", "procedure", references, required: true);
+        var procedure = map.Reference("procedure", "procedure", references, required: true);
         var asOf = map.Date("as_of");
-        var window = Reference(context, map, "window", "window", references);
+        var window = map.Reference("window", "window", references);
         var facts = FactValueReader.Read(context, map.Optional("facts"), catalog.Facts);
         var documents = map.List("documents", node => HeldDocumentReader.Read(context, node, references));
         map.Finish();
@@ -60,17 +60,5 @@ internal static class ApplicationReader
         }
 
         return references;
-    }
-
-    private static string? Reference(FileContext context, MappingReader map, string key, string kind, References references, bool required = false)
-    {
-        var node = required ? map.Required(key) : map.Optional(key);
-        var id = node is null ? null : context.String(node, key);
-        if (id is not null)
-        {
-            references.Expect(kind, id, context.At(node!));
-        }
-
-        return id;
     }
 }

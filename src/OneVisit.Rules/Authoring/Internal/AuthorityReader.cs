@@ -28,12 +28,7 @@ internal static class AuthorityReader
         var department = map.Identifier("department");
         var level = map.Word<AuthorityLevel>("level", required: true);
         var region = map.String("region", required: true);
-        var parentNode = map.Optional("parent");
-        var parent = parentNode is null ? null : context.Identifier(parentNode, "parent");
-        if (parent is not null)
-        {
-            references.Expect("authority", parent, context.At(parentNode!));
-        }
+        var parent = map.Reference("parent", "authority", references, identifier: true);
 
         var windows = map.List("windows", w => ReadWindow(context, w, references));
         map.Finish();

@@ -26,13 +26,8 @@ internal static class DocumentReader
         var declared = id is not null && references.Declare("document", id, context.At(map.Node), context.Diagnostics);
         var name = map.Text("name", required: true);
         var issuer = map.Word<DocumentIssuer>("issuer", required: true);
-        var issuedByNode = map.Optional("issued_by");
-        var issuedBy = issuedByNode is null ? null : context.Identifier(issuedByNode, "issued_by");
-        if (issuedBy is not null)
-        {
-            references.Expect("authority", issuedBy, context.At(issuedByNode!));
-        }
-        else if (issuer == DocumentIssuer.Authority && issuedByNode is null)
+        var issuedBy = map.Reference("issued_by", "authority", references, identifier: true);
+        if (issuer == DocumentIssuer.Authority && map.Optional("issued_by") is null)
         {
             context.Error(DiagnosticCodes.MissingKey, map.Node, "A document issued by an authority needs 'issued_by': the id of that authority.");
         }
@@ -67,12 +62,7 @@ internal static class DocumentReader
             return null;
         }
 
-        var sourceNode = map.Required("source");
-        var source = sourceNode is null ? null : context.Identifier(sourceNode, "source");
-        if (source is not null)
-        {
-            references.Expect("authority", source, context.At(sourceNode!));
-        }
+        var source = map.Reference("source", "authority", references, required: true, identifier: true);
 
         var regions = map.List("regions", r => context.String(r, "region"), required: true);
         map.Finish();

@@ -14,19 +14,8 @@ internal static class HeldDocumentReader
             return null;
         }
 
-        var documentNode = map.Required("document");
-        var document = documentNode is null ? null : context.String(documentNode, "document");
-        if (document is not null)
-        {
-            references.Expect("document", document, context.At(documentNode!));
-        }
-
-        var versionNode = map.Optional("form_version");
-        var version = versionNode is null ? null : context.String(versionNode, "form_version");
-        if (version is not null && document is not null)
-        {
-            references.Expect("form version", version, context.At(versionNode!), scope: document);
-        }
+        var document = map.Reference("document", "document", references, required: true);
+        var version = document is null ? map.String("form_version") : map.Reference("form_version", "form version", references, scope: document);
 
         var issued = map.Date("issued_on");
         var expires = map.Date("expires_on");

@@ -50,6 +50,26 @@ internal sealed class MappingReader(FileContext context, YMapping mapping, strin
     public string? Identifier(string key, bool required = false) =>
         Get(key, required) is { } node ? Context.Identifier(node, key) : null;
 
+    /// <summary>
+    /// An id at <paramref name="key"/> that must name a declared <paramref name="kind"/> (within
+    /// <paramref name="scope"/>); it is checked, with a suggestion, once everything has been read.
+    /// </summary>
+    public string? Reference(string key, string kind, References references, bool required = false, string scope = "", bool identifier = false)
+    {
+        if (Get(key, required) is not { } node)
+        {
+            return null;
+        }
+
+        var id = identifier ? Context.Identifier(node, key) : Context.String(node, key);
+        if (id is not null)
+        {
+            references.Expect(kind, id, Context.At(node), scope);
+        }
+
+        return id;
+    }
+
     public int? Integer(string key, int min, int max, bool required = false) =>
         Get(key, required) is { } node ? Context.Integer(node, key, min, max) : null;
 

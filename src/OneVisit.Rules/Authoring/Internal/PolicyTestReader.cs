@@ -24,9 +24,9 @@ internal sealed class PolicyTestReader(FileContext context, FactSchema facts, Re
         }
 
         var name = map.String("name", required: true);
-        var procedure = Reference(map, "procedure", "procedure", required: true);
+        var procedure = map.Reference("procedure", "procedure", references, required: true);
         var asOf = map.Date("as_of");
-        var window = Reference(map, "window", "window");
+        var window = map.Reference("window", "window", references);
         var given = FactValueReader.Read(context, map.Optional("facts"), facts);
         var documents = map.List("documents", node => HeldDocumentReader.Read(context, node, references));
         var expect = ReadExpectation(map.Required("expect"), procedure);
@@ -56,8 +56,8 @@ internal sealed class PolicyTestReader(FileContext context, FactSchema facts, Re
 
         var verdict = map.Word<Verdict>("verdict");
         var eligible = map.Bool("eligible");
-        var authority = Reference(map, "authority", "authority");
-        var forwarded = Reference(map, "forwarded_to", "authority");
+        var authority = map.Reference("authority", "authority", references);
+        var forwarded = map.Reference("forwarded_to", "authority", references);
         var visits = map.Integer("visits", 0, 100);
         var materials = new Dictionary<string, MaterialStatus>(StringComparer.Ordinal);
         if (context.Mapping(map.Optional("materials"), "set of material statuses (material id: status)") is { } statuses)
@@ -105,17 +105,5 @@ internal sealed class PolicyTestReader(FileContext context, FactSchema facts, Re
         }
 
         return fact;
-    }
-
-    private string? Reference(MappingReader map, string key, string kind, bool required = false)
-    {
-        var node = required ? map.Required(key) : map.Optional(key);
-        var id = node is null ? null : context.String(node, key);
-        if (id is not null)
-        {
-            references.Expect(kind, id, context.At(node!));
-        }
-
-        return id;
     }
 }

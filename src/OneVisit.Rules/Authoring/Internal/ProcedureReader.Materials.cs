@@ -15,12 +15,7 @@ internal sealed partial class ProcedureReader
         }
 
         var id = map.Identifier("id", required: true);
-        var documentNode = map.Required("document");
-        var document = documentNode is null ? null : context.Identifier(documentNode, "document");
-        if (document is not null)
-        {
-            references.Expect("document", document, context.At(documentNode!));
-        }
+        var document = map.Reference("document", "document", references, required: true, identifier: true);
 
         var requiredWhen = Condition(map, "required_when");
         var copies = map.Integer("copies", 1, 100) ?? 1;
