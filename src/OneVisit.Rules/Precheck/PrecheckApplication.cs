@@ -19,12 +19,12 @@ public sealed class PrecheckApplication
     private List<Denial>? _denials;
     private Dictionary<string, LocalizedText>? _supplied;
 
-    internal PrecheckApplication(Procedure procedure, FactValues facts, IReadOnlyList<HeldDocument> documents, Window? window, int ruleCount)
+    internal PrecheckApplication(BoundRequest request, int ruleCount)
     {
-        Procedure = procedure;
-        Facts = facts;
-        Documents = documents;
-        Window = window;
+        Procedure = request.Procedure;
+        Facts = request.Facts;
+        Documents = request.Documents;
+        Window = request.Window;
         _truths = new Truth[ruleCount];
         _fired = new List<FiredRule>(ruleCount);
     }

@@ -52,9 +52,9 @@ public sealed class PrecheckEngine
     /// <exception cref="InvalidApplicationException">The request names an unknown procedure, fact, document or window, or gives a value of the wrong type.</exception>
     public PrecheckResult Check(PrecheckRequest request)
     {
-        var bound = RequestBinder.Bind(_catalog, request, Today());
+        var bound = RequestBinder.Bind(_catalog, request, _time);
         var rules = _cache.Get(bound.Procedure.Code);
-        var application = new PrecheckApplication(bound.Procedure, bound.Facts, bound.Documents, bound.Window, rules.Rules.Count);
+        var application = new PrecheckApplication(bound, rules.Rules.Count);
         var session = rules.Sessions.CreateSession();
         session.Insert(application);
         session.Fire();
@@ -71,14 +71,13 @@ public sealed class PrecheckEngine
     public IReadOnlyList<PrecheckResult> CheckMany(IReadOnlyList<PrecheckRequest> requests)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var today = Today();
         var bound = new BoundRequest[requests.Count];
         var errors = new List<ApplicationError>();
         for (var i = 0; i < requests.Count; i++)
         {
             try
             {
-                bound[i] = RequestBinder.Bind(_catalog, requests[i], today);
+                bound[i] = RequestBinder.Bind(_catalog, requests[i], _time);
             }
             catch (InvalidApplicationException e)
             {
@@ -95,7 +94,7 @@ public sealed class PrecheckEngine
         foreach (var group in Enumerable.Range(0, bound.Length).GroupBy(i => bound[i].Procedure.Code, StringComparer.Ordinal))
         {
             var rules = _cache.Get(group.Key);
-            var applications = group.Select(i => (Index: i, App: new PrecheckApplication(bound[i].Procedure, bound[i].Facts, bound[i].Documents, bound[i].Window, rules.Rules.Count))).ToList();
+            var applications = group.Select(i => (Index: i, App: new PrecheckApplication(bound[i], rules.Rules.Count))).ToList();
             var session = rules.Sessions.CreateSession();
             session.InsertAll(applications.Select(a => a.App));
             session.Fire();
@@ -114,15 +113,11 @@ public sealed class PrecheckEngine
     {
         if (!_catalog.Procedures.ContainsKey(procedureCode))
         {
-            throw new InvalidApplicationException([new("procedure", $"'{procedureCode}' is not a procedure in this catalogue.{Diagnostics.Suggestions.DidYouMean(procedureCode, _catalog.Procedures.Keys)}")]);
+            throw new InvalidApplicationException([RequestBinder.UnknownProcedure(_catalog, procedureCode)]);
         }
 
         _cache.Get(procedureCode);
     }
-
-    internal ProcedureRules RulesOf(string procedureCode) => _cache.Get(procedureCode);
-
-    private DateOnly Today() => DateOnly.FromDateTime(_time.GetLocalNow().DateTime);
 
     private ProcedureRules Compile(string code)
     {
@@ -162,7 +157,6 @@ public sealed class PrecheckEngine
             Presence = builder.Presence,
             Remote = builder.Remote,
             Fees = builder.Fees,
-            HasCustomRules = custom.Count > 0,
         };
         Log.RuleSetCompiled(_logger, code, procedure.Version, definitions.Count, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
         return rules;

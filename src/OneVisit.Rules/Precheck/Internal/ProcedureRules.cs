@@ -33,7 +33,4 @@ internal sealed class ProcedureRules
     public required int[] Remote { get; init; }
 
     public required int[] Fees { get; init; }
-
-    /// <summary>Whether custom rules joined this procedure's set.</summary>
-    public required bool HasCustomRules { get; init; }
 }

@@ -10,11 +10,11 @@ internal sealed record BoundRequest(Procedure Procedure, FactValues Facts, IRead
 /// <summary>Checks a <see cref="PrecheckRequest"/> and reports every problem at once, with what to write instead.</summary>
 internal static class RequestBinder
 {
-    public static BoundRequest Bind(ProcedureCatalog catalog, PrecheckRequest request, DateOnly today)
+    public static BoundRequest Bind(ProcedureCatalog catalog, PrecheckRequest request, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ApplicationError>();
-        var asOf = request.AsOf ?? today;
+        var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
         Procedure? procedure = null;
         if (string.IsNullOrWhiteSpace(request.ProcedureCode))
@@ -23,7 +23,7 @@ internal static class RequestBinder
         }
         else if (!catalog.Procedures.TryGetValue(request.ProcedureCode, out procedure))
         {
-            errors.Add(new("procedure", $"'{request.ProcedureCode}' is not a procedure in this catalogue.{Suggestions.DidYouMean(request.ProcedureCode, catalog.Procedures.Keys)}"));
+            errors.Add(UnknownProcedure(catalog, request.ProcedureCode));
         }
         else if (asOf < procedure.EffectiveFrom || (procedure.EffectiveUntil is { } until && asOf > until))
         {
@@ -55,6 +55,9 @@ internal static class RequestBinder
 
         return new BoundRequest(procedure!, facts, documents, window);
     }
+
+    public static ApplicationError UnknownProcedure(ProcedureCatalog catalog, string code) =>
+        new("procedure", $"'{code}' is not a procedure in this catalogue.{Suggestions.DidYouMean(code, catalog.Procedures.Keys)}");
 
     private static void SetFact(FactSchema schema, FactValues facts, string path, object? value, List<ApplicationError> errors)
     {
