@@ -48,8 +48,7 @@ internal sealed partial class Resolver
     {
         if (material.RequiredWhen is not { } when)
         {
-            var name = slot >= 0 ? rules[slot].Name : $"{procedure.Code}/material/{material.Id}/required";
-            return new Reason(name, new("本事项始终需要", "Always required by this procedure"), null, material.Location, procedure.LegalBasis);
+            return new Reason(RuleNames.MaterialRequired(procedure.Code, material.Id), new("本事项始终需要", "Always required by this procedure"), null, material.Location, procedure.LegalBasis);
         }
 
         var text = required switch

@@ -29,15 +29,14 @@ internal sealed partial class Resolver
             if (remote == Truth.True)
             {
                 var alternative = step.RemoteAlternative!;
-                var rule = rules.Remote[i] >= 0 ? rules.Rules[rules.Remote[i]].Name : $"{procedure.Code}/presence/{step.Id}/remote";
-                avoided.Add(new AvoidedVisit(step.Id, step.Reason, new Reason(rule, alternative.Description, alternative.When?.Text, alternative.Location, procedure.LegalBasis)));
+                avoided.Add(new AvoidedVisit(step.Id, step.Reason, new Reason(RuleNames.RemoteAlternative(procedure.Code, step.Id), alternative.Description, alternative.When?.Text, alternative.Location, procedure.LegalBasis)));
                 continue;
             }
 
             if (step.Reason == PresenceReason.Originals && !materials.Any(NeedsPaperOriginal))
             {
                 avoided.Add(new AvoidedVisit(step.Id, step.Reason, new Reason(
-                    $"{procedure.Code}/presence/{step.Id}/shared",
+                    RuleNames.OriginalsShared(procedure.Code, step.Id),
                     new("所需原件均经数据共享或电子证照核验", "Every original needed is verified through data sharing or an e-licence"),
                     null,
                     step.Location,
@@ -55,8 +54,7 @@ internal sealed partial class Resolver
                 questions.Undecided(rules, rules.Presence[i], QuestionCollector.PresenceWeight);
             }
 
-            var ruleName = rules.Presence[i] >= 0 ? rules.Rules[rules.Presence[i]].Name : $"{procedure.Code}/presence/{step.Id}";
-            var why = new Reason(ruleName, step.Why ?? new(CatalogWords.Of(step.Reason)), step.When?.Text, step.Location, procedure.LegalBasis);
+            var why = new Reason(RuleNames.Presence(procedure.Code, step.Id), step.Why ?? new(CatalogWords.Of(step.Reason)), step.When?.Text, step.Location, procedure.LegalBasis);
             var needs = needed == Truth.True && remote == Truth.False ? Truth.True : Truth.Unknown;
             (step.Reason == PresenceReason.Pickup ? pickup : handIn).Add((step, needs, why));
         }
@@ -66,7 +64,7 @@ internal sealed partial class Resolver
         {
             var step = new PresenceStep(ImpliedPickupId, PresenceReason.Pickup, null, null, null, procedure.Location);
             pickup.Add((step, Truth.True, new Reason(
-                $"{procedure.Code}/result_delivery",
+                RuleNames.ResultDelivery(procedure.Code),
                 new("结果只能现场领取", "The result can only be collected in person"),
                 null,
                 procedure.Location,

@@ -152,7 +152,7 @@ internal sealed partial class Resolver
         {
             authority = _catalog.Authorities[jurisdiction.DefaultAuthorityId];
             why = new Reason(
-                $"{rules.Procedure.Code}/jurisdiction/default",
+                RuleNames.JurisdictionDefault(rules.Procedure.Code),
                 new LocalizedText($"默认由{authority.Name.Text}办理", $"By default, {authority.Name.EnglishOrText} decides"),
                 null,
                 jurisdiction.Location,

@@ -65,27 +65,27 @@ internal sealed class RuleSetBuilder
         var p = _procedure;
         Acceptance = [.. p.Conditions.Select((c, i) => c.Check is null
             ? RuleDescriptor.Never
-            : Add(RuleKind.Acceptance, $"{Code}/acceptance/{i + 1}", c.Check, i, 0, p.LegalBasis))];
-        Eligibility = [.. p.Eligibility.Select((e, i) => Add(RuleKind.Eligibility, $"{Code}/eligibility/{e.Id}", e.DenyWhen, i, 0, e.Basis))];
-        Jurisdiction = [.. p.Jurisdiction.Rules.Select((j, i) => Add(RuleKind.Jurisdiction, $"{Code}/jurisdiction/{i + 1}", j.When, i, 0, j.Basis))];
+            : Add(RuleKind.Acceptance, RuleNames.Acceptance(Code, i), c.Check, i, 0, p.LegalBasis))];
+        Eligibility = [.. p.Eligibility.Select((e, i) => Add(RuleKind.Eligibility, RuleNames.Eligibility(Code, e.Id), e.DenyWhen, i, 0, e.Basis))];
+        Jurisdiction = [.. p.Jurisdiction.Rules.Select((j, i) => Add(RuleKind.Jurisdiction, RuleNames.Jurisdiction(Code, i), j.When, i, 0, j.Basis))];
         Materials = [.. p.Materials.Select((m, i) => m.RequiredWhen is null && !_chainMaterials
             ? RuleDescriptor.Always
-            : Add(RuleKind.Material, $"{Code}/material/{m.Id}/required", m.RequiredWhen, i, 0, p.LegalBasis))];
+            : Add(RuleKind.Material, RuleNames.MaterialRequired(Code, m.Id), m.RequiredWhen, i, 0, p.LegalBasis))];
         Exemptions = [.. p.Materials.Select((m, i) => m.Exemptions.Select((e, k) => e.When is null
             ? RuleDescriptor.Always
-            : Add(RuleKind.Exemption, $"{Code}/material/{m.Id}/exemption/{k + 1}", e.When, i, k, p.LegalBasis)).ToArray())];
+            : Add(RuleKind.Exemption, RuleNames.Exemption(Code, m.Id, k), e.When, i, k, p.LegalBasis)).ToArray())];
         Presence = [.. p.Presence.Select((s, i) => s.When is null
             ? RuleDescriptor.Always
-            : Add(RuleKind.Presence, $"{Code}/presence/{s.Id}", s.When, i, 0, p.LegalBasis))];
+            : Add(RuleKind.Presence, RuleNames.Presence(Code, s.Id), s.When, i, 0, p.LegalBasis))];
         Remote = [.. p.Presence.Select((s, i) => s.RemoteAlternative switch
         {
             null => RuleDescriptor.Never,
             { When: null } => RuleDescriptor.Always,
-            { When: { } when } => Add(RuleKind.RemoteAlternative, $"{Code}/presence/{s.Id}/remote", when, i, 0, p.LegalBasis),
+            { When: { } when } => Add(RuleKind.RemoteAlternative, RuleNames.RemoteAlternative(Code, s.Id), when, i, 0, p.LegalBasis),
         })];
         Fees = [.. p.Fees.Select((f, i) => f.When is null
             ? RuleDescriptor.Always
-            : Add(RuleKind.Fee, $"{Code}/fee/{i + 1}", f.When, i, 0, f.Basis))];
+            : Add(RuleKind.Fee, RuleNames.Fee(Code, i), f.When, i, 0, f.Basis))];
     }
 
     private int Add(RuleKind kind, string name, PolicyCondition? condition, int item, int sub, IReadOnlyList<LegalBasis> basis)
