@@ -1,0 +1,48 @@
+namespace OneVisit.Workflows.Audit;
+
+/// <summary>One line of the append-only audit log.</summary>
+/// <param name="Sequence">Order of writing.</param>
+/// <param name="CaseId">The case.</param>
+/// <param name="SubjectId">Whom the case (and any data asked for) is about.</param>
+/// <param name="At">When.</param>
+/// <param name="Actor">Who: <c>system</c>, <c>applicant</c>, an officer's id, or a department's id.</param>
+/// <param name="Action">What happened (see <see cref="AuditActions"/>).</param>
+/// <param name="Detail">Human-readable detail.</param>
+/// <param name="DataRequested">For evidence requests: the document asked for, and from whom.</param>
+/// <param name="Purpose">For evidence requests: why (procedure and legal basis).</param>
+public sealed record AuditEntry(
+    long Sequence,
+    string CaseId,
+    string SubjectId,
+    DateTimeOffset At,
+    string Actor,
+    string Action,
+    string Detail,
+    string? DataRequested = null,
+    string? Purpose = null);
+
+/// <summary>The actions the case runtime records.</summary>
+public static class AuditActions
+{
+#pragma warning disable CS1591 // The names say it.
+    public const string Submitted = "submitted";
+    public const string Prechecked = "prechecked";
+    public const string NoticeIssued = "notice_issued";
+    public const string Supplemented = "supplemented";
+    public const string Accepted = "accepted";
+    public const string NotAdmitted = "not_admitted";
+    public const string Withdrawn = "withdrawn";
+    public const string EvidenceRequested = "evidence_requested";
+    public const string EvidenceAnswered = "evidence_answered";
+    public const string EvidenceTimedOut = "evidence_timed_out";
+    public const string ApplicantAsked = "applicant_asked";
+    public const string CommitmentSigned = "commitment_signed";
+    public const string Routed = "routed";
+    public const string Forwarded = "forwarded";
+    public const string Decided = "decided";
+    public const string Delivered = "delivered";
+    public const string Visit = "visit";
+    public const string Escalated = "escalated";
+    public const string Closed = "closed";
+#pragma warning restore CS1591
+}

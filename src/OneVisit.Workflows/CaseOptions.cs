@@ -1,0 +1,59 @@
+namespace OneVisit.Workflows;
+
+/// <summary>Settings of the durable case runtime (see <c>AddWorkflows</c>).</summary>
+public sealed class CaseOptions
+{
+    /// <summary>The SQLite connection string of the case store; set by <c>UseSqlite</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Working days the applicant has to supply what the deficiency notice lists; then the application counts as withdrawn. Default 10.</summary>
+    public int SupplementWorkingDays { get; set; } = 10;
+
+    /// <summary>How long an evidence request that a department answered "later" is waited for before the applicant is asked instead. Default one day.</summary>
+    public TimeSpan EvidenceTimeout { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Working days before a limit falls due when the "nearing" escalation is raised. Default 1.</summary>
+    public int WarnWorkingDaysBefore { get; set; } = 1;
+
+    /// <summary>
+    /// How often the engine looks for work it was not told about: a safety net only, since timers and events
+    /// wake cases directly. Default 10 seconds.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Cases the engine runs at once. Default: at least 4, or the processor count.</summary>
+    public int MaxConcurrentCases { get; set; } = Math.Max(Environment.ProcessorCount, 4);
+
+    internal IEnumerable<string> Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ConnectionString))
+        {
+            yield return "No case store: call AddWorkflows(w => w.UseSqlite(\"Data Source=onevisit.db\")).";
+        }
+
+        if (SupplementWorkingDays < 1)
+        {
+            yield return $"SupplementWorkingDays must be at least 1 (was {SupplementWorkingDays}).";
+        }
+
+        if (EvidenceTimeout <= TimeSpan.Zero)
+        {
+            yield return $"EvidenceTimeout must be positive (was {EvidenceTimeout}).";
+        }
+
+        if (WarnWorkingDaysBefore < 0)
+        {
+            yield return $"WarnWorkingDaysBefore cannot be negative (was {WarnWorkingDaysBefore}).";
+        }
+
+        if (PollInterval < TimeSpan.FromMilliseconds(100))
+        {
+            yield return $"PollInterval below 100 ms only burns CPU (was {PollInterval}).";
+        }
+
+        if (MaxConcurrentCases < 1)
+        {
+            yield return $"MaxConcurrentCases must be at least 1 (was {MaxConcurrentCases}).";
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using OneVisit.Rules;
+
+namespace OneVisit.Workflows.Cases;
+
+/// <summary>Base of the errors a caller of <see cref="ICaseService"/> can cause; nothing stored was changed.</summary>
+public class CaseException : OneVisitException
+{
+    /// <summary>Creates the error.</summary>
+    public CaseException(string caseId, string message)
+        : base(message) => CaseId = caseId;
+
+    /// <summary>The case concerned (empty when there is none).</summary>
+    public string CaseId { get; }
+}
+
+/// <summary>No case has this id.</summary>
+public sealed class CaseNotFoundException(string caseId)
+    : CaseException(caseId, $"There is no case '{caseId}'. Check the id returned when the application was submitted, or list cases with ICaseService.ListAsync.");
+
+/// <summary>The case is closed; it takes no more events.</summary>
+public sealed class CaseClosedException(string caseId, CaseOutcome? outcome)
+    : CaseException(caseId, $"Case '{caseId}' is closed ({outcome?.ToString() ?? "closed"}); it takes no more events. Submit a new application if the applicant needs to continue.")
+{
+    /// <summary>How the case ended.</summary>
+    public CaseOutcome? Outcome { get; } = outcome;
+}
+
+/// <summary>The idempotency key was already used for a different application.</summary>
+public sealed class DuplicateSubmissionException(string existingCaseId, string idempotencyKey)
+    : CaseException(existingCaseId, $"The idempotency key '{idempotencyKey}' was already used for case '{existingCaseId}' with a different application. Use a new key for a new application, or fetch the existing case.")
+{
+    /// <summary>The key used twice.</summary>
+    public string IdempotencyKey { get; } = idempotencyKey;
+}
+
+/// <summary>An officer tried to decide a case that belongs to another authority.</summary>
+public sealed class WrongAuthorityException(string caseId, string officerAuthorityId, string competentAuthorityId)
+    : CaseException(caseId, $"Case '{caseId}' is decided by '{competentAuthorityId}', not by '{officerAuthorityId}'. Forward it, or have an officer of '{competentAuthorityId}' decide.")
+{
+    /// <summary>The authority the officer acts for.</summary>
+    public string OfficerAuthorityId { get; } = officerAuthorityId;
+
+    /// <summary>The case's competent authority.</summary>
+    public string CompetentAuthorityId { get; } = competentAuthorityId;
+}
+
+/// <summary>The case is not waiting for this kind of event now; nothing was recorded.</summary>
+public sealed class UnexpectedCaseEventException(string caseId, string message)
+    : CaseException(caseId, message);
+
+/// <summary>The application cannot become a case yet: questions the precheck needs answered are open.</summary>
+public sealed class IncompleteApplicationException(IReadOnlyList<string> questions)
+    : CaseException(string.Empty, "The application cannot be accepted yet; answer first: " + string.Join("; ", questions))
+{
+    /// <summary>The facts still needed, most important first.</summary>
+    public IReadOnlyList<string> Questions { get; } = questions;
+}

@@ -1,0 +1,93 @@
+using OneVisit.Rules.Catalog;
+
+namespace OneVisit.Workflows.Cases;
+
+/// <summary>A case as it stands: where it is, what it waits for, its clocks and its visits.</summary>
+public sealed record CaseSnapshot
+{
+    /// <summary>The case id.</summary>
+    public required string CaseId { get; init; }
+
+    /// <summary>The procedure's code.</summary>
+    public required string ProcedureCode { get; init; }
+
+    /// <summary>The procedure version the case started on; it keeps it to the end.</summary>
+    public required int ProcedureVersion { get; init; }
+
+    /// <summary>The procedure's name.</summary>
+    public required LocalizedText ProcedureName { get; init; }
+
+    /// <summary>Whom the case is about.</summary>
+    public required string ApplicantId { get; init; }
+
+    /// <summary>Where it is.</summary>
+    public required CaseStage Stage { get; init; }
+
+    /// <summary>How it ended, once closed.</summary>
+    public CaseOutcome? Outcome { get; init; }
+
+    /// <summary>Why it ended that way (refusal reason, denial, missed deadline).</summary>
+    public string? OutcomeReason { get; init; }
+
+    /// <summary>The competent authority.</summary>
+    public required string AuthorityId { get; init; }
+
+    /// <summary>The window it was handed in at, when that window's authority is not the competent one and forwarded it.</summary>
+    public string? ForwardedFromWindowId { get; init; }
+
+    /// <summary>When it was submitted.</summary>
+    public required DateTimeOffset SubmittedAt { get; init; }
+
+    /// <summary>When it was closed.</summary>
+    public DateTimeOffset? ClosedAt { get; init; }
+
+    /// <summary>What the case waits for now, from whom, and by when.</summary>
+    public required IReadOnlyList<AwaitedItem> Awaiting { get; init; }
+
+    /// <summary>Documents requested from other departments, and their answers.</summary>
+    public required IReadOnlyList<EvidenceItem> Evidence { get; init; }
+
+    /// <summary>The statutory and promised limits.</summary>
+    public required IReadOnlyList<CaseDeadline> Deadlines { get; init; }
+
+    /// <summary>Whether the clock is stopped, and why (time the law does not count, e.g. waiting for the applicant).</summary>
+    public string? ClockPausedFor { get; init; }
+
+    /// <summary>The officer's decision, once made.</summary>
+    public OfficerDecision? Decision { get; init; }
+
+    /// <summary>How the result reaches the applicant.</summary>
+    public required ResultDelivery Delivery { get; init; }
+
+    /// <summary>Visits the precheck predicted.</summary>
+    public required int PredictedVisits { get; init; }
+
+    /// <summary>Visits actually made so far.</summary>
+    public required int VisitsMade { get; init; }
+
+    /// <summary>Whether the case is closed.</summary>
+    public bool IsClosed => Stage == CaseStage.Closed;
+}
+
+/// <summary>What a case waits for.</summary>
+/// <param name="Kind">supplement, evidence, applicant, decision or pickup.</param>
+/// <param name="From">Who must act: the applicant, a department's id, or the competent authority.</param>
+/// <param name="What">The material, or a short description.</param>
+/// <param name="Due">When waiting ends (the timeout), if it does.</param>
+public sealed record AwaitedItem(string Kind, string From, string What, DateTimeOffset? Due);
+
+/// <summary>A document the office asked another department for.</summary>
+/// <param name="MaterialId">The procedure's material.</param>
+/// <param name="DocumentId">The document type.</param>
+/// <param name="DepartmentId">The department asked.</param>
+/// <param name="State">pending, requested, received, waiting, not_found, refused, timed_out, awaiting_applicant, committed, supplied.</param>
+/// <param name="Note">The department's answer or estimate.</param>
+public sealed record EvidenceItem(string MaterialId, string DocumentId, string DepartmentId, string State, string? Note);
+
+/// <summary>A time limit of a case.</summary>
+/// <param name="Kind">statutory or promised.</param>
+/// <param name="Days">The limit.</param>
+/// <param name="WorkingDays">Whether the days are working days.</param>
+/// <param name="Due">When it falls due, with paused time added; null before acceptance.</param>
+/// <param name="Met">Whether the case was decided in time (null while open).</param>
+public sealed record CaseDeadline(string Kind, int Days, bool WorkingDays, DateTimeOffset? Due, bool? Met);

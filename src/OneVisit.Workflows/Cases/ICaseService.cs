@@ -1,0 +1,58 @@
+namespace OneVisit.Workflows.Cases;
+
+/// <summary>
+/// Submits applications as durable cases, reads them, and sends them what they wait for. Every method
+/// checks its input against the case as stored and throws a <see cref="CaseException"/> (nothing changed)
+/// when the case cannot take it.
+/// </summary>
+public interface ICaseService
+{
+    /// <summary>
+    /// Prechecks the application and starts its case. Throws <see cref="Rules.Precheck.InvalidApplicationException"/>
+    /// for an unknown procedure, window, fact or document, <see cref="IncompleteApplicationException"/> when
+    /// the competent authority or eligibility still depends on unanswered questions, and
+    /// <see cref="DuplicateSubmissionException"/> for a reused key. Returns the case as first stored.
+    /// </summary>
+    Task<CaseSnapshot> SubmitAsync(CaseSubmission submission, CancellationToken cancellationToken = default);
+
+    /// <summary>The case as it stands, or <see cref="CaseNotFoundException"/>.</summary>
+    Task<CaseSnapshot> GetAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>Cases, newest first, optionally of one applicant or only open ones.</summary>
+    Task<IReadOnlyList<CaseSummary>> ListAsync(CaseQuery? query = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The applicant supplies documents: after the deficiency notice, or for a material a department could not provide.</summary>
+    Task SupplyDocumentsAsync(string caseId, SuppliedDocuments documents, CancellationToken cancellationToken = default);
+
+    /// <summary>The applicant signs a commitment for a material a department could not provide, where the procedure allows it.</summary>
+    Task SignCommitmentAsync(string caseId, SignedCommitment commitment, CancellationToken cancellationToken = default);
+
+    /// <summary>A department answers an evidence request it had answered "later".</summary>
+    Task AnswerEvidenceAsync(string caseId, string materialId, Evidence.EvidenceResponse answer, CancellationToken cancellationToken = default);
+
+    /// <summary>An officer of the competent authority decides.</summary>
+    Task DecideAsync(string caseId, OfficerDecision decision, CancellationToken cancellationToken = default);
+
+    /// <summary>The applicant came to an office for the case (recorded in the visit ledger).</summary>
+    Task RecordVisitAsync(string caseId, VisitMade visit, CancellationToken cancellationToken = default);
+
+    /// <summary>The applicant picked the result up: a visit, unless made the same day as one already recorded.</summary>
+    Task ConfirmPickupAsync(string caseId, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Which cases <see cref="ICaseService.ListAsync"/> returns.</summary>
+/// <param name="ApplicantId">Only this applicant's.</param>
+/// <param name="OpenOnly">Only cases not closed.</param>
+/// <param name="Limit">At most this many.</param>
+public sealed record CaseQuery(string? ApplicantId = null, bool OpenOnly = false, int Limit = 100);
+
+/// <summary>One line of a case list.</summary>
+public sealed record CaseSummary(
+    string CaseId,
+    string ProcedureCode,
+    string ApplicantId,
+    CaseStage Stage,
+    CaseOutcome? Outcome,
+    string AuthorityId,
+    DateTimeOffset SubmittedAt,
+    DateTimeOffset? ClosedAt);

@@ -1,0 +1,27 @@
+using Microsoft.Extensions.Logging;
+
+namespace OneVisit.Workflows.Cases;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Information, Message = "Case {CaseId} submitted for {ProcedureCode} v{Version}")]
+    public static partial void CaseSubmitted(ILogger logger, string caseId, string procedureCode, int version);
+
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Case {CaseId} closed: {Outcome}")]
+    public static partial void CaseClosed(ILogger logger, string caseId, CaseOutcome outcome);
+
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Case {CaseId}: evidence request {Key} is sent again after an interruption (same idempotency key)")]
+    public static partial void EvidenceResent(ILogger logger, string caseId, string key);
+
+    [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Case {CaseId}: the {Limit} limit {What} (due {Due})")]
+    public static partial void Escalated(ILogger logger, string caseId, string limit, string what, DateTimeOffset due);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Error, Message = "Escalation observer failed for case {CaseId}")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string caseId);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Error, Message = "Timer {TimerId} of case {CaseId} failed; it stays pending and is retried")]
+    public static partial void TimerFailed(ILogger logger, Exception exception, string timerId, string caseId);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Case {CaseId} was recorded without a workflow (interrupted submission); it was linked to workflow {WorkflowId}")]
+    public static partial void SubmissionRepaired(ILogger logger, string caseId, string workflowId);
+}

@@ -1,0 +1,190 @@
+using Microsoft.Extensions.Logging;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Storage;
+
+namespace OneVisit.Workflows.Deadlines;
+
+/// <summary>
+/// Durable timers: each is a row in <c>ov_timers</c> (so it survives restarts) and all pending ones share one
+/// <see cref="ITimer"/> from the injected <see cref="TimeProvider"/>, armed for the earliest. They fire on
+/// time rather than at the engine's next poll, and a fake clock drives them in tests.
+/// </summary>
+internal sealed class CaseTimers(CaseStore store, TimeProvider time, ILogger<CaseTimers> logger) : IAsyncDisposable
+{
+    public const string Timeout = "timeout";
+
+    private readonly object _gate = new();
+    private readonly PriorityQueue<TimerRow, DateTimeOffset> _queue = new();
+    private readonly Dictionary<string, TimerRow> _pending = new(StringComparer.Ordinal);
+    private readonly SemaphoreSlim _firing = new(1, 1);
+    private Func<TimerRow, CancellationToken, Task>? _handler;
+    private ITimer? _timer;
+    private CancellationTokenSource _stopping = new();
+
+    /// <summary>Loads pending timers and starts firing them through <paramref name="handler"/>.</summary>
+    public async Task StartAsync(Func<TimerRow, CancellationToken, Task> handler, CancellationToken cancellationToken)
+    {
+        _stopping = new CancellationTokenSource();
+        _handler = handler;
+        foreach (var row in await store.PendingTimersAsync(cancellationToken).ConfigureAwait(false))
+        {
+            Add(row);
+        }
+
+        lock (_gate)
+        {
+            _timer = time.CreateTimer(_ => _ = FireDueAsync(), null, Timeout_Infinite, Timeout_Infinite);
+        }
+
+        Rearm();
+    }
+
+    private static readonly TimeSpan Timeout_Infinite = System.Threading.Timeout.InfiniteTimeSpan;
+
+    public Task ScheduleTimeoutAsync(string caseId, string name, DateTimeOffset due, string eventName, string eventKey, CancellationToken cancellationToken) =>
+        ScheduleAsync(new TimerRow($"{caseId}:{name}:{due.UtcTicks}", caseId, due, Timeout, eventName, eventKey), cancellationToken);
+
+    public Task ScheduleClockAsync(string caseId, string limit, bool passed, DateTimeOffset due, CancellationToken cancellationToken) =>
+        ScheduleAsync(new TimerRow($"{caseId}:clock:{limit}:{(passed ? "due" : "warn")}:{due.UtcTicks}", caseId, due, ClockKind(limit, passed), null, null), cancellationToken);
+
+    public static string ClockKind(string limit, bool passed) => $"clock:{limit}:{(passed ? "due" : "warn")}";
+
+    public async Task CancelAsync(string caseId, CancellationToken cancellationToken)
+    {
+        await store.CancelTimersAsync(caseId, cancellationToken).ConfigureAwait(false);
+        lock (_gate)
+        {
+            foreach (var id in _pending.Values.Where(t => t.CaseId == caseId).Select(t => t.TimerId).ToList())
+            {
+                _pending.Remove(id);
+            }
+        }
+    }
+
+    private async Task ScheduleAsync(TimerRow row, CancellationToken cancellationToken)
+    {
+        await store.ScheduleTimerAsync(row, cancellationToken).ConfigureAwait(false);
+        Add(row);
+        Rearm();
+    }
+
+    private void Add(TimerRow row)
+    {
+        lock (_gate)
+        {
+            if (_pending.TryAdd(row.TimerId, row))
+            {
+                _queue.Enqueue(row, row.Due);
+            }
+        }
+    }
+
+    private void Rearm()
+    {
+        lock (_gate)
+        {
+            if (_timer is null)
+            {
+                return;
+            }
+
+            while (_queue.TryPeek(out var head, out _) && !_pending.ContainsKey(head.TimerId))
+            {
+                _queue.Dequeue();
+            }
+
+            if (!_queue.TryPeek(out _, out var due))
+            {
+                _timer.Change(Timeout_Infinite, Timeout_Infinite);
+                return;
+            }
+
+            var delay = due - time.GetUtcNow();
+            _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout_Infinite);
+        }
+    }
+
+    private async Task FireDueAsync()
+    {
+        // One firing at a time: a timer's effects (publishing a timeout) must not race its own retry.
+        await _firing.WaitAsync().ConfigureAwait(false);
+        try
+        {
+            while (TakeDue() is { } row)
+            {
+                try
+                {
+                    await _handler!(row, _stopping.Token).ConfigureAwait(false);
+                    await store.MarkTimerFiredAsync(row.TimerId, _stopping.Token).ConfigureAwait(false);
+                    lock (_gate)
+                    {
+                        _pending.Remove(row.TimerId);
+                    }
+                }
+                catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // The row stays pending in the database, so the next start retries it.
+                    Log.TimerFailed(logger, ex, row.TimerId, row.CaseId);
+                    lock (_gate)
+                    {
+                        _pending.Remove(row.TimerId);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            _firing.Release();
+            Rearm();
+        }
+    }
+
+    private TimerRow? TakeDue()
+    {
+        lock (_gate)
+        {
+            var now = time.GetUtcNow();
+            while (_queue.TryPeek(out var head, out var due) && due <= now)
+            {
+                _queue.Dequeue();
+                if (_pending.ContainsKey(head.TimerId))
+                {
+                    return head;
+                }
+            }
+
+            return null;
+        }
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+
+    /// <summary>Stops firing; pending timers stay in the database for the next start.</summary>
+    public async Task StopAsync()
+    {
+        if (_stopping.IsCancellationRequested)
+        {
+            return;
+        }
+
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        ITimer? timer;
+        lock (_gate)
+        {
+            timer = _timer;
+            _timer = null;
+        }
+
+        if (timer is not null)
+        {
+            await timer.DisposeAsync().ConfigureAwait(false);
+        }
+
+        await _firing.WaitAsync().ConfigureAwait(false);
+        _firing.Release();
+    }
+}

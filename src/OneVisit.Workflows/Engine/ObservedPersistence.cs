@@ -1,0 +1,78 @@
+using WorkflowCore.Interface;
+using WorkflowCore.Models;
+
+namespace OneVisit.Workflows.Engine;
+
+/// <summary>
+/// Wraps the engine's store to tell <see cref="CaseWatcher"/> when a workflow was saved, so callers can await
+/// a case reaching a stage instead of polling for it.
+/// </summary>
+internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatcher watcher) : IPersistenceProvider
+{
+    public IPersistenceProvider Inner => inner;
+
+    public bool SupportsScheduledCommands => inner.SupportsScheduledCommands;
+
+    public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
+    {
+        var id = await inner.CreateNewWorkflow(workflow, cancellationToken).ConfigureAwait(false);
+        watcher.Saved(id);
+        return id;
+    }
+
+    public async Task PersistWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
+    {
+        await inner.PersistWorkflow(workflow, cancellationToken).ConfigureAwait(false);
+        watcher.Saved(workflow.Id);
+    }
+
+    public async Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription> subscriptions, CancellationToken cancellationToken = default)
+    {
+        await inner.PersistWorkflow(workflow, subscriptions, cancellationToken).ConfigureAwait(false);
+        watcher.Saved(workflow.Id);
+    }
+
+    public Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default) => inner.GetRunnableInstances(asAt, cancellationToken);
+
+    [Obsolete("WorkflowCore marks it obsolete; delegated for completeness.")]
+    public Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(WorkflowStatus? status, string type, DateTime? createdFrom, DateTime? createdTo, int skip, int take) =>
+        inner.GetWorkflowInstances(status, type, createdFrom, createdTo, skip, take);
+
+    public Task<WorkflowInstance> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) => inner.GetWorkflowInstance(Id, cancellationToken);
+
+    public Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(IEnumerable<string> ids, CancellationToken cancellationToken = default) => inner.GetWorkflowInstances(ids, cancellationToken);
+
+    public Task<string> CreateEventSubscription(EventSubscription subscription, CancellationToken cancellationToken = default) => inner.CreateEventSubscription(subscription, cancellationToken);
+
+    public Task<IEnumerable<EventSubscription>> GetSubscriptions(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => inner.GetSubscriptions(eventName, eventKey, asOf, cancellationToken);
+
+    public Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) => inner.TerminateSubscription(eventSubscriptionId, cancellationToken);
+
+    public Task<EventSubscription> GetSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) => inner.GetSubscription(eventSubscriptionId, cancellationToken);
+
+    public Task<EventSubscription> GetFirstOpenSubscription(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => inner.GetFirstOpenSubscription(eventName, eventKey, asOf, cancellationToken);
+
+    public Task<bool> SetSubscriptionToken(string eventSubscriptionId, string token, string workerId, DateTime expiry, CancellationToken cancellationToken = default) => inner.SetSubscriptionToken(eventSubscriptionId, token, workerId, expiry, cancellationToken);
+
+    public Task ClearSubscriptionToken(string eventSubscriptionId, string token, CancellationToken cancellationToken = default) => inner.ClearSubscriptionToken(eventSubscriptionId, token, cancellationToken);
+
+    public Task<string> CreateEvent(Event newEvent, CancellationToken cancellationToken = default) => inner.CreateEvent(newEvent, cancellationToken);
+
+    public Task<Event> GetEvent(string id, CancellationToken cancellationToken = default) => inner.GetEvent(id, cancellationToken);
+
+    public Task<IEnumerable<string>> GetRunnableEvents(DateTime asAt, CancellationToken cancellationToken = default) => inner.GetRunnableEvents(asAt, cancellationToken);
+
+    public Task<IEnumerable<string>> GetEvents(string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default) => inner.GetEvents(eventName, eventKey, asOf, cancellationToken);
+
+    public Task MarkEventProcessed(string id, CancellationToken cancellationToken = default) => inner.MarkEventProcessed(id, cancellationToken);
+
+    public Task MarkEventUnprocessed(string id, CancellationToken cancellationToken = default) => inner.MarkEventUnprocessed(id, cancellationToken);
+
+    public Task PersistErrors(IEnumerable<ExecutionError> errors, CancellationToken cancellationToken = default) => inner.PersistErrors(errors, cancellationToken);
+
+    public void EnsureStoreExists() => inner.EnsureStoreExists();
+
+    public Task ScheduleCommand(ScheduledCommand command) => inner.ScheduleCommand(command);
+
+    public Task ProcessCommands(DateTimeOffset asOf, Func<ScheduledCommand, Task> action, CancellationToken cancellationToken = default) => inner.ProcessCommands(asOf, action, cancellationToken);
+}

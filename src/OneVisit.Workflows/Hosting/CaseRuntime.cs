@@ -1,0 +1,98 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneVisit.Rules;
+using OneVisit.Rules.Catalog;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Deadlines;
+using OneVisit.Workflows.Engine;
+using OneVisit.Workflows.Storage;
+using WorkflowCore.Interface;
+
+namespace OneVisit.Workflows.Hosting;
+
+/// <summary>
+/// Starts and stops the case runtime: validates settings, loads the catalogue, creates or upgrades the
+/// database, registers every procedure version (the catalogue's and those running cases still use),
+/// starts the engine, and re-arms durable timers. In a generic host (worker, ASP.NET Core) it starts
+/// with the host; elsewhere call <see cref="StartAsync"/> and <see cref="StopAsync"/>.
+/// </summary>
+public sealed class CaseRuntime : IAsyncDisposable
+{
+    private readonly IServiceProvider _services;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private bool _started;
+
+    /// <summary>Created by DI.</summary>
+    public CaseRuntime(IServiceProvider services) => _services = services;
+
+    private T Get<T>()
+        where T : notnull => (T)(_services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered: call services.AddOneVisit(...).AddWorkflows(...)."));
+
+    /// <summary>Starts the runtime; a second call does nothing.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_started)
+            {
+                return;
+            }
+
+            var problems = Get<CaseOptions>().Validate().ToList();
+            if (problems.Count > 0)
+            {
+                throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions), problems);
+            }
+
+            var catalog = Get<ProcedureCatalog>();
+            await Get<CaseStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
+            Get<IPersistenceProvider>().EnsureStoreExists();
+
+            var engine = Get<WorkflowCoreCaseEngine>();
+            await engine.RegisterStoredDefinitionsAsync(cancellationToken).ConfigureAwait(false);
+            foreach (var procedure in catalog.Procedures.Values)
+            {
+                await engine.EnsureDefinitionAsync(CaseTermsFactory.From(procedure), cancellationToken).ConfigureAwait(false);
+            }
+
+            await Get<IWorkflowHost>().StartAsync(cancellationToken).ConfigureAwait(false);
+            var process = Get<CaseProcess>();
+            var handler = new TimerHandler(engine, Get<CaseStore>(), process, _services);
+            await Get<CaseTimers>().StartAsync(handler.FireAsync, cancellationToken).ConfigureAwait(false);
+            _started = true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Stops the engine and the timers; cases stay stored and resume on the next start.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (!_started)
+            {
+                return;
+            }
+
+            await Get<CaseTimers>().StopAsync().ConfigureAwait(false);
+            await Get<IWorkflowHost>().StopAsync(cancellationToken).ConfigureAwait(false);
+            _started = false;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        _gate.Dispose();
+    }
+}

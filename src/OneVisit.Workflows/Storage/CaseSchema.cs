@@ -1,0 +1,104 @@
+namespace OneVisit.Workflows.Storage;
+
+/// <summary>
+/// OneVisit's own tables (prefix <c>ov_</c>) next to the engine's in the same SQLite file, so a case's audit
+/// lines, visits and commitments live and back up with the case. Migrations are append-only: never edit one
+/// that has shipped, add the next.
+/// </summary>
+internal static class CaseSchema
+{
+    public const string Component = "onevisit.cases";
+
+    public static IReadOnlyList<string> Migrations { get; } =
+    [
+        """
+        CREATE TABLE ov_cases (
+            case_id TEXT PRIMARY KEY,
+            workflow_id TEXT,
+            idempotency_key TEXT NOT NULL UNIQUE,
+            request_hash TEXT NOT NULL,
+            procedure_code TEXT NOT NULL,
+            procedure_version INTEGER NOT NULL,
+            applicant_id TEXT NOT NULL,
+            stage TEXT NOT NULL,
+            outcome TEXT,
+            authority_id TEXT NOT NULL,
+            submitted_at INTEGER NOT NULL,
+            closed_at INTEGER
+        );
+        CREATE INDEX ov_cases_applicant ON ov_cases (applicant_id, submitted_at);
+        CREATE INDEX ov_cases_submitted ON ov_cases (submitted_at);
+
+        CREATE TABLE ov_audit (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            entry_key TEXT NOT NULL UNIQUE,
+            case_id TEXT NOT NULL,
+            subject_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            actor TEXT NOT NULL,
+            action TEXT NOT NULL,
+            detail TEXT NOT NULL,
+            data_requested TEXT,
+            purpose TEXT
+        );
+        CREATE INDEX ov_audit_case ON ov_audit (case_id, seq);
+        CREATE INDEX ov_audit_subject ON ov_audit (subject_id, seq);
+        CREATE TRIGGER ov_audit_no_update BEFORE UPDATE ON ov_audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER ov_audit_no_delete BEFORE DELETE ON ov_audit
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+
+        CREATE TABLE ov_visits (
+            visit_key TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            applicant_id TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            purpose TEXT NOT NULL,
+            window_id TEXT
+        );
+        CREATE INDEX ov_visits_case ON ov_visits (case_id, at);
+        CREATE INDEX ov_visits_applicant ON ov_visits (applicant_id, at);
+
+        CREATE TABLE ov_commitments (
+            case_id TEXT NOT NULL,
+            material_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            due_on TEXT NOT NULL,
+            recorded_at INTEGER NOT NULL,
+            PRIMARY KEY (case_id, material_id)
+        );
+        CREATE INDEX ov_commitments_due ON ov_commitments (due_on);
+
+        CREATE TABLE ov_evidence_requests (
+            idempotency_key TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            material_id TEXT NOT NULL,
+            department_id TEXT NOT NULL,
+            document_id TEXT NOT NULL,
+            requested_at INTEGER NOT NULL,
+            outcome TEXT,
+            response TEXT,
+            answered_at INTEGER
+        );
+        CREATE INDEX ov_evidence_case ON ov_evidence_requests (case_id);
+
+        CREATE TABLE ov_timers (
+            timer_id TEXT PRIMARY KEY,
+            case_id TEXT NOT NULL,
+            due INTEGER NOT NULL,
+            kind TEXT NOT NULL,
+            event_name TEXT,
+            event_key TEXT,
+            fired INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE INDEX ov_timers_due ON ov_timers (fired, due);
+
+        CREATE TABLE ov_procedure_versions (
+            code TEXT NOT NULL,
+            version INTEGER NOT NULL,
+            terms TEXT NOT NULL,
+            PRIMARY KEY (code, version)
+        );
+        """,
+    ];
+}

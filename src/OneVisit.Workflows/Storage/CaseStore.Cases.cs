@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using static OneVisit.Workflows.Storage.SqliteValues;
+
+namespace OneVisit.Workflows.Storage;
+
+internal sealed partial class CaseStore
+{
+    private const string CaseColumns =
+        "case_id, workflow_id, idempotency_key, request_hash, procedure_code, procedure_version, applicant_id, stage, outcome, authority_id, submitted_at, closed_at";
+
+    /// <summary>Inserts the row, or returns the row already holding its idempotency key.</summary>
+    public async Task<CaseRow?> TryInsertCaseAsync(CaseRow row, CancellationToken cancellationToken)
+    {
+        var inserted = await ExecuteAsync(
+            $"INSERT INTO ov_cases ({CaseColumns}) VALUES ($id, NULL, $key, $hash, $code, $version, $applicant, $stage, NULL, $authority, $at, NULL) ON CONFLICT (idempotency_key) DO NOTHING",
+            c => c.With("$id", row.CaseId).With("$key", row.IdempotencyKey).With("$hash", row.RequestHash)
+                .With("$code", row.ProcedureCode).With("$version", row.ProcedureVersion).With("$applicant", row.ApplicantId)
+                .With("$stage", row.Stage).With("$authority", row.AuthorityId).With("$at", ToDb(row.SubmittedAt)),
+            cancellationToken).ConfigureAwait(false);
+        if (inserted == 1)
+        {
+            return null;
+        }
+
+        var existing = await QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE idempotency_key = $key", c => c.With("$key", row.IdempotencyKey), ReadCase, cancellationToken).ConfigureAwait(false);
+        return existing[0];
+    }
+
+    public Task SetWorkflowAsync(string caseId, string workflowId, CancellationToken cancellationToken) =>
+        ExecuteAsync("UPDATE ov_cases SET workflow_id = $wf WHERE case_id = $id", c => c.With("$wf", workflowId).With("$id", caseId), cancellationToken);
+
+    public Task UpdateStageAsync(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "UPDATE ov_cases SET stage = $stage, outcome = $outcome, authority_id = $authority, closed_at = $closed WHERE case_id = $id",
+            c => c.With("$stage", stage).With("$outcome", outcome).With("$authority", authorityId).With("$closed", closedAt is { } at ? ToDb(at) : null).With("$id", caseId),
+            cancellationToken);
+
+    public async Task<CaseRow?> FindCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE case_id = $id", c => c.With("$id", caseId), ReadCase, cancellationToken).ConfigureAwait(false);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    public Task<List<CaseRow>> ListCasesAsync(string? applicantId, bool openOnly, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"SELECT {CaseColumns} FROM ov_cases WHERE ($applicant IS NULL OR applicant_id = $applicant) AND ($open = 0 OR closed_at IS NULL) ORDER BY submitted_at DESC, case_id LIMIT $limit",
+            c => c.With("$applicant", applicantId).With("$open", openOnly ? 1 : 0).With("$limit", limit),
+            ReadCase,
+            cancellationToken);
+
+    /// <summary>Cases recorded but whose workflow may not have started (the host stopped in between).</summary>
+    public Task<List<CaseRow>> CasesWithoutWorkflowAsync(CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE workflow_id IS NULL", _ => { }, ReadCase, cancellationToken);
+
+    private static CaseRow ReadCase(SqliteDataReader r) => new(
+        r.GetString(0), NullableString(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5), r.GetString(6),
+        r.GetString(7), NullableString(r, 8), r.GetString(9), Instant(r, 10), NullableInstant(r, 11));
+}

@@ -1,0 +1,58 @@
+using Microsoft.Data.Sqlite;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Commitments;
+using OneVisit.Workflows.Visits;
+using static OneVisit.Workflows.Storage.SqliteValues;
+
+namespace OneVisit.Workflows.Storage;
+
+internal sealed partial class CaseStore
+{
+    /// <summary>Appends an entry once: a repeated step writes the same key and adds nothing.</summary>
+    public Task AppendAuditAsync(string entryKey, AuditEntry entry, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "INSERT INTO ov_audit (entry_key, case_id, subject_id, at, actor, action, detail, data_requested, purpose) VALUES ($key, $case, $subject, $at, $actor, $action, $detail, $data, $purpose) ON CONFLICT (entry_key) DO NOTHING",
+            c => c.With("$key", entryKey).With("$case", entry.CaseId).With("$subject", entry.SubjectId).With("$at", ToDb(entry.At))
+                .With("$actor", entry.Actor).With("$action", entry.Action).With("$detail", entry.Detail)
+                .With("$data", entry.DataRequested).With("$purpose", entry.Purpose),
+            cancellationToken);
+
+    public Task<List<AuditEntry>> AuditAsync(string column, string value, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"SELECT seq, case_id, subject_id, at, actor, action, detail, data_requested, purpose FROM ov_audit WHERE {column} = $v ORDER BY seq",
+            c => c.With("$v", value),
+            r => new AuditEntry(r.GetInt64(0), r.GetString(1), r.GetString(2), Instant(r, 3), r.GetString(4), r.GetString(5), r.GetString(6), NullableString(r, 7), NullableString(r, 8)),
+            cancellationToken);
+
+    public Task RecordVisitAsync(string visitKey, VisitRecord visit, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "INSERT INTO ov_visits (visit_key, case_id, applicant_id, at, purpose, window_id) VALUES ($key, $case, $applicant, $at, $purpose, $window) ON CONFLICT (visit_key) DO NOTHING",
+            c => c.With("$key", visitKey).With("$case", visit.CaseId).With("$applicant", visit.ApplicantId).With("$at", ToDb(visit.At))
+                .With("$purpose", visit.Purpose).With("$window", visit.WindowId),
+            cancellationToken);
+
+    public Task<List<VisitRecord>> VisitsAsync(string column, string value, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"SELECT case_id, applicant_id, at, purpose, window_id FROM ov_visits WHERE {column} = $v ORDER BY at",
+            c => c.With("$v", value),
+            r => new VisitRecord(r.GetString(0), r.GetString(1), Instant(r, 2), r.GetString(3), NullableString(r, 4)),
+            cancellationToken);
+
+    public Task AddCommitmentAsync(CommitmentEntry entry, CancellationToken cancellationToken) =>
+        ExecuteAsync(
+            "INSERT INTO ov_commitments (case_id, material_id, kind, due_on, recorded_at) VALUES ($case, $material, $kind, $due, $at) ON CONFLICT DO NOTHING",
+            c => c.With("$case", entry.CaseId).With("$material", entry.MaterialId).With("$kind", entry.Kind.ToString())
+                .With("$due", entry.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).With("$at", ToDb(entry.RecordedAt)),
+            cancellationToken);
+
+    public Task<List<CommitmentEntry>> CommitmentsAsync(string where, object value, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"SELECT case_id, material_id, kind, due_on, recorded_at FROM ov_commitments WHERE {where} ORDER BY due_on, case_id, material_id",
+            c => c.With("$v", value),
+            ReadCommitment,
+            cancellationToken);
+
+    private static CommitmentEntry ReadCommitment(SqliteDataReader r) => new(
+        r.GetString(0), r.GetString(1), Enum.Parse<CommitmentKind>(r.GetString(2)),
+        DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), Instant(r, 4));
+}

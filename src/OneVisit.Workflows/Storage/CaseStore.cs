@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+
+namespace OneVisit.Workflows.Storage;
+
+/// <summary>
+/// OneVisit's tables in the case database. Every write a step makes is idempotent (keyed inserts, updates to
+/// a final value), because WorkflowCore runs a step at least once and a crash can repeat it.
+/// </summary>
+internal sealed partial class CaseStore(SqliteConnectionFactory connections)
+{
+    public SqliteConnectionFactory Connections { get; } = connections;
+
+    public async Task InitializeAsync(CancellationToken cancellationToken = default)
+    {
+        await using var connection = await Connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await SchemaMigrator.ApplyAsync(connection, CaseSchema.Component, CaseSchema.Migrations, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await Connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
+    {
+        await using var connection = await Connections.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new List<T>();
+        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,80 @@
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Tests.Support;
+
+namespace OneVisit.Workflows.Tests.Cases;
+
+/// <summary>The four errands of the founding morning, run end to end as durable cases on SQLite.</summary>
+public sealed class FoundingErrandCaseTests
+{
+    [Fact]
+    public async Task Errand1_branch_registration_gets_one_notice_then_fetches_four_documents_in_parallel()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "errand-1"));
+
+        var waiting = await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingSupplement);
+        Assert.Equal(["branch_head_appointment", "premises_lease_contract"], waiting.Awaiting.Select(a => a.What).Order());
+        await harness.Cases.SupplyDocumentsAsync(submitted.CaseId, new SuppliedDocuments(
+        [
+            new HeldDocument("lease_contract", IssuedOn: new DateOnly(2017, 2, 1)),
+            new HeldDocument("branch_head_appointment", IssuedOn: new DateOnly(2017, 2, 15)),
+        ]));
+
+        var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+        Assert.Equal(4, review.Evidence.Count);
+        Assert.All(review.Evidence, e => Assert.Equal("received", e.State));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-7", review.AuthorityId, Approved: true));
+        var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
+
+        Assert.Equal(CaseOutcome.Approved, closed.Outcome);
+        Assert.Equal(ResultDelivery.Mail, closed.Delivery);
+        Assert.Equal((0, 0), (closed.PredictedVisits, closed.VisitsMade));
+        var audit = await harness.Audit.ForCaseAsync(submitted.CaseId);
+        Assert.Single(audit, a => a.Action == AuditActions.NoticeIssued);
+        Assert.Equal(4, audit.Count(a => a.Action == AuditActions.EvidenceRequested));
+        Assert.All(audit.Where(a => a.Action == AuditActions.EvidenceRequested), a => Assert.Contains("330100-SC-0001", a.Purpose));
+        Assert.Equal(AuditActions.Closed, audit[^1].Action);
+        Assert.Equal(4, harness.Departments.Acted);
+    }
+
+    [Fact]
+    public async Task Errand2_vehicle_transfer_takes_one_visit_with_the_pickup_in_it()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("02-vehicle-transfer-out.yaml", "errand-2"));
+
+        var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+        await harness.Cases.RecordVisitAsync(submitted.CaseId, new VisitMade("vehicle inspection and hand-in"));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-2", review.AuthorityId, Approved: true));
+        await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingPickup);
+        harness.Time.Advance(TimeSpan.FromHours(2));
+        await harness.Cases.ConfirmPickupAsync(submitted.CaseId);
+        var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
+
+        Assert.Equal(CaseOutcome.Approved, closed.Outcome);
+        Assert.Equal((1, 1), (closed.PredictedVisits, closed.VisitsMade));
+        Assert.Equal(2, (await harness.Visits.ForCaseAsync(submitted.CaseId)).Count);
+    }
+
+    [Theory]
+    [InlineData("03-company-name-province.yaml", "zj_amr")]
+    [InlineData("04-housing-fund-rent-withdrawal.yaml", "hz_housing_fund")]
+    public async Task Errands_3_and_4_finish_online_with_no_visit(string file, string authority)
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand(file, file));
+
+        var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+        Assert.Equal(authority, review.AuthorityId);
+        Assert.Single(review.Evidence, e => e.State == "received");
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", authority, Approved: true));
+        var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
+
+        Assert.Equal(CaseOutcome.Approved, closed.Outcome);
+        Assert.Equal((0, 0), (closed.PredictedVisits, closed.VisitsMade));
+        Assert.All(closed.Deadlines, d => Assert.True(d.Met));
+    }
+}

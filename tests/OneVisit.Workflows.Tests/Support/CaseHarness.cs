@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using OneVisit.Rules.Authoring;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Hosting;
+using OneVisit.Rules.Precheck;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Commitments;
+using OneVisit.Workflows.Hosting;
+using OneVisit.Workflows.Simulation;
+using OneVisit.Workflows.Visits;
+
+namespace OneVisit.Workflows.Tests.Support;
+
+/// <summary>
+/// The case runtime on a fresh SQLite file with the sample catalogue, simulated departments and a fake clock
+/// set to the founding morning (2017-02-18, 09:00 in Hangzhou, UTC+8).
+/// </summary>
+internal sealed class CaseHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset Morning = new(2017, 2, 20, 9, 0, 0, TimeSpan.FromHours(8));
+
+    private readonly ServiceProvider _provider;
+    private readonly string _directory;
+
+    private CaseHarness(ServiceProvider provider, string directory, FakeTimeProvider time)
+    {
+        _provider = provider;
+        _directory = directory;
+        Time = time;
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public string DatabasePath => Path.Combine(_directory, "cases.db");
+
+    public CaseService Cases => _provider.GetRequiredService<CaseService>();
+
+    public IAuditLog Audit => _provider.GetRequiredService<IAuditLog>();
+
+    public IVisitLedger Visits => _provider.GetRequiredService<IVisitLedger>();
+
+    public ICommitmentLedger Commitments => _provider.GetRequiredService<ICommitmentLedger>();
+
+    public SimulatedDepartments Departments => _provider.GetRequiredService<SimulatedDepartments>();
+
+    public ProcedureCatalog Catalog => _provider.GetRequiredService<ProcedureCatalog>();
+
+    public IServiceProvider Services => _provider;
+
+    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null)
+    {
+        directory ??= Directory.CreateTempSubdirectory("onevisit-cases-").FullName;
+        var time = new FakeTimeProvider(Morning);
+        time.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China"));
+        var services = new ServiceCollection();
+        services.AddSingleton<TimeProvider>(time);
+        services.AddLogging(b => b.AddProvider(new ConsoleErrorLoggerProvider()));
+        services.AddOneVisit()
+            .AddCatalog(RepositoryRoot.SampleCatalogue)
+            .AddWorkflows(w =>
+            {
+                w.UseSqlite($"Data Source={Path.Combine(directory, "cases.db")}").UseSimulatedDepartments(departments);
+                if (options is not null)
+                {
+                    w.Configure(options);
+                }
+            });
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<CaseRuntime>().StartAsync();
+        return new CaseHarness(provider, directory, time);
+    }
+
+    /// <summary>The sample application of a founding errand, as a submission.</summary>
+    public CaseSubmission Errand(string file, string key, string applicant = "330106198001010011")
+    {
+        var loaded = ApplicationFile.Load(Path.Combine(RepositoryRoot.SampleCatalogue, "applications", file), Catalog);
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+        return new CaseSubmission { IdempotencyKey = key, ApplicantId = applicant, Application = loaded.Request! };
+    }
+
+    public Task<CaseSnapshot> WaitUntil(string caseId, Func<CaseSnapshot, bool> condition) =>
+        Cases.WaitUntilAsync(caseId, condition, TimeSpan.FromSeconds(30));
+
+    public Task<CaseSnapshot> WaitForStage(string caseId, CaseStage stage) => WaitUntil(caseId, s => s.Stage == stage);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.GetRequiredService<CaseRuntime>().StopAsync();
+        await _provider.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still open on a slow shutdown; the temp folder is cleaned by the OS.
+        }
+    }
+}
