@@ -50,15 +50,16 @@ internal sealed class CaseHarness : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null)
+    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null, Action<IServiceCollection>? services = null)
     {
         directory ??= Directory.CreateTempSubdirectory("onevisit-cases-").FullName;
         var time = new FakeTimeProvider(Morning);
         time.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China"));
-        var services = new ServiceCollection();
-        services.AddSingleton<TimeProvider>(time);
-        services.AddLogging(b => b.AddProvider(new ConsoleErrorLoggerProvider()));
-        services.AddOneVisit()
+        var collection = new ServiceCollection();
+        services?.Invoke(collection);
+        collection.AddSingleton<TimeProvider>(time);
+        collection.AddLogging(b => b.AddProvider(new ConsoleErrorLoggerProvider()));
+        collection.AddOneVisit()
             .AddCatalog(RepositoryRoot.SampleCatalogue)
             .AddWorkflows(w =>
             {
@@ -68,7 +69,7 @@ internal sealed class CaseHarness : IAsyncDisposable
                     w.Configure(options);
                 }
             });
-        var provider = services.BuildServiceProvider();
+        var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<CaseRuntime>().StartAsync();
         return new CaseHarness(provider, directory, time);
     }
