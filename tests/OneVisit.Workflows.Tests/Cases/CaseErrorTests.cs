@@ -1,0 +1,118 @@
+using OneVisit.Rules.Precheck;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Tests.Support;
+
+namespace OneVisit.Workflows.Tests.Cases;
+
+/// <summary>Every mistake a caller can make gets a typed error, and nothing stored changes.</summary>
+public sealed class CaseErrorTests
+{
+    [Fact]
+    public async Task An_unknown_procedure_is_refused_before_anything_is_stored()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submission = harness.Errand("03-company-name-province.yaml", "unknown");
+        submission = submission with { Application = submission.Application with { ProcedureCode = "330100-SC-9999" } };
+
+        var error = await Assert.ThrowsAsync<InvalidApplicationException>(() => harness.Cases.SubmitAsync(submission));
+
+        Assert.Contains("330100-SC-9999", error.Message);
+        Assert.Empty(await harness.Cases.ListAsync());
+    }
+
+    [Fact]
+    public async Task A_repeated_key_returns_the_same_case_and_a_different_application_under_it_is_refused()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submission = harness.Errand("03-company-name-province.yaml", "key-1");
+        var first = await harness.Cases.SubmitAsync(submission);
+
+        var retry = await harness.Cases.SubmitAsync(submission);
+        var other = harness.Errand("04-housing-fund-rent-withdrawal.yaml", "key-1");
+        var error = await Assert.ThrowsAsync<DuplicateSubmissionException>(() => harness.Cases.SubmitAsync(other));
+
+        Assert.Equal(first.CaseId, retry.CaseId);
+        Assert.Equal(first.CaseId, error.CaseId);
+        Assert.Single(await harness.Cases.ListAsync());
+    }
+
+    [Fact]
+    public async Task An_officer_of_another_authority_cannot_decide()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "authority"));
+        await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+        var auditBefore = await harness.Audit.ForCaseAsync(submitted.CaseId);
+
+        var error = await Assert.ThrowsAsync<WrongAuthorityException>(() =>
+            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-9", "hz_amr_shangcheng", Approved: true)));
+
+        Assert.Equal(("hz_amr_shangcheng", "zj_amr"), (error.OfficerAuthorityId, error.CompetentAuthorityId));
+        Assert.Equal(auditBefore.Count, (await harness.Audit.ForCaseAsync(submitted.CaseId)).Count);
+        Assert.Equal(CaseStage.UnderReview, (await harness.Cases.GetAsync(submitted.CaseId)).Stage);
+    }
+
+    [Fact]
+    public async Task An_event_for_a_closed_case_is_refused()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "closed"));
+        await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", "zj_amr", Approved: false, Reason: "name already taken"));
+        var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
+
+        var error = await Assert.ThrowsAsync<CaseClosedException>(() =>
+            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", "zj_amr", Approved: true)));
+
+        Assert.Equal(CaseOutcome.Refused, closed.Outcome);
+        Assert.Equal(CaseOutcome.Refused, error.Outcome);
+        Assert.Equal(CaseOutcome.Refused, (await harness.Cases.GetAsync(submitted.CaseId)).Outcome);
+    }
+
+    [Fact]
+    public async Task Events_the_case_is_not_waiting_for_are_refused_with_what_it_waits_for()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "early"));
+        await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingSupplement);
+
+        var early = await Assert.ThrowsAsync<UnexpectedCaseEventException>(() =>
+            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", "hz_amr_shangcheng", Approved: true)));
+        var wrongDocument = await Assert.ThrowsAsync<UnexpectedCaseEventException>(() =>
+            harness.Cases.SupplyDocumentsAsync(submitted.CaseId, new SuppliedDocuments([new HeldDocument("marriage_certificate")])));
+        var pickup = await Assert.ThrowsAsync<UnexpectedCaseEventException>(() => harness.Cases.ConfirmPickupAsync(submitted.CaseId));
+
+        Assert.Contains("not under review", early.Message);
+        Assert.Contains("premises_lease_contract", wrongDocument.Message);
+        Assert.Contains("AwaitingSupplement", pickup.Message);
+        Assert.Equal(CaseStage.AwaitingSupplement, (await harness.Cases.GetAsync(submitted.CaseId)).Stage);
+    }
+
+    [Fact]
+    public async Task A_refusal_without_a_reason_and_an_unknown_case_are_refused()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "reason"));
+        await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+
+        await Assert.ThrowsAsync<UnexpectedCaseEventException>(() =>
+            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", "zj_amr", Approved: false)));
+        var missing = await Assert.ThrowsAsync<CaseNotFoundException>(() => harness.Cases.GetAsync("C-NOPE"));
+
+        Assert.Contains("C-NOPE", missing.Message);
+    }
+
+    [Fact]
+    public async Task An_ineligible_applicant_is_not_admitted_with_the_reasons()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submission = harness.Errand("02-vehicle-transfer-out.yaml", "seized");
+        var facts = new Dictionary<string, object?>(submission.Application.Facts) { ["vehicle.is_seized"] = true };
+        var submitted = await harness.Cases.SubmitAsync(submission with { Application = submission.Application with { Facts = facts } });
+
+        var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
+
+        Assert.Equal(CaseOutcome.NotAdmitted, closed.Outcome);
+        Assert.Contains("查封", closed.OutcomeReason);
+    }
+}
