@@ -1,0 +1,91 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using OneVisit.Rules.Authoring;
+using OneVisit.Rules.Hosting;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Hosting;
+
+namespace OneVisit.Workflows.Tests.Hosting;
+
+/// <summary>The one DI entry point: harmless twice, validated at start, and at home in a generic host.</summary>
+public sealed class RegistrationTests
+{
+    [Fact]
+    public async Task Calling_AddWorkflows_twice_registers_the_runtime_once_and_keeps_both_settings()
+    {
+        using var directory = new TempDirectory();
+        var services = new ServiceCollection();
+        services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
+            .AddWorkflows(w => w.UseSqlite(directory.ConnectionString).UseSimulatedDepartments())
+            .AddWorkflows(w => w.Configure(o => o.SupplementWorkingDays = 7));
+
+        await using var provider = services.BuildServiceProvider();
+
+        Assert.Single(services, d => d.ServiceType == typeof(CaseRuntime));
+        Assert.Single(provider.GetServices<IHostedService>());
+        var options = provider.GetRequiredService<CaseOptions>();
+        Assert.Equal((7, directory.ConnectionString), (options.SupplementWorkingDays, options.ConnectionString));
+    }
+
+    [Fact]
+    public async Task Settings_are_validated_when_the_runtime_starts()
+    {
+        var services = new ServiceCollection();
+        services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
+            .AddWorkflows(w => w.Configure(o => o.SupplementWorkingDays = 0));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => provider.GetRequiredService<CaseRuntime>().StartAsync());
+
+        Assert.Contains("UseSqlite", error.Message);
+        Assert.Contains("SupplementWorkingDays", error.Message);
+    }
+
+    [Fact]
+    public async Task A_catalogue_with_errors_stops_the_start_with_its_diagnostics()
+    {
+        using var directory = new TempDirectory();
+        File.WriteAllText(Path.Combine(directory.Path, "catalog.yaml"), "name: broken\n");
+        var services = new ServiceCollection();
+        services.AddOneVisit().AddCatalog(directory.Path)
+            .AddWorkflows(w => w.UseSqlite(directory.ConnectionString).UseSimulatedDepartments());
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<CatalogException>(() => provider.GetRequiredService<CaseRuntime>().StartAsync());
+
+        Assert.NotEmpty(error.Diagnostics);
+    }
+
+    [Fact]
+    public async Task It_runs_in_a_generic_host_like_a_worker_service()
+    {
+        using var directory = new TempDirectory();
+        var builder = Host.CreateApplicationBuilder();
+        builder.Services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
+            .AddWorkflows(w => w.UseSqlite(directory.ConnectionString).UseSimulatedDepartments());
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        var cases = host.Services.GetRequiredService<ICaseService>();
+        var loaded = ApplicationFile.Load(Path.Combine(RepositoryRoot.SampleCatalogue, "applications", "03-company-name-province.yaml"), host.Services.GetRequiredService<Rules.Catalog.ProcedureCatalog>());
+        var submitted = await cases.SubmitAsync(new CaseSubmission { IdempotencyKey = "host", ApplicantId = "applicant", Application = loaded.Request! });
+        await host.StopAsync();
+
+        Assert.Equal(CaseStage.Submitted, submitted.Stage);
+        Assert.Single(await cases.ListAsync());
+    }
+
+    private sealed class TempDirectory : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory("onevisit-host-").FullName;
+
+        public string ConnectionString => $"Data Source={System.IO.Path.Combine(Path, "cases.db")}";
+
+        public void Dispose()
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(Path, recursive: true);
+        }
+    }
+}
