@@ -1,0 +1,28 @@
+using OneVisit.Workflows.Evidence;
+
+namespace OneVisit.Workflows.CrashHost;
+
+/// <summary>
+/// A simulated department whose log of received requests outlives the host process, so the crash test can
+/// count what was sent across kills. It answers a repeated idempotency key with the first answer.
+/// </summary>
+internal sealed class FileBackedDepartment(string logPath) : IEvidenceProvider
+{
+    private readonly object _gate = new();
+
+    public async Task<EvidenceResponse> RequestAsync(EvidenceRequest request, CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            using var log = new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+            using var writer = new StreamWriter(log);
+            writer.WriteLine(request.IdempotencyKey);
+            writer.Flush();
+            log.Flush(flushToDisk: true);
+        }
+
+        // A department's system takes a while to answer: this keeps requests in flight when the host dies.
+        await Task.Delay(Random.Shared.Next(5, 40), cancellationToken).ConfigureAwait(false);
+        return EvidenceResponse.Issued($"DOC-{request.IdempotencyKey}");
+    }
+}
