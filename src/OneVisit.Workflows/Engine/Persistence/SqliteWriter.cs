@@ -22,6 +22,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
     private readonly int _maxBatch;
     private readonly ILogger _logger;
     private readonly Task _loop;
+    private long _committedBatches;
 
     /// <param name="connection">An open connection this writer owns from now on and closes on disposal.</param>
     /// <param name="maxBatch">Most writes in one transaction; bounds how long one commit holds the lock.</param>
@@ -34,6 +35,9 @@ internal sealed class SqliteWriter : IAsyncDisposable
         _logger = logger;
         _loop = Task.Run(RunAsync);
     }
+
+    /// <summary>How many transactions the writer has committed: fewer than writes means group commit worked.</summary>
+    public long CommittedBatches => Interlocked.Read(ref _committedBatches);
 
     /// <summary>
     /// Queues a write and completes once it is committed. The caller's token is honoured until the write
@@ -116,6 +120,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
             }
 
             transaction.Commit();
+            Interlocked.Increment(ref _committedBatches);
         }
 #pragma warning disable CA1031 // The loop must survive a failed commit (disk full, lock timeout) and report it.
         catch (Exception exception)
