@@ -23,6 +23,11 @@ internal sealed partial class SqliteWorkflowStore
     /// Saves the instance and inserts its new subscriptions as one queued write, hence in one savepoint of one
     /// transaction: either all of it is stored or none of it (WorkflowCore passes null when there are none).
     /// </summary>
+    /// <remarks>
+    /// The token is deliberately not honoured: WorkflowCore persists in a finally block with its consumer's token,
+    /// which host shutdown has already cancelled, and the steps this records have already run. Dropping the write
+    /// would make them run again after a restart; finishing it costs one queued statement.
+    /// </remarks>
     public Task PersistWorkflow(
         WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default)
     {
@@ -44,7 +49,7 @@ internal sealed partial class SqliteWorkflowStore
             }
 
             return true;
-        }, cancellationToken);
+        }, CancellationToken.None);
     }
 
     public Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default)

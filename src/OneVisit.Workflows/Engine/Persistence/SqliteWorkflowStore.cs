@@ -103,6 +103,7 @@ internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, IAsync
     /// <summary>For containers that only dispose synchronously; the writer drains the same way.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    /// <summary>Appends to <c>wf_errors</c>. Like PersistWorkflow, it finishes even when shutdown has cancelled the token.</summary>
     public async Task PersistErrors(IEnumerable<ExecutionError> errors, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(errors);
@@ -134,7 +135,7 @@ internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, IAsync
             }
 
             return rows.Count;
-        }, cancellationToken).ConfigureAwait(false);
+        }, CancellationToken.None).ConfigureAwait(false);
     }
 
     private static string NewIdIfEmpty(string? id) => string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id;

@@ -83,6 +83,20 @@ public sealed class WorkflowRepositoryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task PersistWorkflow_TokenAlreadyCancelled_StillPersists()
+    {
+        // WorkflowCore persists in a finally block with a token that host shutdown has already cancelled.
+        var store = _database.Store();
+        var workflow = Workflow();
+        await store.CreateNewWorkflow(workflow);
+        workflow.Status = WorkflowStatus.Complete;
+
+        await store.PersistWorkflow(workflow, new CancellationToken(canceled: true));
+
+        Assert.Equal(WorkflowStatus.Complete, (await store.GetWorkflowInstance(workflow.Id))!.Status);
+    }
+
+    [Fact]
     public async Task PersistWorkflow_MissingInstance_Throws()
     {
         var store = _database.Store();
