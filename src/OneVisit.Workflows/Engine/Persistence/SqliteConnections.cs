@@ -14,7 +14,9 @@ internal static class SqliteConnections
     public static SqliteConnection OpenWriter(SqliteStoreOptions options)
     {
         var connection = Open(options);
-        Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
+        Execute(connection, options.SyncEveryCommit
+            ? "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL;"
+            : "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;");
         return connection;
     }
 

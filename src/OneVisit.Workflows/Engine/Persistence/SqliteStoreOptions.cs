@@ -15,6 +15,13 @@ internal sealed class SqliteStoreOptions
     /// </summary>
     public int MaxWriteBatch { get; init; } = 256;
 
+    /// <summary>
+    /// false (default): <c>synchronous=NORMAL</c>, commits survive a process crash but the last ones may be lost
+    /// on power loss, and a commit costs no fsync. true: <c>synchronous=FULL</c>, every commit is fsynced; this is
+    /// where group commit pays most, as one fsync then covers every write of the batch.
+    /// </summary>
+    public bool SyncEveryCommit { get; init; }
+
     /// <summary>How long a connection waits on a lock held by another connection or process.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -98,29 +98,51 @@ internal sealed class SqliteWriter : IAsyncDisposable
         try
         {
             using var transaction = _connection.BeginTransaction();
+            // A lone write needs no savepoint: rolling back to the start of the transaction isolates it the same.
+            var isolate = batch.Count > 1;
+            var rolledBack = false;
             for (var i = 0; i < batch.Count; i++)
             {
-                transaction.Save(Savepoint);
+                if (isolate)
+                {
+                    transaction.Save(Savepoint);
+                }
+
                 try
                 {
                     batch[i].Execute(transaction);
-                    transaction.Release(Savepoint);
+                    if (isolate)
+                    {
+                        transaction.Release(Savepoint);
+                    }
                 }
 #pragma warning disable CA1031 // Any exception from a write belongs to that write's caller, not to the loop.
                 catch (Exception exception)
 #pragma warning restore CA1031
                 {
                     // If undoing the savepoint itself fails the transaction is unusable: the outer catch fails all.
-                    transaction.Rollback(Savepoint);
-                    transaction.Release(Savepoint);
+                    if (isolate)
+                    {
+                        transaction.Rollback(Savepoint);
+                        transaction.Release(Savepoint);
+                    }
+                    else
+                    {
+                        transaction.Rollback();
+                        rolledBack = true;
+                    }
+
                     failed[i] = exception;
                     failures++;
                     Log.WriteFailed(_logger, exception);
                 }
             }
 
-            transaction.Commit();
-            Interlocked.Increment(ref _committedBatches);
+            if (!rolledBack)
+            {
+                transaction.Commit();
+                Interlocked.Increment(ref _committedBatches);
+            }
         }
 #pragma warning disable CA1031 // The loop must survive a failed commit (disk full, lock timeout) and report it.
         catch (Exception exception)
