@@ -1,0 +1,70 @@
+using WorkflowCore.Models;
+
+namespace OneVisit.Workflows.Engine.Persistence;
+
+/// <summary>IEventRepository: published events, processed or waiting to be.</summary>
+internal sealed partial class SqliteWorkflowStore
+{
+    public async Task<string> CreateEvent(Event newEvent, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(newEvent);
+        newEvent.Id = NewIdIfEmpty(newEvent.Id);
+        var row = EventRow.From(newEvent, _payloads);
+        await WriteAsync(transaction => { row.Insert(transaction); return true; }, cancellationToken).ConfigureAwait(false);
+        return row.Id;
+    }
+
+    public Task<Event?> GetEvent(string id, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection =>
+        {
+            using var command = SqlCommands.Create(
+                connection, $"SELECT {EventRow.SelectColumns} FROM wf_events WHERE id = $id;").With("$id", id);
+            using var reader = command.ExecuteReader();
+            return reader.Read() ? EventRow.Read(reader, _payloads) : null;
+        }, cancellationToken);
+
+    /// <summary>Unprocessed events whose time has come, oldest first.</summary>
+    public Task<IEnumerable<string>> GetRunnableEvents(DateTime asAt, CancellationToken cancellationToken = default)
+    {
+        var now = UtcTicks.From(asAt);
+        return ReadAsync<IEnumerable<string>>(connection =>
+        {
+            // "is_processed = 0" is a literal so SQLite can match the partial index wf_events_unprocessed.
+            using var command = SqlCommands.Create(connection, """
+                SELECT id FROM wf_events WHERE is_processed = 0 AND event_time <= $now ORDER BY event_time;
+                """).With("$now", now);
+            return command.ReadStrings();
+        }, cancellationToken);
+    }
+
+    /// <summary>Events of this name and key published at or after <paramref name="asOf"/>, processed or not.</summary>
+    public Task<IEnumerable<string>> GetEvents(
+        string eventName, string eventKey, DateTime asOf, CancellationToken cancellationToken = default)
+    {
+        var asOfTicks = UtcTicks.From(asOf);
+        return ReadAsync<IEnumerable<string>>(connection =>
+        {
+            using var command = SqlCommands.Create(connection, """
+                SELECT id FROM wf_events
+                WHERE event_name IS $name AND event_key IS $key AND event_time >= $as_of
+                ORDER BY event_time;
+                """).With("$name", eventName).With("$key", eventKey).With("$as_of", asOfTicks);
+            return command.ReadStrings();
+        }, cancellationToken);
+    }
+
+    public Task MarkEventProcessed(string id, CancellationToken cancellationToken = default) =>
+        SetProcessed(id, true, cancellationToken);
+
+    public Task MarkEventUnprocessed(string id, CancellationToken cancellationToken = default) =>
+        SetProcessed(id, false, cancellationToken);
+
+    /// <summary>A missing event is ignored, as in WorkflowCore's providers.</summary>
+    private Task SetProcessed(string id, bool processed, CancellationToken cancellationToken) =>
+        WriteAsync(transaction =>
+        {
+            using var command = SqlCommands.Create(transaction, "UPDATE wf_events SET is_processed = $processed WHERE id = $id;")
+                .With("$id", id).With("$processed", processed ? 1 : 0);
+            return command.ExecuteNonQuery();
+        }, cancellationToken);
+}

@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using WorkflowCore.Models;
+
+namespace OneVisit.Workflows.Engine.Persistence;
+
+/// <summary>IWorkflowRepository: instances as columns plus a JSON document.</summary>
+internal sealed partial class SqliteWorkflowStore
+{
+    public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        workflow.Id = NewIdIfEmpty(workflow.Id);
+        var row = WorkflowRow.From(workflow, _document);
+        await WriteAsync(transaction => { row.Insert(transaction); return true; }, cancellationToken).ConfigureAwait(false);
+        return row.Id;
+    }
+
+    public Task PersistWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default) =>
+        PersistWorkflow(workflow, null, cancellationToken);
+
+    /// <summary>
+    /// Saves the instance and inserts its new subscriptions as one queued write, hence in one savepoint of one
+    /// transaction: either all of it is stored or none of it (WorkflowCore passes null when there are none).
+    /// </summary>
+    /// <remarks>
+    /// The token is deliberately not honoured: WorkflowCore persists in a finally block with its consumer's token,
+    /// which host shutdown has already cancelled, and the steps this records have already run. Dropping the write
+    /// would make them run again after a restart; finishing it costs one queued statement.
+    /// </remarks>
+    public Task PersistWorkflow(
+        WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        var row = WorkflowRow.From(workflow, _document);
+        var subscriptionRows = new List<SubscriptionRow>(subscriptions?.Count ?? 0);
+        foreach (var subscription in subscriptions ?? [])
+        {
+            subscription.Id = NewIdIfEmpty(subscription.Id);
+            subscriptionRows.Add(SubscriptionRow.From(subscription, _payloads));
+        }
+
+        return WriteAsync(transaction =>
+        {
+            row.Update(transaction);
+            foreach (var subscriptionRow in subscriptionRows)
+            {
+                subscriptionRow.Insert(transaction);
+            }
+
+            return true;
+        }, CancellationToken.None);
+    }
+
+    public Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default)
+    {
+        var now = UtcTicks.From(asAt);
+        return ReadAsync<IEnumerable<string>>(connection =>
+        {
+            // "status = 0" is spelled as a literal so SQLite can match the partial index wf_instances_runnable.
+            using var command = SqlCommands.Create(connection, """
+                SELECT id FROM wf_instances
+                WHERE status = 0 AND next_execution <= $now
+                ORDER BY next_execution;
+                """).With("$now", now);
+            return command.ReadStrings();
+        }, cancellationToken);
+    }
+
+    public Task<WorkflowInstance?> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) =>
+        ReadAsync(connection =>
+        {
+            using var command = SqlCommands.Create(
+                connection, $"SELECT {WorkflowRow.SelectColumns} FROM wf_instances WHERE id = $id;").With("$id", Id);
+            return ReadWorkflows(command).FirstOrDefault();
+        }, cancellationToken);
+
+    public async Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(
+        IEnumerable<string>? ids, CancellationToken cancellationToken = default)
+    {
+        if (ids is null)
+        {
+            return [];
+        }
+
+        // One JSON array parameter instead of one parameter per id: the statement is the same for any count.
+        var idArray = JsonSerializer.Serialize(ids.ToArray(), PersistenceJsonContext.Default.StringArray);
+        return await ReadAsync(connection =>
+        {
+            using var command = SqlCommands.Create(connection, $"""
+                SELECT {WorkflowRow.SelectColumns} FROM wf_instances
+                WHERE id IN (SELECT value FROM json_each($ids));
+                """).With("$ids", idArray);
+            return ReadWorkflows(command);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    [Obsolete("WorkflowCore marks this query obsolete; it is kept because the interface still requires it.")]
+    public Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(
+        WorkflowStatus? status, string? type, DateTime? createdFrom, DateTime? createdTo, int skip, int take) =>
+        ReadAsync<IEnumerable<WorkflowInstance>>(connection =>
+        {
+            using var command = SqlCommands.Create(connection, $"""
+                SELECT {WorkflowRow.SelectColumns} FROM wf_instances
+                WHERE ($status IS NULL OR status = $status)
+                  AND ($type IS NULL OR definition_id = $type)
+                  AND ($from IS NULL OR create_time >= $from)
+                  AND ($to IS NULL OR create_time <= $to)
+                ORDER BY create_time, id
+                LIMIT $take OFFSET $skip;
+                """)
+                .With("$status", status is { } s ? (int)s : null)
+                .With("$type", string.IsNullOrEmpty(type) ? null : type)
+                .With("$from", UtcTicks.From(createdFrom))
+                .With("$to", UtcTicks.From(createdTo))
+                .With("$take", take)
+                .With("$skip", skip);
+            return ReadWorkflows(command);
+        }, CancellationToken.None);
+
+    private List<WorkflowInstance> ReadWorkflows(SqliteCommand command)
+    {
+        var result = new List<WorkflowInstance>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read())
+        {
+            result.Add(WorkflowRow.Read(reader, _document));
+        }
+
+        return result;
+    }
+}
