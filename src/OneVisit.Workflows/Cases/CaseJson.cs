@@ -3,8 +3,17 @@ using OneVisit.Workflows.Evidence;
 
 namespace OneVisit.Workflows.Cases;
 
-/// <summary>Source-generated JSON for what OneVisit stores outside the workflow document.</summary>
+/// <summary>
+/// Source-generated JSON for what OneVisit stores: the case data and event payloads inside workflow documents
+/// (the fastest and smallest encoding, with no type names), and evidence answers and terms in its own tables.
+/// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EvidenceResponse))]
 [JsonSerializable(typeof(CaseTerms))]
+[JsonSerializable(typeof(CaseData))]
+[JsonSerializable(typeof(CaseTimeout))]
+[JsonSerializable(typeof(PickedUp))]
+[JsonSerializable(typeof(SuppliedDocuments))]
+[JsonSerializable(typeof(SignedCommitment))]
+[JsonSerializable(typeof(OfficerDecision))]
 internal sealed partial class CaseJson : JsonSerializerContext;

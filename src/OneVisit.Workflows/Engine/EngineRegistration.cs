@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Engine.Persistence;
 using OneVisit.Workflows.Engine.Steps;
 
 namespace OneVisit.Workflows.Engine;
@@ -11,14 +13,16 @@ internal static class EngineRegistration
     {
         services.AddWorkflow(workflow =>
         {
-            workflow.UsePersistence(sp => new ObservedPersistence(
-                sp.GetRequiredService<WorkflowCore.Services.ISingletonMemoryProvider>(),
-                sp.GetRequiredService<CaseWatcher>()));
+            workflow.UsePersistence(sp => new ObservedPersistence(sp.GetRequiredService<SqliteWorkflowStore>(), sp.GetRequiredService<CaseWatcher>()));
             workflow.UsePollInterval(options.PollInterval);
             workflow.UseMaxConcurrentWorkflows(options.MaxConcurrentCases);
         });
 
         services.AddSingleton<CaseWatcher>();
+        services.AddSingleton(sp => new SqliteWorkflowStore(
+            new SqliteStoreOptions { ConnectionString = options.ConnectionString ?? "" },
+            CasePayloads.Create(),
+            sp.GetRequiredService<ILogger<SqliteWorkflowStore>>()));
         services.AddTransient<IntakeStep>();
         services.AddTransient<EvidenceStep>();
         services.AddTransient<ReviewStep>();

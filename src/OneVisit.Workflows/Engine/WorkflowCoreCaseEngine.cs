@@ -53,7 +53,7 @@ internal sealed class WorkflowCoreCaseEngine(
     }
 
     public Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken) =>
-        persistence is IWorkflowReferences references
+        (persistence is ObservedPersistence observed ? observed.Inner : persistence) is IWorkflowReferences references
             ? references.FindByReferenceAsync(caseId, cancellationToken)
             : Task.FromResult<string?>(null);
 }

@@ -6,14 +6,16 @@ namespace OneVisit.Workflows.Storage;
 /// OneVisit's tables in the case database. Every write a step makes is idempotent (keyed inserts, updates to
 /// a final value), because WorkflowCore runs a step at least once and a crash can repeat it.
 /// </summary>
-internal sealed partial class CaseStore(SqliteConnectionFactory connections)
+internal sealed partial class CaseStore(SqliteConnectionFactory connections, Microsoft.Extensions.Logging.ILogger<CaseStore> logger)
 {
+    private static readonly Engine.Persistence.SqliteMigrations Migrations = new(CaseSchema.Component, CaseSchema.Migrations);
+
     public SqliteConnectionFactory Connections { get; } = connections;
 
     public async Task InitializeAsync(CancellationToken cancellationToken = default)
     {
         await using var connection = await Connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await SchemaMigrator.ApplyAsync(connection, CaseSchema.Component, CaseSchema.Migrations, cancellationToken).ConfigureAwait(false);
+        Migrations.Apply(connection, logger);
     }
 
     private async Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)

@@ -26,9 +26,12 @@ public sealed class CrashTests
             using (var first = StartHost(database, departmentLog))
             {
                 // Killed while cases are being submitted, prechecked and fetched.
-                while (await first.StandardOutput.ReadLineAsync() is { } line && line != $"submitted {killAfterSubmitted}")
+                string? line;
+                while ((line = await first.StandardOutput.ReadLineAsync()) is not null && line != $"submitted {killAfterSubmitted}")
                 {
                 }
+
+                Assert.True(line is not null, "The first host ended before the kill: " + await first.StandardError.ReadToEndAsync());
 
                 first.Kill(entireProcessTree: true);
                 await first.WaitForExitAsync();
@@ -98,7 +101,8 @@ public sealed class CrashTests
 
     private static Process StartHost(string database, string departmentLog)
     {
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name;
+        // The test runs from tests/OneVisit.Workflows.Tests/bin/<configuration>/net10.0/.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var host = Path.Combine(RepositoryRoot.Path, "tests", "OneVisit.Workflows.CrashHost", "bin", configuration, "net10.0", "OneVisit.Workflows.CrashHost.dll");
         var start = new ProcessStartInfo("dotnet", [host, database, departmentLog, Cases.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {

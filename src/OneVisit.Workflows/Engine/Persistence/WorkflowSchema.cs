@@ -85,7 +85,12 @@ internal static class WorkflowSchema
         CREATE INDEX wf_scheduled_commands_due ON wf_scheduled_commands (execute_time);
         """;
 
-    public static IReadOnlyList<string> Scripts { get; } = [V1, V2];
+    /// <summary>v3: find a workflow by its reference, which OneVisit sets to the case id.</summary>
+    private const string V3 = """
+        CREATE INDEX wf_instances_reference ON wf_instances (reference);
+        """;
+
+    public static IReadOnlyList<string> Scripts { get; } = [V1, V2, V3];
 
     public static SqliteMigrations Migrations { get; } = new(Component, Scripts);
 }

@@ -1,0 +1,21 @@
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Engine.Persistence;
+using OneVisit.Workflows.Evidence;
+
+namespace OneVisit.Workflows.Engine;
+
+/// <summary>
+/// The only types a case's workflow document may hold, by short alias. Renaming a CLR type is safe; renaming
+/// an alias breaks stored cases, so aliases never change.
+/// </summary>
+internal static class CasePayloads
+{
+    public static PayloadTypes Create() => new PayloadTypes()
+        .Register("ov.case", CaseJson.Default.CaseData)
+        .Register("ov.evidence", CaseJson.Default.EvidenceResponse)
+        .Register("ov.timeout", CaseJson.Default.CaseTimeout)
+        .Register("ov.pickup", CaseJson.Default.PickedUp)
+        .Register("ov.supplied", CaseJson.Default.SuppliedDocuments)
+        .Register("ov.commitment", CaseJson.Default.SignedCommitment)
+        .Register("ov.decision", CaseJson.Default.OfficerDecision);
+}
