@@ -6,7 +6,7 @@ namespace OneVisit.Workflows.CrashHost;
 /// A simulated department whose log of received requests outlives the host process, so the crash test can
 /// count what was sent across kills. It answers a repeated idempotency key with the first answer.
 /// </summary>
-internal sealed class FileBackedDepartment(string logPath) : IEvidenceProvider
+internal sealed class FileBackedDepartment(string logPath, TimeSpan latency) : IEvidenceProvider
 {
     private readonly object _gate = new();
 
@@ -21,8 +21,8 @@ internal sealed class FileBackedDepartment(string logPath) : IEvidenceProvider
             log.Flush(flushToDisk: true);
         }
 
-        // A department's system takes a while to answer: this keeps requests in flight when the host dies.
-        await Task.Delay(Random.Shared.Next(5, 40), cancellationToken).ConfigureAwait(false);
+        // A department's system takes a while to answer; a long latency keeps requests in flight when the host dies.
+        await Task.Delay(latency, cancellationToken).ConfigureAwait(false);
         return EvidenceResponse.Issued($"DOC-{request.IdempotencyKey}");
     }
 }

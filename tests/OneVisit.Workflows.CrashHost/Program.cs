@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Catalog;
@@ -7,15 +8,20 @@ using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.CrashHost;
 using OneVisit.Workflows.Hosting;
 
-// Usage: crashhost <database> <department-log> <cases>
+// Usage: crashhost <database> <department-log> <cases> <department-latency-ms>
 // Submits <cases> applications (idempotent keys, so a second run re-submits safely), decides every case that
 // reaches review, and exits 0 once all are closed. The crash test kills the first run mid-flight.
-var (database, departmentLog, count) = (args[0], args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture));
+// Each line must reach the test as it is written: the test kills this process on a progress line.
+Console.SetOut(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true });
+var (database, departmentLog) = (args[0], args[1]);
+var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
+var latency = TimeSpan.FromMilliseconds(int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
 var services = new ServiceCollection();
+services.AddLogging(b => b.AddProvider(new OneVisit.Workflows.Tests.Support.ConsoleErrorLoggerProvider()));
 services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
     .AddWorkflows(w => w
         .UseSqlite($"Data Source={database}")
-        .AddEvidenceProvider("*", new FileBackedDepartment(departmentLog))
+        .AddEvidenceProvider("*", new FileBackedDepartment(departmentLog, latency))
         .Configure(o => o.PollInterval = TimeSpan.FromSeconds(1)));
 await using var provider = services.BuildServiceProvider();
 await provider.GetRequiredService<CaseRuntime>().StartAsync();

@@ -23,18 +23,19 @@ public sealed class CrashTests
         var departmentLog = Path.Combine(directory, "department.log");
         try
         {
-            using (var first = StartHost(database, departmentLog))
+            // The first host's departments never answer in time: the kill finds requests in flight.
+            using (var first = StartHost(database, departmentLog, departmentLatencyMs: 120_000))
             {
                 // Killed while cases are being submitted, prechecked and fetched.
                 string? line;
-                while ((line = await first.StandardOutput.ReadLineAsync()) is not null && line != $"submitted {killAfterSubmitted}")
+                while ((line = await first.NextLineAsync()) is not null && line != $"submitted {killAfterSubmitted}")
                 {
                 }
 
-                Assert.True(line is not null, "The first host ended before the kill: " + await first.StandardError.ReadToEndAsync());
+                Assert.True(line is not null, "The first host ended before the kill: " + first.Errors);
 
-                first.Kill(entireProcessTree: true);
-                await first.WaitForExitAsync();
+                first.Process.Kill();
+                await first.Process.WaitForExitAsync();
             }
 
             // Requests sent but not yet answered when the host died: the only ones that may go again.
@@ -43,14 +44,15 @@ public sealed class CrashTests
             {
                 connection.Open();
                 inFlight = Query(connection, "SELECT idempotency_key FROM ov_evidence_requests WHERE response IS NULL");
+                var open = Query(connection, "SELECT case_id FROM ov_cases WHERE closed_at IS NULL");
+                Assert.True(open.Count > 0, "killed too late: " + string.Join(", ", Query(connection, "SELECT stage FROM ov_cases")));
             }
 
             SqliteConnection.ClearAllPools();
-            using var second = StartHost(database, departmentLog);
-            var output = await second.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromMinutes(2));
-            await second.WaitForExitAsync();
-            Assert.True(second.ExitCode == 0, output + await second.StandardError.ReadToEndAsync());
-            Assert.Contains("all closed", output);
+            using var second = StartHost(database, departmentLog, departmentLatencyMs: 20);
+            await second.Process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
+            Assert.True(second.Process.ExitCode == 0, second.Errors);
+            Assert.Contains("all closed", second.Output);
 
             AssertConsistent(database, departmentLog, inFlight);
         }
@@ -99,17 +101,77 @@ public sealed class CrashTests
         return values;
     }
 
-    private static Process StartHost(string database, string departmentLog)
+    private static ChildHost StartHost(string database, string departmentLog, int departmentLatencyMs)
     {
         // The test runs from tests/OneVisit.Workflows.Tests/bin/<configuration>/net10.0/.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         var host = Path.Combine(RepositoryRoot.Path, "tests", "OneVisit.Workflows.CrashHost", "bin", configuration, "net10.0", "OneVisit.Workflows.CrashHost.dll");
-        var start = new ProcessStartInfo("dotnet", [host, database, departmentLog, Cases.ToString(System.Globalization.CultureInfo.InvariantCulture)])
+        var start = new ProcessStartInfo("dotnet", [host, database, departmentLog, Cases.ToString(System.Globalization.CultureInfo.InvariantCulture), departmentLatencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture)])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        return Process.Start(start) ?? throw new InvalidOperationException("Could not start the crash host.");
+        return new ChildHost(Process.Start(start) ?? throw new InvalidOperationException("Could not start the crash host."));
+    }
+
+    /// <summary>A child process whose output is read as it comes (both pipes, so neither fills and blocks it).</summary>
+    private sealed class ChildHost : IDisposable
+    {
+        private readonly System.Threading.Channels.Channel<string?> _lines = System.Threading.Channels.Channel.CreateUnbounded<string?>();
+        private readonly System.Text.StringBuilder _output = new();
+        private readonly System.Text.StringBuilder _errors = new();
+
+        public ChildHost(Process process)
+        {
+            Process = process;
+            process.OutputDataReceived += (_, e) =>
+            {
+                lock (_output)
+                {
+                    _output.AppendLine(e.Data);
+                }
+
+                _lines.Writer.TryWrite(e.Data);
+            };
+            process.ErrorDataReceived += (_, e) =>
+            {
+                lock (_errors)
+                {
+                    _errors.AppendLine(e.Data);
+                }
+            };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+        }
+
+        public Process Process { get; }
+
+        public string Output
+        {
+            get
+            {
+                lock (_output)
+                {
+                    return _output.ToString();
+                }
+            }
+        }
+
+        public string Errors
+        {
+            get
+            {
+                lock (_errors)
+                {
+                    return _errors.ToString();
+                }
+            }
+        }
+
+        /// <summary>The next line, or null at the end of the output.</summary>
+        public async Task<string?> NextLineAsync() => await _lines.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1));
+
+        public void Dispose() => Process.Dispose();
     }
 }

@@ -24,9 +24,11 @@ internal sealed class CaseHarness : IAsyncDisposable
 
     private readonly ServiceProvider _provider;
     private readonly string _directory;
+    private readonly bool _ownsDirectory;
 
-    private CaseHarness(ServiceProvider provider, string directory, FakeTimeProvider time)
+    private CaseHarness(ServiceProvider provider, string directory, FakeTimeProvider time, bool ownsDirectory)
     {
+        _ownsDirectory = ownsDirectory;
         _provider = provider;
         _directory = directory;
         Time = time;
@@ -50,8 +52,9 @@ internal sealed class CaseHarness : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null, Action<IServiceCollection>? services = null)
+    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null, Action<IServiceCollection>? services = null, string? catalog = null)
     {
+        var ownsDirectory = directory is null;
         directory ??= Directory.CreateTempSubdirectory("onevisit-cases-").FullName;
         var time = new FakeTimeProvider(Morning);
         time.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China"));
@@ -60,7 +63,7 @@ internal sealed class CaseHarness : IAsyncDisposable
         collection.AddSingleton<TimeProvider>(time);
         collection.AddLogging(b => b.AddProvider(new ConsoleErrorLoggerProvider()));
         collection.AddOneVisit()
-            .AddCatalog(RepositoryRoot.SampleCatalogue)
+            .AddCatalog(catalog ?? RepositoryRoot.SampleCatalogue)
             .AddWorkflows(w =>
             {
                 w.UseSqlite($"Data Source={Path.Combine(directory, "cases.db")}").UseSimulatedDepartments(departments);
@@ -71,13 +74,14 @@ internal sealed class CaseHarness : IAsyncDisposable
             });
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<CaseRuntime>().StartAsync();
-        return new CaseHarness(provider, directory, time);
+        return new CaseHarness(provider, directory, time, ownsDirectory);
     }
 
     /// <summary>The sample application of a founding errand, as a submission.</summary>
     public CaseSubmission Errand(string file, string key, string applicant = "330106198001010011")
     {
         var loaded = ApplicationFile.Load(Path.Combine(RepositoryRoot.SampleCatalogue, "applications", file), Catalog);
+
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
         return new CaseSubmission { IdempotencyKey = key, ApplicantId = applicant, Application = loaded.Request! };
     }
@@ -92,6 +96,11 @@ internal sealed class CaseHarness : IAsyncDisposable
         await _provider.GetRequiredService<CaseRuntime>().StopAsync();
         await _provider.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (!_ownsDirectory)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);
