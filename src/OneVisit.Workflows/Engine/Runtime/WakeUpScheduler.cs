@@ -37,7 +37,7 @@ internal sealed partial class WakeUpScheduler : IWakeUpSink, IDisposable
     private readonly PriorityQueue<string, long> _heap = new();
     private readonly Dictionary<string, long> _due = new(StringComparer.Ordinal);
     private long _armedFor = long.MaxValue;
-    private long _fired;
+    private long _timerWakeUps;
 
     /// <summary>Creates the scheduler; its timer stays disarmed until something is scheduled.</summary>
     public WakeUpScheduler(TimeProvider time, IQueueProvider queue, ILogger<WakeUpScheduler> logger)
@@ -54,8 +54,8 @@ internal sealed partial class WakeUpScheduler : IWakeUpSink, IDisposable
         }
     }
 
-    /// <summary>Workflows queued by this scheduler so far (for tests and diagnostics).</summary>
-    public long Fired => Interlocked.Read(ref _fired);
+    /// <summary>Workflows queued by the timer so far, not counting ones already due when scheduled (for tests and diagnostics).</summary>
+    public long TimerWakeUps => Interlocked.Read(ref _timerWakeUps);
 
     /// <summary>Workflows waiting for their time.</summary>
     public int Pending
@@ -115,6 +115,7 @@ internal sealed partial class WakeUpScheduler : IWakeUpSink, IDisposable
 
         foreach (var id in due)
         {
+            Interlocked.Increment(ref _timerWakeUps);
             Queue(id);
         }
     }
@@ -154,7 +155,6 @@ internal sealed partial class WakeUpScheduler : IWakeUpSink, IDisposable
 
     private void Queue(string workflowId)
     {
-        Interlocked.Increment(ref _fired);
         LogWakeUp(workflowId);
         var queued = _queue.QueueWork(workflowId, QueueType.Workflow);
         if (!queued.IsCompletedSuccessfully)

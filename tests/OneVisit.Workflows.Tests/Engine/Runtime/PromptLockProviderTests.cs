@@ -130,18 +130,19 @@ public class PromptLockProviderTests
             var consumerLag = i % 2 == 0 ? i % 97 * 20 : 0;
             var releaserLag = i % 2 == 1 ? i % 97 * 20 : 0;
 
-            var consumer = Task.Run(() =>
+            // Dedicated threads: the barrier blocks, and pool threads are shared with other tests.
+            var consumer = Task.Factory.StartNew(() =>
             {
                 start.SignalAndWait();
                 Thread.SpinWait(consumerLag);
                 return ProcessEventAsync(parts, evt, workflow);
-            });
-            var releaser = Task.Run(() =>
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+            var releaser = Task.Factory.StartNew(() =>
             {
                 start.SignalAndWait();
                 Thread.SpinWait(releaserLag);
                 return parts.Locks.ReleaseLock(workflow);
-            });
+            }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
 
             var seeded = await consumer.WaitAsync(Safety);
             await releaser.WaitAsync(Safety);

@@ -62,7 +62,7 @@ public sealed class WakeUpSchedulerTests : IDisposable
 
         _time.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMilliseconds(1));
         Assert.Equal(["w1"], Queued());
-        Assert.Equal(1, _scheduler.Fired);
+        Assert.Equal(1, _scheduler.TimerWakeUps);
     }
 
     [Fact]
