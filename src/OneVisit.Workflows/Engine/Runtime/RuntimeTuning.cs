@@ -1,0 +1,46 @@
+namespace OneVisit.Workflows.Engine.Runtime;
+
+/// <summary>The knobs <see cref="EngineTuning"/> sets on WorkflowCore; the defaults are documented per property.</summary>
+internal sealed record RuntimeTuning
+{
+    /// <summary>
+    /// How often WorkflowCore's poller scans the store for runnable workflows and unprocessed
+    /// events. Default 15 s (WorkflowCore: 10 s).
+    /// </summary>
+    /// <remarks>
+    /// Nothing waits for the poll any more (timers come from <see cref="WakeUpScheduler"/>,
+    /// blocked events from <see cref="PromptLockProvider"/>); it stays as a slow safety net for
+    /// work dropped by a crash or a failed queue call, which is why it is not minutes. It is
+    /// also WorkflowCore's read-ahead window for in-memory delays, which the scheduler makes
+    /// redundant.
+    /// </remarks>
+    public TimeSpan PollInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>WorkflowCore's idle time. Default 2 ms (WorkflowCore: 100 ms).</summary>
+    /// <remarks>
+    /// With a blocking queue WorkflowCore only sleeps this long when a consumer already runs
+    /// its maximum number of items (it re-checks after this sleep), and between its ten
+    /// attempts to lock an event while reconciling new subscriptions with earlier events. The
+    /// first decides throughput under load: on a 2-core machine the event consumer runs two
+    /// items at once, so 100 ms allowed about 20 events a second. Two milliseconds keeps the
+    /// saturated re-check cheap while costing little per item; the reconciliation retries then
+    /// span 20 ms, during which the event consumer is normally done with that event.
+    /// </remarks>
+    public TimeSpan IdleTime { get; init; } = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>
+    /// How long an item that WorkflowCore re-queues because it is still processing it waits
+    /// before it is queued again. Default 10 ms.
+    /// </summary>
+    /// <remarks>
+    /// Long enough that a consumer finishing a workflow's bookkeeping is not spun on, short
+    /// enough to be invisible next to a step's own latency.
+    /// </remarks>
+    public TimeSpan BounceDelay { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
+    /// How many workflows run at once; null keeps WorkflowCore's default (the processor count,
+    /// at least 4).
+    /// </summary>
+    public int? MaxConcurrentWorkflows { get; init; }
+}

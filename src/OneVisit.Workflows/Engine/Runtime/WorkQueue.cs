@@ -1,0 +1,107 @@
+namespace OneVisit.Workflows.Engine.Runtime;
+
+/// <summary>
+/// One in-process FIFO of item ids whose consumer waits for an item instead of polling.
+/// An id already waiting is not added twice.
+/// </summary>
+internal sealed class WorkQueue : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly Queue<string> _items = new();
+    private readonly HashSet<string> _waiting = new(StringComparer.Ordinal);
+
+    // Counts _items: released once per added id, after the id is in _items, so a taker that
+    // passes the semaphore always finds an item.
+    private readonly SemaphoreSlim _available = new(0);
+
+    // The id most recently handed out, until the consumer comes back for the next one.
+    private string? _lastHandedOut;
+
+    /// <summary>Ids waiting to be taken.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _items.Count;
+            }
+        }
+    }
+
+    /// <summary>Appends <paramref name="id"/> unless it is already waiting.</summary>
+    /// <returns>Whether it was added.</returns>
+    public bool Add(string id)
+    {
+        lock (_gate)
+        {
+            if (!_waiting.Add(id))
+            {
+                return false;
+            }
+
+            _items.Enqueue(id);
+        }
+
+        _available.Release();
+        return true;
+    }
+
+    /// <summary>
+    /// Whether queueing <paramref name="id"/> now is WorkflowCore's consumer putting back the
+    /// item it was just handed because that item is still being processed; true at most once
+    /// per hand-out.
+    /// </summary>
+    /// <remarks>
+    /// QueueConsumer dequeues, finds the id among its active tasks and re-queues it at once,
+    /// before asking for the next item. Nothing else tells us that the item is in flight, so
+    /// "the id handed out last, before the consumer came back" stands for it. Another caller
+    /// queueing the same id in that instant is taken for a bounce too; that only delays it.
+    /// </remarks>
+    public bool TakeBounce(string id)
+    {
+        lock (_gate)
+        {
+            if (!string.Equals(_lastHandedOut, id, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            _lastHandedOut = null;
+            return true;
+        }
+    }
+
+    /// <summary>Waits for the next id; null when <paramref name="cancellationToken"/> is cancelled.</summary>
+    public async Task<string?> TakeAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            _lastHandedOut = null;
+        }
+
+        var wait = _available.WaitAsync(cancellationToken);
+        if (!wait.IsCompleted)
+        {
+            // QueueConsumer handles a null item as "nothing yet"; cancelling at shutdown should
+            // not cost an exception per consumer.
+            await wait.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+
+        if (!wait.IsCompletedSuccessfully)
+        {
+            return null;
+        }
+
+        lock (_gate)
+        {
+            var id = _items.Dequeue();
+            _waiting.Remove(id);
+            _lastHandedOut = id;
+            return id;
+        }
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _available.Dispose();
+}
