@@ -21,6 +21,12 @@ public sealed class CaseOptions
     /// </summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// How long a step that failed (a department's system unreachable, say) waits before it runs again.
+    /// Default 10 seconds.
+    /// </summary>
+    public TimeSpan StepRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>Cases the engine runs at once. Default: at least 4, or the processor count.</summary>
     public int MaxConcurrentCases { get; set; } = Math.Max(Environment.ProcessorCount, 4);
 
@@ -49,6 +55,11 @@ public sealed class CaseOptions
         if (PollInterval < TimeSpan.FromMilliseconds(100))
         {
             yield return $"PollInterval below 100 ms only burns CPU (was {PollInterval}).";
+        }
+
+        if (StepRetryInterval <= TimeSpan.Zero)
+        {
+            yield return $"StepRetryInterval must be positive (was {StepRetryInterval}).";
         }
 
         if (MaxConcurrentCases < 1)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Engine.Persistence;
+using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.Engine.Steps;
 
 namespace OneVisit.Workflows.Engine;
@@ -11,12 +12,16 @@ internal static class EngineRegistration
 {
     public static void AddCaseEngine(IServiceCollection services, CaseOptions options)
     {
-        services.AddWorkflow(workflow =>
+        // WorkflowCore with OneVisit's runtime: a waiting queue, locks that re-queue blocked events, a clock
+        // from TimeProvider and wake-ups on time; polling stays only as a safety net.
+        var tuning = new RuntimeTuning { PollInterval = options.PollInterval, MaxConcurrentWorkflows = options.MaxConcurrentCases };
+        services.AddOneVisitWorkflowEngine(tuning, workflow =>
         {
-            workflow.UsePersistence(sp => new ObservedPersistence(sp.GetRequiredService<SqliteWorkflowStore>(), sp.GetRequiredService<CaseWatcher>()));
-            workflow.UsePollInterval(options.PollInterval);
-            workflow.UseMaxConcurrentWorkflows(options.MaxConcurrentCases);
+            workflow.UsePersistence(sp => sp.GetRequiredService<ObservedPersistence>());
+            workflow.UseErrorRetryInterval(options.StepRetryInterval);
         });
+        services.AddSingleton(sp => new ObservedPersistence(
+            sp.GetRequiredService<SqliteWorkflowStore>(), sp.GetRequiredService<CaseWatcher>(), sp.GetRequiredService<IWakeUpSink>()));
 
         services.AddSingleton<CaseWatcher>();
         services.AddSingleton(sp => new SqliteWorkflowStore(

@@ -4,11 +4,22 @@ using WorkflowCore.Models;
 namespace OneVisit.Workflows.Engine;
 
 /// <summary>
-/// Wraps the engine's store to tell <see cref="CaseWatcher"/> when a workflow was saved, so callers can await
-/// a case reaching a stage instead of polling for it.
+/// Wraps the engine's store to act on every save: the wake-up scheduler learns when the workflow next runs
+/// (so a sleeping step resumes on time, not at the next poll), and <see cref="CaseWatcher"/> tells callers
+/// awaiting a case reaching a stage.
 /// </summary>
-internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatcher watcher) : IPersistenceProvider
+internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatcher watcher, Runtime.IWakeUpSink wakeUps) : IPersistenceProvider
 {
+    private void Saved(WorkflowInstance workflow)
+    {
+        if (workflow.Status == WorkflowStatus.Runnable && workflow.NextExecution is { } next && next > 0)
+        {
+            wakeUps.Schedule(workflow.Id, next);
+        }
+
+        watcher.Saved(workflow.Id);
+    }
+
     public IPersistenceProvider Inner => inner;
 
     public bool SupportsScheduledCommands => inner.SupportsScheduledCommands;
@@ -23,13 +34,13 @@ internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatche
     public async Task PersistWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {
         await inner.PersistWorkflow(workflow, cancellationToken).ConfigureAwait(false);
-        watcher.Saved(workflow.Id);
+        Saved(workflow);
     }
 
     public async Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription> subscriptions, CancellationToken cancellationToken = default)
     {
         await inner.PersistWorkflow(workflow, subscriptions, cancellationToken).ConfigureAwait(false);
-        watcher.Saved(workflow.Id);
+        Saved(workflow);
     }
 
     public Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default) => inner.GetRunnableInstances(asAt, cancellationToken);

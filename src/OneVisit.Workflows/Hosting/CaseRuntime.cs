@@ -57,6 +57,12 @@ public sealed class CaseRuntime : IAsyncDisposable
             }
 
             await Get<IWorkflowHost>().StartAsync(cancellationToken).ConfigureAwait(false);
+            var wakeUps = Get<Engine.Runtime.IWakeUpSink>();
+            foreach (var (id, next) in await Get<Engine.Persistence.SqliteWorkflowStore>().SleepingAsync(cancellationToken).ConfigureAwait(false))
+            {
+                wakeUps.Schedule(id, next);
+            }
+
             var process = Get<CaseProcess>();
             var handler = new TimerHandler(engine, Get<CaseStore>(), process, _services);
             await Get<CaseTimers>().StartAsync(handler.FireAsync, cancellationToken).ConfigureAwait(false);
