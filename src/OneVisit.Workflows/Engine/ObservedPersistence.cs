@@ -10,8 +10,14 @@ namespace OneVisit.Workflows.Engine;
 /// </summary>
 internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatcher watcher, Runtime.IWakeUpSink wakeUps) : IPersistenceProvider
 {
+    private long _saves;
+
+    /// <summary>Workflow documents written (created or saved): what each case costs the store.</summary>
+    public long Saves => Interlocked.Read(ref _saves);
+
     private void Saved(WorkflowInstance workflow)
     {
+        Interlocked.Increment(ref _saves);
         if (workflow.Status == WorkflowStatus.Runnable && workflow.NextExecution is { } next && next > 0)
         {
             wakeUps.Schedule(workflow.Id, next);
@@ -27,6 +33,7 @@ internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatche
     public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {
         var id = await inner.CreateNewWorkflow(workflow, cancellationToken).ConfigureAwait(false);
+        Interlocked.Increment(ref _saves);
         watcher.Saved(id);
         return id;
     }
