@@ -12,16 +12,11 @@ public sealed class GroupCommitTests : IAsyncLifetime
 
     public Task DisposeAsync() => _database.DisposeAsync().AsTask();
 
-    [Fact]
-    public async Task Writer_WritesQueuedTogether_ShareOneCommit_AndOnlyTheFailingOneFails()
+    /// <summary>A writer held inside its first batch until the gate is set, so later writes queue up together.</summary>
+    private async Task<(SqliteWriter Writer, ManualResetEventSlim Gate, Task<bool> Blocker)> HeldWriterAsync()
     {
-        _database.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);");
-        var writer = new SqliteWriter(
-            SqliteConnections.OpenWriter(_database.Options()), 256, NullLogger.Instance);
-        await using var _ = writer;
-
-        // Hold the writer inside a batch so that the next 200 writes are all queued when it looks again.
-        using var gate = new ManualResetEventSlim();
+        var writer = new SqliteWriter(SqliteConnections.OpenWriter(_database.Options()), 256, NullLogger.Instance);
+        var gate = new ManualResetEventSlim();
         var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var blocker = writer.EnqueueAsync(_ =>
         {
@@ -29,6 +24,17 @@ public sealed class GroupCommitTests : IAsyncLifetime
             return gate.Wait(TimeSpan.FromSeconds(30));
         }, CancellationToken.None);
         await running.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        return (writer, gate, blocker);
+    }
+
+    [Fact]
+    public async Task Writer_WritesQueuedTogether_ShareOneCommit_AndOnlyTheFailingOneFails()
+    {
+        _database.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);");
+        // Hold the writer inside a batch so that the next 200 writes are all queued when it looks again.
+        var (writer, gate, blocker) = await HeldWriterAsync();
+        await using var _ = writer;
+        using var __ = gate;
         var writes = Enumerable.Range(0, 200)
             .Select(i => writer.EnqueueAsync(tx => Insert(tx, i == 100 ? 1 : 1000 + i), CancellationToken.None))
             .ToList();
@@ -46,18 +52,9 @@ public sealed class GroupCommitTests : IAsyncLifetime
     public async Task Writer_FailingWriteInTheMiddle_NeighboursStillCommit()
     {
         _database.Execute("CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);");
-        var writer = new SqliteWriter(
-            SqliteConnections.OpenWriter(_database.Options()), 256, NullLogger.Instance);
+        var (writer, gate, blocker) = await HeldWriterAsync();
         await using var _ = writer;
-
-        using var gate = new ManualResetEventSlim();
-        var running = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var blocker = writer.EnqueueAsync(_ =>
-        {
-            running.SetResult();
-            return gate.Wait(TimeSpan.FromSeconds(30));
-        }, CancellationToken.None);
-        await running.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        using var __ = gate;
         var before = writer.EnqueueAsync(tx => Insert(tx, 1), CancellationToken.None);
         var failing = writer.EnqueueAsync<int>(tx =>
         {
