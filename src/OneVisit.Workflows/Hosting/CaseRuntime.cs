@@ -21,6 +21,8 @@ public sealed class CaseRuntime : IAsyncDisposable
     private readonly IServiceProvider _services;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private bool _started;
+    private IWorkflowHost? _host;
+    private CaseTimers? _timers;
 
     /// <summary>Created by DI.</summary>
     public CaseRuntime(IServiceProvider services) => _services = services;
@@ -56,7 +58,11 @@ public sealed class CaseRuntime : IAsyncDisposable
                 await engine.EnsureDefinitionAsync(CaseTermsFactory.From(procedure), cancellationToken).ConfigureAwait(false);
             }
 
-            await Get<IWorkflowHost>().StartAsync(cancellationToken).ConfigureAwait(false);
+            // Kept, not resolved again at stop: a container disposing itself stops the runtime while it can
+            // no longer resolve anything.
+            _host = Get<IWorkflowHost>();
+            _timers = Get<CaseTimers>();
+            await _host.StartAsync(cancellationToken).ConfigureAwait(false);
             var wakeUps = Get<Engine.Runtime.IWakeUpSink>();
             foreach (var (id, next) in await Get<Engine.Persistence.SqliteWorkflowStore>().SleepingAsync(cancellationToken).ConfigureAwait(false))
             {
@@ -65,7 +71,7 @@ public sealed class CaseRuntime : IAsyncDisposable
 
             var process = Get<CaseProcess>();
             var handler = new TimerHandler(engine, Get<CaseStore>(), process, _services);
-            await Get<CaseTimers>().StartAsync(handler.FireAsync, cancellationToken).ConfigureAwait(false);
+            await _timers.StartAsync(handler.FireAsync, cancellationToken).ConfigureAwait(false);
             _started = true;
         }
         finally
@@ -85,9 +91,9 @@ public sealed class CaseRuntime : IAsyncDisposable
                 return;
             }
 
-            await Get<CaseTimers>().StopAsync().ConfigureAwait(false);
-            await Get<IWorkflowHost>().StopAsync(cancellationToken).ConfigureAwait(false);
             _started = false;
+            await _timers!.StopAsync().ConfigureAwait(false);
+            await _host!.StopAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
