@@ -5,6 +5,7 @@ using OneVisit.Rules.Catalog;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Engine;
+using OneVisit.Workflows.Evidence;
 using OneVisit.Workflows.Storage;
 using WorkflowCore.Interface;
 
@@ -48,6 +49,15 @@ public sealed class CaseRuntime : IAsyncDisposable
             }
 
             var catalog = Get<ProcedureCatalog>();
+            if (Get<EvidenceProviders>().IsEmpty && catalog.Procedures.Values.Any(p => CaseTermsFactory.From(p).MayFetch))
+            {
+                throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions),
+                [
+                    "The catalogue has procedures that fetch documents from other departments, but no evidence provider is registered: "
+                    + "call AddWorkflows(w => w.AddEvidenceProvider(\"department_id\", provider)) per department, or w.UseSimulatedDepartments() for a trial.",
+                ]);
+            }
+
             await Get<CaseStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
             Get<IPersistenceProvider>().EnsureStoreExists();
 

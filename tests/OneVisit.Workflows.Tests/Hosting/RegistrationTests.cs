@@ -43,6 +43,19 @@ public sealed class RegistrationTests
     }
 
     [Fact]
+    public async Task A_catalogue_that_fetches_documents_needs_an_evidence_provider()
+    {
+        using var directory = new TempDirectory();
+        var services = new ServiceCollection();
+        services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue).AddWorkflows(w => w.UseSqlite(directory.ConnectionString));
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => provider.GetRequiredService<CaseRuntime>().StartAsync());
+
+        Assert.Contains("AddEvidenceProvider", error.Message);
+    }
+
+    [Fact]
     public async Task A_catalogue_with_errors_stops_the_start_with_its_diagnostics()
     {
         using var directory = new TempDirectory();
