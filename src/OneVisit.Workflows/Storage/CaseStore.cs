@@ -6,7 +6,7 @@ namespace OneVisit.Workflows.Storage;
 /// OneVisit's tables in the case database. Every write a step makes is idempotent (keyed inserts, updates to
 /// a final value), because WorkflowCore runs a step at least once and a crash can repeat it.
 /// </summary>
-internal sealed partial class CaseStore(SqliteConnectionFactory connections, Microsoft.Extensions.Logging.ILogger<CaseStore> logger)
+internal sealed partial class CaseStore(SqliteConnectionFactory connections, ISqliteWriteQueue writes, Microsoft.Extensions.Logging.ILogger<CaseStore> logger)
 {
     private static readonly Engine.Persistence.SqliteMigrations Migrations = new(CaseSchema.Component, CaseSchema.Migrations);
 
@@ -18,14 +18,18 @@ internal sealed partial class CaseStore(SqliteConnectionFactory connections, Mic
         Migrations.Apply(connection, logger);
     }
 
-    private async Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken)
-    {
-        await using var connection = await Connections.OpenAsync(cancellationToken).ConfigureAwait(false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        bind(command);
-        return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>One statement, through the database's group-commit writer.</summary>
+    private Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
+        writes.WriteAsync(
+            transaction =>
+            {
+                using var command = transaction.Connection!.CreateCommand();
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                bind(command);
+                return command.ExecuteNonQuery();
+            },
+            cancellationToken);
 
     private async Task<List<T>> QueryAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken)
     {

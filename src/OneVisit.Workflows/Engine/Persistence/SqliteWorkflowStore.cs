@@ -15,7 +15,7 @@ namespace OneVisit.Workflows.Engine.Persistence;
 /// kept. Instances are stored as queryable columns plus one JSON document (<see cref="WorkflowDocument"/>);
 /// every <c>object</c> slot must hold a type registered in <see cref="PayloadTypes"/>.
 /// </remarks>
-internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, Storage.ISqliteWriteQueue, IAsyncDisposable, IDisposable
 {
     private readonly SqliteStoreOptions _options;
     private readonly PayloadTypes _payloads;
@@ -148,7 +148,7 @@ internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, IAsync
         return read(connection);
     }
 
-    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         var writer = Volatile.Read(ref _writer)
