@@ -42,7 +42,7 @@ internal sealed class CaseService(
                 throw new DuplicateSubmissionException(existing.CaseId, submission.IdempotencyKey);
             }
 
-            if (existing.WorkflowId is not null || await engine.FindWorkflowAsync(existing.CaseId, cancellationToken).ConfigureAwait(false) is not null)
+            if (await WorkflowOfAsync(existing, cancellationToken).ConfigureAwait(false) is not null)
             {
                 return await GetAsync(existing.CaseId, cancellationToken).ConfigureAwait(false);
             }
@@ -207,11 +207,12 @@ internal sealed class CaseService(
     internal async Task<CaseSnapshot> WaitUntilAsync(string caseId, Func<CaseSnapshot, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
         var row = await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+        var workflowId = await WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         while (true)
         {
-            var saved = watcher.NextSave(row.WorkflowId!);
+            var saved = watcher.NextSave(workflowId);
             var snapshot = await GetAsync(caseId, cancellationToken).ConfigureAwait(false);
             if (condition(snapshot))
             {
@@ -229,12 +230,32 @@ internal sealed class CaseService(
         }
     }
 
+    /// <summary>
+    /// The case's workflow. A host that stopped between starting the workflow and recording it left the row
+    /// without it: the workflow is found by its reference and the row repaired.
+    /// </summary>
+    internal async Task<string?> WorkflowOfAsync(CaseRow row, CancellationToken cancellationToken)
+    {
+        if (row.WorkflowId is { } known)
+        {
+            return known;
+        }
+
+        if (await engine.FindWorkflowAsync(row.CaseId, cancellationToken).ConfigureAwait(false) is not { } found)
+        {
+            return null;
+        }
+
+        await store.SetWorkflowAsync(row.CaseId, found, cancellationToken).ConfigureAwait(false);
+        Log.SubmissionRepaired(logger, row.CaseId, found);
+        return found;
+    }
+
     private async Task<(CaseRow Row, CaseData Data)> LoadAsync(string caseId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(caseId);
         var row = await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
-        var workflowId = row.WorkflowId ?? await engine.FindWorkflowAsync(caseId, cancellationToken).ConfigureAwait(false)
-            ?? throw new CaseNotFoundException(caseId);
+        var workflowId = await WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         return (row, data);
     }

@@ -15,9 +15,11 @@ namespace OneVisit.Workflows.Hosting;
 /// Starts and stops the case runtime: validates settings, loads the catalogue, creates or upgrades the
 /// database, registers every procedure version (the catalogue's and those running cases still use),
 /// starts the engine, and re-arms durable timers. In a generic host (worker, ASP.NET Core) it starts
-/// with the host; elsewhere call <see cref="StartAsync"/> and <see cref="StopAsync"/>.
+/// with the host; elsewhere call <see cref="StartAsync"/> and <see cref="StopAsync"/>. Disposing the service
+/// provider without stopping also stops the engine (WorkflowCore's host and OneVisit's timers dispose
+/// themselves); stopping first lets the steps in flight finish.
 /// </summary>
-public sealed class CaseRuntime : IAsyncDisposable
+public sealed class CaseRuntime
 {
     private readonly IServiceProvider _services;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -82,6 +84,13 @@ public sealed class CaseRuntime : IAsyncDisposable
             var process = Get<CaseProcess>();
             var handler = new TimerHandler(engine, Get<CaseStore>(), process, _services);
             await _timers.StartAsync(handler.FireAsync, cancellationToken).ConfigureAwait(false);
+            // Repair cases recorded just before a crash whose workflow had started.
+            var cases = Get<CaseService>();
+            foreach (var row in await Get<CaseStore>().CasesWithoutWorkflowAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await cases.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false);
+            }
+
             _started = true;
         }
         finally
@@ -111,10 +120,4 @@ public sealed class CaseRuntime : IAsyncDisposable
         }
     }
 
-    /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync().ConfigureAwait(false);
-        _gate.Dispose();
-    }
 }
