@@ -66,6 +66,7 @@ internal sealed partial class CaseProcess
         var what = passed ? "has passed" : "is near";
         await AuditAsync(data, $"escalated:{limit}:{(passed ? "passed" : "near")}", AuditActions.Escalated, $"The {limit} limit ({days} {(working ? "working " : "")}days, due {due:yyyy-MM-dd}) {what}", cancellationToken).ConfigureAwait(false);
         Log.Escalated(logger, data.CaseId, limit, what, due.Value);
+        metrics.Escalated(limit, passed);
         return escalation;
     }
 }

@@ -68,6 +68,7 @@ internal sealed partial class CaseProcess
         }
 
         var response = await providers.For(evidence.DepartmentId).RequestAsync(request, cancellationToken).ConfigureAwait(false);
+        metrics.EvidenceRequested(evidence.DepartmentId, response.Outcome);
         await store.SaveEvidenceResponseAsync(key, response.Outcome.ToString(), JsonSerializer.Serialize(response, CaseJson.Default.EvidenceResponse), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         await AuditAsync(data, $"evidence:{evidence.MaterialId}:first-answer", AuditActions.EvidenceAnswered, $"{evidence.DocumentId} from {evidence.DepartmentId}: {response.Summary}", cancellationToken, actor: evidence.DepartmentId).ConfigureAwait(false);
         return response;

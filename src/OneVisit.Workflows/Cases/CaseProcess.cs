@@ -19,6 +19,7 @@ internal sealed partial class CaseProcess(
     EvidenceProviders providers,
     IOptions<CaseOptions> options,
     TimeProvider time,
+    CaseMetrics metrics,
     ILogger<CaseProcess> logger)
 {
     private CaseOptions Options => options.Value;
@@ -43,6 +44,7 @@ internal sealed partial class CaseProcess(
         await timers.CancelAsync(data.CaseId, cancellationToken).ConfigureAwait(false);
         await AuditAsync(data, "closed", AuditActions.Closed, $"{outcome}: {reason}", cancellationToken).ConfigureAwait(false);
         await SaveStageAsync(data, cancellationToken).ConfigureAwait(false);
+        metrics.Closed(data.Terms.Code, outcome, data.ClosedAt.Value - data.SubmittedAt);
         Log.CaseClosed(logger, data.CaseId, outcome);
     }
 }

@@ -20,6 +20,7 @@ internal sealed class CaseService(
     CaseCalendar calendar,
     Engine.CaseWatcher watcher,
     TimeProvider time,
+    CaseMetrics metrics,
     ILogger<CaseService> logger) : ICaseService
 {
     public async Task<CaseSnapshot> SubmitAsync(CaseSubmission submission, CancellationToken cancellationToken = default)
@@ -58,6 +59,7 @@ internal sealed class CaseService(
         var snapshot = CaseSnapshots.From(data, calendar, 0);
         var workflowId = await engine.StartAsync(data, cancellationToken).ConfigureAwait(false);
         await store.SetWorkflowAsync(data.CaseId, workflowId, cancellationToken).ConfigureAwait(false);
+        metrics.Submitted(data.Terms.Code);
         Log.CaseSubmitted(logger, data.CaseId, data.Terms.Code, data.Terms.Version);
         return snapshot;
     }

@@ -47,6 +47,7 @@ public static class OneVisitWorkflowsExtensions
         services.AddSingleton(sp => new CaseCalendar(sp.GetRequiredService<IOptions<OneVisitOptions>>().Value.Precheck.Calendar, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CaseTimers>();
         services.AddSingleton<EvidenceProviders>();
+        services.AddSingleton(sp => new CaseMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<CaseProcess>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<ICaseService>(sp => sp.GetRequiredService<CaseService>());

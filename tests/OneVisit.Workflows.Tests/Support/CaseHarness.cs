@@ -61,6 +61,7 @@ internal sealed class CaseHarness : IAsyncDisposable
         var collection = new ServiceCollection();
         services?.Invoke(collection);
         collection.AddSingleton<TimeProvider>(time);
+        collection.AddMetrics();
         collection.AddLogging(b => b.AddProvider(new ConsoleErrorLoggerProvider()));
         collection.AddOneVisit()
             .AddCatalog(catalog ?? RepositoryRoot.SampleCatalogue)

@@ -105,9 +105,9 @@ internal sealed partial class PromptLockProvider : IDistributedLockProvider
     /// <summary>Nothing to stop.</summary>
     public Task Stop() => Task.CompletedTask;
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Event {EventId} blocked by lock {LockId}; it is queued again once both are released")]
+    [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Event {EventId} blocked by lock {LockId}; it is queued again once both are released")]
     private partial void LogEventBlocked(string eventId, string lockId);
 
-    [LoggerMessage(Level = LogLevel.Trace, Message = "{Queue} item {ItemId} queued on release of {LockId}")]
+    [LoggerMessage(EventId = 204, Level = LogLevel.Trace, Message = "{Queue} item {ItemId} queued on release of {LockId}")]
     private partial void LogReleasedWork(string itemId, QueueType queue, string lockId);
 }

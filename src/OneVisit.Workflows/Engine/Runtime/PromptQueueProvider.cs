@@ -201,9 +201,9 @@ internal sealed partial class PromptQueueProvider : IQueueProvider
         public void Fire() => owner.OnRetry(this);
     }
 
-    [LoggerMessage(Level = LogLevel.Trace, Message = "{Queue} item {ItemId} is still in progress; queued again in {Delay}")]
+    [LoggerMessage(EventId = 205, Level = LogLevel.Trace, Message = "{Queue} item {ItemId} is still in progress; queued again in {Delay}")]
     private partial void LogBounced(string itemId, QueueType queue, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Trace, Message = "{Queue} item {ItemId} parked until {LockId} is released")]
+    [LoggerMessage(EventId = 206, Level = LogLevel.Trace, Message = "{Queue} item {ItemId} parked until {LockId} is released")]
     private partial void LogParked(string itemId, QueueType queue, string lockId);
 }

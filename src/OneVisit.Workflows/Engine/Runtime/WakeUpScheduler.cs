@@ -177,9 +177,9 @@ internal sealed partial class WakeUpScheduler : IWakeUpSink, IDisposable
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Workflow {WorkflowId} is due; queued")]
+    [LoggerMessage(EventId = 201, Level = LogLevel.Debug, Message = "Workflow {WorkflowId} is due; queued")]
     private partial void LogWakeUp(string workflowId);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not queue due workflow {WorkflowId}; the next poll will find it")]
+    [LoggerMessage(EventId = 202, Level = LogLevel.Warning, Message = "Could not queue due workflow {WorkflowId}; the next poll will find it")]
     private partial void LogQueueFailed(Exception exception, string workflowId);
 }
