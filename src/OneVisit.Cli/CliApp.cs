@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OneVisit.Cli.Guide;
 using OneVisit.Cli.Lint;
 using OneVisit.Cli.Precheck;
 using OneVisit.Cli.Test;
@@ -17,6 +18,7 @@ internal static class CliApp
             LintCommand.Create(stdout, stderr),
             TestCommand.Create(stdout, stderr),
             PrecheckCommand.Create(stdout, stderr),
+            GuideCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using OneVisit.Cli.Common;
-using OneVisit.Rules;
-using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Precheck;
 
 namespace OneVisit.Cli.Precheck;
@@ -54,40 +52,9 @@ internal static class PrecheckCommand
             return exitCode;
         }
 
-        if (!File.Exists(applicationPath))
+        if (ApplicationInput.Check("precheck", applicationPath, catalog, error, out exitCode) is not { } result)
         {
-            error.WriteLine($"onevisit precheck: there is no application file '{applicationPath}'.", ConsoleColour.Red);
-            return ExitCodes.Usage;
-        }
-
-        var application = ApplicationFile.Load(applicationPath, catalog);
-        CatalogueInput.WriteDiagnostics(application.Diagnostics, error);
-        if (application.Request is not { } request)
-        {
-            var errors = application.Diagnostics.Count(d => d.IsError);
-            error.WriteLine($"onevisit precheck: the application {applicationPath} has {errors} error{(errors == 1 ? "" : "s")}.", ConsoleColour.Red);
-            return ExitCodes.Errors;
-        }
-
-        PrecheckResult result;
-        try
-        {
-            // The catalogue describes one day; an application without a date is judged on it, not on today.
-            result = new PrecheckEngine(catalog).Check(request with { AsOf = request.AsOf ?? catalog.Info.AsOf });
-        }
-        catch (InvalidApplicationException e)
-        {
-            foreach (var problem in e.Errors)
-            {
-                error.WriteLine($"{applicationPath}: {problem.Field}: {problem.Message}", ConsoleColour.Red);
-            }
-
-            return ExitCodes.Errors;
-        }
-        catch (OneVisitException e)
-        {
-            error.WriteLine($"onevisit precheck: {e.Message}", ConsoleColour.Red);
-            return ExitCodes.Errors;
+            return exitCode;
         }
 
         if (json)

@@ -1,0 +1,52 @@
+using OneVisit.Rules;
+using OneVisit.Rules.Authoring;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck;
+
+namespace OneVisit.Cli.Common;
+
+/// <summary>Reads an application file and prechecks it, reporting every problem the way the commands do.</summary>
+internal static class ApplicationInput
+{
+    /// <summary>The precheck of the application in <paramref name="path"/>, or null with the exit code to return.</summary>
+    public static PrecheckResult? Check(string command, string path, ProcedureCatalog catalog, Terminal error, out int exitCode)
+    {
+        exitCode = ExitCodes.Ok;
+        if (!File.Exists(path))
+        {
+            error.WriteLine($"onevisit {command}: there is no application file '{path}'.", ConsoleColour.Red);
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+
+        var application = ApplicationFile.Load(path, catalog);
+        CatalogueInput.WriteDiagnostics(application.Diagnostics, error);
+        if (application.Request is not { } request)
+        {
+            var errors = application.Diagnostics.Count(d => d.IsError);
+            error.WriteLine($"onevisit {command}: the application {path} has {errors} error{(errors == 1 ? "" : "s")}.", ConsoleColour.Red);
+            exitCode = ExitCodes.Errors;
+            return null;
+        }
+
+        try
+        {
+            // The catalogue describes one day; an application without a date is judged on it, not on today.
+            return new PrecheckEngine(catalog).Check(request with { AsOf = request.AsOf ?? catalog.Info.AsOf });
+        }
+        catch (InvalidApplicationException e)
+        {
+            foreach (var problem in e.Errors)
+            {
+                error.WriteLine($"{path}: {problem.Field}: {problem.Message}", ConsoleColour.Red);
+            }
+        }
+        catch (OneVisitException e)
+        {
+            error.WriteLine($"onevisit {command}: {e.Message}", ConsoleColour.Red);
+        }
+
+        exitCode = ExitCodes.Errors;
+        return null;
+    }
+}

@@ -1,0 +1,74 @@
+namespace OneVisit.Cli.Tests.Guide;
+
+/// <summary><c>onevisit guide</c>: the service guide, general or personalised, as Markdown or HTML.</summary>
+public sealed class GuideCommandTests
+{
+    private static readonly string Catalogue = RepositoryRoot.SampleCatalogue;
+
+    private static string Application(string file) => Path.Combine(Catalogue, "applications", file);
+
+    [Fact]
+    public void The_general_guide_lists_every_material_with_when_it_is_needed_and_its_exemptions()
+    {
+        var (exit, output, error) = Cli.Run("guide", Catalogue, "330100-SC-0001");
+
+        Assert.Equal(0, exit);
+        Assert.Empty(error);
+        Assert.StartsWith("# 分公司设立登记", output, StringComparison.Ordinal);
+        Assert.Contains("| 房屋租赁合同 | copy × 1 | branch.premises_type = \"leased\" | — |", output, StringComparison.Ordinal);
+        Assert.Contains("fetched by data sharing from 浙江省公安厅", output, StringComparison.Ordinal);
+        Assert.Contains("signed commitment, verified within 30 days", output, StringComparison.Ordinal);
+        Assert.Contains("杭州市上城区市场监督管理局", output, StringComparison.Ordinal);
+        Assert.Contains("Statutory (法定): 15 working days", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void With_facts_it_shows_only_what_applies_what_is_fetched_and_what_is_still_needed()
+    {
+        var (exit, output, _) = Cli.Run("guide", Catalogue, "330100-SC-0001", "--facts", Application("01-branch-registration.yaml"), "--lang", "en");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("personalised", output, StringComparison.Ordinal);
+        Assert.Contains("Still needed from you: Lease contract, Appointment of the branch manager", output, StringComparison.Ordinal);
+        Assert.Contains("- Articles of association — from Zhejiang Administration for Industry and Commerce", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Power of attorney", output, StringComparison.Ordinal);
+        Assert.Contains("No visit", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Html_goes_to_a_self_contained_file()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"onevisit-guide-{Guid.NewGuid():N}.html");
+        try
+        {
+            var (exit, output, _) = Cli.Run("guide", Catalogue, "330100-SC-0002", "--format", "html", "--out", file);
+            var html = File.ReadAllText(file);
+
+            Assert.Equal(0, exit);
+            Assert.Contains(file, output, StringComparison.Ordinal);
+            Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
+            Assert.Contains("<h1>企业车辆转出过户（机动车转移登记）</h1>", html, StringComparison.Ordinal);
+            Assert.Contains("@media print", html, StringComparison.Ordinal);
+            Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("http", html.Replace("http-equiv", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_procedure_or_facts_for_another_procedure_is_a_usage_error()
+    {
+        var unknown = Cli.Run("guide", Catalogue, "330100-SC-01");
+        var other = Cli.Run("guide", Catalogue, "330100-SC-0001", "--facts", Application("02-vehicle-transfer-out.yaml"));
+        var format = Cli.Run("guide", Catalogue, "330100-SC-0001", "--format", "pdf");
+
+        Assert.Equal(64, unknown.ExitCode);
+        Assert.Contains("Did you mean", unknown.Error, StringComparison.Ordinal);
+        Assert.Equal(64, other.ExitCode);
+        Assert.Contains("330100-SC-0002, not 330100-SC-0001", other.Error, StringComparison.Ordinal);
+        Assert.Equal(64, format.ExitCode);
+    }
+}
