@@ -50,8 +50,8 @@ public sealed class CaseRuntime
                 throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions), problems);
             }
 
-            var catalog = Get<ProcedureCatalog>();
-            if (Get<EvidenceProviders>().IsEmpty && catalog.Procedures.Values.Any(p => CaseTermsFactory.From(p).MayFetch))
+            var terms = Get<ProcedureCatalog>().Procedures.Values.Select(CaseTermsFactory.From).ToList();
+            if (Get<EvidenceProviders>().IsEmpty && terms.Any(t => t.MayFetch))
             {
                 throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions),
                 [
@@ -65,9 +65,9 @@ public sealed class CaseRuntime
 
             var engine = Get<WorkflowCoreCaseEngine>();
             await engine.RegisterStoredDefinitionsAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var procedure in catalog.Procedures.Values)
+            foreach (var current in terms)
             {
-                await engine.EnsureDefinitionAsync(CaseTermsFactory.From(procedure), cancellationToken).ConfigureAwait(false);
+                await engine.EnsureDefinitionAsync(current, cancellationToken).ConfigureAwait(false);
             }
 
             // Kept, not resolved again at stop: a container disposing itself stops the runtime while it can
