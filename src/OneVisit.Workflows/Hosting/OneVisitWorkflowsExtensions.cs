@@ -41,9 +41,8 @@ public static class OneVisitWorkflowsExtensions
         services.TryAdd(ServiceDescriptor.Singleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Logger<>)));
         services.AddSingleton(options);
         services.AddSingleton<IOptions<CaseOptions>>(Options.Create(options));
-        services.AddSingleton(sp => new SqliteConnectionFactory(options.ConnectionString ?? ""));
         services.AddSingleton<CaseStore>();
-        services.AddSingleton<ISqliteWriteQueue>(sp => sp.GetRequiredService<Engine.Persistence.SqliteWorkflowStore>());
+        services.AddSingleton<ISqliteDatabase>(sp => sp.GetRequiredService<Engine.Persistence.SqliteWorkflowStore>());
         services.AddSingleton(sp => new CaseCalendar(sp.GetRequiredService<IOptions<OneVisitOptions>>().Value.Precheck.Calendar, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<CaseTimers>();
         services.AddSingleton<EvidenceProviders>();

@@ -15,7 +15,7 @@ namespace OneVisit.Workflows.Engine.Persistence;
 /// kept. Instances are stored as queryable columns plus one JSON document (<see cref="WorkflowDocument"/>);
 /// every <c>object</c> slot must hold a type registered in <see cref="PayloadTypes"/>.
 /// </remarks>
-internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, Storage.ISqliteWriteQueue, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, Storage.ISqliteDatabase, IAsyncDisposable, IDisposable
 {
     private readonly SqliteStoreOptions _options;
     private readonly PayloadTypes _payloads;
@@ -140,7 +140,10 @@ internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, Storag
 
     private static string NewIdIfEmpty(string? id) => string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id;
 
-    private async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
+    public Task MigrateAsync(SqliteMigrations migrations, CancellationToken cancellationToken) =>
+        ReadAsync(connection => migrations.Apply(connection, _logger), cancellationToken);
+
+    public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
