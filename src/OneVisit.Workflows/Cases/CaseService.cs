@@ -205,9 +205,11 @@ internal sealed class CaseService(
         await engine.PublishAsync(CaseEventNames.Pickup, caseId, new PickedUp(time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Waits until the case satisfies <paramref name="condition"/>, woken by each save of its workflow.</summary>
-    internal async Task<CaseSnapshot> WaitUntilAsync(string caseId, Func<CaseSnapshot, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default)
+    /// <inheritdoc />
+    public async Task<CaseSnapshot> WaitUntilAsync(string caseId, Func<CaseSnapshot, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(condition);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var row = await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         var workflowId = await WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

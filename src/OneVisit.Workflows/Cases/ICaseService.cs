@@ -38,6 +38,15 @@ public interface ICaseService
 
     /// <summary>The applicant picked the result up: a visit, unless made the same day as one already recorded.</summary>
     Task ConfirmPickupAsync(string caseId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Waits until the case satisfies <paramref name="condition"/> (for example reaches a stage) and returns it
+    /// as it then stands. It is woken by each save this host's runtime makes of the case, so it sees a case
+    /// that this host runs; a case driven only by another process is seen when this host next saves it.
+    /// Throws <see cref="TimeoutException"/> after <paramref name="timeout"/>, saying where the case stands,
+    /// and <see cref="CaseNotFoundException"/> for an unknown case.
+    /// </summary>
+    Task<CaseSnapshot> WaitUntilAsync(string caseId, Func<CaseSnapshot, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Which cases <see cref="ICaseService.ListAsync"/> returns.</summary>
