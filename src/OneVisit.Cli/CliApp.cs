@@ -1,4 +1,6 @@
 using System.CommandLine;
+using OneVisit.Cli.Cases;
+using OneVisit.Cli.Demo;
 using OneVisit.Cli.Guide;
 using OneVisit.Cli.Lint;
 using OneVisit.Cli.Precheck;
@@ -9,7 +11,12 @@ namespace OneVisit.Cli;
 /// <summary>The onevisit command line: builds the commands and runs one, returning its exit code.</summary>
 internal static class CliApp
 {
-    public static int Run(string[] args, TextWriter output, TextWriter error, bool colour = false)
+    /// <summary>Runs a command to its end; for tests and callers without a synchronisation context.</summary>
+    public static int Run(string[] args, TextWriter output, TextWriter error, bool colour = false) =>
+        RunAsync(args, output, error, colour).GetAwaiter().GetResult();
+
+    /// <summary>Runs a command; Ctrl+C cancels the long ones (the demo) cleanly.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, bool colour = false, CancellationToken cancellationToken = default)
     {
         var stdout = new Terminal(output, colour);
         var stderr = new Terminal(error, colour);
@@ -19,6 +26,8 @@ internal static class CliApp
             TestCommand.Create(stdout, stderr),
             PrecheckCommand.Create(stdout, stderr),
             GuideCommand.Create(stdout, stderr),
+            CasesCommand.Create(stdout, stderr),
+            DemoCommand.Create(stdout, stderr),
         };
 
         var parsed = root.Parse(args);
@@ -30,9 +39,9 @@ internal static class CliApp
             }
 
             stderr.WriteLine("Run 'onevisit --help' to see the commands and their options.");
-            return ExitCodes.Usage;
+            return Task.FromResult(ExitCodes.Usage);
         }
 
-        return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error });
+        return parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error }, cancellationToken);
     }
 }

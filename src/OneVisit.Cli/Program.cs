@@ -1,3 +1,3 @@
 using OneVisit.Cli;
 
-return CliApp.Run(args, Console.Out, Console.Error, colour: Terminal.SupportsColour());
+return await CliApp.RunAsync(args, Console.Out, Console.Error, colour: Terminal.SupportsColour());

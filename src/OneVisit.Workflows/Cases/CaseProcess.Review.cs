@@ -56,8 +56,8 @@ internal sealed partial class CaseProcess
 
         if (data.Delivery != ResultDelivery.Pickup)
         {
-            await AuditAsync(data, "delivered", AuditActions.Delivered, $"Result sent by {data.Delivery}", cancellationToken).ConfigureAwait(false);
-            await CloseAsync(data, CaseOutcome.Approved, $"delivered by {data.Delivery}", cancellationToken).ConfigureAwait(false);
+            await AuditAsync(data, "delivered", AuditActions.Delivered, $"Result {DeliveryWords(data.Delivery)}", cancellationToken).ConfigureAwait(false);
+            await CloseAsync(data, CaseOutcome.Approved, DeliveryWords(data.Delivery), cancellationToken).ConfigureAwait(false);
             return StepOutcome.Next;
         }
 
@@ -74,4 +74,12 @@ internal sealed partial class CaseProcess
         await SaveStageAsync(data, cancellationToken).ConfigureAwait(false);
         return StepOutcome.WaitFor(CaseEventNames.Pickup, data.CaseId);
     }
+
+    private static string DeliveryWords(ResultDelivery delivery) => delivery switch
+    {
+        ResultDelivery.Mail => "sent by mail",
+        ResultDelivery.ELicence => "issued as an e-licence",
+        ResultDelivery.Online => "delivered online",
+        _ => "ready for pickup",
+    };
 }

@@ -1,0 +1,137 @@
+using System.Text.Json;
+using OneVisit.Cli.Common;
+using OneVisit.Rules.Catalog;
+using OneVisit.Workflows.Cases;
+
+namespace OneVisit.Cli.Cases;
+
+/// <summary>
+/// The case commands' JSON: snake_case words, times in ISO 8601 with the offices' offset. Written field by field
+/// (see <see cref="JsonOutput"/>), so the shape is documented here and does not follow the library's records.
+/// </summary>
+internal static class CaseJsonOutput
+{
+    public static void WriteList(Terminal output, IReadOnlyList<CaseSummary> cases, TimeZoneInfo zone) => JsonOutput.Write(output, json =>
+    {
+        json.WriteStartObject();
+        json.WriteObjects("cases", cases, summary =>
+        {
+            json.WriteString("case_id", summary.CaseId);
+            json.WriteString("procedure", summary.ProcedureCode);
+            json.WriteString("applicant", summary.ApplicantId);
+            json.WriteString("stage", CaseWords.Stage(summary.Stage));
+            WriteOutcome(json, summary.Outcome);
+            json.WriteString("authority", summary.AuthorityId);
+            WriteInstant(json, "submitted_at", summary.SubmittedAt, zone);
+            WriteInstant(json, "closed_at", summary.ClosedAt, zone);
+        });
+        json.WriteEndObject();
+    });
+
+    public static void WriteCase(Terminal output, CaseDetails details, TimeZoneInfo zone) => JsonOutput.Write(output, json =>
+    {
+        var snapshot = details.Case;
+        json.WriteStartObject();
+        json.WriteString("case_id", snapshot.CaseId);
+        json.WriteString("procedure", snapshot.ProcedureCode);
+        json.WriteNumber("procedure_version", snapshot.ProcedureVersion);
+        json.WriteText("procedure_name", snapshot.ProcedureName);
+        json.WriteString("applicant", snapshot.ApplicantId);
+        json.WriteString("stage", CaseWords.Stage(snapshot.Stage));
+        WriteOutcome(json, snapshot.Outcome);
+        json.WriteString("outcome_reason", snapshot.OutcomeReason);
+        json.WriteString("authority", snapshot.AuthorityId);
+        json.WriteString("forwarded_from_window", snapshot.ForwardedFromWindowId);
+        WriteInstant(json, "submitted_at", snapshot.SubmittedAt, zone);
+        WriteInstant(json, "closed_at", snapshot.ClosedAt, zone);
+        json.WriteObjects("awaiting", snapshot.Awaiting, item =>
+        {
+            json.WriteString("kind", item.Kind);
+            json.WriteString("from", item.From);
+            json.WriteString("what", item.What);
+            WriteInstant(json, "due", item.Due, zone);
+        });
+        json.WriteObjects("evidence", snapshot.Evidence, item =>
+        {
+            json.WriteString("material", item.MaterialId);
+            json.WriteString("document", item.DocumentId);
+            json.WriteString("department", item.DepartmentId);
+            json.WriteString("state", item.State);
+            json.WriteString("note", item.Note);
+        });
+        json.WriteObjects("deadlines", snapshot.Deadlines, deadline =>
+        {
+            json.WriteString("kind", deadline.Kind);
+            json.WriteNumber("days", deadline.Days);
+            json.WriteBoolean("working_days", deadline.WorkingDays);
+            WriteInstant(json, "due", deadline.Due, zone);
+            json.WriteString("state", CaseWords.Met(deadline.Met));
+        });
+        json.WriteString("clock_paused_for", snapshot.ClockPausedFor);
+        if (snapshot.Decision is { } decision)
+        {
+            json.WriteStartObject("decision");
+            json.WriteString("officer", decision.OfficerId);
+            json.WriteString("authority", decision.AuthorityId);
+            json.WriteBoolean("approved", decision.Approved);
+            json.WriteString("reason", decision.Reason);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("decision");
+        }
+
+        json.WriteString("delivery", CaseWords.Delivery(snapshot.Delivery));
+        json.WriteNumber("visits_predicted", snapshot.PredictedVisits);
+        json.WriteNumber("visits_made", snapshot.VisitsMade);
+        json.WriteObjects("visits", details.Visits, visit =>
+        {
+            WriteInstant(json, "at", visit.At, zone);
+            json.WriteString("purpose", visit.Purpose);
+            json.WriteString("window", visit.WindowId);
+        });
+        json.WriteObjects("commitments", details.Commitments, entry =>
+        {
+            json.WriteString("material", entry.MaterialId);
+            json.WriteString("kind", CatalogWords.Of(entry.Kind));
+            json.WriteDate("due_on", entry.DueOn);
+            WriteInstant(json, "recorded_at", entry.RecordedAt, zone);
+        });
+        json.WriteObjects("audit", details.Audit, entry =>
+        {
+            json.WriteNumber("sequence", entry.Sequence);
+            WriteInstant(json, "at", entry.At, zone);
+            json.WriteString("actor", entry.Actor);
+            json.WriteString("action", entry.Action);
+            json.WriteString("detail", entry.Detail);
+            json.WriteString("data_requested", entry.DataRequested);
+            json.WriteString("purpose", entry.Purpose);
+        });
+        json.WriteEndObject();
+    });
+
+    private static void WriteOutcome(Utf8JsonWriter json, CaseOutcome? outcome)
+    {
+        if (outcome is { } o)
+        {
+            json.WriteString("outcome", CatalogWords.Of(o));
+        }
+        else
+        {
+            json.WriteNull("outcome");
+        }
+    }
+
+    private static void WriteInstant(Utf8JsonWriter json, string name, DateTimeOffset? instant, TimeZoneInfo zone)
+    {
+        if (instant is { } at)
+        {
+            json.WriteString(name, CaseWords.IsoTime(at, zone));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+}

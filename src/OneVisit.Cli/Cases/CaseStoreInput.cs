@@ -1,0 +1,93 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using OneVisit.Cli.Common;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Commitments;
+using OneVisit.Workflows.Visits;
+
+namespace OneVisit.Cli.Cases;
+
+/// <summary>
+/// Opens an existing case store for reading, without starting the case runtime: inspecting cases must never
+/// run their steps, send evidence requests or fire their timers.
+/// </summary>
+internal sealed class CaseStoreInput : IAsyncDisposable
+{
+    private readonly ServiceProvider _services;
+
+    private CaseStoreInput(ServiceProvider services, TimeZoneInfo zone)
+    {
+        _services = services;
+        Zone = zone;
+    }
+
+    public TimeZoneInfo Zone { get; }
+
+    public ICaseService Cases => _services.GetRequiredService<ICaseService>();
+
+    public IAuditLog Audit => _services.GetRequiredService<IAuditLog>();
+
+    public IVisitLedger Visits => _services.GetRequiredService<IVisitLedger>();
+
+    public ICommitmentLedger Commitments => _services.GetRequiredService<ICommitmentLedger>();
+
+    public Rules.Catalog.ProcedureCatalog Catalog => _services.GetRequiredService<Rules.Catalog.ProcedureCatalog>();
+
+    /// <summary>The store, or null with the exit code to return after the problem was written to <paramref name="error"/>.</summary>
+    public static CaseStoreInput? Open(string command, string database, string catalogue, string timeZone, Terminal error, out int exitCode)
+    {
+        exitCode = ExitCodes.Ok;
+        if (!File.Exists(database))
+        {
+            error.WriteLine(
+                $"onevisit {command}: there is no case store at {database}. Run 'onevisit demo' to create the demo's, or pass --db <file> (a host's UseSqlite database).",
+                ConsoleColour.Red);
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+
+        if (TimeZones.Find(timeZone, out var problem) is not { } zone)
+        {
+            error.WriteLine($"onevisit {command}: {problem}", ConsoleColour.Red);
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+
+        if (CatalogueInput.Load(command, catalogue, error, out exitCode) is not { } loaded)
+        {
+            return null;
+        }
+
+        // Mode=ReadWrite: a mistyped path must not leave an empty database behind (the check above is not atomic).
+        var connection = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite }.ToString();
+        return new CaseStoreInput(CaseServices.Build(loaded, catalogue, connection, new ZonedTimeProvider(zone), error.Writer), zone);
+    }
+
+    /// <summary>
+    /// Runs a read, turning a file that is not a OneVisit case store (or one of another version) into a message
+    /// instead of a stack trace.
+    /// </summary>
+    public static async Task<int> ReadAsync(string command, string database, Terminal error, Func<Task<int>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (SqliteException e)
+        {
+            error.WriteLine(
+                $"onevisit {command}: {database} is not a OneVisit case store this version can read ({e.Message.TrimEnd('.')}). "
+                + "Open the database a OneVisit host or 'onevisit demo' wrote.",
+                ConsoleColour.Red);
+            return ExitCodes.Errors;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync().ConfigureAwait(false);
+        // Pooled connections would keep the file open (and locked on Windows) after the command.
+        SqliteConnection.ClearAllPools();
+    }
+}

@@ -1,0 +1,156 @@
+using System.CommandLine;
+using OneVisit.Cli.Common;
+using OneVisit.Workflows.Cases;
+
+namespace OneVisit.Cli.Cases;
+
+/// <summary><c>onevisit cases list|show</c>: what a SQLite case store holds, read without running anything.</summary>
+internal static class CasesCommand
+{
+    public static Command Create(Terminal output, Terminal error)
+    {
+        var command = new Command(
+            "cases",
+            "Inspect durable cases in a SQLite case store (a host's UseSqlite database, or the demo's): list them, or show one "
+            + "with its pending items, deadlines, evidence requests, ledgers and audit trail. Nothing is run or changed.")
+        {
+            List(output, error),
+            Show(output, error),
+        };
+        return command;
+    }
+
+    private sealed record StoreOptions(Option<string> Database, Option<string> Catalogue, Option<string> TimeZone, Option<bool> Json)
+    {
+        public static StoreOptions Create() => new(
+            new Option<string>("--db") { Description = $"The SQLite case store. Default: the demo's ({Samples.DemoDatabase}).", HelpName = "file", DefaultValueFactory = _ => Samples.DemoDatabase },
+            new Option<string>("--catalog") { Description = "The catalogue the cases were run with (for the working calendar and names). Default: the sample catalogue.", HelpName = "dir", DefaultValueFactory = _ => Samples.Catalogue },
+            new Option<string>("--time-zone")
+            {
+                Description = $"The offices' time zone (IANA id): times are shown and deadlines counted in it. Default: this machine's ({TimeZoneInfo.Local.Id}); the demo's cases are in {Samples.HangzhouTimeZone}.",
+                HelpName = "id",
+                DefaultValueFactory = _ => TimeZoneInfo.Local.Id,
+            },
+            new Option<bool>("--json") { Description = "Print JSON for programs to read." });
+
+        public void AddTo(Command command)
+        {
+            command.Add(Database);
+            command.Add(Catalogue);
+            command.Add(TimeZone);
+            command.Add(Json);
+        }
+
+        public CaseStoreInput? Open(ParseResult parsed, string command, Terminal error, out int exitCode) =>
+            CaseStoreInput.Open(command, parsed.GetRequiredValue(Database), parsed.GetRequiredValue(Catalogue), parsed.GetRequiredValue(TimeZone), error, out exitCode);
+    }
+
+    private static Command List(Terminal output, Terminal error)
+    {
+        var store = StoreOptions.Create();
+        var applicant = new Option<string?>("--applicant") { Description = "Only this applicant's cases.", HelpName = "id" };
+        var open = new Option<bool>("--open") { Description = "Only cases not closed." };
+        var limit = new Option<int>("--limit") { Description = "At most this many, newest first.", DefaultValueFactory = _ => 50 };
+        limit.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() is < 1 or > 10_000)
+            {
+                r.AddError("--limit must be between 1 and 10000.");
+            }
+        });
+        var command = new Command("list", "List cases, newest first: stage, outcome, procedure, competent authority, applicant. Exit code: 0 listed (even none), 1 not a case store, 64 usage.")
+        {
+            applicant,
+            open,
+            limit,
+        };
+        store.AddTo(command);
+        command.SetAction((parsed, cancellation) =>
+        {
+            var database = parsed.GetRequiredValue(store.Database);
+            return RunAsync(store.Open(parsed, "cases list", error, out var exitCode), exitCode, "cases list", database, error, async input =>
+            {
+                var cases = await input.Cases.ListAsync(new CaseQuery(parsed.GetValue(applicant), parsed.GetValue(open), parsed.GetValue(limit)), cancellation).ConfigureAwait(false);
+                if (parsed.GetValue(store.Json))
+                {
+                    CaseJsonOutput.WriteList(output, cases, input.Zone);
+                }
+                else
+                {
+                    new CaseText(output, input.Catalog, input.Zone).WriteList(cases, database);
+                }
+
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static Command Show(Terminal output, Terminal error)
+    {
+        var store = StoreOptions.Create();
+        var caseId = new Argument<string>("case-id") { Description = "The case's id, as 'cases list' or the demo prints it (e.g. C0193…)." };
+        var command = new Command("show", "Show one case: stage and outcome, what it waits for, evidence requests, deadlines, decision, delivery, visits, commitments and the audit trail. Exit code: 0 shown, 1 not a case store, 64 usage or unknown case.")
+        {
+            caseId,
+        };
+        store.AddTo(command);
+        command.SetAction((parsed, cancellation) =>
+        {
+            var database = parsed.GetRequiredValue(store.Database);
+            var id = parsed.GetRequiredValue(caseId);
+            return RunAsync(store.Open(parsed, "cases show", error, out var exitCode), exitCode, "cases show", database, error, async input =>
+            {
+                CaseSnapshot snapshot;
+                try
+                {
+                    snapshot = await input.Cases.GetAsync(id, cancellation).ConfigureAwait(false);
+                }
+                catch (CaseNotFoundException)
+                {
+                    var known = (await input.Cases.ListAsync(new CaseQuery(Limit: 10_000), cancellation).ConfigureAwait(false)).Select(c => c.CaseId);
+                    var hint = Rules.Diagnostics.Suggestions.DidYouMean(id, known);
+                    error.WriteLine($"onevisit cases show: there is no case '{id}' in {database}.{(hint.Length > 0 ? hint : " Run 'onevisit cases list' to see the cases.")}", ConsoleColour.Red);
+                    return ExitCodes.Usage;
+                }
+
+                var details = new CaseDetails(
+                    snapshot,
+                    await input.Audit.ForCaseAsync(id, cancellation).ConfigureAwait(false),
+                    await input.Visits.ForCaseAsync(id, cancellation).ConfigureAwait(false),
+                    await input.Commitments.ForCaseAsync(id, cancellation).ConfigureAwait(false));
+                if (parsed.GetValue(store.Json))
+                {
+                    CaseJsonOutput.WriteCase(output, details, input.Zone);
+                }
+                else
+                {
+                    new CaseText(output, input.Catalog, input.Zone).WriteCase(details);
+                }
+
+                return ExitCodes.Ok;
+            });
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(CaseStoreInput? input, int exitCode, string command, string database, Terminal error, Func<CaseStoreInput, Task<int>> run)
+    {
+        if (input is null)
+        {
+            return exitCode;
+        }
+
+        await using (input.ConfigureAwait(false))
+        {
+            return await CaseStoreInput.ReadAsync(command, database, error, () => run(input)).ConfigureAwait(false);
+        }
+    }
+}
+
+/// <summary>A case with its ledgers and audit trail, as <c>cases show</c> prints it.</summary>
+internal sealed record CaseDetails(
+    CaseSnapshot Case,
+    IReadOnlyList<Workflows.Audit.AuditEntry> Audit,
+    IReadOnlyList<Workflows.Visits.VisitRecord> Visits,
+    IReadOnlyList<Workflows.Commitments.CommitmentEntry> Commitments);

@@ -1,0 +1,125 @@
+using System.CommandLine;
+using Microsoft.Data.Sqlite;
+using OneVisit.Cli.Common;
+
+namespace OneVisit.Cli.Demo;
+
+/// <summary><c>onevisit demo</c>: the founding story replayed end to end through the durable case runtime.</summary>
+internal static class DemoCommand
+{
+    public static Command Create(Terminal output, Terminal error)
+    {
+        var database = new Option<string?>("--db")
+        {
+            Description = $"Keep the cases in this new SQLite file. Default: {Samples.DemoDatabase}, replaced on each run. An existing file is never touched.",
+            HelpName = "file",
+        };
+        var json = new Option<bool>("--json") { Description = "Print the results as JSON for programs to read (progress still goes to standard error)." };
+        var command = new Command(
+            "demo",
+            "Replay the four errands Hangzhou's mayor tried one morning in 2017 through the durable case runtime, on SQLite, with the "
+            + "sample catalogue, simulated departments and a simulated clock: what failed then, the precheck at home, evidence fetched, "
+            + "routing and forwarding, each case's steps, visits predicted and made. Exit code: 0 replayed, 1 a case went off its script, 64 usage.")
+        {
+            database,
+            json,
+        };
+        command.SetAction((parsed, cancellation) => RunAsync(parsed.GetValue(database), parsed.GetValue(json), output, error, cancellation));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string? requested, bool json, Terminal output, Terminal error, CancellationToken cancellationToken)
+    {
+        var database = Path.GetFullPath(requested ?? Samples.DemoDatabase);
+        if (requested is not null && File.Exists(database))
+        {
+            error.WriteLine($"onevisit demo: {database} already exists. The demo writes only to a new file, so that it never mixes its simulated cases into a real store: choose another path, or delete the file.", ConsoleColour.Red);
+            return ExitCodes.Usage;
+        }
+
+        var catalogue = Samples.Catalogue;
+        if (CatalogueInput.Load("demo", catalogue, error, out var exitCode) is not { } catalog)
+        {
+            return exitCode;
+        }
+
+        var zone = TimeZones.Find(Samples.HangzhouTimeZone, out _)!;
+        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        if (requested is null)
+        {
+            DeleteDatabase(database);
+        }
+
+        var progress = new Progress(error);
+        IReadOnlyList<ErrandResult> results;
+        try
+        {
+            results = await new DemoRun(catalog, catalogue, database, zone, error.Writer, progress.Report).RunAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or Workflows.Cases.CaseException)
+        {
+            progress.Clear();
+            error.WriteLine($"onevisit demo: {e.Message}", ConsoleColour.Red);
+            error.WriteLine($"The cases so far are in {database}: onevisit cases list --db {database}");
+            return ExitCodes.Errors;
+        }
+        finally
+        {
+            progress.Clear();
+            SqliteConnection.ClearAllPools();
+        }
+
+        if (json)
+        {
+            DemoJson.Write(output, results, database, zone);
+            return ExitCodes.Ok;
+        }
+
+        var text = new DemoText(output, catalog, zone);
+        text.WriteHeader(catalogue, database);
+        foreach (var result in results)
+        {
+            text.WriteErrand(result);
+        }
+
+        text.WriteSummary(results, database, defaultDatabase: requested is null);
+        return ExitCodes.Ok;
+    }
+
+    // The demo's own file and SQLite's companions; a fresh store makes each run tell the same story.
+    private static void DeleteDatabase(string database)
+    {
+        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>One status line on standard error, rewritten in place on a terminal and silent elsewhere.</summary>
+    private sealed class Progress(Terminal error)
+    {
+        private readonly bool _interactive = !Console.IsErrorRedirected && error.Writer == Console.Error;
+        private int _width;
+
+        public void Report(string status)
+        {
+            if (!_interactive)
+            {
+                return;
+            }
+
+            var line = status.Length > 100 ? status[..99] + "…" : status;
+            error.Writer.Write("\r" + line.PadRight(_width));
+            _width = line.Length;
+        }
+
+        public void Clear()
+        {
+            if (_interactive && _width > 0)
+            {
+                error.Writer.Write("\r" + new string(' ', _width) + "\r");
+                _width = 0;
+            }
+        }
+    }
+}
