@@ -20,7 +20,7 @@ internal static class CliApp
     {
         var stdout = new Terminal(output, colour);
         var stderr = new Terminal(error, colour);
-        var root = new RootCommand("OneVisit: government procedures that take at most one visit.")
+        var root = new RootCommand("OneVisit: government procedures that take at most one visit. Start with 'onevisit demo'; every command has --help.")
         {
             LintCommand.Create(stdout, stderr),
             TestCommand.Create(stdout, stderr),

@@ -23,11 +23,11 @@ internal static class CasesCommand
     private sealed record StoreOptions(Option<string> Database, Option<string> Catalogue, Option<string> TimeZone, Option<bool> Json)
     {
         public static StoreOptions Create() => new(
-            new Option<string>("--db") { Description = $"The SQLite case store. Default: the demo's ({Samples.DemoDatabase}).", HelpName = "file", DefaultValueFactory = _ => Samples.DemoDatabase },
-            new Option<string>("--catalog") { Description = "The catalogue the cases were run with (for the working calendar and names). Default: the sample catalogue.", HelpName = "dir", DefaultValueFactory = _ => Samples.Catalogue },
+            new Option<string>("--db") { Description = "The SQLite case store (the demo's by default).", HelpName = "file", DefaultValueFactory = _ => Samples.DemoDatabase },
+            new Option<string>("--catalog") { Description = "The catalogue the cases were run with, for the working calendar and names (the sample catalogue by default).", HelpName = "dir", DefaultValueFactory = _ => Samples.Catalogue },
             new Option<string>("--time-zone")
             {
-                Description = $"The offices' time zone (IANA id): times are shown and deadlines counted in it. Default: this machine's ({TimeZoneInfo.Local.Id}); the demo's cases are in {Samples.HangzhouTimeZone}.",
+                Description = $"The offices' time zone (IANA id): times are shown and deadlines counted in it (this machine's by default; the demo's cases are in {Samples.HangzhouTimeZone}).",
                 HelpName = "id",
                 DefaultValueFactory = _ => TimeZoneInfo.Local.Id,
             },

@@ -11,7 +11,7 @@ internal static class DemoCommand
     {
         var database = new Option<string?>("--db")
         {
-            Description = $"Keep the cases in this new SQLite file. Default: {Samples.DemoDatabase}, replaced on each run. An existing file is never touched.",
+            Description = $"Keep the cases in this new SQLite file; an existing file is never touched. Without it they go to {Samples.DemoDatabase}, replaced on each run.",
             HelpName = "file",
         };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON for programs to read (progress still goes to standard error)." };

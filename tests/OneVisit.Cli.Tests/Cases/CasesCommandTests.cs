@@ -1,0 +1,128 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using OneVisit.Cli.Tests.Demo;
+
+namespace OneVisit.Cli.Tests.Cases;
+
+/// <summary><c>onevisit cases list|show</c> on the store the demo wrote.</summary>
+public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
+{
+    private string[] Store(params string[] args) => [.. args, "--db", demo.Database, "--time-zone", "Asia/Shanghai"];
+
+    private string CaseOfErrand(int number) =>
+        Regex.Match(demo.Output, $@"(?m)^\s+{number}\s+.*\s(C[0-9A-F]{{20}})$").Groups[1].Value;
+
+    [Fact]
+    public void List_shows_the_four_cases_newest_first_in_the_offices_time()
+    {
+        var (exit, output, error) = Cli.Run(Store("cases", "list"));
+
+        Assert.True(exit == ExitCodes.Ok, output + error);
+        var rows = output.Split('\n').Where(l => l.StartsWith('C')).ToList();
+        Assert.Equal(4, rows.Count);
+        Assert.Matches(@"^C[0-9A-F]{20}\s+Mon 2017-02-20 11:10\s+closed\s+approved\s+330100-SC-0004 ", rows[0]);
+        Assert.Matches(@"^C[0-9A-F]{20}\s+Mon 2017-02-20 09:00\s+closed\s+approved\s+330100-SC-0001 分公司设立登记\s+杭州市上城区市场监督管理局 \(hz_amr_shangcheng\)\s+demo-applicant-1", rows[3]);
+    }
+
+    [Fact]
+    public void List_filters_by_applicant_and_writes_json()
+    {
+        var (exit, output, _) = Cli.Run(Store("cases", "list", "--applicant", "demo-applicant-3", "--json"));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        var only = Assert.Single(json.RootElement.GetProperty("cases").EnumerateArray());
+        Assert.Equal("330100-SC-0003", only.GetProperty("procedure").GetString());
+        Assert.Equal("2017-02-20T10:20:00+08:00", only.GetProperty("submitted_at").GetString());
+        Assert.Equal("zj_amr", only.GetProperty("authority").GetString());
+    }
+
+    [Fact]
+    public void Show_gives_status_evidence_deadlines_and_the_audit_trail()
+    {
+        var (exit, output, error) = Cli.Run(Store("cases", "show", CaseOfErrand(1)));
+
+        Assert.True(exit == ExitCodes.Ok, output + error);
+        Assert.Matches(@"(?m)^\s+stage\s+closed: approved \(sent by mail\)$", output);
+        Assert.Matches(@"(?m)^\s+closed\s+Tue 2017-02-21 10:00 \(1 d 1 h after submission\)$", output);
+        Assert.Matches(@"(?m)^\s+visits\s+0 predicted, 0 made$", output);
+        Assert.Matches(@"(?m)^\s+statutory\s+15 working days\s+end of Mon 2017-03-13\s+met$", output);
+        Assert.Equal(4, Regex.Matches(output, @"(?m)^\s+\w+\s+\S+\s+.*\s+received\s+SIM-").Count);
+        // The notice's lines continue under its step, each material on its own line.
+        Assert.Matches(@"(?m)^\s+Mon 2017-02-20 09:00\s+system\s+notice_issued\s+一次性告知书$", output);
+        Assert.Matches(@"(?m)^\s{20,}1\. 房屋租赁合同", output);
+        Assert.Matches(@"(?m)^\s+Tue 2017-02-21 10:00\s+system\s+closed\s+Approved: sent by mail$", output);
+    }
+
+    [Fact]
+    public void Show_of_the_vehicle_transfer_lists_the_visits_made()
+    {
+        var (exit, output, _) = Cli.Run(Store("cases", "show", CaseOfErrand(2), "--json"));
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("closed", root.GetProperty("stage").GetString());
+        Assert.Equal("pickup", root.GetProperty("delivery").GetString());
+        Assert.Equal(["vehicle inspection and hand-in of originals", "pickup"], root.GetProperty("visits").EnumerateArray().Select(v => v.GetProperty("purpose").GetString()));
+        Assert.Equal(1, root.GetProperty("visits_made").GetInt32());
+        Assert.Contains(root.GetProperty("audit").EnumerateArray(), a => a.GetProperty("action").GetString() == "evidence_requested" && a.GetProperty("purpose").GetString()!.Contains("330100-SC-0002", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void An_unknown_case_is_a_usage_error_with_a_suggestion()
+    {
+        var real = CaseOfErrand(4);
+        var typo = real[..^1] + (real[^1] == '0' ? '1' : '0');
+
+        var (exit, output, error) = Cli.Run(Store("cases", "show", typo));
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Empty(output);
+        Assert.Contains($"there is no case '{typo}'", error, StringComparison.Ordinal);
+        Assert.Contains(real, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_store_is_a_usage_error_and_creates_nothing()
+    {
+        using var folder = new TempFolder();
+        var missing = Path.Combine(folder.Path, "nope.db");
+
+        var (exit, _, error) = Cli.Run("cases", "list", "--db", missing);
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("there is no case store at", error, StringComparison.Ordinal);
+        Assert.Contains("onevisit demo", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(missing));
+    }
+
+    [Fact]
+    public void A_file_that_is_not_a_case_store_is_an_error_not_a_stack_trace()
+    {
+        using var folder = new TempFolder();
+        var other = Path.Combine(folder.Path, "other.db");
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={other};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "CREATE TABLE notes (text TEXT)";
+            command.ExecuteNonQuery();
+        }
+
+        var (exit, _, error) = Cli.Run("cases", "list", "--db", other);
+
+        Assert.Equal(ExitCodes.Errors, exit);
+        Assert.Contains("is not a OneVisit case store", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_unknown_time_zone_is_a_usage_error()
+    {
+        var (exit, _, error) = Cli.Run("cases", "list", "--db", demo.Database, "--time-zone", "Mars/Olympus");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Contains("there is no time zone 'Mars/Olympus'", error, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,49 @@
+namespace OneVisit.Cli.Tests;
+
+/// <summary>Every command explains itself with --help, and a wrong call says what to do.</summary>
+public sealed class HelpTests
+{
+    [Theory]
+    [InlineData(new[] { "lint" }, "<catalog-dir>", "--json")]
+    [InlineData(new[] { "test" }, "<catalog-dir>", "--json")]
+    [InlineData(new[] { "precheck" }, "--application", "--json")]
+    [InlineData(new[] { "guide" }, "<procedure>", "--format")]
+    [InlineData(new[] { "cases" }, "list", "show")]
+    [InlineData(new[] { "cases", "list" }, "--applicant", "--json")]
+    [InlineData(new[] { "cases", "show" }, "<case-id>", "--time-zone")]
+    [InlineData(new[] { "demo" }, "--db", "--json")]
+    public void Each_command_has_help_with_its_arguments_and_options(string[] command, string first, string second)
+    {
+        var (exit, output, error) = Cli.Run([.. command, "--help"]);
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Empty(error);
+        // The usage line starts with the executable's name: onevisit when installed, the test host here.
+        Assert.Matches($@"Usage:\s+\S+ {string.Join(' ', command)}\b", output);
+        Assert.Contains(first, output, StringComparison.Ordinal);
+        Assert.Contains(second, output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_root_help_lists_every_command_and_where_to_start()
+    {
+        var (exit, output, _) = Cli.Run("--help");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Contains("Start with 'onevisit demo'", output, StringComparison.Ordinal);
+        foreach (var command in new[] { "lint", "test", "precheck", "guide", "cases", "demo" })
+        {
+            Assert.Matches($@"(?m)^\s+{command}\b", output);
+        }
+    }
+
+    [Fact]
+    public void An_unknown_command_is_a_usage_error_pointing_at_help()
+    {
+        var (exit, output, error) = Cli.Run("demos");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Empty(output);
+        Assert.Contains("onevisit --help", error, StringComparison.Ordinal);
+    }
+}
