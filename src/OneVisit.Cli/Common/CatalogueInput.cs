@@ -21,7 +21,11 @@ internal static class CatalogueInput
             return null;
         }
 
+        // Hangzhou's catalogue has 11,452 procedures: loading it takes long enough to say so.
+        var progress = new Progress(error);
+        progress.Report($"loading the catalogue in {directory} …");
         var result = CatalogLoader.Load(directory);
+        progress.Clear();
         WriteDiagnostics(result.Diagnostics, error);
         if (result.Catalog is null)
         {

@@ -94,32 +94,4 @@ internal static class DemoCommand
             File.Delete(file);
         }
     }
-
-    /// <summary>One status line on standard error, rewritten in place on a terminal and silent elsewhere.</summary>
-    private sealed class Progress(Terminal error)
-    {
-        private readonly bool _interactive = !Console.IsErrorRedirected && error.Writer == Console.Error;
-        private int _width;
-
-        public void Report(string status)
-        {
-            if (!_interactive)
-            {
-                return;
-            }
-
-            var line = status.Length > 100 ? status[..99] + "…" : status;
-            error.Writer.Write("\r" + line.PadRight(_width));
-            _width = line.Length;
-        }
-
-        public void Clear()
-        {
-            if (_interactive && _width > 0)
-            {
-                error.Writer.Write("\r" + new string(' ', _width) + "\r");
-                _width = 0;
-            }
-        }
-    }
 }
