@@ -2,8 +2,8 @@ using System.Text.RegularExpressions;
 
 namespace OneVisit.Cli.Tests.Readme;
 
-/// <summary>The README's tour for policy staff shows a procedure file that really loads: it is linted here.</summary>
-public sealed partial class CatalogueTourTests
+/// <summary>The README's promises to a new reader: its first commands, and a tour whose procedure file really loads.</summary>
+public sealed partial class ReadmeTests
 {
     [Fact]
     public void The_tours_abridged_procedure_lints_clean_in_the_sample_catalogue()
@@ -21,6 +21,19 @@ public sealed partial class CatalogueTourTests
 
         Assert.True(exit == ExitCodes.Ok, output + error);
     }
+
+    [Fact]
+    public void The_README_starts_with_the_demo_and_the_test_command()
+    {
+        var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
+        var first = FirstBlock().Match(readme);
+
+        Assert.True(first.Success, "The README does not start with a title and a shell block.");
+        Assert.Equal(["dotnet run --project src/OneVisit.Cli -- demo", "dotnet test OneVisit.sln"], first.Groups["commands"].Value.Trim().Split('\n'));
+    }
+
+    [GeneratedRegex("\\A# OneVisit\n\n```sh\n(?<commands>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex FirstBlock();
 
     [GeneratedRegex("```yaml\\n(?<yaml>.*?)```", RegexOptions.Singleline)]
     private static partial Regex YamlBlock();
