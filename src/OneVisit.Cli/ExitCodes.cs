@@ -17,4 +17,7 @@ internal static class ExitCodes
 
     /// <summary>The command was called wrongly: unknown option, missing argument, a folder that does not exist.</summary>
     public const int Usage = 64;
+
+    /// <summary>Stopped by Ctrl+C (128 + SIGINT, as shells report it).</summary>
+    public const int Interrupted = 130;
 }

@@ -56,6 +56,12 @@ internal static class DemoCommand
         {
             results = await new DemoRun(catalog, catalogue, database, zone, error.Writer, progress.Report).RunAsync(cancellationToken).ConfigureAwait(false);
         }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            progress.Clear();
+            error.WriteLine($"onevisit demo: interrupted. The cases so far are in {database}.");
+            return ExitCodes.Interrupted;
+        }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException or Workflows.Cases.CaseException)
         {
             progress.Clear();
