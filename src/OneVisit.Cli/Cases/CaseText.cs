@@ -30,7 +30,8 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
         }
 
         table.Write(output);
-        output.WriteLine($"{cases.Count} case{(cases.Count == 1 ? "" : "s")} in {database}. Show one: onevisit cases show <case> --db {database}", ConsoleColour.Dim);
+        var inZone = zone.Id == TimeZoneInfo.Local.Id ? "" : $" --time-zone {zone.Id}";
+        output.WriteLine($"{cases.Count} case{(cases.Count == 1 ? "" : "s")} in {database}. Show one: onevisit cases show <case> --db {database}{inZone}", ConsoleColour.Dim);
     }
 
     public void WriteCase(CaseDetails details)
