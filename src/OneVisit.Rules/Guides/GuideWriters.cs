@@ -62,7 +62,7 @@ public static class GuideWriters
             .AppendLine("<meta charset=\"utf-8\">")
             .AppendLine("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
             .Append("<title>").Append(E(guide.Title)).Append(" · ").Append(E(labels.Kind)).AppendLine("</title>")
-            .AppendLine("<style>").AppendLine(Styles).AppendLine("</style>")
+            .AppendLine("<style>").AppendLine(GuideStyles.Css).AppendLine("</style>")
             .AppendLine("</head>")
             .AppendLine("<body>")
             .AppendLine("<main>")
@@ -91,25 +91,7 @@ public static class GuideWriters
                         html.AppendLine("</ul>");
                         break;
                     case GuideTable t:
-                        html.AppendLine("<table>").Append("<thead><tr>");
-                        foreach (var h in t.Header)
-                        {
-                            html.Append("<th>").Append(E(h)).Append("</th>");
-                        }
-
-                        html.AppendLine("</tr></thead>").AppendLine("<tbody>");
-                        foreach (var row in t.Rows)
-                        {
-                            html.Append("<tr>");
-                            foreach (var cell in row)
-                            {
-                                html.Append("<td>").Append(E(cell)).Append("</td>");
-                            }
-
-                            html.AppendLine("</tr>");
-                        }
-
-                        html.AppendLine("</tbody>").AppendLine("</table>");
+                        AppendTable(html, t);
                         break;
                 }
             }
@@ -126,27 +108,34 @@ public static class GuideWriters
         static string E(string text) => WebUtility.HtmlEncode(text);
     }
 
-    private const string Styles = """
-        :root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --accent: #b4232a; }
-        * { box-sizing: border-box; }
-        body { margin: 0; background: #f6f8fa; color: var(--ink); font: 16px/1.6 "PingFang SC", "Noto Sans CJK SC", "Microsoft YaHei", system-ui, sans-serif; }
-        main { max-width: 60rem; margin: 2rem auto; padding: 2rem 2.5rem; background: #fff; border: 1px solid var(--line); border-radius: 8px; }
-        header { border-bottom: 3px solid var(--accent); margin-bottom: 1.5rem; }
-        .kind { margin: 0; color: var(--accent); font-weight: 600; letter-spacing: .05em; }
-        h1 { margin: .25rem 0; font-size: 1.8rem; line-height: 1.3; }
-        .subtitle { margin: 0 0 1rem; color: var(--muted); }
-        h2 { font-size: 1.2rem; margin: 1.75rem 0 .5rem; padding-left: .6rem; border-left: 4px solid var(--accent); }
-        table { width: 100%; border-collapse: collapse; margin: .5rem 0 1rem; font-size: .95rem; }
-        th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border: 1px solid var(--line); }
-        th { background: #f0f3f6; }
-        tbody tr:nth-child(even) { background: #fafbfc; }
-        ul { padding-left: 1.4rem; }
-        footer { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid var(--line); color: var(--muted); font-size: .85rem; }
-        @media print {
-          body { background: #fff; font-size: 11pt; }
-          main { margin: 0; padding: 0; border: 0; max-width: none; }
-          section { break-inside: avoid-page; }
-          tr { break-inside: avoid; }
+    private static void AppendTable(StringBuilder html, GuideTable table)
+    {
+        // A short column (a form, a level) must not wrap inside a word; two columns (item and details) fit a phone as they are.
+        var nowrap = Enumerable.Range(0, table.Header.Count)
+            .Select(i => table.Rows.Select(r => i < r.Count ? r[i] : "").Append(table.Header[i]).Max(c => c.Length) <= 12)
+            .ToList();
+        string Class(int i) => i < nowrap.Count && nowrap[i] ? " class=\"nowrap\"" : "";
+
+        html.AppendLine(table.Header.Count == 2 ? "<table class=\"pairs\">" : "<table>").Append("<thead><tr>");
+        for (var i = 0; i < table.Header.Count; i++)
+        {
+            html.Append("<th").Append(Class(i)).Append('>').Append(WebUtility.HtmlEncode(table.Header[i])).Append("</th>");
         }
-        """;
+
+        html.AppendLine("</tr></thead>").AppendLine("<tbody>");
+        foreach (var row in table.Rows)
+        {
+            // Each cell carries its column title: on a phone the rows become cards that show it beside the value.
+            html.Append("<tr>");
+            for (var i = 0; i < row.Count; i++)
+            {
+                var label = i < table.Header.Count ? table.Header[i] : "";
+                html.Append("<td").Append(Class(i)).Append(" data-label=\"").Append(WebUtility.HtmlEncode(label)).Append("\">").Append(WebUtility.HtmlEncode(row[i])).Append("</td>");
+            }
+
+            html.AppendLine("</tr>");
+        }
+
+        html.AppendLine("</tbody>").AppendLine("</table>");
+    }
 }
