@@ -41,6 +41,14 @@ public sealed class ConditionPhraserTests
     }
 
     [Fact]
+    public void Phrase_NotOfAnAnd_SaysNotBoth()
+    {
+        var phrase = Chinese("not (applicant.is_agent and applicant.months_contributed >= 3)");
+
+        Assert.Equal("不同时符合以下情形：您是受委托代为办理吗（不是法定代表人本人）？是，并且您的住房公积金已连续足额缴存多少个月？不少于3", phrase);
+    }
+
+    [Fact]
     public void Phrase_InEnglish_UsesEnglishQuestionsDatesAndValueNames()
     {
         Assert.Equal("What is your date of birth? after 22 years before the application date", English("applicant.birth_date > as_of - 22 years"));

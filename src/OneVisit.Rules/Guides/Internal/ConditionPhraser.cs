@@ -17,7 +17,7 @@ internal sealed class ConditionPhraser(FactSchema schema, PhraseWords words, boo
     {
         BoundFact { Kind: ValueKind.Bool } fact => Answer(fact.Fact, words.Yes),
         BoundNot { Operand: BoundFact { Kind: ValueKind.Bool } fact } => Answer(fact.Fact, words.No),
-        BoundNot not => Node(not.Operand) is { } inner ? words.Not(inner) : null,
+        BoundNot not => Node(not.Operand) is { } inner ? Negated(not.Operand, inner) : null,
         BoundLogical logical => Logical(logical),
         BoundCompare compare => Compare(compare),
         BoundIn { Operand: BoundFact fact } @in => In(fact.Fact, @in),
@@ -26,6 +26,14 @@ internal sealed class ConditionPhraser(FactSchema schema, PhraseWords words, boo
         BoundContains { Text: BoundFact fact, Part: BoundConstant { Value: string part } } => Answer(fact.Fact, words.Contains(words.Quote(part))),
         BoundIsKnown known => Answer(known.Fact, known.Known ? words.Known : words.Unknown),
         _ => null,
+    };
+
+    // "Not (a and b)" is "not both", "not (a or b)" is "neither": one word for both would say the wrong thing.
+    private string Negated(Bound operand, string phrase) => operand switch
+    {
+        BoundLogical { IsAnd: true } => words.NotAll(phrase),
+        BoundLogical => words.NoneOf(phrase),
+        _ => words.Not(phrase),
     };
 
     // A chain of the same operator reads as one list; a nested chain of the other operator is bracketed.

@@ -91,6 +91,8 @@ internal sealed partial class GuideLabels
             Either = "或",
             Group = text => $"（{text}）",
             Not = text => $"不属于以下情形：{text}",
+            NotAll = text => $"不同时符合以下情形：{text}",
+            NoneOf = text => $"以下情形均不符合：{text}",
             IsNot = value => $"不是{value}",
             MoreThan = value => $"多于{value}",
             AtLeast = value => $"不少于{value}",

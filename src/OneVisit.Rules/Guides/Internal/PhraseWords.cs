@@ -14,6 +14,8 @@ internal sealed class PhraseWords
     public required string Either { get; init; }
     public required Func<string, string> Group { get; init; }
     public required Func<string, string> Not { get; init; }
+    public required Func<string, string> NotAll { get; init; }
+    public required Func<string, string> NoneOf { get; init; }
     public required Func<string, string> IsNot { get; init; }
     public required Func<string, string> MoreThan { get; init; }
     public required Func<string, string> AtLeast { get; init; }
