@@ -92,6 +92,13 @@ public static partial class ServiceGuide
             what = labels.OnlyWhen(what, text.When(step.When, labels.Always));
         }
 
-        return step.RemoteAlternative is { } remote ? what + labels.OrRemotely + text.Of(remote.Description) : what;
+        if (step.RemoteAlternative is not { } remote)
+        {
+            return what;
+        }
+
+        // The remote way often has its own condition (a digital certificate, a smartphone): without it the promise misleads.
+        var instead = text.Of(remote.Description);
+        return what + labels.OrRemotely + (remote.When is null ? instead : labels.OnlyWhen(instead, text.When(remote.When, labels.Always)));
     }
 }
