@@ -21,7 +21,7 @@ internal static class GuideCommand
         var format = new Option<string>("--format") { Description = "md (Markdown) or html (a self-contained, printable page).", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html");
         var outFile = new Option<string?>("--out", "-o") { Description = "Write the guide to this file instead of the terminal.", HelpName = "file" };
-        var language = new Option<string>("--lang") { Description = "zh (the catalogue's own) or en (English where the catalogue has it).", DefaultValueFactory = _ => "zh" };
+        var language = new Option<string>("--lang") { Description = "zh: Chinese headings, labels and dates, as an office's 办事指南; en: English ones, with the catalogue's English names where it has them.", DefaultValueFactory = _ => "zh" };
         language.AcceptOnlyFromAmong("zh", "en");
         var command = new Command(
             "guide",

@@ -13,6 +13,15 @@ public sealed record FactDefinition(FactSymbol Symbol, string Description, Local
 {
     /// <summary>The fact's path, <c>entity.field</c>.</summary>
     public string Path => Symbol.Path;
+
+    /// <summary>
+    /// For an enum written as a mapping (<c>married: 已婚</c>), each value's label for people; empty when the values
+    /// are a plain list. Service guides show the label where a condition names the value.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ValueLabels { get; init; } = FrozenDictionary<string, string>.Empty;
+
+    /// <summary>The label of enum value <paramref name="value"/>, or the value itself when it has none.</summary>
+    public string LabelOf(string value) => ValueLabels.GetValueOrDefault(value) ?? value;
 }
 
 /// <summary>An entity that facts describe: the applicant, an enterprise, a vehicle, …</summary>

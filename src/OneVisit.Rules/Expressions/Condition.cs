@@ -16,6 +16,7 @@ public sealed class Condition
     {
         Text = text;
         Schema = schema;
+        Root = root;
         Facts = FactsOf(root);
         _expression = new(() => Compiler.Compile(root));
         _compiled = new(() => _expression.Value.Compile());
@@ -23,6 +24,9 @@ public sealed class Condition
 
     /// <summary>The condition as the policy officer wrote it.</summary>
     public string Text { get; }
+
+    /// <summary>The type-checked tree, for readers that phrase a condition in words (the service guide).</summary>
+    internal Bound Root { get; }
 
     /// <summary>The fact schema the condition was checked against.</summary>
     public IFactResolver Schema { get; }

@@ -8,10 +8,14 @@ namespace OneVisit.Rules.Guides;
 /// <param name="Subtitle">Code, version and in-force date.</param>
 /// <param name="Personalised">Whether it was narrowed to one applicant's facts.</param>
 /// <param name="Sections">The sections, in reading order.</param>
-public sealed record GuideDocument(string Title, string Subtitle, bool Personalised, IReadOnlyList<GuideSection> Sections);
+public sealed record GuideDocument(string Title, string Subtitle, bool Personalised, IReadOnlyList<GuideSection> Sections)
+{
+    /// <summary>The language of the sections' wording, and so of the writers' own words (page language, footer).</summary>
+    public GuideLanguage Language { get; init; } = GuideLanguage.Chinese;
+}
 
 /// <summary>A titled section of a guide.</summary>
-/// <param name="Heading">Its title (Chinese and English).</param>
+/// <param name="Heading">Its title, in the guide's language.</param>
 /// <param name="Blocks">Its content.</param>
 public sealed record GuideSection(string Heading, IReadOnlyList<GuideBlock> Blocks);
 

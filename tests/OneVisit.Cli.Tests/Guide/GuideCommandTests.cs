@@ -15,11 +15,25 @@ public sealed class GuideCommandTests
         Assert.Equal(0, exit);
         Assert.Empty(error);
         Assert.StartsWith("# 分公司设立登记", output, StringComparison.Ordinal);
-        Assert.Contains("| 房屋租赁合同 | copy × 1 | branch.premises_type = \"leased\" | — |", output, StringComparison.Ordinal);
-        Assert.Contains("fetched by data sharing from 浙江省公安厅", output, StringComparison.Ordinal);
+        Assert.Contains("| 房屋租赁合同 | 复印件 1 份 | 分公司营业场所是自有、租赁，还是没有产权证明？租赁 | — |", output, StringComparison.Ordinal);
+        Assert.Contains("由浙江省公安厅共享提供，免于提交", output, StringComparison.Ordinal);
+        Assert.Contains("告知承诺替代，30 日内核查", output, StringComparison.Ordinal);
+        Assert.Contains("| 杭州市上城区市场监督管理局 | 区级 |", output, StringComparison.Ordinal);
+        Assert.Contains("法定办结时限：15 个工作日", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("Statutory", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void In_english_the_labels_and_conditions_are_english()
+    {
+        var (exit, output, _) = Cli.Run("guide", Catalogue, "330100-SC-0001", "--lang", "en");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("| Lease contract | copy × 1 | Are the branch's premises owned, leased, or without a title certificate? leased | — |", output, StringComparison.Ordinal);
         Assert.Contains("signed commitment, verified within 30 days", output, StringComparison.Ordinal);
-        Assert.Contains("杭州市上城区市场监督管理局", output, StringComparison.Ordinal);
-        Assert.Contains("Statutory (法定): 15 working days", output, StringComparison.Ordinal);
+        Assert.Contains("- Statutory limit: 15 working days", output, StringComparison.Ordinal);
+        Assert.Contains("in force from 1 March 2016", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("申请材料", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -29,6 +29,15 @@ public sealed class SampleCatalogueTests
     }
 
     [Fact]
+    public void Load_EnumWithLabels_KeepsEachValuesLabel()
+    {
+        var maritalStatus = Catalog.Facts.Definition("applicant.marital_status")!;
+
+        Assert.Equal("已婚", maritalStatus.LabelOf("married"));
+        Assert.Equal(maritalStatus.Symbol.Type.Values.Count, maritalStatus.ValueLabels.Count);
+    }
+
+    [Fact]
     public void Load_SampleCatalogue_SpansManyProceduresAndDepartments()
     {
         var departments = Catalog.Procedures.Values

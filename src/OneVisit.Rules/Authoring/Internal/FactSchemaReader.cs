@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Diagnostics;
 using OneVisit.Rules.Expressions;
@@ -83,8 +84,16 @@ internal static class FactSchemaReader
         };
         return name is null || type is null || description is null || question is null
             ? null
-            : new FactDefinition(new FactSymbol(entity, name, type, slot), description, question, context.At(key));
+            : new FactDefinition(new FactSymbol(entity, name, type, slot), description, question, context.At(key)) { ValueLabels = LabelsOf(type, valuesNode) };
     }
+
+    // Only a mapping carries labels; a value whose label is not plain text keeps none (its key is shown instead).
+    private static FrozenDictionary<string, string> LabelsOf(FactType type, YNode? node) => node is YMapping labelled
+        ? labelled.Entries
+            .Where(e => type.Allows(e.Key.Value) && e.Value is YScalar { Value.Length: > 0 })
+            .DistinctBy(e => e.Key.Value, StringComparer.Ordinal)
+            .ToFrozenDictionary(e => e.Key.Value, e => ((YScalar)e.Value).Value, StringComparer.Ordinal)
+        : FrozenDictionary<string, string>.Empty;
 
     private static FactType? ReadEnumValues(FileContext context, MappingReader map, YNode? node)
     {
