@@ -54,7 +54,7 @@ internal sealed class CaseService(
         }
 
         await store.AppendAuditAsync($"{data.CaseId}:submitted", new AuditEntry(0, data.CaseId, data.ApplicantId, now, "applicant", AuditActions.Submitted, $"{data.Terms.Code} v{data.Terms.Version} {(data.WindowId is { } window ? $"at the window {window}" : "online")}"), cancellationToken).ConfigureAwait(false);
-        await store.AppendAuditAsync($"{data.CaseId}:prechecked", new AuditEntry(0, data.CaseId, data.ApplicantId, now, "system", AuditActions.Prechecked, $"{result.Verdict}; {data.Gaps.Count} gap(s), {data.Evidence.Count} document(s) to fetch, {result.Visits.Count} visit(s) predicted; competent: {data.AuthorityId}"), cancellationToken).ConfigureAwait(false);
+        await store.AppendAuditAsync($"{data.CaseId}:prechecked", new AuditEntry(0, data.CaseId, data.ApplicantId, now, "system", AuditActions.Prechecked, $"{Rules.Catalog.CatalogWords.Of(result.Verdict)}; {data.Gaps.Count} gap(s), {data.Evidence.Count} document(s) to fetch, {result.Visits.Count} visit(s) predicted; competent: {data.AuthorityId}"), cancellationToken).ConfigureAwait(false);
         // Taken before the engine starts working on the data, so it shows the case as submitted.
         var snapshot = CaseSnapshots.From(data, calendar, 0);
         var workflowId = await engine.StartAsync(data, cancellationToken).ConfigureAwait(false);
