@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace OneVisit.Benchmarks.Cases;
+
+/// <summary>
+/// A quick stopwatch run of the throughput workload, for profiling between BenchmarkDotNet runs:
+/// <c>throughput [cases] [in-flight] [onevisit|workflowcore]</c>. Prints cases/s and the CPU time used.
+/// </summary>
+internal static class ThroughputRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : CaseThroughputBenchmarks.Cases;
+        var inFlight = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : CaseThroughputBenchmarks.InFlight;
+        var which = args.Length > 2 ? args[2] : "onevisit";
+        var timeout = TimeSpan.FromSeconds(60);
+        for (var round = 1; round <= 3; round++)
+        {
+            var process = Process.GetCurrentProcess();
+            if (which == "workflowcore")
+            {
+                await using var raw = await RawWorkflowCoreHost.StartAsync(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+                var cpu = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                await CaseLoad.RunAsync(cases, inFlight, i => raw.RunCaseAsync($"r{round}-{i}", timeout)).ConfigureAwait(false);
+                Report(round, cases, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+            }
+            else
+            {
+                await using var host = await OneVisitCaseHost.StartAsync().ConfigureAwait(false);
+                var cpu = process.TotalProcessorTime;
+                var clock = Stopwatch.StartNew();
+                await CaseLoad.RunAsync(cases, inFlight, i => host.RunCaseAsync($"r{round}-{i}", timeout)).ConfigureAwait(false);
+                Report(round, cases, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+            }
+        }
+
+        return 0;
+    }
+
+    private static void Report(int round, int cases, TimeSpan elapsed, TimeSpan cpu) =>
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"round {round}: {cases} cases in {elapsed.TotalSeconds:F2} s = {cases / elapsed.TotalSeconds:F0} cases/s; CPU {cpu.TotalSeconds:F2} s ({cpu / elapsed / Environment.ProcessorCount:P0} of {Environment.ProcessorCount} cores)"));
+}
