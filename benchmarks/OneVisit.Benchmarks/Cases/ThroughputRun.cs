@@ -5,7 +5,7 @@ namespace OneVisit.Benchmarks.Cases;
 
 /// <summary>
 /// A quick stopwatch run of the throughput workload, for profiling between BenchmarkDotNet runs:
-/// <c>throughput [cases] [in-flight] [onevisit|workflowcore]</c>. Prints cases/s and the CPU time used.
+/// <c>throughput [cases] [in-flight] [onevisit|workflowcore] [max-concurrent-cases]</c>. Prints cases/s and the CPU time used.
 /// </summary>
 internal static class ThroughputRun
 {
@@ -14,6 +14,7 @@ internal static class ThroughputRun
         var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : CaseThroughputBenchmarks.Cases;
         var inFlight = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : CaseThroughputBenchmarks.InFlight;
         var which = args.Length > 2 ? args[2] : "onevisit";
+        int? concurrent = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : null;
         var timeout = TimeSpan.FromSeconds(60);
         for (var round = 1; round <= 3; round++)
         {
@@ -28,11 +29,18 @@ internal static class ThroughputRun
             }
             else
             {
-                await using var host = await OneVisitCaseHost.StartAsync().ConfigureAwait(false);
+                await using var host = await OneVisitCaseHost.StartAsync(o => o.MaxConcurrentCases = concurrent ?? o.MaxConcurrentCases, countEvents: true).ConfigureAwait(false);
+                OneVisitCaseHost.EventCounts.Clear();
+                OneVisitCaseHost.TakeWriterStats();
                 var cpu = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
-                await CaseLoad.RunAsync(cases, inFlight, i => host.RunCaseAsync($"r{round}-{i}", timeout)).ConfigureAwait(false);
+                var phases = new CasePhases();
+                await CaseLoad.RunAsync(cases, inFlight, i => host.RunCaseAsync($"r{round}-{i}", timeout, phases)).ConfigureAwait(false);
                 Report(round, cases, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
+                Console.WriteLine("  mean per case: " + phases);
+                var (busy, writes) = OneVisitCaseHost.TakeWriterStats();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  writer: busy {busy.TotalSeconds:F2} s of {clock.Elapsed.TotalSeconds:F2} s, {writes / (double)cases:F1} writes per case"));
+                Console.WriteLine("  log events per case: " + string.Join(", ", OneVisitCaseHost.EventCounts.OrderBy(e => e.Key).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key}: {e.Value / (double)cases:F2}"))));
             }
         }
 
