@@ -5,7 +5,7 @@ namespace OneVisit.Benchmarks.Cases;
 
 /// <summary>
 /// A quick stopwatch run of the throughput workload, for profiling between BenchmarkDotNet runs:
-/// <c>throughput [cases] [in-flight] [onevisit|workflowcore] [max-concurrent-cases]</c>. Prints cases/s and the CPU time used.
+/// <c>throughput [cases] [in-flight] [onevisit|workflowcore] [max-concurrent-cases for OneVisit | poll ms for WorkflowCore]</c>. Prints cases/s and the CPU time used.
 /// </summary>
 internal static class ThroughputRun
 {
@@ -21,7 +21,7 @@ internal static class ThroughputRun
             var process = Process.GetCurrentProcess();
             if (which == "workflowcore")
             {
-                await using var raw = await RawWorkflowCoreHost.StartAsync(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+                await using var raw = await RawWorkflowCoreHost.StartAsync(TimeSpan.FromMilliseconds(concurrent ?? 100)).ConfigureAwait(false);
                 var cpu = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 await CaseLoad.RunAsync(cases, inFlight, i => raw.RunCaseAsync($"r{round}-{i}", timeout)).ConfigureAwait(false);
