@@ -11,9 +11,9 @@ namespace OneVisit.Benchmarks.Cases;
 /// host (and, for OneVisit, a fresh SQLite file) in its setup, outside the measured time.
 /// </summary>
 [MemoryDiagnoser]
-// Monitoring: each iteration is one long operation with its own setup. Five warm-ups, because tiered JIT takes
-// about that many 500-case iterations to settle.
-[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 5, iterationCount: 10, invocationCount: 1)]
+// Monitoring: each iteration is one long operation with its own setup. Ten warm-ups, because tiered JIT takes
+// about ten 500-case iterations to settle (the first ones ran at half the settled rate).
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 10, iterationCount: 10, invocationCount: 1)]
 public class CaseThroughputBenchmarks
 {
     public const int Cases = 500;
