@@ -28,26 +28,16 @@ internal sealed class OneVisitCaseHost : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_directory, "cases.db");
 
-    /// <summary>Log events by id, when started with <c>countEvents</c> (profiling: bounces, parked events, batches).</summary>
-    public static System.Collections.Concurrent.ConcurrentDictionary<int, int> EventCounts { get; } = new();
-
-    private static long _batchMicroseconds;
-    private static long _batchedWrites;
-
-    /// <summary>Time the store's writer spent in batches, and the writes they held, since the last call.</summary>
-    public static (TimeSpan Busy, long Writes) TakeWriterStats() =>
-        (TimeSpan.FromMicroseconds(Interlocked.Exchange(ref _batchMicroseconds, 0)), Interlocked.Exchange(ref _batchedWrites, 0));
-
-    public static async Task<OneVisitCaseHost> StartAsync(Action<CaseOptions>? configure = null, bool countEvents = false)
+    public static async Task<OneVisitCaseHost> StartAsync(Action<CaseOptions>? configure = null, ProfilingLog? profiling = null)
     {
         var directory = Directory.CreateTempSubdirectory("onevisit-bench-").FullName;
         var services = new ServiceCollection();
         services.AddLogging(b =>
         {
             b.AddProvider(new StderrWarnings());
-            if (countEvents)
+            if (profiling is not null)
             {
-                b.SetMinimumLevel(LogLevel.Trace).AddProvider(new EventCounter());
+                b.SetMinimumLevel(LogLevel.Trace).AddProvider(profiling);
             }
         });
         services.AddOneVisit()
@@ -91,39 +81,6 @@ internal sealed class OneVisitCaseHost : IAsyncDisposable
         catch (IOException)
         {
             // A file still held on a slow shutdown; the temp folder is the OS's to clean.
-        }
-    }
-
-    private sealed class EventCounter : ILoggerProvider, ILogger
-    {
-        public ILogger CreateLogger(string categoryName) => this;
-
-        public void Dispose()
-        {
-        }
-
-        public IDisposable? BeginScope<TState>(TState state)
-            where TState : notnull => null;
-
-        public bool IsEnabled(LogLevel logLevel) => true;
-
-        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
-        {
-            EventCounts.AddOrUpdate(eventId.Id, 1, (_, n) => n + 1);
-            if (eventId.Id == 103 && state is IReadOnlyList<KeyValuePair<string, object?>> values)
-            {
-                foreach (var (key, value) in values)
-                {
-                    if (key == "ElapsedMs" && value is double ms)
-                    {
-                        Interlocked.Add(ref _batchMicroseconds, (long)(ms * 1000));
-                    }
-                    else if (key == "Count" && value is int count)
-                    {
-                        Interlocked.Add(ref _batchedWrites, count);
-                    }
-                }
-            }
         }
     }
 

@@ -5,7 +5,9 @@ namespace OneVisit.Benchmarks.Cases;
 
 /// <summary>
 /// A quick stopwatch run of the throughput workload, for profiling between BenchmarkDotNet runs:
-/// <c>throughput [cases] [in-flight] [onevisit|workflowcore] [max-concurrent-cases for OneVisit | poll ms for WorkflowCore]</c>. Prints cases/s and the CPU time used.
+/// <c>throughput [cases] [in-flight] [onevisit|workflowcore] [n]</c>, where n is OneVisit's cases at once or
+/// WorkflowCore's poll in ms. Prints cases/s and CPU time per round; for OneVisit also the mean time per phase,
+/// the store writer's busy time and writes, and log events per case.
 /// </summary>
 internal static class ThroughputRun
 {
@@ -29,18 +31,16 @@ internal static class ThroughputRun
             }
             else
             {
-                await using var host = await OneVisitCaseHost.StartAsync(o => o.MaxConcurrentCases = concurrent ?? o.MaxConcurrentCases, countEvents: true).ConfigureAwait(false);
-                OneVisitCaseHost.EventCounts.Clear();
-                OneVisitCaseHost.TakeWriterStats();
+                var profiling = new ProfilingLog();
+                await using var host = await OneVisitCaseHost.StartAsync(o => o.MaxConcurrentCases = concurrent ?? o.MaxConcurrentCases, profiling).ConfigureAwait(false);
+                profiling.Take(cases, TimeSpan.Zero);
                 var cpu = process.TotalProcessorTime;
                 var clock = Stopwatch.StartNew();
                 var phases = new CasePhases();
                 await CaseLoad.RunAsync(cases, inFlight, i => host.RunCaseAsync($"r{round}-{i}", timeout, phases)).ConfigureAwait(false);
                 Report(round, cases, clock.Elapsed, Process.GetCurrentProcess().TotalProcessorTime - cpu);
                 Console.WriteLine("  mean per case: " + phases);
-                var (busy, writes) = OneVisitCaseHost.TakeWriterStats();
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  writer: busy {busy.TotalSeconds:F2} s of {clock.Elapsed.TotalSeconds:F2} s, {writes / (double)cases:F1} writes per case"));
-                Console.WriteLine("  log events per case: " + string.Join(", ", OneVisitCaseHost.EventCounts.OrderBy(e => e.Key).Select(e => string.Create(CultureInfo.InvariantCulture, $"{e.Key}: {e.Value / (double)cases:F2}"))));
+                Console.WriteLine(profiling.Take(cases, clock.Elapsed));
             }
         }
 
