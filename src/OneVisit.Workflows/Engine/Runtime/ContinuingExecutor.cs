@@ -32,8 +32,9 @@ internal sealed class ContinuingExecutor(IWorkflowExecutor inner, IDateTimeProvi
         return result;
     }
 
+    // Strictly before now, as WorkflowCore's executor only runs a sleeping step once SleepUntil < UtcNow.
     private bool DueNow(WorkflowInstance workflow) =>
         workflow.Status == WorkflowStatus.Runnable
         && workflow.NextExecution is { } next
-        && next <= clock.UtcNow.Ticks;
+        && next < clock.UtcNow.Ticks;
 }

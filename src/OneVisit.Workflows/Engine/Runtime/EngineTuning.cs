@@ -34,7 +34,8 @@ internal static class EngineTuning
         // costs a few store round trips (load, save the woken instance, end the subscription, mark the event),
         // so on a small machine under load decisions queued behind each other (~130 ms at 400 cases/s on two
         // cores). More consumers on the same queue run more events at once; the queue hands each id to one of
-        // them and the evt: lock keeps an event from running twice.
+        // them and the evt: lock keeps an event from running twice. (The queue's bounce delay assumes one
+        // consumer per queue, but an event being processed never reaches the queue: its held evt: lock parks it.)
         var eventConsumer = services.LastOrDefault(d => d.ServiceType == typeof(IBackgroundTask) && d.ImplementationType?.Name == "EventConsumer");
         for (var extra = 1; eventConsumer is not null && extra < tuning.EventConsumers; extra++)
         {
