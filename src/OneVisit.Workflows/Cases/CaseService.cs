@@ -217,7 +217,10 @@ internal sealed class CaseService(
         while (true)
         {
             var saved = watcher.NextSave(workflowId);
-            var snapshot = await GetAsync(caseId, cancellationToken).ConfigureAwait(false);
+            // The case row was read once above; each save only needs the workflow and the visits read again.
+            var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+            var visits = await store.VisitsAsync("case_id", caseId, cancellationToken).ConfigureAwait(false);
+            var snapshot = CaseSnapshots.From(data, calendar, CountVisits(visits));
             if (condition(snapshot))
             {
                 return snapshot;

@@ -1,6 +1,8 @@
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Engine.Steps;
 using WorkflowCore.Interface;
+using WorkflowCore.Models;
+using WorkflowCore.Primitives;
 
 namespace OneVisit.Workflows.Engine;
 
@@ -24,8 +26,9 @@ internal sealed class CaseWorkflow(CaseTerms terms) : IWorkflow<CaseData>
         IStepBuilder<CaseData, ReviewStep> review;
         if (terms.MayFetch)
         {
-            review = intake
-                .ForEach(data => data.EvidenceToFetch(), data => true)
+            var branches = intake.ForEach(data => data.EvidenceToFetch(), data => true);
+            CompileOnce(branches);
+            review = branches
                 .Do(each => each.StartWith<EvidenceStep>().Name("evidence"))
                 .Then<ReviewStep>();
         }
@@ -35,5 +38,21 @@ internal sealed class CaseWorkflow(CaseTerms terms) : IWorkflow<CaseData>
         }
 
         review.Name("review").Then<DeliveryStep>().Name("delivery");
+    }
+
+    /// <summary>
+    /// WorkflowCore maps a ForEach's expression inputs by compiling them afresh each time the step runs (four
+    /// compiles per run, and the step runs on every pass while its branches are open); measured, that was about
+    /// a quarter of a case's CPU. The same inputs as one delegate, built once here, cost nothing per run.
+    /// </summary>
+    private static void CompileOnce(IContainerStepBuilder<CaseData, Foreach, Foreach> branches)
+    {
+        var step = ((IStepBuilder<CaseData, Foreach>)branches).Step;
+        step.Inputs.Clear();
+        step.Inputs.Add(new ActionParameter<Foreach, CaseData>((body, data) =>
+        {
+            body.Collection = data.EvidenceToFetch();
+            body.RunParallel = true;
+        }));
     }
 }

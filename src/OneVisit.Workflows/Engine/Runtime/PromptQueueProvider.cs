@@ -83,6 +83,13 @@ internal sealed partial class PromptQueueProvider : IQueueProvider
     /// <summary>Queues <paramref name="id"/> synchronously; see <see cref="QueueWork"/>.</summary>
     public void Enqueue(string id, QueueType queue)
     {
+        // WorkflowCore queues every saved instance for indexing even with indexes off (EngineTuning turns them
+        // off), and nothing would ever take it: dropped, or the queue would hold every workflow id for good.
+        if (queue == QueueType.Index)
+        {
+            return;
+        }
+
         var work = _queues[queue];
         if (work.TakeBounce(id))
         {

@@ -38,6 +38,9 @@ internal sealed record RuntimeTuning
     /// </remarks>
     public TimeSpan BounceDelay { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How many of WorkflowCore's event consumers run, each taking max(cores, 2) events at once. Default 4.</summary>
+    public int EventConsumers { get; init; } = 4;
+
     /// <summary>
     /// How many workflows run at once; null keeps WorkflowCore's default (the processor count,
     /// at least 4).

@@ -25,6 +25,8 @@ internal sealed class SerializedMemoryStore(IWakeUpSink? wakeUps) : IPersistence
     private readonly ConcurrentDictionary<string, int> _subscriptionCounts = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _subscribed = new();
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _sleeping = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _completed = new();
+    private readonly ConcurrentDictionary<string, int> _saves = new();
 
     public bool SupportsScheduledCommands => false;
 
@@ -52,6 +54,21 @@ internal sealed class SerializedMemoryStore(IWakeUpSink? wakeUps) : IPersistence
 
         return signal.Task;
     }
+
+    /// <summary>Completes once the workflow has been stored complete.</summary>
+    public Task WhenComplete(string workflowId)
+    {
+        var signal = _completed.GetOrAdd(workflowId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (Run(() => _inner.GetWorkflowInstance(workflowId))?.Status == WorkflowStatus.Complete)
+        {
+            signal.TrySetResult();
+        }
+
+        return signal.Task;
+    }
+
+    /// <summary>How many times the workflow was written, its creation included.</summary>
+    public int Saves(string workflowId) => _saves.GetValueOrDefault(workflowId);
 
     public Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
     {
@@ -156,6 +173,12 @@ internal sealed class SerializedMemoryStore(IWakeUpSink? wakeUps) : IPersistence
     // What OneVisit's store does after every write of an instance.
     private void Stored(WorkflowInstance workflow, List<EventSubscription>? subscriptions)
     {
+        _saves.AddOrUpdate(workflow.Id, 1, (_, n) => n + 1);
+        if (workflow.Status == WorkflowStatus.Complete && _completed.TryGetValue(workflow.Id, out var completed))
+        {
+            completed.TrySetResult();
+        }
+
         if (workflow.NextExecution is { } next)
         {
             wakeUps?.Schedule(workflow.Id, next);

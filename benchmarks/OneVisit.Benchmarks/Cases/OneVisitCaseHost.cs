@@ -1,0 +1,112 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using OneVisit.Rules.Hosting;
+using OneVisit.Workflows;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Hosting;
+
+namespace OneVisit.Benchmarks.Cases;
+
+/// <summary>
+/// OneVisit's case runtime as an integrator hosts it (public API only) on a fresh SQLite file in a temp
+/// folder, with simulated departments that answer at once (Latency zero) and the system clock.
+/// </summary>
+internal sealed class OneVisitCaseHost : IAsyncDisposable
+{
+    private readonly ServiceProvider _provider;
+    private readonly string _directory;
+
+    private OneVisitCaseHost(ServiceProvider provider, string directory)
+    {
+        _provider = provider;
+        _directory = directory;
+        Cases = provider.GetRequiredService<ICaseService>();
+    }
+
+    public ICaseService Cases { get; }
+
+    public string DatabasePath => Path.Combine(_directory, "cases.db");
+
+    public static async Task<OneVisitCaseHost> StartAsync(Action<CaseOptions>? configure = null, ProfilingLog? profiling = null)
+    {
+        var directory = Directory.CreateTempSubdirectory("onevisit-bench-").FullName;
+        var services = new ServiceCollection();
+        services.AddLogging(b =>
+        {
+            b.AddProvider(new StderrWarnings());
+            if (profiling is not null)
+            {
+                b.SetMinimumLevel(LogLevel.Trace).AddProvider(profiling);
+            }
+        });
+        services.AddOneVisit()
+            .AddCatalog(BenchCatalogue.Directory)
+            .AddWorkflows(w =>
+            {
+                w.UseSqlite($"Data Source={Path.Combine(directory, "cases.db")}").UseSimulatedDepartments();
+                if (configure is not null)
+                {
+                    w.Configure(configure);
+                }
+            });
+        var provider = services.BuildServiceProvider();
+        await provider.GetRequiredService<CaseRuntime>().StartAsync().ConfigureAwait(false);
+        return new OneVisitCaseHost(provider, directory);
+    }
+
+    /// <summary>One case end to end: submit, wait for review, decide, wait for it to close.</summary>
+    public async Task RunCaseAsync(string key, TimeSpan timeout, CasePhases? phases = null)
+    {
+        var start = Stopwatch.GetTimestamp();
+        var submitted = await Cases.SubmitAsync(BenchCatalogue.Submission(key)).ConfigureAwait(false);
+        var mark = phases?.Add(0, start) ?? 0;
+        await Cases.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.UnderReview, timeout).ConfigureAwait(false);
+        mark = phases?.Add(1, mark) ?? 0;
+        await Cases.DecideAsync(submitted.CaseId, BenchCatalogue.Approve).ConfigureAwait(false);
+        mark = phases?.Add(2, mark) ?? 0;
+        await Cases.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.Closed, timeout).ConfigureAwait(false);
+        phases?.Add(3, mark);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _provider.GetRequiredService<CaseRuntime>().StopAsync().ConfigureAwait(false);
+        await _provider.DisposeAsync().ConfigureAwait(false);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held on a slow shutdown; the temp folder is the OS's to clean.
+        }
+    }
+
+    /// <summary>Warnings and errors to stderr, so a failing case is seen rather than timed.</summary>
+    private sealed class StderrWarnings : ILoggerProvider
+    {
+        public ILogger CreateLogger(string categoryName) => new Logger(categoryName);
+
+        public void Dispose()
+        {
+        }
+
+        private sealed class Logger(string category) : ILogger
+        {
+            public IDisposable? BeginScope<TState>(TState state)
+                where TState : notnull => null;
+
+            public bool IsEnabled(LogLevel logLevel) => logLevel >= LogLevel.Warning;
+
+            public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+            {
+                if (IsEnabled(logLevel))
+                {
+                    Console.Error.WriteLine($"[{logLevel}] {category}: {formatter(state, exception)} {exception}");
+                }
+            }
+        }
+    }
+}
