@@ -39,7 +39,7 @@ internal static partial class OneOffMeasurements
             + $"{(firstChecked - created).TotalMilliseconds:N0} ms | {firstChecked.TotalMilliseconds:N0} ms | {later[later.Count / 2]:0.0} ms (max {later[^1]:0.0}) | {first.Verdict} |");
     }
 
-    private static void Memory(int size)
+    private static void Memory(int size, bool fast = true)
     {
         var synthetic = SyntheticCatalogue.Generate(size);
         var directory = synthetic.EnsureWritten();
@@ -48,13 +48,13 @@ internal static partial class OneOffMeasurements
         Report("runtime and the generator's spec only", null, 0);
 
         var catalog = SyntheticCatalogue.LoadClean(directory);
-        var engine = new PrecheckEngine(catalog);
+        var engine = new PrecheckEngine(catalog, new PrecheckOptions { UseFastExpressionCompiler = fast });
         Report($"catalogue of {size:N0} loaded, nothing checked", engine, 0);
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < requests.Length; i++)
         {
             _ = engine.Check(requests[i]);
-            if (i + 1 is 512 or 1_000 || i + 1 == requests.Length)
+            if (i + 1 is 512 or 1_000 or 2_000 || i + 1 == requests.Length)
             {
                 Report($"{i + 1:N0} distinct procedures prechecked", engine, Stopwatch.GetElapsedTime(started).TotalSeconds);
             }
@@ -69,7 +69,7 @@ internal static partial class OneOffMeasurements
         GC.WaitForPendingFinalizers();
         GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
         using var process = Process.GetCurrentProcess();
-        Console.WriteLine($"| {stage} | {process.WorkingSet64 / 1048576.0:N0} MB | {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:N0} MB | "
+        Console.WriteLine($"| {stage} | {process.WorkingSet64 / 1048576.0:N0} MB | {GC.GetTotalMemory(forceFullCollection: false) / 1048576.0:N0} MB | {GC.GetGCMemoryInfo().TotalCommittedBytes / 1048576.0:N0} MB | "
             + $"{engine?.CachedRuleSets.ToString() ?? "-"} | {engine?.Compilations.ToString() ?? "-"} | {(seconds > 0 ? $"{seconds:0.0} s" : "-")} |");
     }
 }

@@ -22,7 +22,7 @@ internal static partial class OneOffMeasurements
                 ColdStart(rest.Length == 0 ? 11_452 : int.Parse(rest[0]));
                 return true;
             case ["memory", .. var rest]:
-                Memory(rest.Length == 0 ? 11_452 : int.Parse(rest[0]));
+                Memory(rest.Length == 0 ? 11_452 : int.Parse(rest[0]), fast: !rest.Contains("--expression-compile"));
                 return true;
             default:
                 return false;
