@@ -52,7 +52,7 @@ internal sealed partial class SyntheticCatalogue
               - id: bj_window
                 name: 滨江区窗口
                 name_en: Binjiang window
-                accepts: [BENCH-00001, BENCH-00002]
+                accepts: [BENCH-00001]
           - id: gs_office
             name: 拱墅区审批局
             level: district
