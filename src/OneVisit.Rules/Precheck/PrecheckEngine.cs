@@ -153,6 +153,7 @@ public sealed class PrecheckEngine
             Jurisdiction = builder.Jurisdiction,
             Materials = builder.Materials,
             MaterialReasons = Resolver.MaterialReasons(procedure, builder.Rules, builder.Materials),
+            DefaultRoute = Resolver.DefaultRoute(procedure, _catalog.Authorities[procedure.Jurisdiction.DefaultAuthorityId]),
             Exemptions = builder.Exemptions,
             Presence = builder.Presence,
             Remote = builder.Remote,

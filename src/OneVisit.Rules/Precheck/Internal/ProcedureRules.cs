@@ -26,6 +26,9 @@ internal sealed class ProcedureRules
     /// <summary>Why each material is (not) required, by material and <see cref="Expressions.Truth"/>: prepared once, not per check.</summary>
     public required Reason[][] MaterialReasons { get; init; }
 
+    /// <summary>Why the default authority decides, when no jurisdiction rule holds: prepared once, not per check.</summary>
+    public required Reason DefaultRoute { get; init; }
+
     public required int[][] Exemptions { get; init; }
 
     public required int[] Presence { get; init; }

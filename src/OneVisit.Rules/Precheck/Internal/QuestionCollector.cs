@@ -16,7 +16,8 @@ internal sealed class QuestionCollector(FactValues facts, FactSchema schema)
     public const int PresenceWeight = 2;
     public const int FeeWeight = 1;
 
-    private readonly Dictionary<FactSymbol, (int Weight, List<string> Affects)> _open = [];
+    // Made on the first undecided rule: most applications that answer every question never need it.
+    private Dictionary<FactSymbol, (int Weight, List<string> Affects)>? _open;
 
     /// <summary>Notes that the rule in <paramref name="slot"/> is undecided and its outcome matters to the answer.</summary>
     public void Undecided(ProcedureRules rules, int slot, int weight)
@@ -33,6 +34,7 @@ internal sealed class QuestionCollector(FactValues facts, FactSchema schema)
                 continue;
             }
 
+            _open ??= [];
             if (!_open.TryGetValue(fact, out var entry))
             {
                 entry = (0, []);
@@ -43,7 +45,7 @@ internal sealed class QuestionCollector(FactValues facts, FactSchema schema)
         }
     }
 
-    public IReadOnlyList<OpenQuestion> Ranked() =>
+    public IReadOnlyList<OpenQuestion> Ranked() => _open is null ? [] :
     [
         .. _open
             .OrderByDescending(e => e.Value.Weight)

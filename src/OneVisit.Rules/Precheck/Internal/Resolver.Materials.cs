@@ -22,7 +22,7 @@ internal sealed partial class Resolver
                 Document = document,
                 Status = MaterialStatus.NotRequired,
                 RequiredBecause = because,
-                Note = new("本情形无需提交", "Not required in this situation"),
+                Note = Notes.NotRequired,
             };
 
             results[i] = required switch
@@ -66,7 +66,7 @@ internal sealed partial class Resolver
         return baseline with
         {
             Status = MaterialStatus.Undecided,
-            Note = new("取决于尚未回答的问题", "Depends on a question not yet answered"),
+            Note = Notes.RequiredUndecided,
         };
     }
 
@@ -85,7 +85,7 @@ internal sealed partial class Resolver
                     Status = MaterialStatus.Held,
                     Held = held.Document,
                     CurrentVersion = held.Current,
-                    Note = held.Document!.Electronic ? new("已持有（电子）", "Held (electronic)") : new("已持有", "Held"),
+                    Note = held.Document!.Electronic ? Notes.HeldElectronic : Notes.Held,
                 };
             case HeldState.Converted:
                 return baseline with
@@ -145,7 +145,7 @@ internal sealed partial class Resolver
                 {
                     ({ } c, { } old) => new($"所持{old}版不再受理；由办理机关按现行{c.Version}版预填，申请时核对签署", $"The {old} edition is no longer accepted; the office prefills the current {c.Version} edition for you to check and sign"),
                     ({ } c, null) => new($"由办理机关按现行{c.Version}版预填，申请时核对签署", $"The office prefills the current {c.Version} edition for you to check and sign"),
-                    _ => new("由办理机关生成，无需自备", "The office prepares it; nothing to bring"),
+                    _ => Notes.Generated,
                 },
             };
         }
@@ -156,7 +156,7 @@ internal sealed partial class Resolver
             {
                 Status = MaterialStatus.Undecided,
                 Held = held.Document,
-                Note = new("可否免交取决于尚未回答的问题", "Whether it can be spared depends on a question not yet answered"),
+                Note = Notes.ExemptionUndecided,
             };
         }
 
@@ -217,7 +217,7 @@ internal sealed partial class Resolver
                 {
                     Status = MaterialStatus.ELicence,
                     Exemption = exemption,
-                    Note = new("调用电子证照，无需提交", "The e-licence is used; nothing to bring"),
+                    Note = Notes.ELicence,
                 };
             case ExemptionKind.Commitment:
                 var verifyBy = exemption.VerifyWithinDays is { } days ? asOf.AddDays(days) : (DateOnly?)null;
@@ -228,7 +228,7 @@ internal sealed partial class Resolver
                     VerifyBy = verifyBy,
                     Note = verifyBy is { } v
                         ? new($"可签署告知承诺书代替，{v:yyyy-MM-dd}前核查", $"May be replaced by a signed commitment, verified by {v:yyyy-MM-dd}")
-                        : new("可签署告知承诺书代替", "May be replaced by a signed commitment"),
+                        : Notes.Commitment,
                 };
             case ExemptionKind.AcceptWithGap:
                 var supplyBy = _calendar.AddWorkingDays(asOf, exemption.DeadlineWorkingDays ?? 0);
@@ -325,5 +325,18 @@ internal sealed partial class Resolver
         }
 
         return -1;
+    }
+
+    // Notes that do not depend on the application, made once rather than for every material of every check.
+    private static class Notes
+    {
+        public static readonly LocalizedText NotRequired = new("本情形无需提交", "Not required in this situation");
+        public static readonly LocalizedText RequiredUndecided = new("取决于尚未回答的问题", "Depends on a question not yet answered");
+        public static readonly LocalizedText Held = new("已持有", "Held");
+        public static readonly LocalizedText HeldElectronic = new("已持有（电子）", "Held (electronic)");
+        public static readonly LocalizedText Generated = new("由办理机关生成，无需自备", "The office prepares it; nothing to bring");
+        public static readonly LocalizedText ExemptionUndecided = new("可否免交取决于尚未回答的问题", "Whether it can be spared depends on a question not yet answered");
+        public static readonly LocalizedText ELicence = new("调用电子证照，无需提交", "The e-licence is used; nothing to bring");
+        public static readonly LocalizedText Commitment = new("可签署告知承诺书代替", "May be replaced by a signed commitment");
     }
 }

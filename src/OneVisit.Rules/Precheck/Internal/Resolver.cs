@@ -150,13 +150,8 @@ internal sealed partial class Resolver
 
         if (authority is null)
         {
+            why = rules.DefaultRoute;
             authority = _catalog.Authorities[jurisdiction.DefaultAuthorityId];
-            why = new Reason(
-                RuleNames.JurisdictionDefault(rules.Procedure.Code),
-                new LocalizedText($"默认由{authority.Name.Text}办理", $"By default, {authority.Name.EnglishOrText} decides"),
-                null,
-                jurisdiction.Location,
-                rules.Procedure.LegalBasis);
         }
 
         Authority? forwardedTo = null;
@@ -189,6 +184,14 @@ internal sealed partial class Resolver
 
         return fees;
     }
+
+    /// <summary>Why the default authority decides when no jurisdiction rule holds; built when the rule set is compiled.</summary>
+    public static Reason DefaultRoute(Procedure procedure, Authority authority) => new(
+        RuleNames.JurisdictionDefault(procedure.Code),
+        new LocalizedText($"默认由{authority.Name.Text}办理", $"By default, {authority.Name.EnglishOrText} decides"),
+        null,
+        procedure.Jurisdiction.Location,
+        procedure.LegalBasis);
 
     private static Reason Why(RuleDescriptor rule, LocalizedText text) =>
         new(rule.Name, text, rule.Condition?.Text, rule.Condition?.Location, rule.Basis);
