@@ -45,26 +45,15 @@ internal sealed class SerializedMemoryStore(IWakeUpSink? wakeUps) : IPersistence
     /// <summary>Completes once the workflow has been stored asleep (its next execution at a set time).</summary>
     public Task WhenSleeping(string workflowId)
     {
-        var signal = _sleeping.GetOrAdd(workflowId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
-        var stored = Run(() => _inner.GetWorkflowInstance(workflowId));
-        if (stored?.NextExecution > 0)
-        {
-            signal.TrySetResult();
-        }
-
-        return signal.Task;
+        // Signalled by the save, never by reading the instance: the in-memory store hands out the very object the
+        // executor is changing, so a read can see a state that has not been saved yet.
+        return Signal(_sleeping, workflowId).Task;
     }
 
     /// <summary>Completes once the workflow has been stored complete.</summary>
     public Task WhenComplete(string workflowId)
     {
-        var signal = _completed.GetOrAdd(workflowId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (Run(() => _inner.GetWorkflowInstance(workflowId))?.Status == WorkflowStatus.Complete)
-        {
-            signal.TrySetResult();
-        }
-
-        return signal.Task;
+        return Signal(_completed, workflowId).Task;
     }
 
     /// <summary>How many times the workflow was written, its creation included.</summary>
@@ -171,20 +160,23 @@ internal sealed class SerializedMemoryStore(IWakeUpSink? wakeUps) : IPersistence
         throw new NotSupportedException();
 
     // What OneVisit's store does after every write of an instance.
+    private static TaskCompletionSource Signal(ConcurrentDictionary<string, TaskCompletionSource> signals, string workflowId) =>
+        signals.GetOrAdd(workflowId, _ => new(TaskCreationOptions.RunContinuationsAsynchronously));
+
     private void Stored(WorkflowInstance workflow, List<EventSubscription>? subscriptions)
     {
         _saves.AddOrUpdate(workflow.Id, 1, (_, n) => n + 1);
-        if (workflow.Status == WorkflowStatus.Complete && _completed.TryGetValue(workflow.Id, out var completed))
+        if (workflow.Status == WorkflowStatus.Complete)
         {
-            completed.TrySetResult();
+            Signal(_completed, workflow.Id).TrySetResult();
         }
 
         if (workflow.NextExecution is { } next)
         {
             wakeUps?.Schedule(workflow.Id, next);
-            if (next > 0 && _sleeping.TryGetValue(workflow.Id, out var sleeping))
+            if (next > 0)
             {
-                sleeping.TrySetResult();
+                Signal(_sleeping, workflow.Id).TrySetResult();
             }
         }
 
