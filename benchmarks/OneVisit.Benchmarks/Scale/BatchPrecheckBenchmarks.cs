@@ -25,28 +25,10 @@ public class BatchPrecheckBenchmarks
     public void Setup() => _workload = ScaleWorkload.Grouped(Procedures, Groups, PerProcedure);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
-    public object? HandWritten()
-    {
-        PrecheckAnswer? last = null;
-        foreach (var application in _workload.Applications)
-        {
-            last = _workload.HandWritten.Check(application);
-        }
-
-        return last;
-    }
+    public object? HandWritten() => _workload.CheckAllHandWritten();
 
     [Benchmark(OperationsPerInvoke = Count)]
-    public object? RulesEngine()
-    {
-        PrecheckAnswer? last = null;
-        foreach (var application in _workload.Applications)
-        {
-            last = _workload.RulesEngine.Check(application);
-        }
-
-        return last;
-    }
+    public object? RulesEngine() => _workload.CheckAllRulesEngine();
 
     [Benchmark(OperationsPerInvoke = Count)]
     public IReadOnlyList<PrecheckResult> OneVisitCheckMany() => _workload.OneVisit.CheckMany(_workload.Requests);

@@ -23,28 +23,10 @@ public class ScalePrecheckBenchmarks
     public void Setup() => _workload = ScaleWorkload.Spread(Procedures, Count);
 
     [Benchmark(Baseline = true, OperationsPerInvoke = Count)]
-    public object? HandWritten()
-    {
-        PrecheckAnswer? last = null;
-        foreach (var application in _workload.Applications)
-        {
-            last = _workload.HandWritten.Check(application);
-        }
-
-        return last;
-    }
+    public object? HandWritten() => _workload.CheckAllHandWritten();
 
     [Benchmark(OperationsPerInvoke = Count)]
-    public object? RulesEngine()
-    {
-        PrecheckAnswer? last = null;
-        foreach (var application in _workload.Applications)
-        {
-            last = _workload.RulesEngine.Check(application);
-        }
-
-        return last;
-    }
+    public object? RulesEngine() => _workload.CheckAllRulesEngine();
 
     /// <summary>One <see cref="PrecheckEngine.Check"/> per application: a full result (notice, open questions, visits, fired rules).</summary>
     [Benchmark(OperationsPerInvoke = Count)]

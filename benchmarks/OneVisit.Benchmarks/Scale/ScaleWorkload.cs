@@ -38,6 +38,30 @@ internal sealed class ScaleWorkload
 
     public RulesEnginePeer RulesEngine { get; }
 
+    /// <summary>Every application through the hand-written baseline, one by one; the last answer keeps the work alive.</summary>
+    public PrecheckAnswer? CheckAllHandWritten()
+    {
+        PrecheckAnswer? last = null;
+        foreach (var application in Applications)
+        {
+            last = HandWritten.Check(application);
+        }
+
+        return last;
+    }
+
+    /// <summary>Every application through RulesEngine, one by one.</summary>
+    public PrecheckAnswer? CheckAllRulesEngine()
+    {
+        PrecheckAnswer? last = null;
+        foreach (var application in Applications)
+        {
+            last = RulesEngine.Check(application);
+        }
+
+        return last;
+    }
+
     /// <summary>
     /// <paramref name="count"/> applications, each to a procedure drawn uniformly from the whole catalogue: the
     /// working set of a busy hall, where consecutive applications rarely share a procedure.
