@@ -46,4 +46,18 @@ public sealed class ProcedureCatalog
 
     /// <summary>The policy test cases, in file order.</summary>
     public IReadOnlyList<PolicyTestCase> Tests { get; }
+
+    /// <summary>
+    /// The zone the offices count days in: the catalogue's <c>time_zone</c>, or else the clock's local zone.
+    /// A server kept on UTC then still ends a Hangzhou deadline at midnight in Hangzhou.
+    /// </summary>
+    public TimeZoneInfo TimeZone(TimeProvider time)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        return Info.TimeZone ?? time.LocalTimeZone;
+    }
+
+    /// <summary>Today's date at the offices.</summary>
+    public DateOnly Today(TimeProvider time) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), TimeZone(time)).DateTime);
 }

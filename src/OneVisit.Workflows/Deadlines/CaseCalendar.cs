@@ -4,21 +4,24 @@ using OneVisit.Workflows.Cases;
 namespace OneVisit.Workflows.Deadlines;
 
 /// <summary>
-/// Turns a case's clock into due dates. Days are counted in the host's local time zone (from its
-/// <see cref="TimeProvider"/>), and a limit falls due at the end of its last day, as the law counts.
+/// Turns a case's clock into due dates. Days are counted in the offices' time zone (the catalogue's
+/// <c>time_zone</c>, else the host's <see cref="TimeProvider.LocalTimeZone"/>), and a limit falls due at the end
+/// of its last day, as the law counts.
 /// </summary>
-internal sealed class CaseCalendar(WorkingCalendar calendar, TimeProvider time)
+internal sealed class CaseCalendar(WorkingCalendar calendar, TimeZoneInfo zone)
 {
     public WorkingCalendar Calendar { get; } = calendar;
 
+    public TimeZoneInfo Zone { get; } = zone;
+
     public DateOnly LocalDate(DateTimeOffset instant) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, time.LocalTimeZone).DateTime);
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, Zone).DateTime);
 
     /// <summary>The instant the given local day ends.</summary>
     public DateTimeOffset EndOf(DateOnly day)
     {
         var midnight = day.AddDays(1).ToDateTime(TimeOnly.MinValue);
-        return new DateTimeOffset(midnight, time.LocalTimeZone.GetUtcOffset(midnight));
+        return new DateTimeOffset(midnight, Zone.GetUtcOffset(midnight));
     }
 
     public DateOnly AddWorkingDays(DateOnly from, int days) => Calendar.AddWorkingDays(from, days);

@@ -1,3 +1,4 @@
+using OneVisit.Rules.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -43,7 +44,9 @@ public static class OneVisitWorkflowsExtensions
         services.AddSingleton<IOptions<CaseOptions>>(Options.Create(options));
         services.AddSingleton<CaseStore>();
         services.AddSingleton<ISqliteDatabase>(sp => sp.GetRequiredService<Engine.Persistence.SqliteWorkflowStore>());
-        services.AddSingleton(sp => new CaseCalendar(sp.GetRequiredService<IOptions<OneVisitOptions>>().Value.Precheck.Calendar, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new CaseCalendar(
+            sp.GetRequiredService<IOptions<OneVisitOptions>>().Value.Precheck.Calendar,
+            sp.GetRequiredService<ProcedureCatalog>().TimeZone(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<CaseTimers>();
         services.AddSingleton<EvidenceProviders>();
         services.AddSingleton(sp => new CaseMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));

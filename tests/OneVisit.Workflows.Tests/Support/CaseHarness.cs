@@ -52,12 +52,12 @@ internal sealed class CaseHarness : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null, Action<IServiceCollection>? services = null, string? catalog = null)
+    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null, Action<IServiceCollection>? services = null, string? catalog = null, TimeZoneInfo? clockZone = null)
     {
         var ownsDirectory = directory is null;
         directory ??= Directory.CreateTempSubdirectory("onevisit-cases-").FullName;
         var time = new FakeTimeProvider(Morning);
-        time.SetLocalTimeZone(TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China"));
+        time.SetLocalTimeZone(clockZone ?? TimeZoneInfo.CreateCustomTimeZone("China", TimeSpan.FromHours(8), "China", "China"));
         var collection = new ServiceCollection();
         services?.Invoke(collection);
         collection.AddSingleton<TimeProvider>(time);

@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Diagnostics;
 
 namespace OneVisit.Rules.Authoring.Internal;
 
@@ -17,10 +18,29 @@ internal static class CatalogInfoReader
         var region = map.String("region", required: true);
         var language = map.String("default_language", required: true);
         var asOf = map.Date("as_of", required: true);
+        var zone = TimeZone(context, map.Optional("time_zone"));
         map.Finish();
         return name is null || region is null || language is null || asOf is null
             ? null
-            : new CatalogInfo(name, region, language, asOf.Value, context.At(map.Node));
+            : new CatalogInfo(name, region, language, asOf.Value, context.At(map.Node)) { TimeZone = zone };
+    }
+
+    /// <summary>An IANA time zone this machine knows (tzdata, or ICU on Windows), or null with the error reported.</summary>
+    private static TimeZoneInfo? TimeZone(FileContext context, YNode? node)
+    {
+        if (node is null || context.String(node, "time zone") is not { } id)
+        {
+            return null;
+        }
+
+        if (TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone))
+        {
+            return zone;
+        }
+
+        context.Error(DiagnosticCodes.InvalidValue, node,
+            $"There is no time zone '{id}' on this machine. Write the offices' IANA time zone, e.g. Asia/Shanghai (a machine without time-zone data needs the tzdata package).");
+        return null;
     }
 
     /// <summary>An empty file reads as an empty mapping, so each missing key is reported by name.</summary>

@@ -14,7 +14,7 @@ internal static class RequestBinder
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ApplicationError>();
-        var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetLocalNow().DateTime);
+        var asOf = request.AsOf ?? catalog.Today(time);
 
         Procedure? procedure = null;
         if (string.IsNullOrWhiteSpace(request.ProcedureCode))

@@ -1,0 +1,23 @@
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Tests.Support;
+
+namespace OneVisit.Workflows.Tests.Cases;
+
+/// <summary>A host kept on UTC still ends a Hangzhou deadline at midnight in Hangzhou: the catalogue names the zone.</summary>
+public sealed class TimeZoneCaseTests
+{
+    [Fact]
+    public async Task On_a_utc_server_deadlines_fall_due_at_the_end_of_the_offices_day()
+    {
+        await using var harness = await CaseHarness.StartAsync(clockZone: TimeZoneInfo.Utc);
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "utc-server"));
+
+        var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+
+        // Accepted on Monday 20 February in Hangzhou; 10 working days end with Monday 6 March, at midnight there
+        // (on the server's own UTC days it would be eight hours later).
+        var statutory = Assert.Single(review.Deadlines, d => d.Kind == "statutory");
+        Assert.Equal(new DateTimeOffset(2017, 3, 7, 0, 0, 0, TimeSpan.FromHours(8)), statutory.Due);
+        Assert.Equal(TimeSpan.FromHours(8), statutory.Due!.Value.Offset);
+    }
+}
