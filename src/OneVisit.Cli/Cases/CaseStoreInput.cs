@@ -16,13 +16,18 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CaseStoreInput(ServiceProvider services, TimeZoneInfo zone)
+    private CaseStoreInput(ServiceProvider services, TimeZoneInfo zone, string? zoneAsked)
     {
         _services = services;
         Zone = zone;
+        ZoneAsked = zoneAsked;
     }
 
+    /// <summary>The zone times are shown in.</summary>
     public TimeZoneInfo Zone { get; }
+
+    /// <summary>The <c>--time-zone</c> given, if any, for the commands a hint suggests next.</summary>
+    public string? ZoneAsked { get; }
 
     public ICaseService Cases => _services.GetRequiredService<ICaseService>();
 
@@ -35,7 +40,7 @@ internal sealed class CaseStoreInput : IAsyncDisposable
     public Rules.Catalog.ProcedureCatalog Catalog => _services.GetRequiredService<Rules.Catalog.ProcedureCatalog>();
 
     /// <summary>The store, or null with the exit code to return after the problem was written to <paramref name="error"/>.</summary>
-    public static CaseStoreInput? Open(string command, string database, string catalogue, string timeZone, Terminal error, out int exitCode)
+    public static CaseStoreInput? Open(string command, string database, string catalogue, string? timeZone, Terminal error, out int exitCode)
     {
         exitCode = ExitCodes.Ok;
         if (!File.Exists(database))
@@ -47,21 +52,28 @@ internal sealed class CaseStoreInput : IAsyncDisposable
             return null;
         }
 
-        if (TimeZones.Find(timeZone, out var problem) is not { } zone)
-        {
-            error.WriteLine($"onevisit {command}: {problem}", ConsoleColour.Red);
-            exitCode = ExitCodes.Usage;
-            return null;
-        }
-
         if (CatalogueInput.Load(command, catalogue, error, out exitCode) is not { } loaded)
         {
             return null;
         }
 
+        // The offices' zone: as asked, else the catalogue's own, else this machine's.
+        var zone = loaded.Info.TimeZone ?? TimeZoneInfo.Local;
+        if (timeZone is not null)
+        {
+            if (TimeZones.Find(timeZone, out var problem) is not { } asked)
+            {
+                error.WriteLine($"onevisit {command}: {problem}", ConsoleColour.Red);
+                exitCode = ExitCodes.Usage;
+                return null;
+            }
+
+            zone = asked;
+        }
+
         // Mode=ReadWrite: a mistyped path must not leave an empty database behind (the check above is not atomic).
         var connection = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite }.ToString();
-        return new CaseStoreInput(CaseServices.Build(loaded, catalogue, connection, new ZonedTimeProvider(zone), error.Writer), zone);
+        return new CaseStoreInput(CaseServices.Build(loaded, catalogue, connection, new ZonedTimeProvider(zone), error.Writer), zone, timeZone);
     }
 
     /// <summary>

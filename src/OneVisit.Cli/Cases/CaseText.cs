@@ -5,7 +5,7 @@ using OneVisit.Workflows.Cases;
 namespace OneVisit.Cli.Cases;
 
 /// <summary>The case commands' text output: aligned tables, times in the offices' zone.</summary>
-internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZoneInfo zone)
+internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZoneInfo zone, string? zoneAsked = null)
 {
     public void WriteList(IReadOnlyList<CaseSummary> cases, string database)
     {
@@ -30,7 +30,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
         }
 
         table.Write(output);
-        var inZone = zone.Id == TimeZoneInfo.Local.Id ? "" : $" --time-zone {zone.Id}";
+        var inZone = zoneAsked is null ? "" : $" --time-zone {zoneAsked}";
         output.WriteLine($"{cases.Count} case{(cases.Count == 1 ? "" : "s")} in {database}. Show one: onevisit cases show <case> --db {database}{inZone}", ConsoleColour.Dim);
     }
 

@@ -20,16 +20,15 @@ internal static class CasesCommand
         return command;
     }
 
-    private sealed record StoreOptions(Option<string> Database, Option<string> Catalogue, Option<string> TimeZone, Option<bool> Json)
+    private sealed record StoreOptions(Option<string> Database, Option<string> Catalogue, Option<string?> TimeZone, Option<bool> Json)
     {
         public static StoreOptions Create() => new(
             new Option<string>("--db") { Description = "The SQLite case store (the demo's by default).", HelpName = "file", DefaultValueFactory = _ => Samples.DemoDatabase },
             new Option<string>("--catalog") { Description = "The catalogue the cases were run with, for the working calendar and names (the sample catalogue by default).", HelpName = "dir", DefaultValueFactory = _ => Samples.Catalogue },
-            new Option<string>("--time-zone")
+            new Option<string?>("--time-zone")
             {
-                Description = $"The offices' time zone (IANA id): times are shown and deadlines counted in it (this machine's by default; the demo's cases are in {Samples.HangzhouTimeZone}).",
+                Description = "The time zone (IANA id) to show times in. By default the catalogue's time_zone, or else this machine's; deadlines are counted in the catalogue's zone when it has one.",
                 HelpName = "id",
-                DefaultValueFactory = _ => TimeZoneInfo.Local.Id,
             },
             new Option<bool>("--json") { Description = "Print JSON for programs to read." });
 
@@ -42,7 +41,7 @@ internal static class CasesCommand
         }
 
         public CaseStoreInput? Open(ParseResult parsed, string command, Terminal error, out int exitCode) =>
-            CaseStoreInput.Open(command, parsed.GetRequiredValue(Database), parsed.GetRequiredValue(Catalogue), parsed.GetRequiredValue(TimeZone), error, out exitCode);
+            CaseStoreInput.Open(command, parsed.GetRequiredValue(Database), parsed.GetRequiredValue(Catalogue), parsed.GetValue(TimeZone), error, out exitCode);
     }
 
     private static Command List(Terminal output, Terminal error)
@@ -77,7 +76,7 @@ internal static class CasesCommand
                 }
                 else
                 {
-                    new CaseText(output, input.Catalog, input.Zone).WriteList(cases, database);
+                    new CaseText(output, input.Catalog, input.Zone, input.ZoneAsked).WriteList(cases, database);
                 }
 
                 return ExitCodes.Ok;

@@ -43,7 +43,8 @@ internal static class DemoCommand
             return exitCode;
         }
 
-        var zone = TimeZones.Find(Samples.HangzhouTimeZone, out _)!;
+        // The sample catalogue names its offices' zone; the fallback only matters if someone removed it.
+        var zone = catalog.Info.TimeZone ?? TimeZones.Find(Samples.HangzhouTimeZone, out _)!;
         Directory.CreateDirectory(Path.GetDirectoryName(database)!);
         if (requested is null)
         {
@@ -88,7 +89,7 @@ internal static class DemoCommand
             text.WriteErrand(result);
         }
 
-        text.WriteSummary(results, database, defaultDatabase: requested is null);
+        text.WriteSummary(results, database, defaultDatabase: requested is null, zoneFromCatalogue: catalog.Info.TimeZone is not null);
         return ExitCodes.Ok;
     }
 

@@ -25,6 +25,15 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
+    public void Without_a_time_zone_times_are_in_the_catalogues_zone_not_the_machines()
+    {
+        var (exit, output, _) = Cli.Run("cases", "list", "--db", demo.Database, "--applicant", "demo-applicant-1");
+
+        Assert.Equal(ExitCodes.Ok, exit);
+        Assert.Matches(@"(?m)^C[0-9A-F]{20}\s+Mon 2017-02-20 09:00\s", output);
+    }
+
+    [Fact]
     public void List_filters_by_applicant_and_writes_json()
     {
         var (exit, output, _) = Cli.Run(Store("cases", "list", "--applicant", "demo-applicant-3", "--json"));
