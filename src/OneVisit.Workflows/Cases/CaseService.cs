@@ -69,7 +69,13 @@ internal sealed class CaseService(
     public async Task<CaseSnapshot> GetAsync(string caseId, CancellationToken cancellationToken = default)
     {
         var (_, data) = await LoadAsync(caseId, cancellationToken).ConfigureAwait(false);
-        var visits = await store.VisitsAsync("case_id", caseId, cancellationToken).ConfigureAwait(false);
+        return await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The public view of the case's data, with the visits made so far.</summary>
+    private async Task<CaseSnapshot> SnapshotAsync(CaseData data, CancellationToken cancellationToken)
+    {
+        var visits = await store.VisitsAsync("case_id", data.CaseId, cancellationToken).ConfigureAwait(false);
         return CaseSnapshots.From(data, calendar, CountVisits(visits));
     }
 
@@ -219,8 +225,7 @@ internal sealed class CaseService(
             var saved = watcher.NextSave(workflowId);
             // The case row was read once above; each save only needs the workflow and the visits read again.
             var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
-            var visits = await store.VisitsAsync("case_id", caseId, cancellationToken).ConfigureAwait(false);
-            var snapshot = CaseSnapshots.From(data, calendar, CountVisits(visits));
+            var snapshot = await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
             if (condition(snapshot))
             {
                 return snapshot;
