@@ -60,7 +60,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
             var table = new TextTable("kind", "from", "what", "due");
             foreach (var item in snapshot.Awaiting)
             {
-                table.Add(item.Kind, Party(item.From), item.What, item.Due is { } due ? CaseWords.Due(due, zone) : "");
+                table.Add(item.Kind, CaseWords.Party(catalog, item.From), item.What, item.Due is { } due ? CaseWords.Due(due, zone) : "");
             }
 
             return table;
@@ -112,7 +112,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
             {
                 // What was asked of whom is in the detail already; the purpose says why (the JSON has both fields).
                 var detail = entry.Purpose is { } purpose ? $"{entry.Detail}, for {purpose}" : entry.Detail.TrimEnd();
-                table.Add(entry.Action is "escalated" ? ConsoleColour.Yellow : ConsoleColour.None, CaseWords.Time(entry.At, zone), Party(entry.Actor), entry.Action, detail);
+                table.Add(entry.Action is "escalated" ? ConsoleColour.Yellow : ConsoleColour.None, CaseWords.Time(entry.At, zone), CaseWords.Party(catalog, entry.Actor), entry.Action, detail);
             }
 
             return table;
@@ -149,6 +149,4 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
 
     private string DocumentName(string id) => catalog.Documents.TryGetValue(id, out var document) ? document.Name.Text : id;
 
-    // Actors and awaited parties are department ids, officer ids, or the words applicant/system.
-    private string Party(string id) => catalog.Authorities.TryGetValue(id, out var authority) ? authority.Name.Text : id;
 }

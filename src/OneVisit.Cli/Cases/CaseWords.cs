@@ -17,6 +17,14 @@ internal static class CaseWords
     public static string Time(DateTimeOffset instant, TimeZoneInfo zone) =>
         TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
+    /// <summary><c>Mon 09:00</c>: a step's time within the days a story spans.</summary>
+    public static string ShortTime(DateTimeOffset instant, TimeZoneInfo zone) =>
+        TimeZoneInfo.ConvertTime(instant, zone).ToString("ddd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>An actor or awaited party: a department's name, else the id as written (an officer, applicant, system).</summary>
+    public static string Party(ProcedureCatalog catalog, string id) =>
+        catalog.Authorities.TryGetValue(id, out var authority) ? authority.Name.Text : id;
+
     /// <summary>
     /// A due instant: limits fall due at the end of their last day, which is midnight of the next, so a midnight
     /// reads <c>end of Mon 2017-03-13</c> rather than naming a day the limit does not include.

@@ -46,7 +46,7 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
                     clock.SetUtcNow(at);
                 }
 
-                progress($"{ShortTime(at)} errand {run.Errand.Number}: {action.Says}");
+                progress($"{Cases.CaseWords.ShortTime(at, zone)} errand {run.Errand.Number}: {action.Says}");
                 await ActAsync(cases, run, action, cancellationToken).ConfigureAwait(false);
             }
 
@@ -66,8 +66,6 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
             await runtime.StopAsync(CancellationToken.None).ConfigureAwait(false);
         }
     }
-
-    private string ShortTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("ddd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private PrecheckRequest Application(Errand errand)
     {

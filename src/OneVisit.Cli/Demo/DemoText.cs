@@ -32,7 +32,7 @@ internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZo
         var steps = new TextTable("when", "who", "step", "detail");
         foreach (var step in result.Steps)
         {
-            steps.Add(ShortTime(step.At), Party(step.Actor), step.Action, step.Detail.TrimEnd());
+            steps.Add(CaseWords.ShortTime(step.At, zone), CaseWords.Party(catalog, step.Actor), step.Action, step.Detail.TrimEnd());
         }
 
         steps.Write(output, new string(' ', 12));
@@ -143,9 +143,5 @@ internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZo
         _ => CatalogWords.Of(delivery),
     };
 
-    private string Party(string id) => catalog.Authorities.TryGetValue(id, out var authority) ? authority.Name.Text : id;
-
     private string Format(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);
-
-    private string ShortTime(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("ddd HH:mm", CultureInfo.InvariantCulture);
 }
