@@ -9,8 +9,26 @@ public sealed class CaseOptions
     /// <summary>Working days the applicant has to supply what the deficiency notice lists; then the application counts as withdrawn. Default 10.</summary>
     public int SupplementWorkingDays { get; set; } = 10;
 
-    /// <summary>How long an evidence request that a department answered "later" is waited for before the applicant is asked instead. Default one day.</summary>
+    /// <summary>
+    /// How long a department's first answer to an evidence request is waited for, and a "later" answer that gave no
+    /// date (one that gave a date is waited for until that date); then the applicant is asked instead. Default one day.
+    /// </summary>
     public TimeSpan EvidenceTimeout { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>
+    /// Working days before one of the applicant's deadlines (a supplement, a document asked for, a gap, a pickup)
+    /// when they are reminded (an escalation with reason <c>reminder</c> and an audit line). Default 2; 0 sends none.
+    /// </summary>
+    public int ReminderWorkingDaysBefore { get; set; } = 2;
+
+    /// <summary>Working days a result ready for pickup is waited for; then the case closes with the result kept at the office. Default 20.</summary>
+    public int PickupWorkingDays { get; set; } = 20;
+
+    /// <summary>
+    /// Evidence requests in flight at once to one department's system. Requests are sent outside the engine, so this
+    /// bounds the load on a department, not the cases the engine runs. Default 256.
+    /// </summary>
+    public int MaxRequestsPerDepartment { get; set; } = 256;
 
     /// <summary>Working days before a limit falls due when the "nearing" escalation is raised. Default 1.</summary>
     public int WarnWorkingDaysBefore { get; set; } = 1;
@@ -49,6 +67,21 @@ public sealed class CaseOptions
         if (EvidenceTimeout <= TimeSpan.Zero)
         {
             yield return $"EvidenceTimeout must be positive (was {EvidenceTimeout}).";
+        }
+
+        if (ReminderWorkingDaysBefore < 0)
+        {
+            yield return $"ReminderWorkingDaysBefore cannot be negative (was {ReminderWorkingDaysBefore}).";
+        }
+
+        if (PickupWorkingDays < 1)
+        {
+            yield return $"PickupWorkingDays must be at least 1 (was {PickupWorkingDays}).";
+        }
+
+        if (MaxRequestsPerDepartment < 1)
+        {
+            yield return $"MaxRequestsPerDepartment must be at least 1 (was {MaxRequestsPerDepartment}).";
         }
 
         if (WarnWorkingDaysBefore < 0)

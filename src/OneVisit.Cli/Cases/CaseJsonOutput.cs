@@ -65,7 +65,7 @@ internal static class CaseJsonOutput
             json.WriteNumber("days", deadline.Days);
             json.WriteBoolean("working_days", deadline.WorkingDays);
             WriteInstant(json, "due", deadline.Due, zone);
-            json.WriteString("state", CaseWords.Met(deadline.Met));
+            json.WriteString("state", CatalogWords.Of(deadline.State));
         });
         json.WriteString("clock_paused_for", snapshot.ClockPausedFor);
         if (snapshot.Decision is { } decision)
@@ -82,7 +82,7 @@ internal static class CaseJsonOutput
             json.WriteNull("decision");
         }
 
-        json.WriteString("delivery", CaseWords.Delivery(snapshot.Delivery));
+        json.WriteString("delivery", snapshot.Delivery is { } delivery ? CatalogWords.Of(delivery) : null);
         json.WriteNumber("visits_predicted", snapshot.PredictedVisits);
         json.WriteNumber("visits_made", snapshot.VisitsMade);
         json.WriteObjects("visits", details.Visits, visit =>

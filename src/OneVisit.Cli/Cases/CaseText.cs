@@ -57,10 +57,10 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
 
         Section("Waiting for", snapshot.Awaiting.Count, "nothing", () =>
         {
-            var table = new TextTable("kind", "from", "what", "due");
+            var table = new TextTable("who", "must", "what", "by");
             foreach (var item in snapshot.Awaiting)
             {
-                table.Add(item.Kind, CaseWords.Party(catalog, item.From), item.What, item.Due is { } due ? CaseWords.Due(due, zone) : "");
+                table.Add(item.Overdue ? ConsoleColour.Red : ConsoleColour.None, CaseWords.Party(catalog, item.From), item.Action.Replace('_', ' '), item.What, item.Due is { } due ? CaseWords.Due(due, zone) + (item.Overdue ? " (passed)" : "") : "");
             }
 
             return table;
@@ -70,7 +70,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
             var table = new TextTable("material", "document", "department", "state", "note");
             foreach (var item in snapshot.Evidence)
             {
-                table.Add(item.State == "received" ? ConsoleColour.Green : ConsoleColour.None, item.MaterialId, DocumentName(item.DocumentId), AuthorityName(item.DepartmentId), item.State, item.Note ?? "");
+                table.Add(item.State == "received" ? ConsoleColour.Green : ConsoleColour.None, item.MaterialId, item.DocumentName ?? DocumentName(item.DocumentId), AuthorityName(item.DepartmentId), item.State.Replace('_', ' '), item.Note ?? "");
             }
 
             return table;
@@ -80,7 +80,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
             var table = new TextTable("limit", "days", "due", "state");
             foreach (var deadline in snapshot.Deadlines)
             {
-                table.Add(deadline.Met == false ? ConsoleColour.Red : ConsoleColour.None, deadline.Kind, CaseWords.Limit(deadline), deadline.Due is { } due ? CaseWords.Due(due, zone) : "clock not started", CaseWords.Met(deadline.Met));
+                table.Add(deadline.State == DeadlineState.Missed ? ConsoleColour.Red : ConsoleColour.None, deadline.Kind, CaseWords.Limit(deadline), deadline.Due is { } due ? CaseWords.Due(due, zone) : "clock not started", CaseWords.State(deadline.State));
             }
 
             return table;

@@ -11,7 +11,7 @@ internal static class CaseWords
 
     public static string Outcome(CaseOutcome? outcome) => outcome is { } o ? CatalogWords.Of(o) : "";
 
-    public static string Delivery(ResultDelivery delivery) => CatalogWords.Of(delivery);
+    public static string Delivery(ResultDelivery? delivery) => delivery is { } d ? CatalogWords.Of(d) : "none";
 
     /// <summary><c>Mon 2017-02-20 09:00</c> in the offices' zone: the weekday matters when limits count working days.</summary>
     public static string Time(DateTimeOffset instant, TimeZoneInfo zone) =>
@@ -81,5 +81,16 @@ internal static class CaseWords
         true => "met",
         false => "missed",
         null => "running",
+    };
+
+    /// <summary>A time limit's state: not_started, running, paused, met, missed, stopped (the case closed without a decision).</summary>
+    public static string State(DeadlineState state) => state switch
+    {
+        DeadlineState.NotStarted => "not started",
+        DeadlineState.Running => "running",
+        DeadlineState.Paused => "paused",
+        DeadlineState.Met => "met",
+        DeadlineState.Missed => "missed",
+        _ => "stopped (case closed)",
     };
 }

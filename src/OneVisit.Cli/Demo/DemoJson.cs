@@ -25,7 +25,7 @@ internal static class DemoJson
             json.WriteString("forwarded_from_window", snapshot.ForwardedFromWindowId);
             json.WriteString("case_id", snapshot.CaseId);
             json.WriteString("outcome", CaseWords.Outcome(snapshot.Outcome));
-            json.WriteString("delivery", CaseWords.Delivery(snapshot.Delivery));
+            json.WriteString("delivery", snapshot.Delivery is { } delivery ? CatalogWords.Of(delivery) : null);
             json.WriteNumber("evidence_fetched", snapshot.Evidence.Count(e => e.State == "received"));
             json.WriteNumber("visits_predicted", snapshot.PredictedVisits);
             json.WriteNumber("visits_made", snapshot.VisitsMade);

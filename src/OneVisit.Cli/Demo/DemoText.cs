@@ -38,7 +38,7 @@ internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZo
         steps.Write(output, new string(' ', 12));
 
         var snapshot = result.Case;
-        var limits = string.Join(", ", snapshot.Deadlines.Select(d => $"{d.Kind} limit ({CaseWords.Limit(d)}) {CaseWords.Met(d.Met)}"));
+        var limits = string.Join(", ", snapshot.Deadlines.Select(d => $"{d.Kind} limit ({CaseWords.Limit(d)}) {CaseWords.State(d.State)}"));
         Line(
             "result",
             $"{CaseWords.Outcome(snapshot.Outcome)}, {Delivery(snapshot.Delivery)}, {CaseWords.Duration(result.TimeToResult)} after applying; "
@@ -134,13 +134,14 @@ internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZo
         _ => CatalogWords.Of(verdict).Replace('_', ' '),
     };
 
-    private static string Delivery(ResultDelivery delivery) => delivery switch
+    private static string Delivery(ResultDelivery? delivery) => delivery switch
     {
         ResultDelivery.Mail => "result mailed",
         ResultDelivery.ELicence => "issued as an e-licence",
         ResultDelivery.Online => "result online",
         ResultDelivery.Pickup => "picked up",
-        _ => CatalogWords.Of(delivery),
+        null => "no result delivered",
+        { } other => CatalogWords.Of(other),
     };
 
     private string Format(DateTimeOffset at) => TimeZoneInfo.ConvertTime(at, zone).ToString("dddd d MMMM yyyy, HH:mm", CultureInfo.InvariantCulture);

@@ -44,5 +44,8 @@ public static class AuditActions
     public const string Visit = "visit";
     public const string Escalated = "escalated";
     public const string Closed = "closed";
+    public const string Reminded = "reminded";
+    public const string DeadlineMissed = "deadline_missed";
+    public const string AttemptRefused = "attempt_refused";
 #pragma warning restore CS1591
 }

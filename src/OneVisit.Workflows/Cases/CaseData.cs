@@ -6,8 +6,16 @@ namespace OneVisit.Workflows.Cases;
 /// The state a case carries through its workflow, persisted with it on every step: kept small (ids, states
 /// and dates, not catalogue objects), since the whole document is written once per step.
 /// </summary>
-internal sealed class CaseData
+internal sealed class CaseData : Storage.IHasPendingWrites
 {
+    /// <summary>What the running step writes with the next save of this document (never serialized).</summary>
+    internal Storage.PendingWrites Writes { get; private set; } = new();
+
+    /// <summary>Takes over another copy's pending writes (when a failed step's copy is replaced by the one from before it).</summary>
+    internal void Adopt(Storage.PendingWrites writes) => Writes = writes;
+
+    Storage.PendingWrites Storage.IHasPendingWrites.Writes => Writes;
+
     public string CaseId { get; set; } = "";
 
     public string ApplicantId { get; set; } = "";
@@ -44,6 +52,12 @@ internal sealed class CaseData
     /// <summary>Signed commitments and accepted gaps, entered in the ledger on acceptance.</summary>
     public List<CaseCommitment> Commitments { get; set; } = [];
 
+    /// <summary>Materials accepted with a gap (容缺), owed by a date after acceptance.</summary>
+    public List<CaseOwed> Owed { get; set; } = [];
+
+    /// <summary>What the officer must weigh besides the application: deadlines the applicant missed where the catalogue says the officer decides.</summary>
+    public List<string> ForOfficer { get; set; } = [];
+
     public List<CaseEvidence> Evidence { get; set; } = [];
 
     public CaseClock Clock { get; set; } = new();
@@ -54,14 +68,27 @@ internal sealed class CaseData
 
     public int PredictedVisits { get; set; }
 
+    /// <summary>When a result ready for pickup must be collected by.</summary>
+    public DateTimeOffset? PickupDue { get; set; }
+
     public int VisitsMade { get; set; }
 
     public DateTimeOffset? LastVisitAt { get; set; }
 
     public CaseEvidence? FindEvidence(string materialId) => Evidence.Find(e => e.MaterialId == materialId);
 
-    /// <summary>The materials the evidence branches run for: none once the case closed at intake.</summary>
-    public List<string> EvidenceToFetch() => Stage == CaseStage.Closed ? [] : [.. Evidence.Select(e => e.MaterialId)];
+    public CaseOwed? FindOwed(string materialId) => Owed.Find(o => o.MaterialId == materialId);
+
+    /// <summary>
+    /// What the parallel branches after acceptance run for: each document to fetch (by material id) and each gap
+    /// owed (<c>gap:</c> and the material id). None once the case closed at intake.
+    /// </summary>
+    public List<string> EvidenceToFetch() => Stage == CaseStage.Closed ? [] : [.. Evidence.Select(e => e.MaterialId), .. Owed.Select(o => GapItem + o.MaterialId)];
+
+    public const string GapItem = "gap:";
+
+    /// <summary>The name of a material's document in the catalogue's words, or the material id for cases started before names were kept.</summary>
+    public string DocumentName(string materialId) => Terms.DocumentNames.GetValueOrDefault(materialId) ?? materialId;
 }
 
 /// <summary>
@@ -102,6 +129,53 @@ internal sealed class CaseTerms
 
     /// <summary>The procedure and its legal basis: the purpose recorded with every evidence request.</summary>
     public string Purpose { get; set; } = "";
+
+    /// <summary>Whether any material may be accepted with a gap (shapes the workflow: gaps are waited for in parallel).</summary>
+    public bool MayGap { get; set; }
+
+    /// <summary>Working days to supply what the office asks for (catalogue's <c>supplement.working_days</c>); null: the host's setting.</summary>
+    public int? SupplementWorkingDays { get; set; }
+
+    /// <summary>What happens when an ask after acceptance is not answered in time: <c>withdraw</c> or <c>officer_decides</c>.</summary>
+    public string SupplementOnMissed { get; set; } = MissedDeadlines.Withdraw;
+
+    /// <summary>Material id to its document's name (Chinese), so waits are shown in the catalogue's words.</summary>
+    public Dictionary<string, string> DocumentNames { get; set; } = [];
+
+    /// <summary>Material id to its document's English name, where the catalogue gives one.</summary>
+    public Dictionary<string, string> DocumentNamesEn { get; set; } = [];
+}
+
+/// <summary>The catalogue's words for what follows a missed deadline of the applicant's.</summary>
+internal static class MissedDeadlines
+{
+    public const string Withdraw = "withdraw";
+    public const string OfficerDecides = "officer_decides";
+}
+
+/// <summary>A material accepted with a gap (容缺受理): owed by a date, then what the catalogue says.</summary>
+internal sealed class CaseOwed
+{
+    public string MaterialId { get; set; } = "";
+
+    public string DocumentId { get; set; } = "";
+
+    /// <summary>The last day to supply it.</summary>
+    public DateOnly DueOn { get; set; }
+
+    /// <summary>The instant the last day ends.</summary>
+    public DateTimeOffset? Due { get; set; }
+
+    public string State { get; set; } = OwedStates.Owed;
+
+    public string OnMissed { get; set; } = MissedDeadlines.Withdraw;
+}
+
+internal static class OwedStates
+{
+    public const string Owed = "owed";
+    public const string Supplied = "supplied";
+    public const string Missed = "missed";
 }
 
 internal sealed class CaseGap
@@ -137,12 +211,17 @@ internal sealed class CaseEvidence
     public string? Note { get; set; }
 
     public DateTimeOffset? WaitUntil { get; set; }
+
+    /// <summary>When the applicant was asked for it: the end of the last day to supply it or sign a commitment.</summary>
+    public DateTimeOffset? AskDue { get; set; }
 }
 
 internal static class EvidenceStates
 {
     public const string Pending = "pending";
+    public const string Requested = "requested";
     public const string Waiting = "waiting";
+    public const string Missed = "missed";
     public const string Received = "received";
     public const string AwaitingApplicant = "awaiting_applicant";
     public const string Committed = "committed";

@@ -15,7 +15,17 @@ internal static class CaseEventNames
     public static string SupplementKey(string caseId, int round) => $"{caseId}/supplement/{round}";
 
     public static string MaterialKey(string caseId, string materialId) => $"{caseId}/{materialId}";
+
+    /// <summary>The first answer to an evidence request, published when the department's system replies.</summary>
+    public static string AnswerKey(string caseId, string materialId) => $"{caseId}/{materialId}/answer";
+
+    /// <summary>A material accepted with a gap, supplied later.</summary>
+    public static string GapKey(string caseId, string materialId) => $"{caseId}/gap/{materialId}";
 }
+
+/// <summary>Published to a branch's open wait when another branch closed the case, so every branch ends.</summary>
+/// <param name="Reason">Why the case closed.</param>
+internal sealed record CaseClosedNotice(string Reason);
 
 /// <summary>Published by a durable timer on the key of the wait it ends.</summary>
 /// <param name="TimerId">The timer.</param>

@@ -55,3 +55,31 @@ public sealed class IncompleteApplicationException(IReadOnlyList<string> questio
     /// <summary>The facts still needed, most important first.</summary>
     public IReadOnlyList<string> Questions { get; } = questions;
 }
+
+/// <summary>
+/// Another call answered the same wait first (two decisions at once, a supplement racing its deadline, a
+/// department's answer after the case stopped waiting): this one was not applied and nothing was changed. Read
+/// the case again: retrying helps only if it still waits for what this call brings.
+/// </summary>
+public sealed class CaseConflictException(string caseId, string message)
+    : CaseException(caseId, message);
+
+/// <summary>An argument breaks the documented limits (an identifier too long or with control characters, an undefined enum value); nothing was changed.</summary>
+public sealed class InvalidCaseInputException(string caseId, string parameterName, string message)
+    : CaseException(caseId, message)
+{
+    /// <summary>The offending argument, as a path such as <c>submission.ApplicantId</c>.</summary>
+    public string ParameterName { get; } = parameterName;
+}
+
+/// <summary>
+/// The case store failed (disk full, I/O error, locked or corrupt file, runtime stopped). What was being done was not
+/// applied, or was applied whole; a submission never leaves a half-made case. <see cref="MayRetry"/> says whether the
+/// same call may succeed later.
+/// </summary>
+public sealed class CaseStoreException(string message, bool mayRetry, Exception innerException)
+    : OneVisitException(message, innerException)
+{
+    /// <summary>True when the failure may pass (busy, locked, disk full, I/O error): retry the same call later.</summary>
+    public bool MayRetry { get; } = mayRetry;
+}

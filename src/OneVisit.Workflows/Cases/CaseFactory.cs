@@ -27,7 +27,7 @@ internal static class CaseFactory
         {
             CaseId = caseId,
             ApplicantId = submission.ApplicantId,
-            Terms = CaseTermsFactory.From(procedure),
+            Terms = CaseTermsFactory.From(procedure, precheck.Materials.Select(m => m.Document).DistinctBy(d => d.Id).ToDictionary(d => d.Id)),
             WindowId = submission.Application.WindowId,
             SubmittedAt = now,
             Stage = CaseStage.Submitted,
@@ -43,6 +43,12 @@ internal static class CaseFactory
                     .Select(m => new CaseGap { MaterialId = m.Id, DocumentId = m.Document.Id, Status = CatalogWords.Of(m.Status), CurrentEdition = m.CurrentVersion?.Version }),
             ],
             NoticeText = precheck.Notice?.ToChinese(),
+            Owed =
+            [
+                .. precheck.Materials
+                    .Where(m => m.Status == MaterialStatus.AcceptWithGap)
+                    .Select(m => new CaseOwed { MaterialId = m.Id, DocumentId = m.Document.Id, DueOn = m.SupplyBy ?? precheck.AsOf }),
+            ],
             Commitments =
             [
                 .. precheck.Materials

@@ -16,4 +16,6 @@ namespace OneVisit.Workflows.Cases;
 [JsonSerializable(typeof(SuppliedDocuments))]
 [JsonSerializable(typeof(SignedCommitment))]
 [JsonSerializable(typeof(OfficerDecision))]
+[JsonSerializable(typeof(CaseClosedNotice))]
+[JsonSerializable(typeof(EvidenceRequest))]
 internal sealed partial class CaseJson : JsonSerializerContext;

@@ -2,79 +2,109 @@ using System.Text.Json;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Evidence;
+using OneVisit.Workflows.Storage;
 
 namespace OneVisit.Workflows.Cases;
 
 internal sealed partial class CaseProcess
 {
     /// <summary>
-    /// One document from another department: ask (once per idempotency key), wait for a "later" answer up to
-    /// the timeout, and when the department cannot help, ask the applicant for it or for a commitment.
+    /// One document from another department: record the request and have it sent once the wait is saved (the
+    /// department's answer arrives as an event, so a slow department never holds one of the engine's slots),
+    /// wait for a "later" answer up to its estimate, and when the department cannot help in time, ask the
+    /// applicant for it or for a commitment, by a deadline. Items starting with <see cref="CaseData.GapItem"/>
+    /// are materials accepted with a gap.
     /// </summary>
-    public async Task<StepOutcome> EvidenceAsync(CaseData data, string materialId, object? received, CancellationToken cancellationToken)
+    public async Task<StepOutcome> EvidenceAsync(CaseData data, string item, object? received, CancellationToken cancellationToken)
     {
-        var evidence = data.FindEvidence(materialId);
-        if (evidence is null || data.Stage == CaseStage.Closed)
+        if (data.Stage == CaseStage.Closed)
         {
             return StepOutcome.Next;
         }
 
-        var key = CaseEventNames.MaterialKey(data.CaseId, materialId);
+        if (item.StartsWith(CaseData.GapItem, StringComparison.Ordinal))
+        {
+            return Gap(data, item[CaseData.GapItem.Length..], received);
+        }
+
+        var evidence = data.FindEvidence(item);
+        if (evidence is null)
+        {
+            return StepOutcome.Next;
+        }
+
+        var name = data.DocumentName(evidence.MaterialId);
         switch (evidence.State)
         {
             case EvidenceStates.Pending:
-                return await HandleAsync(data, evidence, await RequestAsync(data, evidence, key, cancellationToken).ConfigureAwait(false), cancellationToken).ConfigureAwait(false);
+                return await RequestAsync(data, evidence, cancellationToken).ConfigureAwait(false);
+            case EvidenceStates.Requested when received is EvidenceResponse answer:
+                // The dispatcher stored the answer with its audit line.
+                timers.Cancel(data.Writes, data.CaseId, AnswerTimer(evidence));
+                return Handle(data, evidence, answer);
+            case EvidenceStates.Requested when received is CaseTimeout:
+                Audit(data, $"evidence:{item}:timeout", AuditActions.EvidenceTimedOut, $"{name} from {evidence.DepartmentId}: no answer by {evidence.WaitUntil:yyyy-MM-dd HH:mm}");
+                return AskApplicant(data, evidence, $"no answer from {evidence.DepartmentId} by {evidence.WaitUntil:yyyy-MM-dd HH:mm}");
+            case EvidenceStates.Requested:
+                return StepOutcome.WaitFor(CaseEventNames.Evidence, CaseEventNames.AnswerKey(data.CaseId, item));
             case EvidenceStates.Waiting when received is EvidenceResponse answer:
-                await AuditAsync(data, $"evidence:{materialId}:answer", AuditActions.EvidenceAnswered, $"{evidence.DocumentId} from {evidence.DepartmentId}: {answer.Summary}", cancellationToken, actor: evidence.DepartmentId).ConfigureAwait(false);
-                return await HandleAsync(data, evidence, answer, cancellationToken).ConfigureAwait(false);
+                Audit(data, $"evidence:{item}:answer", AuditActions.EvidenceAnswered, $"{name} from {evidence.DepartmentId}: {answer.Summary}", actor: evidence.DepartmentId);
+                timers.Cancel(data.Writes, data.CaseId, LaterTimer(evidence));
+                return Handle(data, evidence, answer);
             case EvidenceStates.Waiting when received is CaseTimeout:
-                await AuditAsync(data, $"evidence:{materialId}:timeout", AuditActions.EvidenceTimedOut, $"{evidence.DocumentId} from {evidence.DepartmentId}: no answer by {evidence.WaitUntil:yyyy-MM-dd HH:mm}", cancellationToken).ConfigureAwait(false);
-                return await AskApplicantAsync(data, evidence, cancellationToken).ConfigureAwait(false);
+                Audit(data, $"evidence:{item}:timeout", AuditActions.EvidenceTimedOut, $"{name} from {evidence.DepartmentId}: no answer by {evidence.WaitUntil:yyyy-MM-dd HH:mm}, the date it gave");
+                return AskApplicant(data, evidence, $"no answer from {evidence.DepartmentId} by {evidence.WaitUntil:yyyy-MM-dd HH:mm}, the date it gave");
             case EvidenceStates.Waiting:
-                return StepOutcome.WaitFor(CaseEventNames.Evidence, key);
+                return StepOutcome.WaitFor(CaseEventNames.Evidence, CaseEventNames.MaterialKey(data.CaseId, item));
             case EvidenceStates.AwaitingApplicant when received is SignedCommitment:
-                var verifyDays = data.Terms.CommitmentAllowed.GetValueOrDefault(materialId);
+                var verifyDays = data.Terms.CommitmentAllowed.GetValueOrDefault(item);
                 var today = calendar.LocalDate(time.GetUtcNow());
                 var due = verifyDays is { } days ? today.AddDays(days) : today;
-                await store.AddCommitmentAsync(new CommitmentEntry(data.CaseId, materialId, CommitmentKind.Verify, due, time.GetUtcNow()), cancellationToken).ConfigureAwait(false);
-                await AuditAsync(data, $"evidence:{materialId}:commitment", AuditActions.CommitmentSigned, $"Commitment for {evidence.DocumentId}, to be verified by {due:yyyy-MM-dd}", cancellationToken, actor: "applicant").ConfigureAwait(false);
-                return await ApplicantAnsweredAsync(data, evidence, EvidenceStates.Committed, cancellationToken).ConfigureAwait(false);
+                CaseStore.AddCommitment(data.Writes, new CommitmentEntry(data.CaseId, item, CommitmentKind.Verify, due, time.GetUtcNow()));
+                Audit(data, $"evidence:{item}:commitment", AuditActions.CommitmentSigned, $"Commitment for {name}, to be verified by {due:yyyy-MM-dd}", actor: "applicant");
+                return ApplicantAnswered(data, evidence, EvidenceStates.Committed);
             case EvidenceStates.AwaitingApplicant when received is SuppliedDocuments:
-                await AuditAsync(data, $"evidence:{materialId}:supplied", AuditActions.Supplemented, $"{evidence.DocumentId} supplied by the applicant", cancellationToken, actor: "applicant").ConfigureAwait(false);
-                return await ApplicantAnsweredAsync(data, evidence, EvidenceStates.Supplied, cancellationToken).ConfigureAwait(false);
+                Audit(data, $"evidence:{item}:supplied", AuditActions.Supplemented, $"{name} supplied by the applicant", actor: "applicant");
+                return ApplicantAnswered(data, evidence, EvidenceStates.Supplied);
+            case EvidenceStates.AwaitingApplicant when received is CaseTimeout:
+                return AskMissed(data, evidence);
             case EvidenceStates.AwaitingApplicant:
-                return StepOutcome.WaitFor(CaseEventNames.Applicant, key);
+                return StepOutcome.WaitFor(CaseEventNames.Applicant, CaseEventNames.MaterialKey(data.CaseId, item));
             default:
                 return StepOutcome.Next;
         }
     }
 
-    private async Task<EvidenceResponse> RequestAsync(CaseData data, CaseEvidence evidence, string key, CancellationToken cancellationToken)
+    private static string AnswerTimer(CaseEvidence evidence) => $"answer:{evidence.MaterialId}";
+
+    private static string LaterTimer(CaseEvidence evidence) => $"evidence:{evidence.MaterialId}";
+
+    private static string AskTimer(CaseEvidence evidence) => $"ask:{evidence.MaterialId}";
+
+    private async Task<StepOutcome> RequestAsync(CaseData data, CaseEvidence evidence, CancellationToken cancellationToken)
     {
+        var key = CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId);
         var request = new EvidenceRequest(key, data.CaseId, evidence.DepartmentId, evidence.DocumentId, data.ApplicantId, data.Terms.Purpose, data.AuthorityId);
 
-        // Recorded before sending: after a crash the stored answer is reused; if the crash fell between
-        // sending and storing, the request goes again with the same key and the department answers it once.
-        var (alreadySent, stored) = await store.BeginEvidenceRequestAsync(key, data.CaseId, evidence.MaterialId, evidence.DepartmentId, evidence.DocumentId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        await AuditAsync(data, $"evidence:{evidence.MaterialId}", AuditActions.EvidenceRequested, $"Asked {evidence.DepartmentId} for {evidence.DocumentId}", cancellationToken, dataRequested: $"{evidence.DocumentId} about {data.ApplicantId} from {evidence.DepartmentId}", purpose: data.Terms.Purpose).ConfigureAwait(false);
+        // Recorded (and committed) before anything is sent. The request goes out only once this wait is saved, and
+        // the dispatcher sends again on start whatever was recorded but never answered, with the same key.
+        var stored = await store.BeginEvidenceRequestAsync(request, evidence.MaterialId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        Audit(data, $"evidence:{evidence.MaterialId}", AuditActions.EvidenceRequested, $"Asked {evidence.DepartmentId} for {data.DocumentName(evidence.MaterialId)}", dataRequested: $"{evidence.DocumentId} about {data.ApplicantId} from {evidence.DepartmentId}", purpose: data.Terms.Purpose);
         if (stored is not null)
         {
-            return JsonSerializer.Deserialize(stored, CaseJson.Default.EvidenceResponse)!;
+            // Answered before a crash undid this step's save: the answer is reused, never asked for again.
+            return Handle(data, evidence, JsonSerializer.Deserialize(stored, CaseJson.Default.EvidenceResponse)!);
         }
 
-        if (alreadySent)
-        {
-            Log.EvidenceResent(logger, data.CaseId, key);
-        }
-
-        var response = await providers.For(evidence.DepartmentId).RequestAsync(request, cancellationToken).ConfigureAwait(false);
-        metrics.EvidenceRequested(evidence.DepartmentId, response.Outcome);
-        await store.SaveEvidenceResponseAsync(key, response.Outcome.ToString(), JsonSerializer.Serialize(response, CaseJson.Default.EvidenceResponse), time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        await AuditAsync(data, $"evidence:{evidence.MaterialId}:first-answer", AuditActions.EvidenceAnswered, $"{evidence.DocumentId} from {evidence.DepartmentId}: {response.Summary}", cancellationToken, actor: evidence.DepartmentId).ConfigureAwait(false);
-        return response;
+        evidence.State = EvidenceStates.Requested;
+        evidence.WaitUntil = time.GetUtcNow() + Options.EvidenceTimeout;
+        var answerKey = CaseEventNames.AnswerKey(data.CaseId, evidence.MaterialId);
+        timers.ScheduleTimeout(data.Writes, data.CaseId, AnswerTimer(evidence), evidence.WaitUntil.Value, CaseEventNames.Evidence, answerKey);
+        data.Writes.AfterCommit(() => dispatcher.Send(request, evidence.MaterialId));
+        return StepOutcome.WaitFor(CaseEventNames.Evidence, answerKey);
     }
 
-    private async Task<StepOutcome> HandleAsync(CaseData data, CaseEvidence evidence, EvidenceResponse response, CancellationToken cancellationToken)
+    private StepOutcome Handle(CaseData data, CaseEvidence evidence, EvidenceResponse response)
     {
         switch (response.Outcome)
         {
@@ -82,37 +112,62 @@ internal sealed partial class CaseProcess
                 evidence.State = EvidenceStates.Received;
                 evidence.Note = response.DocumentReference;
                 return StepOutcome.Next;
-            case EvidenceOutcome.Later when evidence.State == EvidenceStates.Pending:
+            case EvidenceOutcome.Later when evidence.State is EvidenceStates.Pending or EvidenceStates.Requested:
+                // The department's own estimate is the due date; without one (or one already past), the host's timeout.
+                var now = time.GetUtcNow();
                 var key = CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId);
                 evidence.State = EvidenceStates.Waiting;
                 evidence.Note = response.Summary;
-                evidence.WaitUntil = time.GetUtcNow() + Options.EvidenceTimeout;
-                await timers.ScheduleTimeoutAsync(data.CaseId, $"evidence:{evidence.MaterialId}", evidence.WaitUntil.Value, CaseEventNames.Evidence, key, cancellationToken).ConfigureAwait(false);
+                evidence.WaitUntil = response.ExpectedBy is { } expected && expected > now ? expected : now + Options.EvidenceTimeout;
+                timers.ScheduleTimeout(data.Writes, data.CaseId, LaterTimer(evidence), evidence.WaitUntil.Value, CaseEventNames.Evidence, key);
                 return StepOutcome.WaitFor(CaseEventNames.Evidence, key);
             default:
-                evidence.Note = response.Summary;
-                return await AskApplicantAsync(data, evidence, cancellationToken).ConfigureAwait(false);
+                return AskApplicant(data, evidence, response.Summary);
         }
     }
 
-    private async Task<StepOutcome> AskApplicantAsync(CaseData data, CaseEvidence evidence, CancellationToken cancellationToken)
+    private StepOutcome AskApplicant(CaseData data, CaseEvidence evidence, string why)
     {
+        var now = time.GetUtcNow();
         evidence.State = EvidenceStates.AwaitingApplicant;
+        evidence.Note = why;
+        evidence.AskDue = calendar.WorkingDaysAfter(now, SupplyDays(data));
         var offer = data.Terms.CommitmentAllowed.ContainsKey(evidence.MaterialId)
             ? "supply it or sign a commitment (告知承诺)"
             : "supply it";
-        await AuditAsync(data, $"evidence:{evidence.MaterialId}:ask", AuditActions.ApplicantAsked, $"{evidence.DepartmentId} could not provide {evidence.DocumentId}; the applicant is asked to {offer}", cancellationToken).ConfigureAwait(false);
+        ArmDeadline(data, AskTimer(evidence), evidence.AskDue.Value, CaseEventNames.Applicant, CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId));
+        Audit(data, $"evidence:{evidence.MaterialId}:ask", AuditActions.ApplicantAsked, $"{evidence.DepartmentId} could not provide {data.DocumentName(evidence.MaterialId)} ({why}); the applicant is asked to {offer} by the end of {calendar.LastDay(evidence.AskDue.Value):yyyy-MM-dd}");
 
         // The law does not count time spent waiting for the applicant.
-        calendar.Pause(data.Clock, evidence.MaterialId, time.GetUtcNow());
+        calendar.Pause(data.Clock, evidence.MaterialId, now);
         return StepOutcome.WaitFor(CaseEventNames.Applicant, CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId));
     }
 
-    private async Task<StepOutcome> ApplicantAnsweredAsync(CaseData data, CaseEvidence evidence, string state, CancellationToken cancellationToken)
+    private StepOutcome ApplicantAnswered(CaseData data, CaseEvidence evidence, string state)
     {
         evidence.State = state;
+        timers.Cancel(data.Writes, data.CaseId, AskTimer(evidence));
         calendar.Resume(data.Clock, evidence.MaterialId, time.GetUtcNow());
-        await ScheduleClockChecksAsync(data, cancellationToken).ConfigureAwait(false);
+        ScheduleClockChecks(data);
+        return StepOutcome.Next;
+    }
+
+    /// <summary>The applicant let the ask's deadline pass: what the catalogue's <c>supplement.on_missed</c> says.</summary>
+    private StepOutcome AskMissed(CaseData data, CaseEvidence evidence)
+    {
+        var what = $"{data.DocumentName(evidence.MaterialId)} was not supplied by the end of {calendar.LastDay(evidence.AskDue!.Value):yyyy-MM-dd}";
+        evidence.State = EvidenceStates.Missed;
+        Audit(data, $"evidence:{evidence.MaterialId}:missed", AuditActions.DeadlineMissed, what);
+        calendar.Resume(data.Clock, evidence.MaterialId, time.GetUtcNow());
+        if (data.Terms.SupplementOnMissed == MissedDeadlines.OfficerDecides)
+        {
+            EscalateToOfficer(data, $"ask:{evidence.MaterialId}", what, evidence.AskDue.Value);
+            ScheduleClockChecks(data);
+            return StepOutcome.Next;
+        }
+
+        Audit(data, "withdrawn", AuditActions.Withdrawn, what);
+        Close(data, CaseOutcome.Withdrawn, what);
         return StepOutcome.Next;
     }
 }

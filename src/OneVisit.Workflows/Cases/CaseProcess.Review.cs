@@ -1,5 +1,6 @@
 using OneVisit.Rules.Catalog;
 using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Visits;
 
 namespace OneVisit.Workflows.Cases;
@@ -7,11 +8,11 @@ namespace OneVisit.Workflows.Cases;
 internal sealed partial class CaseProcess
 {
     /// <summary>Route (or forward) to the competent authority and wait for an officer's decision.</summary>
-    public async Task<StepOutcome> ReviewAsync(CaseData data, object? received, CancellationToken cancellationToken)
+    public Task<StepOutcome> ReviewAsync(CaseData data, object? received, CancellationToken cancellationToken)
     {
         if (data.Stage == CaseStage.Closed || data.Decision is not null)
         {
-            return StepOutcome.Next;
+            return Task.FromResult(StepOutcome.Next);
         }
 
         if (received is OfficerDecision decision)
@@ -19,60 +20,73 @@ internal sealed partial class CaseProcess
             data.Decision = decision;
             data.Clock.StoppedAt ??= time.GetUtcNow();
             var verdict = decision.Approved ? "approved" : $"refused: {decision.Reason}";
-            await AuditAsync(data, "decided", AuditActions.Decided, verdict, cancellationToken, actor: decision.OfficerId).ConfigureAwait(false);
+            Audit(data, "decided", AuditActions.Decided, $"{verdict} (for {decision.AuthorityId})", actor: decision.OfficerId);
             if (!decision.Approved)
             {
                 data.Outcome = CaseOutcome.Refused;
                 data.OutcomeReason = decision.Reason;
             }
 
-            return StepOutcome.Next;
+            return Task.FromResult(StepOutcome.Next);
         }
 
         data.Stage = CaseStage.UnderReview;
         if (data.ForwardedFromWindowId is { } window)
         {
-            await AuditAsync(data, "forwarded", AuditActions.Forwarded, $"Handed in at {window}, forwarded to {data.AuthorityId}: the applicant is not sent elsewhere", cancellationToken, actor: window).ConfigureAwait(false);
+            Audit(data, "forwarded", AuditActions.Forwarded, $"Handed in at {window}, forwarded to {data.AuthorityId}: the applicant is not sent elsewhere", actor: window);
         }
 
-        await AuditAsync(data, "routed", AuditActions.Routed, $"With {data.AuthorityId} for decision", cancellationToken).ConfigureAwait(false);
-        await SaveStageAsync(data, cancellationToken).ConfigureAwait(false);
-        return StepOutcome.WaitFor(CaseEventNames.Decision, data.CaseId);
+        Audit(data, "routed", AuditActions.Routed, $"With {data.AuthorityId} for decision" + (data.ForOfficer.Count > 0 ? "; to weigh: " + string.Join("; ", data.ForOfficer) : ""));
+        SaveStage(data);
+        return Task.FromResult(StepOutcome.WaitFor(CaseEventNames.Decision, data.CaseId));
     }
 
     /// <summary>Deliver the result (a pickup is a visit) and close the case.</summary>
-    public async Task<StepOutcome> DeliverAsync(CaseData data, object? received, CancellationToken cancellationToken)
+    public Task<StepOutcome> DeliverAsync(CaseData data, object? received, CancellationToken cancellationToken)
     {
         if (data.Stage == CaseStage.Closed)
         {
-            return StepOutcome.Next;
+            return Task.FromResult(StepOutcome.Next);
         }
 
         if (data.Outcome is { } outcome)
         {
-            await CloseAsync(data, outcome, data.OutcomeReason ?? outcome.ToString(), cancellationToken).ConfigureAwait(false);
-            return StepOutcome.Next;
+            Close(data, outcome, data.OutcomeReason ?? outcome.ToString());
+            return Task.FromResult(StepOutcome.Next);
         }
 
         if (data.Delivery != ResultDelivery.Pickup)
         {
-            await AuditAsync(data, "delivered", AuditActions.Delivered, $"Result {DeliveryWords(data.Delivery)}", cancellationToken).ConfigureAwait(false);
-            await CloseAsync(data, CaseOutcome.Approved, DeliveryWords(data.Delivery), cancellationToken).ConfigureAwait(false);
-            return StepOutcome.Next;
+            Audit(data, "delivered", AuditActions.Delivered, $"Result {DeliveryWords(data.Delivery)}");
+            Close(data, CaseOutcome.Approved, DeliveryWords(data.Delivery));
+            return Task.FromResult(StepOutcome.Next);
         }
 
-        if (received is PickedUp pickup)
+        switch (received)
         {
-            await store.RecordVisitAsync($"{data.CaseId}:pickup", new VisitRecord(data.CaseId, data.ApplicantId, pickup.At, "pickup", data.WindowId), cancellationToken).ConfigureAwait(false);
-            await AuditAsync(data, "picked-up", AuditActions.Delivered, "Result picked up at the office", cancellationToken, actor: "applicant").ConfigureAwait(false);
-            await CloseAsync(data, CaseOutcome.Approved, "picked up", cancellationToken).ConfigureAwait(false);
-            return StepOutcome.Next;
+            case PickedUp pickup:
+                CaseStore.RecordVisit(data.Writes, $"{data.CaseId}:pickup", new VisitRecord(data.CaseId, data.ApplicantId, pickup.At, "pickup", data.WindowId));
+                Audit(data, "picked-up", AuditActions.Delivered, "Result picked up at the office", actor: "applicant");
+                Close(data, CaseOutcome.Approved, "picked up");
+                return Task.FromResult(StepOutcome.Next);
+            case CaseTimeout:
+                // The decision stands; the office keeps the result (or mails it, by its own rules) and the case ends.
+                var what = $"not collected by the end of {calendar.LastDay(data.PickupDue!.Value):yyyy-MM-dd}; the result is kept at the office";
+                Audit(data, "pickup-missed", AuditActions.DeadlineMissed, what);
+                Close(data, CaseOutcome.Approved, what);
+                return Task.FromResult(StepOutcome.Next);
         }
 
-        data.Stage = CaseStage.AwaitingPickup;
-        await AuditAsync(data, "ready", AuditActions.Delivered, "Result ready for pickup", cancellationToken).ConfigureAwait(false);
-        await SaveStageAsync(data, cancellationToken).ConfigureAwait(false);
-        return StepOutcome.WaitFor(CaseEventNames.Pickup, data.CaseId);
+        if (data.Stage != CaseStage.AwaitingPickup)
+        {
+            data.Stage = CaseStage.AwaitingPickup;
+            data.PickupDue = calendar.WorkingDaysAfter(time.GetUtcNow(), Options.PickupWorkingDays);
+            ArmDeadline(data, "pickup", data.PickupDue.Value, CaseEventNames.Pickup, data.CaseId);
+            Audit(data, "ready", AuditActions.Delivered, $"Result ready for pickup, by the end of {calendar.LastDay(data.PickupDue.Value):yyyy-MM-dd}");
+            SaveStage(data);
+        }
+
+        return Task.FromResult(StepOutcome.WaitFor(CaseEventNames.Pickup, data.CaseId));
     }
 
     private static string DeliveryWords(ResultDelivery delivery) => delivery switch

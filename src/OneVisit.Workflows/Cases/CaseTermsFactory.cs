@@ -5,7 +5,7 @@ namespace OneVisit.Workflows.Cases;
 /// <summary>Copies what a case needs of a procedure version (see <see cref="CaseTerms"/>).</summary>
 internal static class CaseTermsFactory
 {
-    public static CaseTerms From(Procedure procedure) => new()
+    public static CaseTerms From(Procedure procedure, IReadOnlyDictionary<string, DocumentType> documents) => new()
     {
         Code = procedure.Code,
         Version = procedure.Version,
@@ -22,5 +22,12 @@ internal static class CaseTermsFactory
         MayFetch = procedure.Materials.Any(m => m.Exemptions.Any(e => e.Kind is ExemptionKind.DataSharing or ExemptionKind.ELicence)),
         MayPickup = procedure.ResultDelivery.Contains(ResultDelivery.Pickup),
         Purpose = $"{procedure.Code} {procedure.Name.Text}; " + string.Join("; ", procedure.LegalBasis.Select(b => b.ToString())),
+        MayGap = procedure.Materials.Any(m => m.Exemptions.Any(e => e.Kind == ExemptionKind.AcceptWithGap)),
+        DocumentNames = procedure.Materials
+            .Where(m => documents.ContainsKey(m.DocumentId))
+            .ToDictionary(m => m.Id, m => documents[m.DocumentId].Name.Text),
+        DocumentNamesEn = procedure.Materials
+            .Where(m => documents.GetValueOrDefault(m.DocumentId)?.Name.English is not null)
+            .ToDictionary(m => m.Id, m => documents[m.DocumentId].Name.English!),
     };
 }

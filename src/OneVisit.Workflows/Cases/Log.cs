@@ -24,4 +24,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2007, Level = LogLevel.Warning, Message = "Case {CaseId} was recorded without a workflow (interrupted submission); it was linked to workflow {WorkflowId}")]
     public static partial void SubmissionRepaired(ILogger logger, string caseId, string workflowId);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Case {CaseId}: the applicant is reminded of {Wait} (due {Due})")]
+    public static partial void Reminded(ILogger logger, string caseId, string wait, DateTimeOffset due);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Case {CaseId}: refused a call by {Actor}: {Reason}")]
+    public static partial void AttemptRefused(ILogger logger, string caseId, string actor, string reason);
+
+    [LoggerMessage(EventId = 2010, Level = LogLevel.Warning, Message = "Case {CaseId} was recorded but its workflow never started (a failed submission); the record was removed")]
+    public static partial void HalfMadeCaseRemoved(ILogger logger, string caseId);
+
+    [LoggerMessage(EventId = 2011, Level = LogLevel.Warning, Message = "Case {CaseId}: evidence request {Key} to {DepartmentId} failed; it is sent again in {Delay}")]
+    public static partial void EvidenceSendFailed(ILogger logger, Exception exception, string caseId, string key, string departmentId, TimeSpan delay);
+
+    [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Case {CaseId}: {DepartmentId} answered {Key} after the case stopped waiting for it; the answer is stored, not applied")]
+    public static partial void EvidenceAnswerLate(ILogger logger, string caseId, string key, string departmentId);
 }

@@ -41,31 +41,50 @@ internal sealed class CaseTimers(CaseStore store, TimeProvider time, ILogger<Cas
 
     private static readonly TimeSpan Timeout_Infinite = System.Threading.Timeout.InfiniteTimeSpan;
 
-    public Task ScheduleTimeoutAsync(string caseId, string name, DateTimeOffset due, string eventName, string eventKey, CancellationToken cancellationToken) =>
-        ScheduleAsync(new TimerRow($"{caseId}:{name}:{due.UtcTicks}", caseId, due, Timeout, eventName, eventKey), cancellationToken);
+    /// <summary>
+    /// Arms, with the next save of the case's document, a timer that ends the wait <paramref name="name"/> by
+    /// publishing a <see cref="CaseTimeout"/> on its key.
+    /// </summary>
+    public void ScheduleTimeout(PendingWrites writes, string caseId, string name, DateTimeOffset due, string eventName, string eventKey) =>
+        Schedule(writes, new TimerRow($"{caseId}:{name}:{due.UtcTicks}", caseId, due, Timeout, eventName, eventKey));
 
-    public Task ScheduleClockAsync(string caseId, string limit, bool passed, DateTimeOffset due, CancellationToken cancellationToken) =>
-        ScheduleAsync(new TimerRow($"{caseId}:clock:{limit}:{(passed ? "due" : "warn")}:{due.UtcTicks}", caseId, due, ClockKind(limit, passed), null, null), cancellationToken);
+    /// <summary>Arms a reminder for the wait <paramref name="name"/>: the person who must act is reminded before its deadline.</summary>
+    public void ScheduleReminder(PendingWrites writes, string caseId, string name, DateTimeOffset at) =>
+        Schedule(writes, new TimerRow($"{caseId}:{name}:remind:{at.UtcTicks}", caseId, at, ReminderPrefix + name, null, null));
+
+    public void ScheduleClock(PendingWrites writes, string caseId, string limit, bool passed, DateTimeOffset due) =>
+        Schedule(writes, new TimerRow($"{caseId}:clock:{limit}:{(passed ? "due" : "warn")}:{due.UtcTicks}", caseId, due, ClockKind(limit, passed), null, null));
+
+    public const string ReminderPrefix = "reminder:";
 
     public static string ClockKind(string limit, bool passed) => $"clock:{limit}:{(passed ? "due" : "warn")}";
 
-    public async Task CancelAsync(string caseId, CancellationToken cancellationToken)
+    /// <summary>Disarms, with the next save, the timers of the wait <paramref name="name"/>, or all the case's timers when null.</summary>
+    public void Cancel(PendingWrites writes, string caseId, string? name = null)
     {
-        await store.CancelTimersAsync(caseId, cancellationToken).ConfigureAwait(false);
-        lock (_gate)
+        var prefix = name is null ? $"{caseId}:" : $"{caseId}:{name}:";
+        CaseStore.CancelTimers(writes, caseId, prefix);
+        writes.AfterCommit(() =>
         {
-            foreach (var id in _pending.Values.Where(t => t.CaseId == caseId).Select(t => t.TimerId).ToList())
+            lock (_gate)
             {
-                _pending.Remove(id);
+                foreach (var id in _pending.Keys.Where(id => id.StartsWith(prefix, StringComparison.Ordinal)).ToList())
+                {
+                    _pending.Remove(id);
+                }
             }
-        }
+        });
     }
 
-    private async Task ScheduleAsync(TimerRow row, CancellationToken cancellationToken)
+    private void Schedule(PendingWrites writes, TimerRow row)
     {
-        await store.ScheduleTimerAsync(row, cancellationToken).ConfigureAwait(false);
-        Add(row);
-        Rearm();
+        CaseStore.ScheduleTimer(writes, row);
+        // Armed in memory only once the row is committed: a timer never fires for a wait that was not saved.
+        writes.AfterCommit(() =>
+        {
+            Add(row);
+            Rearm();
+        });
     }
 
     private void Add(TimerRow row)

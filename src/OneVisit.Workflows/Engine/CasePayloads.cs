@@ -17,5 +17,6 @@ internal static class CasePayloads
         .Register("ov.pickup", CaseJson.Default.PickedUp)
         .Register("ov.supplied", CaseJson.Default.SuppliedDocuments)
         .Register("ov.commitment", CaseJson.Default.SignedCommitment)
-        .Register("ov.decision", CaseJson.Default.OfficerDecision);
+        .Register("ov.decision", CaseJson.Default.OfficerDecision)
+        .Register("ov.closed", CaseJson.Default.CaseClosedNotice);
 }

@@ -25,13 +25,14 @@ internal static class EngineRegistration
 
         services.AddSingleton<CaseWatcher>();
         services.AddSingleton(sp => new SqliteWorkflowStore(
-            new SqliteStoreOptions { ConnectionString = options.ConnectionString ?? "" },
+            new SqliteStoreOptions { ConnectionString = options.ConnectionString ?? "", UniqueReferences = true },
             CasePayloads.Create(),
             sp.GetRequiredService<ILogger<SqliteWorkflowStore>>()));
         services.AddTransient<IntakeStep>();
         services.AddTransient<EvidenceStep>();
         services.AddTransient<ReviewStep>();
         services.AddTransient<DeliveryStep>();
+        services.AddSingleton<ICaseEvents, CaseEvents>();
         services.AddSingleton<WorkflowCoreCaseEngine>();
         services.AddSingleton<ICaseEngine>(sp => sp.GetRequiredService<WorkflowCoreCaseEngine>());
     }

@@ -26,6 +26,7 @@ public sealed class CaseRuntime
     private bool _started;
     private IWorkflowHost? _host;
     private CaseTimers? _timers;
+    private EvidenceDispatcher? _dispatcher;
 
     /// <summary>Created by DI.</summary>
     public CaseRuntime(IServiceProvider services) => _services = services;
@@ -50,7 +51,8 @@ public sealed class CaseRuntime
                 throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions), problems);
             }
 
-            var terms = Get<ProcedureCatalog>().Procedures.Values.Select(CaseTermsFactory.From).ToList();
+            var catalog = Get<ProcedureCatalog>();
+            var terms = catalog.Procedures.Values.Select(p => CaseTermsFactory.From(p, catalog.Documents)).ToList();
             if (Get<EvidenceProviders>().IsEmpty && terms.Any(t => t.MayFetch))
             {
                 throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions),
@@ -81,15 +83,14 @@ public sealed class CaseRuntime
                 wakeUps.Schedule(id, next);
             }
 
-            var process = Get<CaseProcess>();
-            var handler = new TimerHandler(engine, Get<CaseStore>(), process, _services);
+            var handler = new TimerHandler(engine, Get<ICaseEvents>(), Get<CaseStore>(), Get<CaseProcess>(), Get<CaseEscalations>());
             await _timers.StartAsync(handler.FireAsync, cancellationToken).ConfigureAwait(false);
-            // Repair cases recorded just before a crash whose workflow had started.
-            var cases = Get<CaseService>();
-            foreach (var row in await Get<CaseStore>().CasesWithoutWorkflowAsync(cancellationToken).ConfigureAwait(false))
-            {
-                await cases.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false);
-            }
+            _dispatcher = Get<EvidenceDispatcher>();
+            await _dispatcher.StartAsync(cancellationToken).ConfigureAwait(false);
+
+            // Cases recorded just before a crash or a failed write: linked to their workflow if it started,
+            // removed if it never did (nothing ran and nothing was audited; a retry with the same key makes it anew).
+            await Get<CaseService>().RepairSubmissionsAsync(cancellationToken).ConfigureAwait(false);
 
             _started = true;
         }
@@ -112,6 +113,7 @@ public sealed class CaseRuntime
 
             _started = false;
             await _timers!.StopAsync().ConfigureAwait(false);
+            await _dispatcher!.StopAsync().ConfigureAwait(false);
             await _host!.StopAsync(cancellationToken).ConfigureAwait(false);
         }
         finally

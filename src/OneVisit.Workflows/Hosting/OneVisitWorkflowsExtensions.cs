@@ -51,6 +51,8 @@ public static class OneVisitWorkflowsExtensions
         services.AddSingleton<EvidenceProviders>();
         services.AddSingleton(sp => new CaseMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<CaseProcess>();
+        services.AddSingleton<CaseEscalations>();
+        services.AddSingleton<EvidenceDispatcher>();
         services.AddSingleton<CaseService>();
         services.AddSingleton<ICaseService>(sp => sp.GetRequiredService<CaseService>());
         services.AddSingleton<CaseLedgers>();

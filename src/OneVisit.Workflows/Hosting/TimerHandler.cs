@@ -1,19 +1,22 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Storage;
 
 namespace OneVisit.Workflows.Hosting;
 
-/// <summary>What a due timer does: publish the timeout its wait is keyed on, or check a clock and escalate.</summary>
-internal sealed class TimerHandler(ICaseEngine engine, CaseStore store, CaseProcess process, IServiceProvider services)
+/// <summary>
+/// What a due timer does: end its wait with a timeout (unless someone answered it first), remind the applicant,
+/// or check a clock and escalate.
+/// </summary>
+internal sealed class TimerHandler(ICaseEngine engine, ICaseEvents events, CaseStore store, CaseProcess process, CaseEscalations escalations)
 {
     public async Task FireAsync(TimerRow timer, CancellationToken cancellationToken)
     {
         if (timer.Kind == CaseTimers.Timeout)
         {
-            await engine.PublishAsync(timer.EventName!, timer.EventKey!, new CaseTimeout(timer.TimerId), cancellationToken).ConfigureAwait(false);
+            // Claimed like any answer: if the applicant's supplement or the department's answer came first, the
+            // timeout is dropped, and if the timeout comes first, a late answer is refused rather than lost.
+            await events.PublishOnceAsync(timer.CaseId, timer.EventName!, timer.EventKey!, new CaseTimeout(timer.TimerId), "timer", cancellationToken).ConfigureAwait(false);
             return;
         }
 
@@ -23,23 +26,18 @@ internal sealed class TimerHandler(ICaseEngine engine, CaseStore store, CaseProc
             return;
         }
 
-        var parts = timer.Kind.Split(':');
-        if (await process.CheckClockAsync(data, parts[1], parts[2] == "due", cancellationToken).ConfigureAwait(false) is not { } escalation)
+        var escalation = timer.Kind.StartsWith(CaseTimers.ReminderPrefix, StringComparison.Ordinal)
+            ? await process.RemindAsync(data, timer.Kind[CaseTimers.ReminderPrefix.Length..], cancellationToken).ConfigureAwait(false)
+            : await CheckClockAsync(data, timer.Kind, cancellationToken).ConfigureAwait(false);
+        if (escalation is not null)
         {
-            return;
+            await escalations.RaiseAsync(escalation, cancellationToken).ConfigureAwait(false);
         }
+    }
 
-        var logger = services.GetService<ILogger<TimerHandler>>() ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
-        foreach (var observer in services.GetServices<ICaseEscalationObserver>())
-        {
-            try
-            {
-                await observer.OnEscalationAsync(escalation, cancellationToken).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Log.ObserverFailed(logger, ex, escalation.CaseId);
-            }
-        }
+    private Task<CaseEscalation?> CheckClockAsync(CaseData data, string kind, CancellationToken cancellationToken)
+    {
+        var parts = kind.Split(':');
+        return process.CheckClockAsync(data, parts[1], parts[2] == "due", cancellationToken);
     }
 }

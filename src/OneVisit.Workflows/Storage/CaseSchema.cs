@@ -100,5 +100,22 @@ internal static class CaseSchema
             PRIMARY KEY (code, version)
         );
         """,
+        // v2: each wait takes one event. A caller (or a timer) claims the wait's key before its event is stored,
+        // in the same transaction, so of two decisions, or of a supplement and its deadline, exactly one is
+        // applied and the other is told so instead of being silently dropped.
+        """
+        CREATE TABLE ov_claims (
+            event_name TEXT NOT NULL,
+            event_key TEXT NOT NULL,
+            case_id TEXT NOT NULL,
+            actor TEXT NOT NULL,
+            at INTEGER NOT NULL,
+            PRIMARY KEY (event_name, event_key)
+        );
+
+        -- The request as sent, so one recorded but not answered before a stop is sent again on start.
+        ALTER TABLE ov_evidence_requests ADD COLUMN request TEXT;
+        CREATE INDEX ov_evidence_unanswered ON ov_evidence_requests (requested_at) WHERE response IS NULL;
+        """,
     ];
 }

@@ -29,11 +29,12 @@ internal sealed partial class CaseStore
     public Task SetWorkflowAsync(string caseId, string workflowId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE ov_cases SET workflow_id = $wf WHERE case_id = $id", c => c.With("$wf", workflowId).With("$id", caseId), cancellationToken);
 
-    public Task UpdateStageAsync(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+    /// <summary>Updates the case's index row with the next save of its document, so lists never disagree with it.</summary>
+    public static void UpdateStage(PendingWrites writes, string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>
+        Pending(
+            writes,
             "UPDATE ov_cases SET stage = $stage, outcome = $outcome, authority_id = $authority, closed_at = $closed WHERE case_id = $id",
-            c => c.With("$stage", stage).With("$outcome", outcome).With("$authority", authorityId).With("$closed", closedAt is { } at ? ToDb(at) : null).With("$id", caseId),
-            cancellationToken);
+            c => c.With("$stage", stage).With("$outcome", outcome).With("$authority", authorityId).With("$closed", closedAt is { } at ? ToDb(at) : null).With("$id", caseId));
 
     public async Task<CaseRow?> FindCaseAsync(string caseId, CancellationToken cancellationToken)
     {
@@ -43,10 +44,23 @@ internal sealed partial class CaseStore
 
     public Task<List<CaseRow>> ListCasesAsync(string? applicantId, bool openOnly, int limit, CancellationToken cancellationToken) =>
         QueryAsync(
-            $"SELECT {CaseColumns} FROM ov_cases WHERE ($applicant IS NULL OR applicant_id = $applicant) AND ($open = 0 OR closed_at IS NULL) ORDER BY submitted_at DESC, case_id LIMIT $limit",
+            // A case whose workflow never started is not a case (a submission that failed or is still starting).
+            $"""
+            SELECT {CaseColumns} FROM ov_cases
+            WHERE ($applicant IS NULL OR applicant_id = $applicant) AND ($open = 0 OR closed_at IS NULL)
+              AND (workflow_id IS NOT NULL OR EXISTS (SELECT 1 FROM wf_instances WHERE reference = ov_cases.case_id))
+            ORDER BY submitted_at DESC, case_id LIMIT $limit
+            """,
             c => c.With("$applicant", applicantId).With("$open", openOnly ? 1 : 0).With("$limit", limit),
             ReadCase,
             cancellationToken);
+
+    /// <summary>Removes a case record whose workflow never started; false when it did start (then it stays).</summary>
+    public async Task<bool> DeleteUnstartedCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            "DELETE FROM ov_cases WHERE case_id = $id AND workflow_id IS NULL AND NOT EXISTS (SELECT 1 FROM wf_instances WHERE reference = $id)",
+            c => c.With("$id", caseId),
+            cancellationToken).ConfigureAwait(false) == 1;
 
     /// <summary>Cases recorded but whose workflow may not have started (the host stopped in between).</summary>
     public Task<List<CaseRow>> CasesWithoutWorkflowAsync(CancellationToken cancellationToken) =>

@@ -1,38 +1,68 @@
+using System.Text.Json;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Evidence;
 using static OneVisit.Workflows.Storage.SqliteValues;
 
 namespace OneVisit.Workflows.Storage;
 
 internal sealed partial class CaseStore
 {
-    /// <summary>Records that a request is about to be sent; returns the stored answer if it was already answered.</summary>
-    public async Task<(bool AlreadySent, string? Response)> BeginEvidenceRequestAsync(
-        string key, string caseId, string materialId, string departmentId, string documentId, DateTimeOffset at, CancellationToken cancellationToken)
+    /// <summary>Records that a request is about to be sent (committed now); returns the stored answer if it was already answered.</summary>
+    public async Task<string?> BeginEvidenceRequestAsync(EvidenceRequest request, string materialId, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var inserted = await ExecuteAsync(
-            "INSERT INTO ov_evidence_requests (idempotency_key, case_id, material_id, department_id, document_id, requested_at) VALUES ($key, $case, $material, $department, $document, $at) ON CONFLICT DO NOTHING",
-            c => c.With("$key", key).With("$case", caseId).With("$material", materialId).With("$department", departmentId).With("$document", documentId).With("$at", ToDb(at)),
+            "INSERT INTO ov_evidence_requests (idempotency_key, case_id, material_id, department_id, document_id, requested_at, request) VALUES ($key, $case, $material, $department, $document, $at, $request) ON CONFLICT DO NOTHING",
+            c => c.With("$key", request.IdempotencyKey).With("$case", request.CaseId).With("$material", materialId).With("$department", request.DepartmentId)
+                .With("$document", request.DocumentId).With("$at", ToDb(at)).With("$request", JsonSerializer.Serialize(request, CaseJson.Default.EvidenceRequest)),
             cancellationToken).ConfigureAwait(false);
         if (inserted == 1)
         {
-            return (false, null);
+            return null;
         }
 
-        var rows = await QueryAsync("SELECT response FROM ov_evidence_requests WHERE idempotency_key = $key", c => c.With("$key", key), r => NullableString(r, 0), cancellationToken).ConfigureAwait(false);
-        return (true, rows[0]);
+        var rows = await QueryAsync("SELECT response FROM ov_evidence_requests WHERE idempotency_key = $key", c => c.With("$key", request.IdempotencyKey), r => NullableString(r, 0), cancellationToken).ConfigureAwait(false);
+        return rows[0];
     }
 
-    public Task SaveEvidenceResponseAsync(string key, string outcome, string response, DateTimeOffset at, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "UPDATE ov_evidence_requests SET outcome = $outcome, response = $response, answered_at = $at WHERE idempotency_key = $key",
-            c => c.With("$outcome", outcome).With("$response", response).With("$at", ToDb(at)).With("$key", key),
+    /// <summary>Stores a department's answer and its audit line in one transaction: no answer without its line.</summary>
+    public Task SaveEvidenceResponseAsync(string key, string outcome, string response, DateTimeOffset at, string auditKey, AuditEntry audit, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            transaction =>
+            {
+                Execute(
+                    transaction,
+                    "UPDATE ov_evidence_requests SET outcome = $outcome, response = $response, answered_at = $at WHERE idempotency_key = $key AND response IS NULL",
+                    c => c.With("$outcome", outcome).With("$response", response).With("$at", ToDb(at)).With("$key", key));
+                AppendAudit(transaction, auditKey, audit);
+                return true;
+            },
             cancellationToken);
 
-    public Task ScheduleTimerAsync(TimerRow timer, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+    /// <summary>
+    /// Requests of open cases whose answer never reached the case: recorded but not answered when the host stopped
+    /// (sent, or about to be), or answered but not yet handed to the waiting case (no claim on its answer key).
+    /// </summary>
+    public Task<List<(EvidenceRequest Request, string MaterialId, string? Response)>> UndeliveredEvidenceAsync(string answerEvent, CancellationToken cancellationToken) =>
+        QueryAsync(
+            """
+            SELECT r.request, r.material_id, r.response FROM ov_evidence_requests r
+            JOIN ov_cases c ON c.case_id = r.case_id AND c.closed_at IS NULL
+            WHERE r.request IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM ov_claims k WHERE k.event_name = $event AND k.event_key = r.case_id || '/' || r.material_id || '/answer')
+            ORDER BY r.requested_at
+            """,
+            c => c.With("$event", answerEvent),
+            r => (JsonSerializer.Deserialize(r.GetString(0), CaseJson.Default.EvidenceRequest)!, r.GetString(1), NullableString(r, 2)),
+            cancellationToken);
+
+    /// <summary>Arms a timer with the next save of the case's document.</summary>
+    public static void ScheduleTimer(PendingWrites writes, TimerRow timer) =>
+        Pending(
+            writes,
             "INSERT INTO ov_timers (timer_id, case_id, due, kind, event_name, event_key) VALUES ($id, $case, $due, $kind, $name, $key) ON CONFLICT DO NOTHING",
             c => c.With("$id", timer.TimerId).With("$case", timer.CaseId).With("$due", ToDb(timer.Due)).With("$kind", timer.Kind)
-                .With("$name", timer.EventName).With("$key", timer.EventKey),
-            cancellationToken);
+                .With("$name", timer.EventName).With("$key", timer.EventKey));
 
     public Task<List<TimerRow>> PendingTimersAsync(CancellationToken cancellationToken) =>
         QueryAsync(
@@ -44,8 +74,12 @@ internal sealed partial class CaseStore
     public Task MarkTimerFiredAsync(string timerId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE ov_timers SET fired = 1 WHERE timer_id = $id", c => c.With("$id", timerId), cancellationToken);
 
-    public Task CancelTimersAsync(string caseId, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE ov_timers SET fired = 1 WHERE case_id = $case AND fired = 0", c => c.With("$case", caseId), cancellationToken);
+    /// <summary>Disarms the case's timers whose id starts with <paramref name="prefix"/> (all of them when empty) with the next save.</summary>
+    public static void CancelTimers(PendingWrites writes, string caseId, string prefix) =>
+        Pending(
+            writes,
+            "UPDATE ov_timers SET fired = 1 WHERE case_id = $case AND fired = 0 AND substr(timer_id, 1, length($prefix)) = $prefix",
+            c => c.With("$case", caseId).With("$prefix", prefix));
 
     public Task SaveTermsAsync(string code, int version, string terms, CancellationToken cancellationToken) =>
         ExecuteAsync(

@@ -8,14 +8,25 @@ namespace OneVisit.Workflows.Storage;
 
 internal sealed partial class CaseStore
 {
+    private const string InsertAudit =
+        "INSERT INTO ov_audit (entry_key, case_id, subject_id, at, actor, action, detail, data_requested, purpose) VALUES ($key, $case, $subject, $at, $actor, $action, $detail, $data, $purpose) ON CONFLICT (entry_key) DO NOTHING";
+
     /// <summary>Appends an entry once: a repeated step writes the same key and adds nothing.</summary>
     public Task AppendAuditAsync(string entryKey, AuditEntry entry, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "INSERT INTO ov_audit (entry_key, case_id, subject_id, at, actor, action, detail, data_requested, purpose) VALUES ($key, $case, $subject, $at, $actor, $action, $detail, $data, $purpose) ON CONFLICT (entry_key) DO NOTHING",
-            c => c.With("$key", entryKey).With("$case", entry.CaseId).With("$subject", entry.SubjectId).With("$at", ToDb(entry.At))
-                .With("$actor", entry.Actor).With("$action", entry.Action).With("$detail", entry.Detail)
-                .With("$data", entry.DataRequested).With("$purpose", entry.Purpose),
-            cancellationToken);
+        ExecuteAsync(InsertAudit, c => BindAudit(c, entryKey, entry), cancellationToken);
+
+    /// <summary>Appends an entry with the next save of the case's document, in the same transaction as the effect it records.</summary>
+    public static void AppendAudit(PendingWrites writes, string entryKey, AuditEntry entry) =>
+        Pending(writes, InsertAudit, c => BindAudit(c, entryKey, entry));
+
+    /// <summary>Appends an entry inside a transaction the caller owns.</summary>
+    public static void AppendAudit(SqliteTransaction transaction, string entryKey, AuditEntry entry) =>
+        Execute(transaction, InsertAudit, c => BindAudit(c, entryKey, entry));
+
+    private static void BindAudit(SqliteCommand c, string entryKey, AuditEntry entry) =>
+        c.With("$key", entryKey).With("$case", entry.CaseId).With("$subject", entry.SubjectId).With("$at", ToDb(entry.At))
+            .With("$actor", entry.Actor).With("$action", entry.Action).With("$detail", entry.Detail)
+            .With("$data", entry.DataRequested).With("$purpose", entry.Purpose);
 
     public Task<List<AuditEntry>> AuditAsync(string column, string value, CancellationToken cancellationToken) =>
         QueryAsync(
@@ -24,12 +35,27 @@ internal sealed partial class CaseStore
             r => new AuditEntry(r.GetInt64(0), r.GetString(1), r.GetString(2), Instant(r, 3), r.GetString(4), r.GetString(5), r.GetString(6), NullableString(r, 7), NullableString(r, 8)),
             cancellationToken);
 
-    public Task RecordVisitAsync(string visitKey, VisitRecord visit, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "INSERT INTO ov_visits (visit_key, case_id, applicant_id, at, purpose, window_id) VALUES ($key, $case, $applicant, $at, $purpose, $window) ON CONFLICT (visit_key) DO NOTHING",
-            c => c.With("$key", visitKey).With("$case", visit.CaseId).With("$applicant", visit.ApplicantId).With("$at", ToDb(visit.At))
-                .With("$purpose", visit.Purpose).With("$window", visit.WindowId),
+    private const string InsertVisit =
+        "INSERT INTO ov_visits (visit_key, case_id, applicant_id, at, purpose, window_id) VALUES ($key, $case, $applicant, $at, $purpose, $window) ON CONFLICT (visit_key) DO NOTHING";
+
+    /// <summary>Records a visit and its audit line in one transaction.</summary>
+    public Task RecordVisitAsync(string visitKey, VisitRecord visit, AuditEntry audit, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            transaction =>
+            {
+                Execute(transaction, InsertVisit, c => BindVisit(c, visitKey, visit));
+                AppendAudit(transaction, visitKey, audit);
+                return true;
+            },
             cancellationToken);
+
+    /// <summary>Records a visit with the next save of the case's document.</summary>
+    public static void RecordVisit(PendingWrites writes, string visitKey, VisitRecord visit) =>
+        Pending(writes, InsertVisit, c => BindVisit(c, visitKey, visit));
+
+    private static void BindVisit(SqliteCommand c, string visitKey, VisitRecord visit) =>
+        c.With("$key", visitKey).With("$case", visit.CaseId).With("$applicant", visit.ApplicantId).With("$at", ToDb(visit.At))
+            .With("$purpose", visit.Purpose).With("$window", visit.WindowId);
 
     public Task<List<VisitRecord>> VisitsAsync(string column, string value, CancellationToken cancellationToken) =>
         QueryAsync(
@@ -38,12 +64,13 @@ internal sealed partial class CaseStore
             r => new VisitRecord(r.GetString(0), r.GetString(1), Instant(r, 2), r.GetString(3), NullableString(r, 4)),
             cancellationToken);
 
-    public Task AddCommitmentAsync(CommitmentEntry entry, CancellationToken cancellationToken) =>
-        ExecuteAsync(
+    /// <summary>Enters a commitment in the ledger with the next save of the case's document.</summary>
+    public static void AddCommitment(PendingWrites writes, CommitmentEntry entry) =>
+        Pending(
+            writes,
             "INSERT INTO ov_commitments (case_id, material_id, kind, due_on, recorded_at) VALUES ($case, $material, $kind, $due, $at) ON CONFLICT DO NOTHING",
             c => c.With("$case", entry.CaseId).With("$material", entry.MaterialId).With("$kind", entry.Kind.ToString())
-                .With("$due", entry.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).With("$at", ToDb(entry.RecordedAt)),
-            cancellationToken);
+                .With("$due", entry.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).With("$at", ToDb(entry.RecordedAt)));
 
     public Task<List<CommitmentEntry>> CommitmentsAsync(string where, object value, CancellationToken cancellationToken) =>
         QueryAsync(

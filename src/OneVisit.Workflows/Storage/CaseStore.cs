@@ -14,16 +14,21 @@ internal sealed partial class CaseStore(ISqliteDatabase database)
 
     /// <summary>One statement, through the database's group-commit writer.</summary>
     private Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            transaction =>
-            {
-                using var command = transaction.Connection!.CreateCommand();
-                command.Transaction = transaction;
-                command.CommandText = sql;
-                bind(command);
-                return command.ExecuteNonQuery();
-            },
-            cancellationToken);
+        database.WriteAsync(transaction => Execute(transaction, sql, bind), cancellationToken);
+
+    /// <summary>One statement, in a transaction the caller owns (a workflow document's save).</summary>
+    private static int Execute(SqliteTransaction transaction, string sql, Action<SqliteCommand> bind)
+    {
+        using var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        bind(command);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Holds a statement for the next save of the document that carries <paramref name="writes"/>.</summary>
+    private static void Pending(PendingWrites writes, string sql, Action<SqliteCommand> bind) =>
+        writes.Add(transaction => Execute(transaction, sql, bind));
 
     private Task<List<T>> QueryAsync<T>(string sql, Action<SqliteCommand> bind, Func<SqliteDataReader, T> read, CancellationToken cancellationToken) =>
         database.ReadAsync(

@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Audit;
 using OneVisit.Rules.Precheck;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Tests.Support;
@@ -48,7 +49,11 @@ public sealed class CaseErrorTests
             harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-9", "hz_amr_shangcheng", Approved: true)));
 
         Assert.Equal(("hz_amr_shangcheng", "zj_amr"), (error.OfficerAuthorityId, error.CompetentAuthorityId));
-        Assert.Equal(auditBefore.Count, (await harness.Audit.ForCaseAsync(submitted.CaseId)).Count);
+        // Nothing changed but the line recording the attempt, with who tried and why it was refused.
+        var auditAfter = await harness.Audit.ForCaseAsync(submitted.CaseId);
+        Assert.Equal(auditBefore.Count + 1, auditAfter.Count);
+        Assert.Equal((AuditActions.AttemptRefused, "officer-9"), (auditAfter[^1].Action, auditAfter[^1].Actor));
+        Assert.Contains("WrongAuthorityException", auditAfter[^1].Detail);
         Assert.Equal(CaseStage.UnderReview, (await harness.Cases.GetAsync(submitted.CaseId)).Stage);
     }
 
@@ -83,7 +88,7 @@ public sealed class CaseErrorTests
         var pickup = await Assert.ThrowsAsync<UnexpectedCaseEventException>(() => harness.Cases.ConfirmPickupAsync(submitted.CaseId));
 
         Assert.Contains("not under review", early.Message);
-        Assert.Contains("premises_lease_contract", wrongDocument.Message);
+        Assert.Contains("房屋租赁合同 (lease_contract)", wrongDocument.Message);
         Assert.Contains("AwaitingSupplement", pickup.Message);
         Assert.Equal(CaseStage.AwaitingSupplement, (await harness.Cases.GetAsync(submitted.CaseId)).Stage);
     }

@@ -36,7 +36,7 @@ public sealed class ConcurrentEvidenceTests(ITestOutputHelper output)
         {
             await harness.WaitForStage(id, CaseStage.AwaitingSupplement);
             await harness.Cases.SupplyDocumentsAsync(id, new SuppliedDocuments([new HeldDocument("lease_contract"), new HeldDocument("branch_head_appointment")]));
-            await harness.WaitUntil(id, s => s.Awaiting.Count(a => a.Kind == "evidence") == 4);
+            await harness.WaitUntil(id, s => s.Evidence.Count(e => e.State == "waiting") == 4);
         }));
 
         // All answers for all cases at once, from several threads.

@@ -18,8 +18,9 @@ public sealed class EvidenceFallbackTests
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Later);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "later"));
 
-        var waiting = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "evidence"));
+        var waiting = await harness.WaitUntil(submitted.CaseId, s => s.Evidence.Any(e => e.State == "waiting"));
         Assert.Equal(Registry, waiting.Awaiting.Single().From);
+        Assert.Equal(harness.Time.GetUtcNow().AddHours(4), waiting.Awaiting.Single().Due);
         await harness.Cases.AnswerEvidenceAsync(submitted.CaseId, "no_housing_certificate", EvidenceResponse.Issued("HZ-RE-2017-0001"));
 
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
@@ -27,19 +28,25 @@ public sealed class EvidenceFallbackTests
     }
 
     [Fact]
-    public async Task A_timed_out_request_offers_the_commitment_and_stops_the_clock_meanwhile()
+    public async Task A_later_answer_past_its_own_date_offers_the_commitment_and_stops_the_clock_meanwhile()
     {
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Later);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "timeout"));
-        var waiting = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "evidence"));
+        var waiting = await harness.WaitUntil(submitted.CaseId, s => s.Evidence.Any(e => e.State == "waiting"));
         var dueBefore = waiting.Deadlines.Single(d => d.Kind == "statutory").Due;
 
-        harness.Time.Advance(TimeSpan.FromHours(23));
+        // The registry said "later, in four hours": that estimate is the due date, not the host's one-day default.
+        harness.Time.Advance(TimeSpan.FromHours(3));
         await Assert.ThrowsAsync<TimeoutException>(() => harness.Cases.WaitUntilAsync(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "applicant"), TimeSpan.FromMilliseconds(300)));
         harness.Time.Advance(TimeSpan.FromHours(1));
         var asked = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "applicant"));
-        Assert.Contains("commitment", asked.Awaiting.Single().What);
+        var ask = asked.Awaiting.Single();
+        Assert.Contains("commitment", ask.What);
+        Assert.Equal(("supply_or_commit", new DateOnly(2017, 3, 6)), (ask.Action, ask.LastDay));
+        Assert.DoesNotContain("later, expected", asked.Evidence.Single().Note);
+        Assert.Contains("no answer", asked.Evidence.Single().Note);
         Assert.NotNull(asked.ClockPausedFor);
+        Assert.Equal(DeadlineState.Paused, asked.Deadlines.Single(d => d.Kind == "statutory").State);
 
         harness.Time.Advance(TimeSpan.FromDays(3));
         await harness.Cases.SignCommitmentAsync(submitted.CaseId, new SignedCommitment("no_housing_certificate"));

@@ -16,7 +16,9 @@ public sealed class FoundingErrandCaseTests
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "errand-1"));
 
         var waiting = await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingSupplement);
-        Assert.Equal(["branch_head_appointment", "premises_lease_contract"], waiting.Awaiting.Select(a => a.What).Order());
+        Assert.Equal(["branch_head_appointment", "premises_lease_contract"], waiting.Awaiting.Select(a => a.MaterialId).Order());
+        Assert.Equal(["分公司负责人任职文件", "房屋租赁合同"], waiting.Awaiting.OrderBy(a => a.MaterialId).Select(a => a.What));
+        Assert.All(waiting.Awaiting, a => Assert.Equal(("applicant", "supply", new DateOnly(2017, 3, 6)), (a.From, a.Action, a.LastDay)));
         await harness.Cases.SupplyDocumentsAsync(submitted.CaseId, new SuppliedDocuments(
         [
             new HeldDocument("lease_contract", IssuedOn: new DateOnly(2017, 2, 1)),

@@ -22,6 +22,13 @@ internal sealed class SqliteStoreOptions
     /// </summary>
     public bool SyncEveryCommit { get; init; }
 
+    /// <summary>
+    /// true: a workflow reference names one workflow, and creating a second with the same reference returns the first
+    /// one's id (OneVisit sets the reference to the case id, so two racing starts of one case make one workflow).
+    /// false (default): references are free text, as in WorkflowCore's own providers.
+    /// </summary>
+    public bool UniqueReferences { get; init; }
+
     /// <summary>How long a connection waits on a lock held by another connection or process.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using WorkflowCore.Models;
 
 namespace OneVisit.Workflows.Engine.Persistence;
@@ -67,4 +68,33 @@ internal sealed partial class SqliteWorkflowStore
                 .With("$id", id).With("$processed", processed ? 1 : 0);
             return command.ExecuteNonQuery();
         }, cancellationToken);
+
+    /// <summary>
+    /// Claims the wait keyed (<see cref="Event.EventName"/>, <see cref="Event.EventKey"/>) for <paramref name="caseId"/>
+    /// and stores the event, in <paramref name="transaction"/>; false (and nothing stored) when the wait was
+    /// already claimed, or, with <paramref name="onlyWhileOpen"/>, when the case is closed.
+    /// </summary>
+    public bool TryCreateClaimedEvent(SqliteTransaction transaction, Event newEvent, string caseId, string actor, bool onlyWhileOpen)
+    {
+        newEvent.Id = NewIdIfEmpty(newEvent.Id);
+        using var claim = SqlCommands.Create(transaction, """
+            INSERT INTO ov_claims (event_name, event_key, case_id, actor, at)
+            SELECT $name, $key, $case, $actor, $at
+            WHERE $any_state = 1 OR EXISTS (SELECT 1 FROM ov_cases WHERE case_id = $case AND closed_at IS NULL)
+            ON CONFLICT DO NOTHING;
+            """)
+            .With("$name", newEvent.EventName)
+            .With("$key", newEvent.EventKey)
+            .With("$case", caseId)
+            .With("$actor", actor)
+            .With("$at", new DateTimeOffset(newEvent.EventTime).ToUnixTimeMilliseconds())
+            .With("$any_state", onlyWhileOpen ? 0 : 1);
+        if (claim.ExecuteNonQuery() == 0)
+        {
+            return false;
+        }
+
+        EventRow.From(newEvent, _payloads).Insert(transaction);
+        return true;
+    }
 }

@@ -12,23 +12,67 @@ internal sealed partial class SqliteWorkflowStore
         ArgumentNullException.ThrowIfNull(workflow);
         workflow.Id = NewIdIfEmpty(workflow.Id);
         var row = WorkflowRow.From(workflow, _document);
-        await WriteAsync(transaction => { row.Insert(transaction); return true; }, cancellationToken).ConfigureAwait(false);
-        return row.Id;
+        var (writes, afterCommit) = PendingOf(workflow);
+
+        // A reference names one workflow: a second start for the same case (two submissions with one
+        // idempotency key racing) gets the first one's id instead of a second workflow. The check runs inside
+        // the single writer, so no other write can come between it and the insert.
+        var id = await WriteAsync(transaction =>
+        {
+            if (_options.UniqueReferences && workflow.Reference is { Length: > 0 } reference && FindByReference(transaction, reference) is { } existing)
+            {
+                return existing;
+            }
+
+            row.Insert(transaction);
+            RunAll(writes, transaction);
+            return row.Id;
+        }, cancellationToken).ConfigureAwait(false);
+        RunAll(afterCommit);
+        workflow.Id = id;
+        return id;
+    }
+
+    private static (List<Action<SqliteTransaction>> Writes, List<Action> AfterCommit) PendingOf(WorkflowInstance workflow) =>
+        workflow.Data is Storage.IHasPendingWrites carrier ? carrier.Writes.Take() : ([], []);
+
+    private static void RunAll(List<Action<SqliteTransaction>> writes, SqliteTransaction transaction)
+    {
+        foreach (var write in writes)
+        {
+            write(transaction);
+        }
+    }
+
+    private static void RunAll(List<Action> actions)
+    {
+        foreach (var action in actions)
+        {
+            action();
+        }
+    }
+
+    private static string? FindByReference(SqliteTransaction transaction, string reference)
+    {
+        using var command = SqlCommands.Create(transaction, "SELECT id FROM wf_instances WHERE reference = $reference ORDER BY create_time LIMIT 1;")
+            .With("$reference", reference);
+        return command.ExecuteScalar() as string;
     }
 
     public Task PersistWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default) =>
         PersistWorkflow(workflow, null, cancellationToken);
 
     /// <summary>
-    /// Saves the instance and inserts its new subscriptions as one queued write, hence in one savepoint of one
-    /// transaction: either all of it is stored or none of it (WorkflowCore passes null when there are none).
+    /// Saves the instance, inserts its new subscriptions and runs the statements its steps left pending as one
+    /// queued write, hence in one savepoint of one transaction: either all of it is stored or none of it
+    /// (WorkflowCore passes null when there are no subscriptions).
     /// </summary>
     /// <remarks>
     /// The token is deliberately not honoured: WorkflowCore persists in a finally block with its consumer's token,
     /// which host shutdown has already cancelled, and the steps this records have already run. Dropping the write
     /// would make them run again after a restart; finishing it costs one queued statement.
     /// </remarks>
-    public Task PersistWorkflow(
+    public async Task PersistWorkflow(
         WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(workflow);
@@ -40,7 +84,8 @@ internal sealed partial class SqliteWorkflowStore
             subscriptionRows.Add(SubscriptionRow.From(subscription, _payloads));
         }
 
-        return WriteAsync(transaction =>
+        var (writes, afterCommit) = PendingOf(workflow);
+        await WriteAsync(transaction =>
         {
             row.Update(transaction);
             foreach (var subscriptionRow in subscriptionRows)
@@ -48,8 +93,10 @@ internal sealed partial class SqliteWorkflowStore
                 subscriptionRow.Insert(transaction);
             }
 
+            RunAll(writes, transaction);
             return true;
-        }, CancellationToken.None);
+        }, CancellationToken.None).ConfigureAwait(false);
+        RunAll(afterCommit);
     }
 
     public Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default)

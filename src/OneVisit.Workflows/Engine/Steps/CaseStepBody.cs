@@ -1,3 +1,4 @@
+using System.Text.Json;
 using OneVisit.Workflows.Cases;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
@@ -16,7 +17,26 @@ internal abstract class CaseStepBody : StepBodyAsync
         var data = (CaseData)context.Workflow.Data;
         var pointer = context.ExecutionPointer;
         var received = pointer.EventPublished ? pointer.EventData : null;
-        var outcome = await RunAsync(data, context.Item, received, context.CancellationToken).ConfigureAwait(false);
+
+        // WorkflowCore saves the data even when a step throws (to record the retry), so a step that failed half-way
+        // would leave half its changes behind. It runs on a copy's worth of state: on failure the data as it was
+        // before the step is put back, and the writes the step had queued are dropped with it.
+        var before = JsonSerializer.SerializeToUtf8Bytes(data, CaseJson.Default.CaseData);
+        var mark = data.Writes.Mark();
+        StepOutcome outcome;
+        try
+        {
+            outcome = await RunAsync(data, context.Item, received, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            data.Writes.RollBackTo(mark);
+            var restored = JsonSerializer.Deserialize(before, CaseJson.Default.CaseData)!;
+            restored.Adopt(data.Writes);
+            context.Workflow.Data = restored;
+            throw;
+        }
+
         if (!outcome.Waits)
         {
             return ExecutionResult.Next();

@@ -1,0 +1,139 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Storage;
+
+namespace OneVisit.Workflows.Evidence;
+
+/// <summary>
+/// Sends evidence requests to the departments' systems outside the workflow engine, so a slow department never
+/// holds one of the engine's slots: a case records its request, waits for the answer as an event, and the
+/// engine runs other cases meanwhile. Each answer is stored with its audit line, then published to the case's
+/// wait once. A request that fails is sent again (same idempotency key) after <see cref="CaseOptions.StepRetryInterval"/>
+/// until the case stops waiting for it; at most <see cref="CaseOptions.MaxRequestsPerDepartment"/> are in flight
+/// per department, to spare its system.
+/// </summary>
+internal sealed class EvidenceDispatcher(
+    CaseStore store,
+    EvidenceProviders providers,
+    ICaseEvents events,
+    CaseMetrics metrics,
+    IOptions<CaseOptions> options,
+    TimeProvider time,
+    ILogger<EvidenceDispatcher> logger) : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _departments = new(StringComparer.Ordinal);
+    private CancellationTokenSource _stopping = new();
+
+    /// <summary>Requests sent and not yet answered (for tests and metrics).</summary>
+    public int InFlight => _inFlight.Count;
+
+    /// <summary>Sends again what was recorded but never answered, and hands over answers stored but not delivered.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        _stopping = new CancellationTokenSource();
+        foreach (var (request, materialId, response) in await store.UndeliveredEvidenceAsync(CaseEventNames.Evidence, cancellationToken).ConfigureAwait(false))
+        {
+            if (response is null)
+            {
+                Log.EvidenceResent(logger, request.CaseId, request.IdempotencyKey);
+                Send(request, materialId);
+            }
+            else
+            {
+                await DeliverAsync(request, materialId, JsonSerializer.Deserialize(response, CaseJson.Default.EvidenceResponse)!, _stopping.Token).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>Sends <paramref name="request"/> in the background; a request already in flight is not sent twice.</summary>
+    public void Send(EvidenceRequest request, string materialId)
+    {
+        var token = _stopping.Token;
+        if (token.IsCancellationRequested)
+        {
+            return; // Stopping: the request stays recorded and is sent on the next start.
+        }
+
+        _inFlight.GetOrAdd(request.IdempotencyKey, _ => Task.Run(() => RunAsync(request, materialId, token), CancellationToken.None));
+    }
+
+    private async Task RunAsync(EvidenceRequest request, string materialId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var gate = _departments.GetOrAdd(request.DepartmentId, _ => new SemaphoreSlim(options.Value.MaxRequestsPerDepartment));
+            EvidenceResponse response;
+            await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
+            {
+                response = await SendUntilAnsweredAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                gate.Release();
+            }
+
+            metrics.EvidenceRequested(request.DepartmentId, response.Outcome);
+            var now = time.GetUtcNow();
+            var audit = new AuditEntry(0, request.CaseId, request.SubjectId, now, request.DepartmentId, AuditActions.EvidenceAnswered, $"{request.DocumentId} from {request.DepartmentId}: {response.Summary}");
+            await store.SaveEvidenceResponseAsync(request.IdempotencyKey, response.Outcome.ToString(), JsonSerializer.Serialize(response, CaseJson.Default.EvidenceResponse), now, $"{request.CaseId}:evidence:{materialId}:first-answer", audit, cancellationToken).ConfigureAwait(false);
+            await DeliverAsync(request, materialId, response, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Stopping: the request stays recorded without an answer and is sent again on the next start.
+        }
+        finally
+        {
+            _inFlight.TryRemove(request.IdempotencyKey, out _);
+        }
+    }
+
+    private async Task<EvidenceResponse> SendUntilAnsweredAsync(EvidenceRequest request, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                var response = await providers.For(request.DepartmentId).RequestAsync(request, cancellationToken).ConfigureAwait(false);
+                ArgumentNullException.ThrowIfNull(response);
+                if (!Enum.IsDefined(response.Outcome))
+                {
+                    throw new InvalidOperationException($"The provider for '{request.DepartmentId}' answered with an outcome outside EvidenceOutcome ({(int)response.Outcome}).");
+                }
+
+                return response;
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                var delay = options.Value.StepRetryInterval;
+                Log.EvidenceSendFailed(logger, ex, request.CaseId, request.IdempotencyKey, request.DepartmentId, delay);
+                await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    private async Task DeliverAsync(EvidenceRequest request, string materialId, EvidenceResponse response, CancellationToken cancellationToken)
+    {
+        var delivered = await events.PublishOnceAsync(request.CaseId, CaseEventNames.Evidence, CaseEventNames.AnswerKey(request.CaseId, materialId), response, request.DepartmentId, cancellationToken).ConfigureAwait(false);
+        if (!delivered)
+        {
+            // The wait ended first (it timed out, or the case closed): the answer stays stored, and audited.
+            Log.EvidenceAnswerLate(logger, request.CaseId, request.IdempotencyKey, request.DepartmentId);
+        }
+    }
+
+    /// <summary>Stops sending; requests in flight are abandoned and sent again on the next start.</summary>
+    public async Task StopAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await Task.WhenAll(_inFlight.Values).ConfigureAwait(false);
+    }
+
+    public ValueTask DisposeAsync() => new(StopAsync());
+}
