@@ -67,15 +67,20 @@ internal sealed class EvidenceDispatcher(
         try
         {
             var gate = _departments.GetOrAdd(request.DepartmentId, _ => new SemaphoreSlim(options.Value.MaxRequestsPerDepartment));
-            EvidenceResponse response;
+            EvidenceResponse? response;
             await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
             try
             {
-                response = await SendUntilAnsweredAsync(request, cancellationToken).ConfigureAwait(false);
+                response = await SendUntilAnsweredAsync(request, materialId, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
                 gate.Release();
+            }
+
+            if (response is null)
+            {
+                return; // The case stopped waiting (timed out, or closed): nothing more to send.
             }
 
             metrics.EvidenceRequested(request.DepartmentId, response.Outcome);
@@ -94,7 +99,7 @@ internal sealed class EvidenceDispatcher(
         }
     }
 
-    private async Task<EvidenceResponse> SendUntilAnsweredAsync(EvidenceRequest request, CancellationToken cancellationToken)
+    private async Task<EvidenceResponse?> SendUntilAnsweredAsync(EvidenceRequest request, string materialId, CancellationToken cancellationToken)
     {
         while (true)
         {
@@ -114,6 +119,10 @@ internal sealed class EvidenceDispatcher(
                 var delay = options.Value.StepRetryInterval;
                 Log.EvidenceSendFailed(logger, ex, request.CaseId, request.IdempotencyKey, request.DepartmentId, delay);
                 await Task.Delay(delay, time, cancellationToken).ConfigureAwait(false);
+                if (await store.IsClaimedAsync(CaseEventNames.Evidence, CaseEventNames.AnswerKey(request.CaseId, materialId), cancellationToken).ConfigureAwait(false))
+                {
+                    return null;
+                }
             }
         }
     }

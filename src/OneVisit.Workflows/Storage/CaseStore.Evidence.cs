@@ -89,4 +89,12 @@ internal sealed partial class CaseStore
 
     public Task<List<string>> AllTermsAsync(CancellationToken cancellationToken) =>
         QueryAsync("SELECT terms FROM ov_procedure_versions ORDER BY code, version", _ => { }, r => r.GetString(0), cancellationToken);
+
+    /// <summary>Whether the wait keyed (<paramref name="eventName"/>, <paramref name="eventKey"/>) has taken its event (or ended otherwise).</summary>
+    public async Task<bool> IsClaimedAsync(string eventName, string eventKey, CancellationToken cancellationToken) =>
+        (await QueryAsync(
+            "SELECT 1 FROM ov_claims WHERE event_name = $name AND event_key = $key",
+            c => c.With("$name", eventName).With("$key", eventKey),
+            _ => true,
+            cancellationToken).ConfigureAwait(false)).Count > 0;
 }
