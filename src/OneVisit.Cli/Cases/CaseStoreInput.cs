@@ -86,10 +86,11 @@ internal sealed class CaseStoreInput : IAsyncDisposable
         {
             return await read().ConfigureAwait(false);
         }
-        catch (SqliteException e)
+        catch (Exception e) when (e is SqliteException or Workflows.Cases.CaseStoreException)
         {
+            var cause = (e.InnerException as SqliteException ?? e).Message.TrimEnd('.');
             error.WriteLine(
-                $"onevisit {command}: {database} is not a OneVisit case store this version can read ({e.Message.TrimEnd('.')}). "
+                $"onevisit {command}: {database} is not a OneVisit case store this version can read ({cause}). "
                 + "Open the database a OneVisit host or 'onevisit demo' wrote.",
                 ConsoleColour.Red);
             return ExitCodes.Errors;
