@@ -30,6 +30,14 @@ public sealed class CaseOptions
     /// </summary>
     public int MaxRequestsPerDepartment { get; set; } = 256;
 
+    /// <summary>
+    /// How long the step that sends an evidence request waits for a quick answer before giving its engine slot back.
+    /// A department that answers within it is handled in the same step (one save, no event); a slower one is
+    /// awaited as an event. This is real time, a cost bound, not a deadline of the case. Default 50 ms; zero
+    /// always waits for an event.
+    /// </summary>
+    public TimeSpan EvidenceInlineWait { get; set; } = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Working days before a limit falls due when the "nearing" escalation is raised. Default 1.</summary>
     public int WarnWorkingDaysBefore { get; set; } = 1;
 
@@ -77,6 +85,11 @@ public sealed class CaseOptions
         if (PickupWorkingDays < 1)
         {
             yield return $"PickupWorkingDays must be at least 1 (was {PickupWorkingDays}).";
+        }
+
+        if (EvidenceInlineWait < TimeSpan.Zero || EvidenceInlineWait > TimeSpan.FromSeconds(5))
+        {
+            yield return $"EvidenceInlineWait must be between 0 and 5 seconds (was {EvidenceInlineWait}); a longer wait holds one of the engine's slots.";
         }
 
         if (MaxRequestsPerDepartment < 1)

@@ -86,8 +86,9 @@ internal sealed partial class CaseProcess
         var key = CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId);
         var request = new EvidenceRequest(key, data.CaseId, evidence.DepartmentId, evidence.DocumentId, data.ApplicantId, data.Terms.Purpose, data.AuthorityId);
 
-        // Recorded (and committed) before anything is sent. The request goes out only once this wait is saved, and
-        // the dispatcher sends again on start whatever was recorded but never answered, with the same key.
+        // Recorded (and committed) before anything is sent; the dispatcher sends again on start whatever was
+        // recorded but never answered, with the same key. A department that answers within EvidenceInlineWait is
+        // handled in this step; a slower one is awaited as an event, so it never holds one of the engine's slots.
         var stored = await store.BeginEvidenceRequestAsync(request, evidence.MaterialId, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         Audit(data, $"evidence:{evidence.MaterialId}", AuditActions.EvidenceRequested, $"Asked {evidence.DepartmentId} for {data.DocumentName(evidence.MaterialId)}", dataRequested: $"{evidence.DocumentId} about {data.ApplicantId} from {evidence.DepartmentId}", purpose: data.Terms.Purpose);
         if (stored is not null)
@@ -97,10 +98,20 @@ internal sealed partial class CaseProcess
         }
 
         evidence.State = EvidenceStates.Requested;
-        evidence.WaitUntil = time.GetUtcNow() + Options.EvidenceTimeout;
         var answerKey = CaseEventNames.AnswerKey(data.CaseId, evidence.MaterialId);
+        var dispatch = dispatcher.Send(request, evidence.MaterialId, stepWaits: true);
+        if (await dispatch.TakeInlineAsync(Options.EvidenceInlineWait, cancellationToken).ConfigureAwait(false) is { } quick)
+        {
+            // A quick answer is stored, audited and its wait claimed with this step's save, as the dispatcher would.
+            var now = time.GetUtcNow();
+            CaseStore.SaveEvidenceResponse(data.Writes, key, quick, now, $"{data.CaseId}:evidence:{evidence.MaterialId}:first-answer",
+                new AuditEntry(0, data.CaseId, data.ApplicantId, now, evidence.DepartmentId, AuditActions.EvidenceAnswered, $"{evidence.DocumentId} from {evidence.DepartmentId}: {quick.Summary}"));
+            events.ClaimWith(data.Writes, data.CaseId, CaseEventNames.Evidence, answerKey, evidence.DepartmentId);
+            return Handle(data, evidence, quick);
+        }
+
+        evidence.WaitUntil = time.GetUtcNow() + Options.EvidenceTimeout;
         timers.ScheduleTimeout(data.Writes, data.CaseId, AnswerTimer(evidence), evidence.WaitUntil.Value, CaseEventNames.Evidence, answerKey);
-        data.Writes.AfterCommit(() => dispatcher.Send(request, evidence.MaterialId));
         return StepOutcome.WaitFor(CaseEventNames.Evidence, answerKey);
     }
 

@@ -16,4 +16,7 @@ internal interface ICaseEvents
 
     /// <summary>Claims the wait and stores its event with the next save of the case's document (a step ending another wait).</summary>
     void PublishWith(PendingWrites writes, string caseId, string eventName, string eventKey, object payload, string actor);
+
+    /// <summary>Claims a wait with the next save without storing an event: the step answered it itself.</summary>
+    void ClaimWith(PendingWrites writes, string caseId, string eventName, string eventKey, string actor);
 }

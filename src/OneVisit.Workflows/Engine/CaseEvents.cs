@@ -43,6 +43,12 @@ internal sealed class CaseEvents(SqliteWorkflowStore store, IServiceProvider ser
         });
     }
 
+    public void ClaimWith(PendingWrites writes, string caseId, string eventName, string eventKey, string actor)
+    {
+        var at = time.GetUtcNow().UtcDateTime;
+        writes.Add(t => store.TryClaim(t, eventName, eventKey, caseId, actor, at, onlyWhileOpen: false));
+    }
+
     private Event NewEvent(string eventName, string eventKey, object payload) => new()
     {
         Id = Guid.NewGuid().ToString(),

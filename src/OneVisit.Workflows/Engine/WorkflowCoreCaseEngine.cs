@@ -11,6 +11,8 @@ internal sealed class WorkflowCoreCaseEngine(
     IWorkflowRegistry registry,
     IPersistenceProvider persistence,
     CaseStore store,
+    Persistence.SqliteWorkflowStore sqlite,
+    IQueueProvider queue,
     TimeProvider time) : ICaseEngine
 {
     private readonly object _registering = new();
@@ -50,6 +52,15 @@ internal sealed class WorkflowCoreCaseEngine(
     {
         var instance = await persistence.GetWorkflowInstance(workflowId, cancellationToken).ConfigureAwait(false);
         return instance?.Data as CaseData;
+    }
+
+    /// <summary>Offers again, after a restart, the events that open waits missed (see <see cref="Persistence.SqliteWorkflowStore.RequeueMissedEventsAsync"/>).</summary>
+    public async Task RecoverMissedEventsAsync(CancellationToken cancellationToken)
+    {
+        foreach (var missed in await sqlite.RequeueMissedEventsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await queue.QueueWork(missed, QueueType.Event).ConfigureAwait(false);
+        }
     }
 
     public Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken) =>

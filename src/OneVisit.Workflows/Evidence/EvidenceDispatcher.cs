@@ -25,7 +25,7 @@ internal sealed class EvidenceDispatcher(
     TimeProvider time,
     ILogger<EvidenceDispatcher> logger) : IAsyncDisposable
 {
-    private readonly ConcurrentDictionary<string, Task> _inFlight = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, (EvidenceDispatch Dispatch, Task Run)> _inFlight = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, SemaphoreSlim> _departments = new(StringComparer.Ordinal);
     private CancellationTokenSource _stopping = new();
 
@@ -41,7 +41,7 @@ internal sealed class EvidenceDispatcher(
             if (response is null)
             {
                 Log.EvidenceResent(logger, request.CaseId, request.IdempotencyKey);
-                Send(request, materialId);
+                Send(request, materialId, stepWaits: false);
             }
             else
             {
@@ -50,19 +50,33 @@ internal sealed class EvidenceDispatcher(
         }
     }
 
-    /// <summary>Sends <paramref name="request"/> in the background; a request already in flight is not sent twice.</summary>
-    public void Send(EvidenceRequest request, string materialId)
+    /// <summary>
+    /// Sends <paramref name="request"/> in the background; a request already in flight is not sent twice. With
+    /// <paramref name="stepWaits"/>, the sending step may take a quick answer itself (<see cref="EvidenceDispatch.TakeInlineAsync"/>).
+    /// </summary>
+    public EvidenceDispatch Send(EvidenceRequest request, string materialId, bool stepWaits)
     {
         var token = _stopping.Token;
+        var dispatch = new EvidenceDispatch(stepWaits);
         if (token.IsCancellationRequested)
         {
-            return; // Stopping: the request stays recorded and is sent on the next start.
+            return dispatch; // Stopping: the request stays recorded and is sent on the next start.
         }
 
-        _inFlight.GetOrAdd(request.IdempotencyKey, _ => Task.Run(() => RunAsync(request, materialId, token), CancellationToken.None));
+        // Added first, started after: GetOrAdd may run its factory twice under a race, and a second send would
+        // leave a dispatch nobody decides.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entry = (dispatch, Run: started.Task.ContinueWith(_ => RunAsync(request, materialId, dispatch, token), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap());
+        if (!_inFlight.TryAdd(request.IdempotencyKey, entry))
+        {
+            return _inFlight.TryGetValue(request.IdempotencyKey, out var existing) ? existing.Dispatch : Send(request, materialId, stepWaits);
+        }
+
+        started.SetResult();
+        return dispatch;
     }
 
-    private async Task RunAsync(EvidenceRequest request, string materialId, CancellationToken cancellationToken)
+    private async Task RunAsync(EvidenceRequest request, string materialId, EvidenceDispatch dispatch, CancellationToken cancellationToken)
     {
         try
         {
@@ -84,6 +98,12 @@ internal sealed class EvidenceDispatcher(
             }
 
             metrics.EvidenceRequested(request.DepartmentId, response.Outcome);
+            dispatch.Answered(response);
+            if (!await dispatch.DeliverByEventAsync().ConfigureAwait(false))
+            {
+                return; // The step took the answer and stores it with its own save.
+            }
+
             var now = time.GetUtcNow();
             var audit = new AuditEntry(0, request.CaseId, request.SubjectId, now, request.DepartmentId, AuditActions.EvidenceAnswered, $"{request.DocumentId} from {request.DepartmentId}: {response.Summary}");
             await store.SaveEvidenceResponseAsync(request.IdempotencyKey, response.Outcome.ToString(), JsonSerializer.Serialize(response, CaseJson.Default.EvidenceResponse), now, $"{request.CaseId}:evidence:{materialId}:first-answer", audit, cancellationToken).ConfigureAwait(false);
@@ -141,7 +161,7 @@ internal sealed class EvidenceDispatcher(
     public async Task StopAsync()
     {
         await _stopping.CancelAsync().ConfigureAwait(false);
-        await Task.WhenAll(_inFlight.Values).ConfigureAwait(false);
+        await Task.WhenAll(_inFlight.Values.Select(v => v.Run)).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => new(StopAsync());

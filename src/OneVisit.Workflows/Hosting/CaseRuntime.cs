@@ -77,6 +77,7 @@ public sealed class CaseRuntime
             _host = Get<IWorkflowHost>();
             _timers = Get<CaseTimers>();
             await _host.StartAsync(cancellationToken).ConfigureAwait(false);
+            await engine.RecoverMissedEventsAsync(cancellationToken).ConfigureAwait(false);
             var wakeUps = Get<Engine.Runtime.IWakeUpSink>();
             foreach (var (id, next) in await Get<Engine.Persistence.SqliteWorkflowStore>().SleepingAsync(cancellationToken).ConfigureAwait(false))
             {

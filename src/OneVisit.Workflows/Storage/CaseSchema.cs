@@ -116,6 +116,9 @@ internal static class CaseSchema
         -- The request as sent, so one recorded but not answered before a stop is sent again on start.
         ALTER TABLE ov_evidence_requests ADD COLUMN request TEXT;
         CREATE INDEX ov_evidence_unanswered ON ov_evidence_requests (requested_at) WHERE response IS NULL;
+
+        -- Each wait disarms its own timers by case: without this, every cancel scanned every timer ever armed.
+        CREATE INDEX ov_timers_case ON ov_timers (case_id) WHERE fired = 0;
         """,
     ];
 }

@@ -25,6 +25,17 @@ internal sealed partial class CaseStore
         return rows[0];
     }
 
+    /// <summary>Stores a department's answer and its audit line with the next save of the case's document.</summary>
+    public static void SaveEvidenceResponse(PendingWrites writes, string key, EvidenceResponse response, DateTimeOffset at, string auditKey, AuditEntry audit)
+    {
+        var json = JsonSerializer.Serialize(response, CaseJson.Default.EvidenceResponse);
+        Pending(
+            writes,
+            "UPDATE ov_evidence_requests SET outcome = $outcome, response = $response, answered_at = $at WHERE idempotency_key = $key AND response IS NULL",
+            c => c.With("$outcome", response.Outcome.ToString()).With("$response", json).With("$at", ToDb(at)).With("$key", key));
+        AppendAudit(writes, auditKey, audit);
+    }
+
     /// <summary>Stores a department's answer and its audit line in one transaction: no answer without its line.</summary>
     public Task SaveEvidenceResponseAsync(string key, string outcome, string response, DateTimeOffset at, string auditKey, AuditEntry audit, CancellationToken cancellationToken) =>
         database.WriteAsync(

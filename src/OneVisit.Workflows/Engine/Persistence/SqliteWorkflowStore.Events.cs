@@ -77,24 +77,30 @@ internal sealed partial class SqliteWorkflowStore
     public bool TryCreateClaimedEvent(SqliteTransaction transaction, Event newEvent, string caseId, string actor, bool onlyWhileOpen)
     {
         newEvent.Id = NewIdIfEmpty(newEvent.Id);
-        using var claim = SqlCommands.Create(transaction, """
-            INSERT INTO ov_claims (event_name, event_key, case_id, actor, at)
-            SELECT $name, $key, $case, $actor, $at
-            WHERE $any_state = 1 OR EXISTS (SELECT 1 FROM ov_cases WHERE case_id = $case AND closed_at IS NULL)
-            ON CONFLICT DO NOTHING;
-            """)
-            .With("$name", newEvent.EventName)
-            .With("$key", newEvent.EventKey)
-            .With("$case", caseId)
-            .With("$actor", actor)
-            .With("$at", new DateTimeOffset(newEvent.EventTime).ToUnixTimeMilliseconds())
-            .With("$any_state", onlyWhileOpen ? 0 : 1);
-        if (claim.ExecuteNonQuery() == 0)
+        if (!TryClaim(transaction, newEvent.EventName, newEvent.EventKey, caseId, actor, newEvent.EventTime, onlyWhileOpen))
         {
             return false;
         }
 
         EventRow.From(newEvent, _payloads).Insert(transaction);
         return true;
+    }
+
+    /// <summary>Claims the wait (<paramref name="eventName"/>, <paramref name="eventKey"/>) for <paramref name="caseId"/>; false when already claimed (or closed).</summary>
+    public bool TryClaim(SqliteTransaction transaction, string eventName, string eventKey, string caseId, string actor, DateTime at, bool onlyWhileOpen)
+    {
+        using var claim = SqlCommands.Create(transaction, """
+            INSERT INTO ov_claims (event_name, event_key, case_id, actor, at)
+            SELECT $name, $key, $case, $actor, $at
+            WHERE $any_state = 1 OR EXISTS (SELECT 1 FROM ov_cases WHERE case_id = $case AND closed_at IS NULL)
+            ON CONFLICT DO NOTHING;
+            """)
+            .With("$name", eventName)
+            .With("$key", eventKey)
+            .With("$case", caseId)
+            .With("$actor", actor)
+            .With("$at", new DateTimeOffset(at).ToUnixTimeMilliseconds())
+            .With("$any_state", onlyWhileOpen ? 0 : 1);
+        return claim.ExecuteNonQuery() == 1;
     }
 }

@@ -27,4 +27,23 @@ internal sealed partial class SqliteWorkflowStore : IWorkflowReferences
 
             return sleeping;
         }, cancellationToken);
+
+    /// <summary>
+    /// Marks unprocessed, and returns, the events that an open subscription should have received but never did.
+    /// WorkflowCore marks an event processed when no wait holds its key yet, and re-offers it when the wait is
+    /// saved; a host that stopped between those two steps left the wait without its event for good.
+    /// </summary>
+    public Task<List<string>> RequeueMissedEventsAsync(CancellationToken cancellationToken) =>
+        WriteAsync(transaction =>
+        {
+            using var command = SqlCommands.Create(transaction, """
+                UPDATE wf_events SET is_processed = 0
+                WHERE is_processed = 1 AND EXISTS (
+                    SELECT 1 FROM wf_subscriptions s
+                    WHERE s.event_name = wf_events.event_name AND s.event_key IS wf_events.event_key
+                      AND s.subscribe_as_of <= wf_events.event_time)
+                RETURNING id;
+                """);
+            return command.ReadStrings().ToList();
+        }, cancellationToken);
 }
