@@ -106,6 +106,42 @@ public sealed class PrecheckCommandTests
     }
 
     [Fact]
+    public void Precheck_SeizedVehicle_NotEligibleWithTheBasisAndExitsThree()
+    {
+        using var copy = new CatalogueCopy();
+        var file = WriteApplication(copy, Sample("02-vehicle-transfer-out.yaml").Replace("vehicle.is_seized: false", "vehicle.is_seized: true", StringComparison.Ordinal));
+
+        var (exitCode, output, error) = Cli.Run("precheck", copy.Path, "--application", file, "--lang", "en");
+
+        Assert.True(exitCode == ExitCodes.NotEligible, output + error);
+        Assert.Matches(@"(?m)^Verdict\s+not_eligible$", output);
+        Assert.Matches(@"(?m)^\s+refused\s+The vehicle is seized or impounded; it cannot be transferred \(机动车登记规定（公安部令第124号） 第二十条\)$", output);
+        Assert.DoesNotContain("obstacles", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Precheck_JsonNotEligible_ListsEachRefusalWithItsBasisAndNoNotice()
+    {
+        using var copy = new CatalogueCopy();
+        var file = WriteApplication(copy, Sample("02-vehicle-transfer-out.yaml")
+            .Replace("vehicle.is_seized: false", "vehicle.is_seized: true", StringComparison.Ordinal)
+            .Replace("  - document: vehicle_registration_certificate\n    issued_on: 2013-07-01\n", "", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
+
+        Assert.Equal(ExitCodes.NotEligible, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("not_eligible", root.GetProperty("verdict").GetString());
+        var refusal = Assert.Single(root.GetProperty("refusals").EnumerateArray());
+        Assert.Equal("seized", refusal.GetProperty("id").GetString());
+        Assert.EndsWith("（机动车登记规定（公安部令第124号） 第二十条）", refusal.GetProperty("statement").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("第二十条", Assert.Single(refusal.GetProperty("basis").EnumerateArray()).GetProperty("article").GetString());
+        Assert.Contains(root.GetProperty("materials").EnumerateArray(), m => m.GetProperty("status").GetString() == "missing");
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("notice").ValueKind);
+    }
+
+    [Fact]
     public void Precheck_ApplicationWithoutDate_IsJudgedOnTheCataloguesDate()
     {
         using var copy = new CatalogueCopy();
@@ -188,7 +224,7 @@ public sealed class PrecheckCommandTests
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Contains("--application", output, StringComparison.Ordinal);
         Assert.Contains("--lang", output, StringComparison.Ordinal);
-        Assert.Contains("0 online or one_visit, 2 not_yet or multiple_visits", output, StringComparison.Ordinal);
+        Assert.Contains("0 online or one_visit, 2 not_yet or multiple_visits, 3 not_eligible", output, StringComparison.Ordinal);
     }
 
     private static (int ExitCode, string Output, string Error) Precheck(string application, params string[] options) =>
