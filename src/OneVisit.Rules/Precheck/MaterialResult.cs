@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck.Internal;
 
 namespace OneVisit.Rules.Precheck;
 
@@ -48,5 +49,5 @@ public sealed record MaterialResult
     public string Id => Material.Id;
 
     /// <summary>Whether the applicant still has to do something about it before or after applying.</summary>
-    public bool IsGap => Status is MaterialStatus.Missing or MaterialStatus.Outdated or MaterialStatus.AcceptWithGap;
+    public bool IsGap => MaterialClasses.Of(Status) == MaterialClass.ToSupply;
 }

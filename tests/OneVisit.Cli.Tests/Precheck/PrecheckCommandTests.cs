@@ -36,12 +36,13 @@ public sealed class PrecheckCommandTests
     }
 
     [Fact]
-    public void Precheck_ProvincialNameAtCityWindow_OnlineAndForwardedToTheProvince()
+    public void Precheck_ProvincialNameAtCityWindow_OneVisitToHandInAndForwardedToTheProvince()
     {
         var (exitCode, output, _) = Precheck("03-company-name-province.yaml");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
-        Assert.Matches(@"(?m)^Verdict\s+online$", output);
+        Assert.Matches(@"(?m)^Verdict\s+one_visit$", output);
+        Assert.Matches(@"(?m)^\s+visit 1\s+hand_in \(hand_in\): 在综合受理窗口提交申请$", output);
         Assert.Matches(@"(?m)^Authority\s+zj_amr .*\(province level\)$", output);
         Assert.Matches(@"(?m)^\s+rule\s+330100-SC-0003/jurisdiction/\d+\s+\S+\.yaml:\d+:\d+$", output);
         Assert.Contains("forwarded to zj_amr", output, StringComparison.Ordinal);
@@ -99,9 +100,10 @@ public sealed class PrecheckCommandTests
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal("online", json.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal("one_visit", json.RootElement.GetProperty("verdict").GetString());
         Assert.Equal("zj_amr", json.RootElement.GetProperty("routing").GetProperty("forwardedTo").GetProperty("id").GetString());
-        Assert.Equal(0, json.RootElement.GetProperty("visits").GetProperty("count").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("visits").GetProperty("count").GetInt32());
+        Assert.Equal("hand_in", Assert.Single(json.RootElement.GetProperty("visits").GetProperty("reasons").EnumerateArray()).GetProperty("reason").GetString());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("notice").ValueKind);
     }
 

@@ -168,9 +168,10 @@ public sealed class FoundingErrandTests
         Assert.NotEmpty(result.Routing.Why.Basis);
         Assert.Equal("hz_general_window", result.Routing.Window?.Id);
         Assert.Equal("zj_amr", result.Routing.ForwardedTo?.Id);
-        Assert.Equal(Verdict.Online, result.Verdict);
-        Assert.Equal(0, result.Visits.Count);
-        Assert.Empty(result.Visits.Reasons);
+        Assert.Equal(Verdict.OneVisit, result.Verdict);
+        var handIn = Assert.Single(result.Visits.Reasons);
+        Assert.Equal(("hand_in", PresenceReason.HandIn, 1), (handIn.StepId, handIn.Reason, handIn.Visit));
+        Assert.Equal("在综合受理窗口提交申请", handIn.Why.Text.Text);
     }
 
     [Fact]
@@ -180,6 +181,8 @@ public sealed class FoundingErrandTests
 
         Assert.Equal("zj_amr", result.Routing.Authority.Id);
         Assert.Null(result.Routing.ForwardedTo);
+        Assert.Equal(Verdict.Online, result.Verdict);
+        Assert.Equal(0, result.Visits.Count);
     }
 
     [Fact]

@@ -167,6 +167,7 @@ internal sealed partial class GuideLabels
         [PresenceReason.Signature] = "当面签字",
         [PresenceReason.Photo] = "现场拍照或采集",
         [PresenceReason.Pickup] = "领取结果",
+        [PresenceReason.HandIn] = "提交申请",
         [AuthorityLevel.National] = "国家级",
         [AuthorityLevel.Province] = "省级",
         [AuthorityLevel.City] = "市级",

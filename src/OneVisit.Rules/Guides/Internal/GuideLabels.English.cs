@@ -161,6 +161,7 @@ internal sealed partial class GuideLabels
         [PresenceReason.Signature] = "signature",
         [PresenceReason.Photo] = "photo or biometrics",
         [PresenceReason.Pickup] = "collecting the result",
+        [PresenceReason.HandIn] = "handing in the application",
         [AuthorityLevel.National] = "national",
         [AuthorityLevel.Province] = "provincial",
         [AuthorityLevel.City] = "city",

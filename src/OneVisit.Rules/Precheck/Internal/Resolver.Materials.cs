@@ -132,7 +132,7 @@ internal sealed partial class Resolver
 
         // A document the office issues itself is prepared when the case is opened; an outdated edition the person
         // happens to hold does not matter, the current one is prefilled (DOMAIN: "prefill the current one").
-        if (document.Issuer == DocumentIssuer.Government)
+        if (MaterialClasses.IsGenerated(document))
         {
             var current = document.CurrentVersion(app.AsOf);
             var outdated = held.State == HeldState.Outdated ? held.Version : null;
