@@ -40,6 +40,7 @@ internal sealed partial class ProcedureReader(FileContext context, FactSchema fa
         var fees = map.List("fees", ReadFee);
         var channels = map.Words<Channel>("channels", "channel", required: true);
         var delivery = map.Words<ResultDelivery>("result_delivery", "result delivery", required: true);
+        CheckChannels(map, declared ? code : null, channels, delivery, presence);
         map.Finish();
 
         if (!declared || name is null || version is null || from is null || jurisdiction is null || limits is null)
