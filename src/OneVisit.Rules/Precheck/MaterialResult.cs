@@ -42,6 +42,12 @@ public sealed record MaterialResult
     /// <summary>For <see cref="MaterialStatus.AcceptWithGap"/>: the last day to supply it.</summary>
     public DateOnly? SupplyBy { get; init; }
 
+    /// <summary>
+    /// For <see cref="MaterialStatus.AcceptWithGap"/>: what happens when <see cref="SupplyBy"/> passes and the material
+    /// has not come (the exemption's <see cref="Catalog.Exemption.OnMissed"/>); null for every other status.
+    /// </summary>
+    public MissedDeadline? OnMissed { get; init; }
+
     /// <summary>For <see cref="MaterialStatus.Commitment"/>: the day by which the office verifies the commitment.</summary>
     public DateOnly? VerifyBy { get; init; }
 

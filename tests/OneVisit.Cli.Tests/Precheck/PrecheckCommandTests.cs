@@ -144,6 +144,30 @@ public sealed class PrecheckCommandTests
     }
 
     [Fact]
+    public void Precheck_JsonAcceptedWithAGap_SaysWhenItIsDueAndWhatHappensIfItIsNot()
+    {
+        using var copy = new CatalogueCopy();
+        var file = WriteApplication(copy, """
+            procedure: 330100-SC-0014
+            as_of: 2017-02-20
+            facts:
+              venue.discharges_to_sewer: true
+              venue.serves_food: false
+              venue.discharges_industrial_wastewater: true
+            """);
+
+        var (_, output, error) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
+
+        using var json = JsonDocument.Parse(output);
+        var materials = json.RootElement.GetProperty("materials").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
+        var report = materials["water_quality_report"];
+        Assert.True(report.GetProperty("status").GetString() == "accept_with_gap", output + error);
+        Assert.Equal("2017-03-13", report.GetProperty("supplyBy").GetString());
+        Assert.Equal("officer_decides", report.GetProperty("onMissed").GetString());
+        Assert.Equal(JsonValueKind.Null, materials["drainage_plan"].GetProperty("onMissed").ValueKind);
+    }
+
+    [Fact]
     public void Precheck_ApplicationWithoutDate_IsJudgedOnTheCataloguesDate()
     {
         using var copy = new CatalogueCopy();

@@ -14,7 +14,7 @@ public sealed class ChannelLintTests
     [Fact]
     public void Lint_WindowOnlyWithRemoteAlternativeForIdentity_WarnsAtTheAlternative()
     {
-        using var folder = Edited(("channels: [window, online]", "channels: [window]"));
+        using var folder = CatalogFolder.WithProcedureEdits(("channels: [window, online]", "channels: [window]"));
 
         var diagnostic = folder.Single(DiagnosticCodes.UnusableRemoteAlternative);
 
@@ -31,7 +31,7 @@ public sealed class ChannelLintTests
     [InlineData("channels: [kiosk, mail]")]
     public void Lint_RemoteChannelOffered_RemoteAlternativeIsFine(string channels)
     {
-        using var folder = Edited(("channels: [window, online]", channels));
+        using var folder = CatalogFolder.WithProcedureEdits(("channels: [window, online]", channels));
 
         Assert.Empty(folder.Load().Diagnostics);
     }
@@ -40,7 +40,7 @@ public sealed class ChannelLintTests
     public void Lint_WindowOnlyWithRemoteAlternativeForThePickup_IsFine()
     {
         // The applicant comes to hand in, but a result sent by post still spares the second trip.
-        using var folder = Edited(
+        using var folder = CatalogFolder.WithProcedureEdits(
             ("channels: [window, online]", "channels: [window]"),
             ("    reason: identity_check\n    when: applicant.is_agent\n", "    reason: pickup\n"),
             ("result_delivery: [e_licence]", "result_delivery: [pickup, mail]"));
@@ -51,7 +51,7 @@ public sealed class ChannelLintTests
     [Fact]
     public void Lint_PickupOnlyWithoutWindow_WarnsAtTheResultDelivery()
     {
-        using var folder = Edited(("channels: [window, online]", "channels: [online, kiosk]"), ("result_delivery: [e_licence]", "result_delivery: [pickup]"));
+        using var folder = CatalogFolder.WithProcedureEdits(("channels: [window, online]", "channels: [online, kiosk]"), ("result_delivery: [e_licence]", "result_delivery: [pickup]"));
 
         var diagnostic = folder.Single(DiagnosticCodes.PickupWithoutWindow);
 
@@ -65,7 +65,7 @@ public sealed class ChannelLintTests
     [Fact]
     public void Lint_PickupStepWithoutPickupDelivery_WarnsAtTheStep()
     {
-        using var folder = Edited(("presence:\n", "presence:\n  - id: collect\n    reason: pickup\n"));
+        using var folder = CatalogFolder.WithProcedureEdits(("presence:\n", "presence:\n  - id: collect\n    reason: pickup\n"));
 
         var diagnostic = folder.Single(DiagnosticCodes.PickupNotDelivered);
 
@@ -80,7 +80,7 @@ public sealed class ChannelLintTests
     [InlineData("result_delivery: [e_licence]", "result_delivery: []", 45, 18, "'result_delivery' is empty: list at least one way the result reaches the applicant (e_licence, mail, pickup, online).")]
     public void Lint_EmptyChannelsOrDelivery_IsAnError(string original, string replacement, int line, int column, string message)
     {
-        using var folder = Edited((original, replacement));
+        using var folder = CatalogFolder.WithProcedureEdits((original, replacement));
 
         var diagnostic = folder.Single(DiagnosticCodes.MissingKey);
 
@@ -93,23 +93,11 @@ public sealed class ChannelLintTests
     public void Lint_MisspeltChannel_ReportsOnlyTheMisspelling()
     {
         // [windw, kiosk] reads as [kiosk]: judging that would warn about a remote alternative the author did not write.
-        using var folder = Edited(("channels: [window, online]", "channels: [windw, kiosk]"));
+        using var folder = CatalogFolder.WithProcedureEdits(("channels: [window, online]", "channels: [windw, kiosk]"));
 
         var diagnostic = Assert.Single(folder.Load().Diagnostics);
 
         Assert.Equal(DiagnosticCodes.InvalidValue, diagnostic.Code);
         Assert.Contains("Did you mean 'window'?", diagnostic.Message, StringComparison.Ordinal);
-    }
-
-    private static CatalogFolder Edited(params (string Original, string Replacement)[] edits)
-    {
-        var text = CatalogFolder.ProcedureYaml;
-        foreach (var (original, replacement) in edits)
-        {
-            Assert.Contains(original, text, StringComparison.Ordinal);
-            text = text.Replace(original, replacement, StringComparison.Ordinal);
-        }
-
-        return new CatalogFolder().With(Procedure, text);
     }
 }

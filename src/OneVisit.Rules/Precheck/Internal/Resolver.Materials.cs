@@ -237,6 +237,7 @@ internal sealed partial class Resolver
                     Status = MaterialStatus.AcceptWithGap,
                     Exemption = exemption,
                     SupplyBy = supplyBy,
+                    OnMissed = exemption.OnMissed,
                     Note = new($"容缺受理，须于{supplyBy:yyyy-MM-dd}前补交", $"Accepted now; supply it by {supplyBy:yyyy-MM-dd}"),
                 };
             default:
