@@ -35,9 +35,49 @@ internal static class VisitPlanner
     /// <param name="counted">Called with the index of each step that needs a trip, so the caller can ask what decides it.</param>
     public static VisitPrediction Plan(Procedure procedure, IReadOnlyList<StepTruth> steps, bool originalsOnPaper, bool atWindow, Window? window = null, Action<int, StepTruth>? counted = null)
     {
-        var handIn = new List<(PresenceStep Step, Truth Needed, Reason Why)>();
-        var pickup = new List<(PresenceStep Step, Truth Needed, Reason Why)>();
-        var avoided = new List<AvoidedVisit>();
+        var (handIn, pickup, avoided) = Sort(procedure, steps, originalsOnPaper, counted);
+        if (HandIn(procedure, atWindow, window) is { } implied && !handIn.Any(t => t.Step.Reason == PresenceReason.HandIn && t.Needed == Truth.True))
+        {
+            handIn.Insert(0, implied);
+        }
+
+        if (ImpliedPickup(procedure) is { } collect)
+        {
+            pickup.Add(collect);
+        }
+
+        var limit = procedure.TimeLimits.Promised ?? procedure.TimeLimits.Statutory;
+        var onTheSpot = limit is { Days: 0 };
+        var pickupVisit = handIn.Count > 0 && !onTheSpot ? 2 : 1;
+        var reasons = handIn.Select(t => new VisitReason(t.Step.Id, t.Step.Reason, 1, t.Needed, t.Why))
+            .Concat(pickup.Select(t => new VisitReason(t.Step.Id, t.Step.Reason, pickupVisit, t.Needed, t.Why)))
+            .ToList();
+        var count = reasons.Count == 0 ? 0 : reasons.Max(r => r.Visit);
+        return new VisitPrediction(count, reasons, avoided);
+    }
+
+    /// <summary>
+    /// The most visits any applicant can need, as the general service guide states it: every step that may apply
+    /// counts unless a remote alternative is always available, every original may be on paper unless the office
+    /// prepares it, and the application is handed in at a window.
+    /// </summary>
+    public static VisitPrediction WorstCase(Procedure procedure, IReadOnlyDictionary<string, DocumentType> documents)
+    {
+        var steps = procedure.Presence
+            .Select(s => new StepTruth(
+                s.When is null ? Truth.True : Truth.Unknown,
+                s.RemoteAlternative is null ? Truth.False : s.RemoteAlternative.When is null ? Truth.True : Truth.Unknown))
+            .ToList();
+        var onPaper = procedure.Materials.Any(m =>
+            documents.TryGetValue(m.DocumentId, out var document) && MaterialClasses.NeedsPaperOriginal(m, MaterialClasses.WorstCase(document), held: null));
+        return Plan(procedure, steps, onPaper, atWindow: true);
+    }
+
+    // The steps that apply, split into those done on the visit to hand in and pickups, and those a remote
+    // alternative or shared originals remove.
+    private static (List<Trip> HandIn, List<Trip> Pickup, List<AvoidedVisit> Avoided) Sort(Procedure procedure, IReadOnlyList<StepTruth> steps, bool originalsOnPaper, Action<int, StepTruth>? counted)
+    {
+        var (handIn, pickup, avoided) = (new List<Trip>(), new List<Trip>(), new List<AvoidedVisit>());
         for (var i = 0; i < procedure.Presence.Count; i++)
         {
             var step = procedure.Presence[i];
@@ -68,55 +108,31 @@ internal static class VisitPlanner
             counted?.Invoke(i, steps[i]);
             var why = new Reason(RuleNames.Presence(procedure.Code, step.Id), step.Why ?? new(CatalogWords.Of(step.Reason)), step.When?.Text, step.Location, procedure.LegalBasis);
             var needs = needed == Truth.True && remote == Truth.False ? Truth.True : Truth.Unknown;
-            (step.Reason == PresenceReason.Pickup ? pickup : handIn).Add((step, needs, why));
+            (step.Reason == PresenceReason.Pickup ? pickup : handIn).Add(new Trip(step, needs, why));
         }
 
-        if (HandIn(procedure, atWindow, window) is { } implied && !handIn.Any(s => s.Step.Reason == PresenceReason.HandIn && s.Needed == Truth.True))
-        {
-            handIn.Insert(0, implied);
-        }
-
-        // A result that can only be collected is a pickup even when no presence step says so.
-        if (procedure.ResultDelivery.All(d => d == ResultDelivery.Pickup) && !procedure.Presence.Any(s => s.Reason == PresenceReason.Pickup))
-        {
-            var step = new PresenceStep(ImpliedPickupId, PresenceReason.Pickup, null, null, null, procedure.Location);
-            pickup.Add((step, Truth.True, new Reason(
-                RuleNames.ResultDelivery(procedure.Code),
-                new("结果只能现场领取", "The result can only be collected in person"),
-                null,
-                procedure.Location,
-                procedure.LegalBasis)));
-        }
-
-        var limit = procedure.TimeLimits.Promised ?? procedure.TimeLimits.Statutory;
-        var onTheSpot = limit is { Days: 0 };
-        var pickupVisit = handIn.Count > 0 && !onTheSpot ? 2 : 1;
-        var reasons = handIn.Select(s => new VisitReason(s.Step.Id, s.Step.Reason, 1, s.Needed, s.Why))
-            .Concat(pickup.Select(s => new VisitReason(s.Step.Id, s.Step.Reason, pickupVisit, s.Needed, s.Why)))
-            .ToList();
-        var count = reasons.Count == 0 ? 0 : reasons.Max(r => r.Visit);
-        return new VisitPrediction(count, reasons, avoided);
+        return (handIn, pickup, avoided);
     }
 
-    /// <summary>
-    /// The most visits any applicant can need, as the general service guide states it: every step that may apply
-    /// counts unless a remote alternative is always available, every original may be on paper unless the office
-    /// prepares it, and the application is handed in at a window.
-    /// </summary>
-    public static VisitPrediction WorstCase(Procedure procedure, IReadOnlyDictionary<string, DocumentType> documents)
+    // A result that can only be collected is a pickup even when no presence step says so.
+    private static Trip? ImpliedPickup(Procedure procedure)
     {
-        var steps = procedure.Presence
-            .Select(s => new StepTruth(
-                s.When is null ? Truth.True : Truth.Unknown,
-                s.RemoteAlternative is null ? Truth.False : s.RemoteAlternative.When is null ? Truth.True : Truth.Unknown))
-            .ToList();
-        var onPaper = procedure.Materials.Any(m =>
-            documents.TryGetValue(m.DocumentId, out var document) && MaterialClasses.NeedsPaperOriginal(m, MaterialClasses.WorstCase(document), held: null));
-        return Plan(procedure, steps, onPaper, atWindow: true);
+        if (!procedure.ResultDelivery.All(d => d == ResultDelivery.Pickup) || procedure.Presence.Any(s => s.Reason == PresenceReason.Pickup))
+        {
+            return null;
+        }
+
+        var step = new PresenceStep(ImpliedPickupId, PresenceReason.Pickup, null, null, null, procedure.Location);
+        return new Trip(step, Truth.True, new Reason(
+            RuleNames.ResultDelivery(procedure.Code),
+            new("结果只能现场领取", "The result can only be collected in person"),
+            null,
+            procedure.Location,
+            procedure.LegalBasis));
     }
 
     // Handing in is itself a trip when the procedure cannot be applied for remotely, or the applicant is at a window.
-    private static (PresenceStep Step, Truth Needed, Reason Why)? HandIn(Procedure procedure, bool atWindow, Window? window)
+    private static Trip? HandIn(Procedure procedure, bool atWindow, Window? window)
     {
         LocalizedText text;
         if (!procedure.Channels.Any(IsRemote))
@@ -138,6 +154,9 @@ internal static class VisitPlanner
         }
 
         var step = new PresenceStep(HandInId, PresenceReason.HandIn, null, null, null, procedure.Location);
-        return (step, Truth.True, new Reason(RuleNames.HandIn(procedure.Code), text, null, procedure.Location, procedure.LegalBasis));
+        return new Trip(step, Truth.True, new Reason(RuleNames.HandIn(procedure.Code), text, null, procedure.Location, procedure.LegalBasis));
     }
+
+    /// <summary>A step that needs the applicant in person: whether surely, and why.</summary>
+    private sealed record Trip(PresenceStep Step, Truth Needed, Reason Why);
 }
