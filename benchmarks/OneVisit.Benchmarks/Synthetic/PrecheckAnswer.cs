@@ -58,7 +58,7 @@ internal sealed record PrecheckAnswer(bool Eligible, string Authority, MaterialS
             }
         }
 
-        var verdict = !eligible || gap ? Verdict.NotYet : visits == 0 ? Verdict.Online : Verdict.OneVisit;
+        var verdict = !eligible ? Verdict.NotEligible : gap ? Verdict.NotYet : visits == 0 ? Verdict.Online : Verdict.OneVisit;
         return new PrecheckAnswer(eligible, authority, statuses, visits, verdict);
     }
 

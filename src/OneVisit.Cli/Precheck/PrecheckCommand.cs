@@ -27,7 +27,8 @@ internal static class PrecheckCommand
             "precheck",
             "Precheck one application before the applicant leaves home: the verdict, eligibility, the competent authority, the status "
             + "of every material, the visits needed, open questions, fees and the one-time notice of everything missing. "
-            + "Exit code: 0 online or one_visit, 2 not_yet or multiple_visits, 1 errors in the catalogue or the application, 64 usage.")
+            + "Exit code: 0 online or one_visit, 2 not_yet or multiple_visits, 3 not_eligible (a final refusal), "
+            + "1 errors in the catalogue or the application, 64 usage.")
         {
             directory,
             application,
@@ -66,6 +67,11 @@ internal static class PrecheckCommand
             new PrecheckText(output, language).Write(result);
         }
 
-        return result.Verdict is Verdict.Online or Verdict.OneVisit ? ExitCodes.Ok : ExitCodes.Warnings;
+        return result.Verdict switch
+        {
+            Verdict.Online or Verdict.OneVisit => ExitCodes.Ok,
+            Verdict.NotEligible => ExitCodes.NotEligible,
+            _ => ExitCodes.Warnings,
+        };
     }
 }

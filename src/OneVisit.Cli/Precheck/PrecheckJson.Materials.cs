@@ -28,6 +28,7 @@ internal static partial class PrecheckJson
             WriteAuthority(json, "source", material.Source);
             json.WriteText("customSource", material.CustomSource);
             json.WriteDate("supplyBy", material.SupplyBy);
+            json.WriteString("onMissed", material.OnMissed is { } missed ? CatalogWords.Of(missed) : null);
             json.WriteDate("verifyBy", material.VerifyBy);
         });
     }

@@ -28,6 +28,12 @@ internal static partial class PrecheckJson
         }
 
         json.WriteEndArray();
+        json.WriteObjects("refusals", result.Refusals, refusal =>
+        {
+            json.WriteString("id", refusal.Id);
+            json.WriteText("statement", refusal.Statement);
+            WriteBasis(json, refusal.Basis);
+        });
         WriteEligibility(json, result.Eligibility);
         WriteRouting(json, result.Routing);
         WriteMaterials(json, result.Materials);

@@ -42,12 +42,18 @@ internal sealed partial class PrecheckText(Terminal output, TextLanguage languag
 
     private void WriteVerdict(PrecheckResult result)
     {
-        var good = result.Verdict is Verdict.Online or Verdict.OneVisit;
         Label("Verdict");
-        output.WriteLine(CatalogWords.Of(result.Verdict), good ? ConsoleColour.Green : ConsoleColour.Yellow);
+        output.WriteLine(CatalogWords.Of(result.Verdict), result.Verdict switch
+        {
+            Verdict.Online or Verdict.OneVisit => ConsoleColour.Green,
+            Verdict.NotEligible => ConsoleColour.Red,
+            _ => ConsoleColour.Yellow,
+        });
+        // A refusal is final and says on what basis; obstacles are what can still be supplied or answered.
+        var heading = result.Verdict == Verdict.NotEligible ? "  refused" : "  obstacles";
         for (var i = 0; i < result.Obstacles.Count; i++)
         {
-            Label(i == 0 ? "  obstacles" : "");
+            Label(i == 0 ? heading : "");
             output.WriteLine(language.Pick(result.Obstacles[i]));
         }
     }

@@ -37,7 +37,14 @@ public enum ExemptionKind
 /// <param name="DeadlineWorkingDays">For accept-with-gap: working days to supply the material.</param>
 /// <param name="VerifyWithinDays">For a commitment: days within which the office verifies it.</param>
 /// <param name="Location">Where it was declared.</param>
-public sealed record Exemption(ExemptionKind Kind, PolicyCondition? When, int? DeadlineWorkingDays, int? VerifyWithinDays, SourceLocation Location);
+public sealed record Exemption(ExemptionKind Kind, PolicyCondition? When, int? DeadlineWorkingDays, int? VerifyWithinDays, SourceLocation Location)
+{
+    /// <summary>
+    /// For accept-with-gap: what happens when the deadline passes and the material has not come. The application is
+    /// withdrawn (终止办理) unless the catalogue says <c>on_missed: officer_decides</c>.
+    /// </summary>
+    public MissedDeadline OnMissed { get; init; } = MissedDeadline.Withdraw;
+}
 
 /// <summary>A material (申请材料) a procedure requires, when, and how it may be exempted.</summary>
 /// <param name="Id">Unique within the procedure.</param>

@@ -22,6 +22,12 @@ public enum PresenceReason
 
     /// <summary>The result must be collected.</summary>
     Pickup,
+
+    /// <summary>
+    /// The application itself is handed in in person. Implied when the procedure offers no remote channel (online,
+    /// mobile, mail) or the applicant applies at a window; a presence step may also say so for some situations.
+    /// </summary>
+    HandIn,
 }
 
 /// <summary>A way to do a presence step without coming in, and when it is available.</summary>

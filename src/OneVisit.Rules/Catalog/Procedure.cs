@@ -47,6 +47,12 @@ public sealed record Procedure
     /// <summary>Fees with their basis.</summary>
     public IReadOnlyList<Fee> Fees { get; init; } = [];
 
+    /// <summary>
+    /// How long the applicant has to supply what the office asks for, and what happens when that time passes; null
+    /// when the procedure leaves both to the host (10 working days, then the application is withdrawn).
+    /// </summary>
+    public SupplementTerms? Supplement { get; init; }
+
     /// <summary>How one can apply.</summary>
     public required IReadOnlyList<Channel> Channels { get; init; }
 

@@ -72,6 +72,15 @@ public static class DiagnosticCodes
     /// <summary>Days on which no version of a form is accepted.</summary>
     public const string FormVersionGap = "OV2012";
 
+    /// <summary>A remote alternative that can never spare a trip: the procedure offers no remote channel, so the applicant hands in at the office anyway (a warning).</summary>
+    public const string UnusableRemoteAlternative = "OV2013";
+
+    /// <summary>The result can only be picked up, but the procedure has no window channel (a warning).</summary>
+    public const string PickupWithoutWindow = "OV2014";
+
+    /// <summary>A pickup presence step in a procedure whose result delivery does not offer pickup (a warning).</summary>
+    public const string PickupNotDelivered = "OV2015";
+
     /// <summary>An expression that cannot be read.</summary>
     public const string ExpressionSyntax = "OV3001";
 

@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck.Internal;
 
 namespace OneVisit.Rules.Precheck;
 
@@ -41,6 +42,12 @@ public sealed record MaterialResult
     /// <summary>For <see cref="MaterialStatus.AcceptWithGap"/>: the last day to supply it.</summary>
     public DateOnly? SupplyBy { get; init; }
 
+    /// <summary>
+    /// For <see cref="MaterialStatus.AcceptWithGap"/>: what happens when <see cref="SupplyBy"/> passes and the material
+    /// has not come (the exemption's <see cref="Catalog.Exemption.OnMissed"/>); null for every other status.
+    /// </summary>
+    public MissedDeadline? OnMissed { get; init; }
+
     /// <summary>For <see cref="MaterialStatus.Commitment"/>: the day by which the office verifies the commitment.</summary>
     public DateOnly? VerifyBy { get; init; }
 
@@ -48,5 +55,5 @@ public sealed record MaterialResult
     public string Id => Material.Id;
 
     /// <summary>Whether the applicant still has to do something about it before or after applying.</summary>
-    public bool IsGap => Status is MaterialStatus.Missing or MaterialStatus.Outdated or MaterialStatus.AcceptWithGap;
+    public bool IsGap => MaterialClasses.Of(Status) == MaterialClass.ToSupply;
 }

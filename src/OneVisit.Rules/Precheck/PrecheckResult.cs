@@ -32,14 +32,24 @@ public sealed record PrecheckResult
     /// <summary>The date judged on.</summary>
     public required DateOnly AsOf { get; init; }
 
-    /// <summary>Online, one visit, not yet, or more visits than promised.</summary>
+    /// <summary>Online, one visit, not yet, more visits than promised, or not eligible.</summary>
     public required Verdict Verdict { get; init; }
 
-    /// <summary>What stands in the way when the verdict is <see cref="Verdict.NotYet"/>; empty otherwise.</summary>
+    /// <summary>
+    /// What stands in the way: for <see cref="Verdict.NotYet"/> what to supply or answer; for
+    /// <see cref="Verdict.NotEligible"/> each refusal's <see cref="Denial.Statement"/> (message and legal basis);
+    /// empty otherwise.
+    /// </summary>
     public required IReadOnlyList<LocalizedText> Obstacles { get; init; }
 
     /// <summary>Whether the applicant may have the procedure, and why not.</summary>
     public required EligibilityResult Eligibility { get; init; }
+
+    /// <summary>
+    /// The denials that surely apply, each with its message and legal basis (<see cref="Denial.Statement"/>): the
+    /// reasons of a <see cref="Verdict.NotEligible"/> verdict, for a case to keep; empty for every other verdict.
+    /// </summary>
+    public IReadOnlyList<Denial> Refusals => Eligibility.Eligible == Truth.False ? [.. Eligibility.Denials.Where(d => d.Denies == Truth.True)] : [];
 
     /// <summary>The competent authority and where the case goes.</summary>
     public required RoutingResult Routing { get; init; }
@@ -53,7 +63,7 @@ public sealed record PrecheckResult
     /// <summary>Unknown facts that would change the answer, most decisive first.</summary>
     public required IReadOnlyList<OpenQuestion> OpenQuestions { get; init; }
 
-    /// <summary>The one notice listing every gap, or null when nothing is missing.</summary>
+    /// <summary>The one notice listing every gap, or null when nothing is missing or the applicant is not eligible.</summary>
     public DeficiencyNotice? Notice { get; init; }
 
     /// <summary>Fees that are or may be charged.</summary>

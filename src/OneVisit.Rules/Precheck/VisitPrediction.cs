@@ -4,7 +4,10 @@ using OneVisit.Rules.Expressions;
 namespace OneVisit.Rules.Precheck;
 
 /// <summary>A presence step that needs the applicant in person, and on which visit.</summary>
-/// <param name="StepId">The presence step's id; <c>result_pickup</c> when implied by pickup-only result delivery.</param>
+/// <param name="StepId">
+/// The presence step's id; <c>result_pickup</c> when implied by pickup-only result delivery; <c>hand_in</c> when
+/// the application is handed in in person (no remote channel, or applied for at a window).
+/// </param>
 /// <param name="Reason">Why presence is needed.</param>
 /// <param name="Visit">1 for the visit to hand in; 2 for a later pickup.</param>
 /// <param name="Needed"><see cref="Truth.Unknown"/> when it depends on an open question (counted, to be safe).</param>

@@ -13,7 +13,9 @@ internal static class CaseFactory
 {
     public static CaseData Create(string caseId, CaseSubmission submission, PrecheckResult precheck, DateTimeOffset now)
     {
+        // A refusal is final: no open question has to be answered before the case is closed as not admitted.
         var unsettled = precheck.OpenQuestions
+            .Where(q => precheck.Verdict != Verdict.NotEligible)
             .Where(q => precheck.Eligibility.Eligible == Truth.Unknown || !precheck.Routing.Decided || precheck.Materials.Any(m => m.Status == MaterialStatus.Undecided))
             .Select(q => $"{q.Path}: {q.Question.Text}")
             .ToList();
@@ -33,9 +35,7 @@ internal static class CaseFactory
             Stage = CaseStage.Submitted,
             AuthorityId = precheck.Routing.Authority.Id,
             ForwardedFromWindowId = precheck.Routing.ForwardedTo is not null ? submission.Application.WindowId : null,
-            Denials = precheck.Eligibility.Eligible == Truth.False
-                ? [.. precheck.Eligibility.Denials.Where(d => d.Denies == Truth.True).Select(d => d.Message.Text)]
-                : [],
+            Denials = [.. precheck.Refusals.Select(d => d.Statement.Text)],
             Gaps =
             [
                 .. precheck.Materials

@@ -21,6 +21,11 @@ public sealed class GuideCommandTests
         Assert.Contains("| 杭州市上城区市场监督管理局 | 区级 |", output, StringComparison.Ordinal);
         Assert.Contains("法定办结时限：15 个工作日", output, StringComparison.Ordinal);
         Assert.DoesNotContain("Statutory", output, StringComparison.Ordinal);
+        // The office's own form is not among the materials to submit, and the visits are counted, not just listed.
+        Assert.DoesNotContain("| 分支机构登记（备案）申请书 |", output, StringComparison.Ordinal);
+        Assert.Contains("以下材料由办理机关自行制作（如预填的申请表），您无需自备，也不向其他部门调取：\n\n- 分支机构登记（备案）申请书", output, StringComparison.Ordinal);
+        Assert.Contains("最多需到现场 1 次（按最不利的情形计）。", output, StringComparison.Ordinal);
+        Assert.Contains("- 提交申请：选择网上办理的，无需到窗口提交", output, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -36,12 +36,13 @@ public sealed class PrecheckCommandTests
     }
 
     [Fact]
-    public void Precheck_ProvincialNameAtCityWindow_OnlineAndForwardedToTheProvince()
+    public void Precheck_ProvincialNameAtCityWindow_OneVisitToHandInAndForwardedToTheProvince()
     {
         var (exitCode, output, _) = Precheck("03-company-name-province.yaml");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
-        Assert.Matches(@"(?m)^Verdict\s+online$", output);
+        Assert.Matches(@"(?m)^Verdict\s+one_visit$", output);
+        Assert.Matches(@"(?m)^\s+visit 1\s+hand_in \(hand_in\): 在综合受理窗口提交申请$", output);
         Assert.Matches(@"(?m)^Authority\s+zj_amr .*\(province level\)$", output);
         Assert.Matches(@"(?m)^\s+rule\s+330100-SC-0003/jurisdiction/\d+\s+\S+\.yaml:\d+:\d+$", output);
         Assert.Contains("forwarded to zj_amr", output, StringComparison.Ordinal);
@@ -99,10 +100,71 @@ public sealed class PrecheckCommandTests
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal("online", json.RootElement.GetProperty("verdict").GetString());
+        Assert.Equal("one_visit", json.RootElement.GetProperty("verdict").GetString());
         Assert.Equal("zj_amr", json.RootElement.GetProperty("routing").GetProperty("forwardedTo").GetProperty("id").GetString());
-        Assert.Equal(0, json.RootElement.GetProperty("visits").GetProperty("count").GetInt32());
+        Assert.Equal(1, json.RootElement.GetProperty("visits").GetProperty("count").GetInt32());
+        Assert.Equal("hand_in", Assert.Single(json.RootElement.GetProperty("visits").GetProperty("reasons").EnumerateArray()).GetProperty("reason").GetString());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("notice").ValueKind);
+    }
+
+    [Fact]
+    public void Precheck_SeizedVehicle_NotEligibleWithTheBasisAndExitsThree()
+    {
+        using var copy = new CatalogueCopy();
+        var file = WriteApplication(copy, Sample("02-vehicle-transfer-out.yaml").Replace("vehicle.is_seized: false", "vehicle.is_seized: true", StringComparison.Ordinal));
+
+        var (exitCode, output, error) = Cli.Run("precheck", copy.Path, "--application", file, "--lang", "en");
+
+        Assert.True(exitCode == ExitCodes.NotEligible, output + error);
+        Assert.Matches(@"(?m)^Verdict\s+not_eligible$", output);
+        Assert.Matches(@"(?m)^\s+refused\s+The vehicle is seized or impounded; it cannot be transferred \(机动车登记规定（公安部令第124号） 第二十条\)$", output);
+        Assert.DoesNotContain("obstacles", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Precheck_JsonNotEligible_ListsEachRefusalWithItsBasisAndNoNotice()
+    {
+        using var copy = new CatalogueCopy();
+        var file = WriteApplication(copy, Sample("02-vehicle-transfer-out.yaml")
+            .Replace("vehicle.is_seized: false", "vehicle.is_seized: true", StringComparison.Ordinal)
+            .Replace("  - document: vehicle_registration_certificate\n    issued_on: 2013-07-01\n", "", StringComparison.Ordinal));
+
+        var (exitCode, output, _) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
+
+        Assert.Equal(ExitCodes.NotEligible, exitCode);
+        using var json = JsonDocument.Parse(output);
+        var root = json.RootElement;
+        Assert.Equal("not_eligible", root.GetProperty("verdict").GetString());
+        var refusal = Assert.Single(root.GetProperty("refusals").EnumerateArray());
+        Assert.Equal("seized", refusal.GetProperty("id").GetString());
+        Assert.EndsWith("（机动车登记规定（公安部令第124号） 第二十条）", refusal.GetProperty("statement").GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Equal("第二十条", Assert.Single(refusal.GetProperty("basis").EnumerateArray()).GetProperty("article").GetString());
+        Assert.Contains(root.GetProperty("materials").EnumerateArray(), m => m.GetProperty("status").GetString() == "missing");
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("notice").ValueKind);
+    }
+
+    [Fact]
+    public void Precheck_JsonAcceptedWithAGap_SaysWhenItIsDueAndWhatHappensIfItIsNot()
+    {
+        using var copy = new CatalogueCopy();
+        var file = WriteApplication(copy, """
+            procedure: 330100-SC-0014
+            as_of: 2017-02-20
+            facts:
+              venue.discharges_to_sewer: true
+              venue.serves_food: false
+              venue.discharges_industrial_wastewater: true
+            """);
+
+        var (_, output, error) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
+
+        using var json = JsonDocument.Parse(output);
+        var materials = json.RootElement.GetProperty("materials").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
+        var report = materials["water_quality_report"];
+        Assert.True(report.GetProperty("status").GetString() == "accept_with_gap", output + error);
+        Assert.Equal("2017-03-13", report.GetProperty("supplyBy").GetString());
+        Assert.Equal("officer_decides", report.GetProperty("onMissed").GetString());
+        Assert.Equal(JsonValueKind.Null, materials["drainage_plan"].GetProperty("onMissed").ValueKind);
     }
 
     [Fact]
@@ -188,7 +250,7 @@ public sealed class PrecheckCommandTests
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Contains("--application", output, StringComparison.Ordinal);
         Assert.Contains("--lang", output, StringComparison.Ordinal);
-        Assert.Contains("0 online or one_visit, 2 not_yet or multiple_visits", output, StringComparison.Ordinal);
+        Assert.Contains("0 online or one_visit, 2 not_yet or multiple_visits, 3 not_eligible", output, StringComparison.Ordinal);
     }
 
     private static (int ExitCode, string Output, string Error) Precheck(string application, params string[] options) =>

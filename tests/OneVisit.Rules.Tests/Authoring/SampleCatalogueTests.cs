@@ -89,6 +89,6 @@ public sealed class SampleCatalogueTests
         Assert.Equal(2, branch.Expect.Materials.Values.Count(s => s == MaterialStatus.Missing));
         Assert.Equal(AuthorityLevel.Province, Catalog.Authorities[name.Expect.AuthorityId!].Level);
         Assert.Equal(name.Expect.AuthorityId, name.Expect.ForwardedTo);
-        Assert.Equal(0, name.Expect.Visits);
+        Assert.Equal(1, name.Expect.Visits); // handing in at the city's window, and no second trip to the province
     }
 }

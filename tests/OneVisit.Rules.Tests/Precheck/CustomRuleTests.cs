@@ -22,7 +22,8 @@ public sealed class CustomRuleTests : IDisposable
         Assert.Equal(Truth.False, result.Eligibility.Eligible);
         var denial = Assert.Single(result.Eligibility.Denials);
         Assert.Equal("own-credit-register", denial.Id);
-        Assert.Equal(Verdict.NotYet, result.Verdict);
+        Assert.Equal(Verdict.NotEligible, result.Verdict);
+        Assert.Equal(denial.Message, Assert.Single(result.Refusals).Statement); // no basis given: none is made up
         Assert.Contains(result.FiredRules, r => r.Name == "own-credit-register");
     }
 

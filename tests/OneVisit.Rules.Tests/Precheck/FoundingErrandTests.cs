@@ -115,7 +115,7 @@ public sealed class FoundingErrandTests
     }
 
     [Fact]
-    public void Vehicle_InspectionExpired_IsIneligibleAndTheObstacleSaysWhy()
+    public void Vehicle_InspectionExpired_IsNotEligibleAndTheRefusalSaysWhyAndOnWhatBasis()
     {
         var result = Engine.Check(FromTestCase("车辆检验过期，不予办理"));
 
@@ -123,8 +123,37 @@ public sealed class FoundingErrandTests
         var denial = Assert.Single(result.Eligibility.Denials, d => d.Id == "acceptance/1");
         Assert.Equal(Truth.True, denial.Denies);
         Assert.Equal("vehicle.inspection_valid_until >= as_of", denial.Why.Condition);
+        Assert.Equal(Verdict.NotEligible, result.Verdict);
+        Assert.Equal(["acceptance/1", "inspection_expired"], result.Refusals.Select(r => r.Id));
+        var rule = result.Refusals.Single(r => r.Id == "inspection_expired");
+        Assert.Equal("车辆不在检验有效期内，须先检验（机动车登记规定（公安部令第124号） 第二十条）", rule.Statement.Text);
+        Assert.Equal("The vehicle's periodic inspection has expired; have it inspected first (机动车登记规定（公安部令第124号） 第二十条)", rule.Statement.English);
+        Assert.Equal(result.Refusals.Select(r => r.Statement), result.Obstacles);
+    }
+
+    [Fact]
+    public void Vehicle_IneligibleWithAMissingForm_GetsNoNoticeToSupplyIt()
+    {
+        var result = Engine.Check(FromTestCase("车辆检验过期，不予办理"));
+
+        Assert.Equal(Verdict.NotEligible, result.Verdict);
+        Assert.Contains(result.Materials, m => m.Status == MaterialStatus.Missing);
+        Assert.Null(result.Notice);
+        Assert.DoesNotContain(result.Obstacles, o => o.Text.Contains("缺少", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Vehicle_EligibilityWaitingForAnAnswer_IsNotYetNotNotEligible()
+    {
+        var request = FromTestCase("车辆检验过期，不予办理");
+        var facts = new Dictionary<string, object?>(request.Facts) { ["vehicle.inspection_valid_until"] = new DateOnly(2017, 9, 30) };
+        facts.Remove("vehicle.is_seized");
+
+        var result = Engine.Check(request with { Facts = facts });
+
+        Assert.Equal(Truth.Unknown, result.Eligibility.Eligible);
         Assert.Equal(Verdict.NotYet, result.Verdict);
-        Assert.Contains(denial.Message, result.Obstacles);
+        Assert.Empty(result.Refusals);
     }
 
     [Fact]
@@ -139,9 +168,10 @@ public sealed class FoundingErrandTests
         Assert.NotEmpty(result.Routing.Why.Basis);
         Assert.Equal("hz_general_window", result.Routing.Window?.Id);
         Assert.Equal("zj_amr", result.Routing.ForwardedTo?.Id);
-        Assert.Equal(Verdict.Online, result.Verdict);
-        Assert.Equal(0, result.Visits.Count);
-        Assert.Empty(result.Visits.Reasons);
+        Assert.Equal(Verdict.OneVisit, result.Verdict);
+        var handIn = Assert.Single(result.Visits.Reasons);
+        Assert.Equal(("hand_in", PresenceReason.HandIn, 1), (handIn.StepId, handIn.Reason, handIn.Visit));
+        Assert.Equal("在综合受理窗口提交申请", handIn.Why.Text.Text);
     }
 
     [Fact]
@@ -151,6 +181,8 @@ public sealed class FoundingErrandTests
 
         Assert.Equal("zj_amr", result.Routing.Authority.Id);
         Assert.Null(result.Routing.ForwardedTo);
+        Assert.Equal(Verdict.Online, result.Verdict);
+        Assert.Equal(0, result.Visits.Count);
     }
 
     [Fact]

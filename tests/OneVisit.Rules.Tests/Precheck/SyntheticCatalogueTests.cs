@@ -50,8 +50,8 @@ public sealed class SyntheticCatalogueTests : IDisposable
             .Select((answer, i) => answer.Difference(baseline.Check(applications[i])) is { } d ? $"{i} ({applications[i].Procedure.Code}): {d}" : null)
             .OfType<string>();
         Assert.Empty(disagreements);
-        // Not one lucky path: online, one visit and not yet all occur (the generator never makes two visits).
-        Assert.Equal(3, answers.Select(a => a.Verdict).Distinct().Count());
+        // Not one lucky path: online, one visit, not yet and not eligible all occur (the generator never makes two visits).
+        Assert.Equal(4, answers.Select(a => a.Verdict).Distinct().Count());
     }
 
     public void Dispose()

@@ -180,6 +180,19 @@ public sealed class CatalogFolder : IDisposable
 
     public string Path { get; }
 
+    /// <summary>The default catalogue with pieces of <see cref="ProcedureYaml"/> replaced; each piece must be there.</summary>
+    public static CatalogFolder WithProcedureEdits(params (string Original, string Replacement)[] edits)
+    {
+        var text = ProcedureYaml;
+        foreach (var (original, replacement) in edits)
+        {
+            Assert.Contains(original, text, StringComparison.Ordinal);
+            text = text.Replace(original, replacement, StringComparison.Ordinal);
+        }
+
+        return new CatalogFolder().With("procedures/p1.yaml", text);
+    }
+
     /// <summary>Writes (or overwrites) a file in the catalogue, creating its folder.</summary>
     public CatalogFolder With(string relative, string content)
     {

@@ -119,5 +119,21 @@ public sealed class CaseErrorTests
 
         Assert.Equal(CaseOutcome.NotAdmitted, closed.Outcome);
         Assert.Contains("查封", closed.OutcomeReason);
+        Assert.Contains("（机动车登记规定（公安部令第124号） 第二十条）", closed.OutcomeReason);
+    }
+
+    [Fact]
+    public async Task An_ineligible_applicant_with_an_open_question_is_not_admitted_rather_than_asked_for_more()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submission = harness.Errand("02-vehicle-transfer-out.yaml", "seized-unknown-buyer");
+        var facts = new Dictionary<string, object?>(submission.Application.Facts) { ["vehicle.is_seized"] = true };
+        facts.Remove("buyer.is_enterprise");
+        var submitted = await harness.Cases.SubmitAsync(submission with { Application = submission.Application with { Facts = facts } });
+
+        var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
+
+        Assert.Equal(CaseOutcome.NotAdmitted, closed.Outcome);
+        Assert.Contains("查封", closed.OutcomeReason);
     }
 }

@@ -51,6 +51,7 @@ internal sealed partial class ProcedureReader
         var when = Condition(map, "when");
         var deadline = map.Integer("deadline_working_days", 1, MaxDays, required: kind == ExemptionKind.AcceptWithGap);
         var verify = map.Integer("verify_within_days", 1, MaxDays);
+        var onMissed = OnMissed(map);
         map.Finish();
         if (deadline is not null && kind is not ExemptionKind.AcceptWithGap)
         {
@@ -62,7 +63,12 @@ internal sealed partial class ProcedureReader
             context.Warning(DiagnosticCodes.UnknownKey, map.Optional("verify_within_days")!, "'verify_within_days' only applies to a commitment, so it is ignored here.");
         }
 
-        return kind is null ? null : new Exemption(kind.Value, when, deadline, verify, context.At(map.Node));
+        if (onMissed is not null && kind is not ExemptionKind.AcceptWithGap)
+        {
+            context.Warning(DiagnosticCodes.UnknownKey, map.Optional("on_missed")!, "'on_missed' only applies to accept_with_gap, so it is ignored here.");
+        }
+
+        return kind is null ? null : new Exemption(kind.Value, when, deadline, verify, context.At(map.Node)) { OnMissed = onMissed ?? MissedDeadline.Withdraw };
     }
 
     private PresenceStep? ReadPresence(YNode node, string scope)

@@ -8,6 +8,9 @@ internal sealed partial class ProcedureReader(FileContext context, FactSchema fa
 {
     private const int MaxDays = 3_650;
 
+    // A supplement period is weeks, not months: beyond that the case would wait in limbo rather than end.
+    private const int MaxSupplementDays = 60;
+
     public Procedure? Read(YNode? root)
     {
         var map = context.Mapping(root ?? CatalogInfoReader.EmptyAt(), "procedure");
@@ -38,8 +41,10 @@ internal sealed partial class ProcedureReader(FileContext context, FactSchema fa
         var presence = map.List("presence", n => ReadPresence(n, scope));
         var limits = ReadTimeLimits(map.Required("time_limits"));
         var fees = map.List("fees", ReadFee);
+        var supplement = ReadSupplement(map.Optional("supplement"));
         var channels = map.Words<Channel>("channels", "channel", required: true);
         var delivery = map.Words<ResultDelivery>("result_delivery", "result delivery", required: true);
+        CheckChannels(map, declared ? code : null, channels, delivery, presence);
         map.Finish();
 
         if (!declared || name is null || version is null || from is null || jurisdiction is null || limits is null)
@@ -62,6 +67,7 @@ internal sealed partial class ProcedureReader(FileContext context, FactSchema fa
             Presence = presence,
             TimeLimits = limits,
             Fees = fees,
+            Supplement = supplement,
             Channels = channels,
             ResultDelivery = delivery,
             Location = context.At(map.Node),
@@ -207,6 +213,23 @@ internal sealed partial class ProcedureReader(FileContext context, FactSchema fa
 
         return new TimeLimit(working ?? calendar!.Value, working is not null, basis, context.At(map.Node));
     }
+
+    private SupplementTerms? ReadSupplement(YNode? node)
+    {
+        if (context.Mapping(node, "supplement block (working_days, on_missed)") is not { } map)
+        {
+            return null;
+        }
+
+        var days = map.Integer("working_days", 1, MaxSupplementDays);
+        var onMissed = OnMissed(map);
+        map.Finish();
+        return new SupplementTerms(days, onMissed ?? MissedDeadline.Withdraw, context.At(map.Node));
+    }
+
+    /// <summary><c>on_missed</c>: what happens when a deadline for the applicant passes unsupplied.</summary>
+    private MissedDeadline? OnMissed(MappingReader map) =>
+        map.Optional("on_missed") is { } node ? context.Word<MissedDeadline>(node, "on_missed (what happens when the deadline passes)") : null;
 
     private Fee? ReadFee(YNode node)
     {

@@ -67,7 +67,8 @@ internal sealed partial class GuideLabels
     public required string Separator { get; init; }
     public required string ListSeparator { get; init; }
     public required string Colon { get; init; }
-    public required string ObtainedByGovernment { get; init; }
+    public required string FetchedFromDepartments { get; init; }
+    public required string PreparedByOffice { get; init; }
     public required string StillNeeded { get; init; }
     public required string NothingNeeded { get; init; }
     public required string OpenQuestions { get; init; }
@@ -75,9 +76,14 @@ internal sealed partial class GuideLabels
     // Visits
     public required string NoVisit { get; init; }
     public required Func<int, string> VisitsNeeded { get; init; }
+    public required Func<int, string> AtMostVisits { get; init; }
     public required Func<int, string> VisitNumber { get; init; }
-    public required string NoPresenceStep { get; init; }
-    public required string OrRemotely { get; init; }
+    public required string FewerVisits { get; init; }
+    public required Func<string, string, string> ApplyRemotely { get; init; }
+    public required Func<string, string, string> OnlyNeededWhen { get; init; }
+    public required Func<string, string, string> Remotely { get; init; }
+    public required Func<string, string> OriginalsSpared { get; init; }
+    public required Func<string, string, string> NoTrip { get; init; }
 
     // Time limits and fees
     public required string Statutory { get; init; }

@@ -132,7 +132,7 @@ internal sealed partial class Resolver
 
         // A document the office issues itself is prepared when the case is opened; an outdated edition the person
         // happens to hold does not matter, the current one is prefilled (DOMAIN: "prefill the current one").
-        if (document.Issuer == DocumentIssuer.Government)
+        if (MaterialClasses.IsGenerated(document))
         {
             var current = document.CurrentVersion(app.AsOf);
             var outdated = held.State == HeldState.Outdated ? held.Version : null;
@@ -237,6 +237,7 @@ internal sealed partial class Resolver
                     Status = MaterialStatus.AcceptWithGap,
                     Exemption = exemption,
                     SupplyBy = supplyBy,
+                    OnMissed = exemption.OnMissed,
                     Note = new($"容缺受理，须于{supplyBy:yyyy-MM-dd}前补交", $"Accepted now; supply it by {supplyBy:yyyy-MM-dd}"),
                 };
             default:

@@ -32,28 +32,13 @@ internal sealed partial class Resolver
         var visits = Visits(rules, app, materials, questions);
         var fees = Fees(rules, app, questions);
 
-        var obstacles = new List<LocalizedText>();
-        obstacles.AddRange(eligibility.Denials.Where(d => d.Denies == Truth.True).Select(d => d.Message));
-        if (eligibility.Eligible == Truth.Unknown)
-        {
-            obstacles.Add(new("是否符合条件取决于尚未回答的问题", "Eligibility depends on questions not yet answered"));
-        }
-
-        obstacles.AddRange(materials
-            .Where(m => m.Status is MaterialStatus.Missing or MaterialStatus.Outdated or MaterialStatus.Undecided)
-            .Select(m => new LocalizedText($"{m.Document.Name.Text}：{m.Note.Text}", $"{m.Document.Name.EnglishOrText}: {m.Note.EnglishOrText}")));
-
-        var gaps = materials.Where(m => m.IsGap).ToList();
+        var verdict = Decide(eligibility, materials, visits, out var obstacles);
+        List<MaterialResult> gaps = verdict == Verdict.NotEligible ? [] : [.. materials.Where(m => m.IsGap)];
         return new PrecheckResult
         {
             Procedure = rules.Procedure,
             AsOf = app.AsOf,
-            Verdict = obstacles.Count > 0 ? Verdict.NotYet : visits.Count switch
-            {
-                0 => Verdict.Online,
-                1 => Verdict.OneVisit,
-                _ => Verdict.MultipleVisits,
-            },
+            Verdict = verdict,
             Obstacles = obstacles,
             Eligibility = eligibility,
             Routing = routing,
@@ -68,6 +53,33 @@ internal sealed partial class Resolver
                 gaps),
             Fees = fees,
             FiredRules = [.. app.Fired],
+        };
+    }
+
+    // A refusal is final: it is stated with its basis, and the applicant is not told to supply what would not help.
+    // Anything that can still be supplied or answered is "not yet"; only then does the visit count decide.
+    private static Verdict Decide(EligibilityResult eligibility, IReadOnlyList<MaterialResult> materials, VisitPrediction visits, out List<LocalizedText> obstacles)
+    {
+        obstacles = [];
+        if (eligibility.Eligible == Truth.False)
+        {
+            obstacles.AddRange(eligibility.Denials.Where(d => d.Denies == Truth.True).Select(d => d.Statement));
+            return Verdict.NotEligible;
+        }
+
+        if (eligibility.Eligible == Truth.Unknown)
+        {
+            obstacles.Add(new("是否符合条件取决于尚未回答的问题", "Eligibility depends on questions not yet answered"));
+        }
+
+        obstacles.AddRange(materials
+            .Where(m => m.Status is MaterialStatus.Missing or MaterialStatus.Outdated or MaterialStatus.Undecided)
+            .Select(m => new LocalizedText($"{m.Document.Name.Text}：{m.Note.Text}", $"{m.Document.Name.EnglishOrText}: {m.Note.EnglishOrText}")));
+        return obstacles.Count > 0 ? Verdict.NotYet : visits.Count switch
+        {
+            0 => Verdict.Online,
+            1 => Verdict.OneVisit,
+            _ => Verdict.MultipleVisits,
         };
     }
 

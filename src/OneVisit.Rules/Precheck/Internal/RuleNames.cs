@@ -26,5 +26,7 @@ internal static class RuleNames
 
     public static string ResultDelivery(string code) => $"{code}/result_delivery";
 
+    public static string HandIn(string code) => $"{code}/channels/hand_in";
+
     public static string Fee(string code, int index) => $"{code}/fee/{index + 1}";
 }

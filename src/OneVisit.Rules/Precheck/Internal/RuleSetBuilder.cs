@@ -66,7 +66,8 @@ internal sealed class RuleSetBuilder
         Acceptance = [.. p.Conditions.Select((c, i) => c.Check is null
             ? RuleDescriptor.Never
             : Add(RuleKind.Acceptance, RuleNames.Acceptance(Code, i), c.Check, i, 0, p.LegalBasis))];
-        Eligibility = [.. p.Eligibility.Select((e, i) => Add(RuleKind.Eligibility, RuleNames.Eligibility(Code, e.Id), e.DenyWhen, i, 0, e.Basis))];
+        // A refusal must state its basis: a rule without one of its own rests on the procedure's.
+        Eligibility = [.. p.Eligibility.Select((e, i) => Add(RuleKind.Eligibility, RuleNames.Eligibility(Code, e.Id), e.DenyWhen, i, 0, e.Basis.Count > 0 ? e.Basis : p.LegalBasis))];
         Jurisdiction = [.. p.Jurisdiction.Rules.Select((j, i) => Add(RuleKind.Jurisdiction, RuleNames.Jurisdiction(Code, i), j.When, i, 0, j.Basis))];
         Materials = [.. p.Materials.Select((m, i) => m.RequiredWhen is null && !_chainMaterials
             ? RuleDescriptor.Always
