@@ -80,7 +80,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
             var table = new TextTable("limit", "days", "due", "state");
             foreach (var deadline in snapshot.Deadlines)
             {
-                table.Add(deadline.Met == false ? ConsoleColour.Red : ConsoleColour.None, deadline.Kind, CaseWords.Limit(deadline), deadline.Due is { } due ? CaseWords.Due(due, zone) : "clock not started", CaseWords.Met(deadline.Met));
+                table.Add(deadline.Met == false ? ConsoleColour.Red : ConsoleColour.None, deadline.Kind, CaseWords.Limit(deadline), deadline.Due is { } due ? CaseWords.Due(due, zone) : "clock not started", CaseWords.DeadlineState(deadline.Met));
             }
 
             return table;

@@ -76,7 +76,7 @@ internal static class CaseWords
         var days => $"{days} {(deadline.WorkingDays ? "working days" : "days")}",
     };
 
-    public static string Met(bool? met) => met switch
+    public static string DeadlineState(bool? met) => met switch
     {
         true => "met",
         false => "missed",

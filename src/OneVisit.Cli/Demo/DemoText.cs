@@ -38,7 +38,7 @@ internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZo
         steps.Write(output, new string(' ', 12));
 
         var snapshot = result.Case;
-        var limits = string.Join(", ", snapshot.Deadlines.Select(d => $"{d.Kind} limit ({CaseWords.Limit(d)}) {CaseWords.Met(d.Met)}"));
+        var limits = string.Join(", ", snapshot.Deadlines.Select(d => $"{d.Kind} limit ({CaseWords.Limit(d)}) {CaseWords.DeadlineState(d.Met)}"));
         Line(
             "result",
             $"{CaseWords.Outcome(snapshot.Outcome)}, {Delivery(snapshot.Delivery)}, {CaseWords.Duration(result.TimeToResult)} after applying; "

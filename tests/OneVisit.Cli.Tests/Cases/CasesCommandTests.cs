@@ -39,10 +39,10 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         var (exit, output, _) = Cli.Run(Store("cases", "list", "--applicant", "demo-applicant-3", "--json"));
 
         Assert.Equal(ExitCodes.Ok, exit);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var only = Assert.Single(json.RootElement.GetProperty("cases").EnumerateArray());
         Assert.Equal("330100-SC-0003", only.GetProperty("procedure").GetString());
-        Assert.Equal("2017-02-20T10:20:00+08:00", only.GetProperty("submitted_at").GetString());
+        Assert.Equal("2017-02-20T10:20:00+08:00", only.GetProperty("submittedAt").GetString());
         Assert.Equal("zj_amr", only.GetProperty("authority").GetString());
     }
 
@@ -69,12 +69,12 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         var (exit, output, _) = Cli.Run(Store("cases", "show", CaseOfErrand(2), "--json"));
 
         Assert.Equal(ExitCodes.Ok, exit);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var root = json.RootElement;
         Assert.Equal("closed", root.GetProperty("stage").GetString());
         Assert.Equal("pickup", root.GetProperty("delivery").GetString());
         Assert.Equal(["vehicle inspection and hand-in of originals", "pickup"], root.GetProperty("visits").EnumerateArray().Select(v => v.GetProperty("purpose").GetString()));
-        Assert.Equal(1, root.GetProperty("visits_made").GetInt32());
+        Assert.Equal(1, root.GetProperty("visitsMade").GetInt32());
         Assert.Contains(root.GetProperty("audit").EnumerateArray(), a => a.GetProperty("action").GetString() == "evidence_requested" && a.GetProperty("purpose").GetString()!.Contains("330100-SC-0002", StringComparison.Ordinal));
     }
 

@@ -48,15 +48,15 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         var (exit, output, error) = Cli.Run("demo", "--db", Path.Combine(folder.Path, "cases.db"), "--json");
 
         Assert.True(exit == ExitCodes.Ok, output + error);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var errands = json.RootElement.GetProperty("errands").EnumerateArray().ToList();
         Assert.Equal([1, 2, 3, 4], errands.Select(e => e.GetProperty("number").GetInt32()));
         Assert.All(errands, e => Assert.Equal("approved", e.GetProperty("outcome").GetString()));
-        Assert.Equal([0, 1, 0, 0], errands.Select(e => e.GetProperty("visits_predicted").GetInt32()));
-        Assert.Equal([0, 1, 1, 0], errands.Select(e => e.GetProperty("visits_made").GetInt32()));
-        Assert.Equal([4, 1, 1, 1], errands.Select(e => e.GetProperty("evidence_fetched").GetInt32()));
-        Assert.Equal("hz_general_window", errands[2].GetProperty("forwarded_from_window").GetString());
-        Assert.Equal("zj_amr", errands[2].GetProperty("competent_authority").GetString());
+        Assert.Equal([0, 1, 0, 0], errands.Select(e => e.GetProperty("visitsPredicted").GetInt32()));
+        Assert.Equal([0, 1, 1, 0], errands.Select(e => e.GetProperty("visitsMade").GetInt32()));
+        Assert.Equal([4, 1, 1, 1], errands.Select(e => e.GetProperty("evidenceFetched").GetInt32()));
+        Assert.Equal("hz_general_window", errands[2].GetProperty("forwardedFromWindow").GetString());
+        Assert.Equal("zj_amr", errands[2].GetProperty("competentAuthority").GetString());
         Assert.Contains("notice_issued", errands[0].GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
     }
 

@@ -74,11 +74,11 @@ public sealed class PrecheckCommandTests
         var (exitCode, output, _) = Precheck("01-branch-registration.yaml", "--json");
 
         Assert.Equal(ExitCodes.Warnings, exitCode);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var root = json.RootElement;
         Assert.Equal("not_yet", root.GetProperty("verdict").GetString());
         Assert.Equal("2017-02-18", root.GetProperty("asOf").GetString());
-        Assert.Equal("true", root.GetProperty("eligibility").GetProperty("eligible").GetString());
+        Assert.True(root.GetProperty("eligibility").GetProperty("eligible").GetBoolean());
         Assert.Equal("hz_amr_shangcheng", root.GetProperty("routing").GetProperty("authority").GetProperty("id").GetString());
         var materials = root.GetProperty("materials").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
         Assert.Equal("missing", materials["premises_lease_contract"].GetProperty("status").GetString());
@@ -98,11 +98,26 @@ public sealed class PrecheckCommandTests
         var (exitCode, output, _) = Precheck("03-company-name-province.yaml", "--json");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         Assert.Equal("online", json.RootElement.GetProperty("verdict").GetString());
         Assert.Equal("zj_amr", json.RootElement.GetProperty("routing").GetProperty("forwardedTo").GetProperty("id").GetString());
         Assert.Equal(0, json.RootElement.GetProperty("visits").GetProperty("count").GetInt32());
         Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("notice").ValueKind);
+    }
+
+    [Fact]
+    public void Precheck_JsonWithAnUnknownFact_WritesNullForUnknownNotAWord()
+    {
+        using var copy = new CatalogueCopy();
+        var file = WriteApplication(copy, Sample("01-branch-registration.yaml").Replace("branch.scope_within_parent: true", "branch.scope_within_parent: ~", StringComparison.Ordinal));
+
+        var (exitCode, output, error) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
+
+        Assert.True(exitCode == ExitCodes.Warnings, output + error);
+        using var json = JsonConvention.Parse(output);
+        var eligibility = json.RootElement.GetProperty("eligibility");
+        Assert.Equal(JsonValueKind.Null, eligibility.GetProperty("eligible").ValueKind);
+        Assert.Equal(JsonValueKind.Null, eligibility.GetProperty("denials")[0].GetProperty("denies").ValueKind);
     }
 
     [Fact]
@@ -114,7 +129,7 @@ public sealed class PrecheckCommandTests
         var (exitCode, output, _) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         Assert.Equal("2017-02-18", json.RootElement.GetProperty("asOf").GetString());
     }
 
