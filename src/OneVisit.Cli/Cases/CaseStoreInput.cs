@@ -43,7 +43,15 @@ internal sealed class CaseStoreInput : IAsyncDisposable
     public static CaseStoreInput? Open(string command, string database, string catalogue, string? timeZone, Terminal error, out int exitCode)
     {
         exitCode = ExitCodes.Ok;
-        if (!File.Exists(database))
+        var file = InputFile.Inspect(database);
+        if (file.Kind != FileKind.Missing && file.Refusal("a case store") is { } refusal)
+        {
+            error.WriteLine($"onevisit {command}: {refusal}", ConsoleColour.Red);
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+
+        if (file.Kind == FileKind.Missing)
         {
             error.WriteLine(
                 $"onevisit {command}: there is no case store at {database}. Run 'onevisit demo' to create the demo's, or pass --db <file> (a host's UseSqlite database).",
