@@ -47,7 +47,7 @@ internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZo
             snapshot.Outcome == Workflows.Cases.CaseOutcome.Approved ? ConsoleColour.Green : ConsoleColour.Red);
     }
 
-    public void WriteSummary(IReadOnlyList<ErrandResult> results, string database, bool defaultDatabase, bool zoneFromCatalogue)
+    public void WriteSummary(IReadOnlyList<ErrandResult> results, string database, bool zoneFromCatalogue)
     {
         output.WriteLine();
         output.WriteLine("Summary");
@@ -67,7 +67,8 @@ internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZo
         table.Write(output, "  ");
         output.WriteLine();
         output.WriteLine($"The cases are stored in {database}. Open one:");
-        var options = (defaultDatabase ? "" : $" --db {database}") + (zoneFromCatalogue ? "" : $" --time-zone {zone.Id}");
+        // Always --db: by the time it is run, another demo may have made a newer store.
+        var options = $" --db {database}" + (zoneFromCatalogue ? "" : $" --time-zone {zone.Id}");
         output.WriteLine($"  onevisit cases show {results[0].Case.CaseId}{options}", ConsoleColour.Green);
         output.WriteLine($"  (from a clone: dotnet run --project src/OneVisit.Cli -- cases show {results[0].Case.CaseId}{options})", ConsoleColour.Dim);
     }
