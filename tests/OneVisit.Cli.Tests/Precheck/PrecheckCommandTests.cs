@@ -1,21 +1,23 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OneVisit.Cli.Precheck;
 
 namespace OneVisit.Cli.Tests.Precheck;
 
 public sealed class PrecheckCommandTests
 {
     [Fact]
-    public void Precheck_BranchRegistration_NotYetWithBothMissingMaterialsAndTheNotice()
+    public void Precheck_BranchRegistration_NotYetWithBothMissingMaterialsAndTheNoticeInChinese()
     {
         var (exitCode, output, error) = Precheck("01-branch-registration.yaml");
 
         Assert.True(exitCode == ExitCodes.Warnings, output + error);
-        Assert.Matches(@"(?m)^Verdict\s+not_yet$", output);
-        Assert.Matches(@"(?m)^\s+premises_lease_contract\s+missing\s", output);
-        Assert.Matches(@"(?m)^\s+branch_head_appointment\s+missing\s", output);
-        Assert.Matches(@"(?m)^\s+parent_articles\s+fetched\s", output);
-        Assert.Matches(@"(?m)^\s+required if branch\.premises_type = ""leased""\s+\S+\.yaml:\d+:\d+$", output);
+        Assert.Matches(@"(?m)^结论\s+暂不能办结$", output);
+        Assert.Matches(@"(?m)^\s+premises_lease_contract\s+尚缺\s", output);
+        Assert.Matches(@"(?m)^\s+branch_head_appointment\s+尚缺\s", output);
+        Assert.Matches(@"(?m)^\s+parent_articles\s+部门共享获取\s", output);
+        Assert.Matches(@"(?m)^\s+提交情形：branch\.premises_type = ""leased""\s+\S+\.yaml:\d+:\d+$", output);
+        Assert.Matches(@"(?m)^办理机关\s+hz_amr_shangcheng 杭州市上城区市场监督管理局（区级）$", output);
         Assert.Contains("一次性告知书", output, StringComparison.Ordinal);
         Assert.Contains("1. 房屋租赁合同", output, StringComparison.Ordinal);
         Assert.Contains("《中华人民共和国行政许可法》第三十二条", output, StringComparison.Ordinal);
@@ -23,9 +25,40 @@ public sealed class PrecheckCommandTests
     }
 
     [Fact]
+    public void Precheck_BranchRegistrationInEnglish_UsesTheCataloguesWords()
+    {
+        var (exitCode, output, _) = Precheck("01-branch-registration.yaml", "--lang", "en");
+
+        Assert.Equal(ExitCodes.Warnings, exitCode);
+        Assert.Matches(@"(?m)^Verdict\s+not_yet$", output);
+        Assert.Matches(@"(?m)^\s+premises_lease_contract\s+missing\s", output);
+        Assert.Matches(@"(?m)^\s+parent_articles\s+fetched\s", output);
+        Assert.Matches(@"(?m)^\s+required if branch\.premises_type = ""leased""\s+\S+\.yaml:\d+:\d+$", output);
+        Assert.Matches(@"(?m)^Authority\s+hz_amr_shangcheng Shangcheng District Administration for Market Regulation \(district level\)$", output);
+    }
+
+    [Theory]
+    [InlineData("01-branch-registration.yaml")]
+    [InlineData("02-vehicle-transfer-out.yaml")]
+    [InlineData("03-company-name-province.yaml")]
+    [InlineData("04-housing-fund-rent-withdrawal.yaml")]
+    public void Precheck_EachLanguage_HasNoLabelOfTheOtherLeft(string application)
+    {
+        var chinese = Precheck(application).Output;
+        var english = Precheck(application, "--lang", "en").Output;
+
+        var englishWords = LabelScan.Wordings(PrecheckLabels.English).Concat(LabelScan.CatalogueWords(CatalogueTermTypes));
+        Assert.Empty(LabelScan.EnglishIn(chinese, englishWords));
+        Assert.Empty(LabelScan.ChineseIn(english, LabelScan.Wordings(PrecheckLabels.Chinese)));
+    }
+
+    // Not PresenceReason: the sample's step ids reuse its words (signature), and ids stay as written.
+    private static readonly Type[] CatalogueTermTypes = [typeof(Rules.Precheck.Verdict), typeof(Rules.Precheck.MaterialStatus), typeof(Rules.Catalog.AuthorityLevel)];
+
+    [Fact]
     public void Precheck_VehicleTransferWith2008Form_OneVisitWithTheFormConverted()
     {
-        var (exitCode, output, _) = Precheck("02-vehicle-transfer-out.yaml");
+        var (exitCode, output, _) = Precheck("02-vehicle-transfer-out.yaml", "--lang", "en");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Matches(@"(?m)^Verdict\s+one_visit$", output);
@@ -38,7 +71,7 @@ public sealed class PrecheckCommandTests
     [Fact]
     public void Precheck_ProvincialNameAtCityWindow_OnlineAndForwardedToTheProvince()
     {
-        var (exitCode, output, _) = Precheck("03-company-name-province.yaml");
+        var (exitCode, output, _) = Precheck("03-company-name-province.yaml", "--lang", "en");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Matches(@"(?m)^Verdict\s+online$", output);
@@ -50,7 +83,7 @@ public sealed class PrecheckCommandTests
     [Fact]
     public void Precheck_HousingFundRent_OnlineWithTheCertificateFetched()
     {
-        var (exitCode, output, _) = Precheck("04-housing-fund-rent-withdrawal.yaml");
+        var (exitCode, output, _) = Precheck("04-housing-fund-rent-withdrawal.yaml", "--lang", "en");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Matches(@"(?m)^Verdict\s+online$", output);
@@ -192,6 +225,7 @@ public sealed class PrecheckCommandTests
         var (exitCode, _, error) = Precheck("01-branch-registration.yaml", "--lang", "fr");
 
         Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("--lang takes zh (Chinese) or en (English), not 'fr'.", error, StringComparison.Ordinal);
         Assert.Contains("onevisit --help", error, StringComparison.Ordinal);
     }
 
