@@ -21,6 +21,8 @@ internal static partial class LabelScan
         {
             string text => [text],
             Delegate function => Fragments(function),
+            IEnumerable<string> texts => texts,
+            System.Collections.IDictionary words => words.Values.OfType<string>(),
             _ => [],
         })
         .Select(t => t.Trim())
@@ -50,6 +52,17 @@ internal static partial class LabelScan
             ? output.Contains(w, StringComparison.Ordinal)
             : Regex.IsMatch(output, $@"(?m)^\s*{Regex.Escape(w)}"))
         .ToList();
+
+    /// <summary><paramref name="output"/> without the given data, line by line: what the runtime or a script wrote is not a label.</summary>
+    public static string Without(string output, IEnumerable<string> data)
+    {
+        foreach (var line in data.SelectMany(d => d.Split('\n')).Select(l => l.Trim()).Where(l => l.Length > 0).OrderByDescending(l => l.Length))
+        {
+            output = output.Replace(line, " ", StringComparison.Ordinal);
+        }
+
+        return output;
+    }
 
     private static IEnumerable<string> Fragments(Delegate function)
     {

@@ -20,7 +20,7 @@ internal static class CasesCommand
         return command;
     }
 
-    private sealed record StoreOptions(Option<string?> Database, Option<string> Catalogue, Option<string?> TimeZone, Option<bool> Json)
+    private sealed record StoreOptions(Option<string?> Database, Option<string> Catalogue, Option<string?> TimeZone, Option<bool> Json, Option<TextLanguage> Language)
     {
         public static StoreOptions Create() => new(
             new Option<string?>("--db") { Description = "The SQLite case store. By default the newest demo store (the temp folder's onevisit-demo), the one the last 'onevisit demo' made.", HelpName = "file" },
@@ -30,7 +30,8 @@ internal static class CasesCommand
                 Description = "The time zone (IANA id) to show times in. By default the catalogue's time_zone, or else this machine's; deadlines are counted in the catalogue's zone when it has one.",
                 HelpName = "id",
             },
-            new Option<bool>("--json") { Description = "Print JSON for programs to read." });
+            new Option<bool>("--json") { Description = "Print JSON for programs to read." },
+            LanguageOption.Create("The language of the text's labels, stages, states and names (the JSON is the same in both):"));
 
         public void AddTo(Command command)
         {
@@ -38,6 +39,7 @@ internal static class CasesCommand
             command.Add(Catalogue);
             command.Add(TimeZone);
             command.Add(Json);
+            command.Add(Language);
         }
 
         /// <summary>The store asked for, else the newest demo store.</summary>
@@ -76,7 +78,7 @@ internal static class CasesCommand
                 }
                 else
                 {
-                    new CaseText(output, input.Catalog, input.Zone, input.ZoneAsked).WriteList(cases, input.Database);
+                    new CaseText(output, input.Catalog, input.Zone, parsed.GetValue(store.Language), input.ZoneAsked).WriteList(cases, input.Database);
                 }
 
                 return ExitCodes.Ok;
@@ -123,7 +125,7 @@ internal static class CasesCommand
                 }
                 else
                 {
-                    new CaseText(output, input.Catalog, input.Zone).WriteCase(details);
+                    new CaseText(output, input.Catalog, input.Zone, parsed.GetValue(store.Language)).WriteCase(details);
                 }
 
                 return ExitCodes.Ok;

@@ -15,6 +15,7 @@ internal static class DemoCommand
             HelpName = "file",
         };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON for programs to read (progress still goes to standard error)." };
+        var language = LanguageOption.Create("The language of the report's labels, words and names (the JSON is the same in both):");
         var command = new Command(
             "demo",
             "Replay the four errands Hangzhou's mayor tried one morning in 2017 through the durable case runtime, on SQLite, with the "
@@ -23,12 +24,13 @@ internal static class DemoCommand
         {
             database,
             json,
+            language,
         };
-        command.SetAction((parsed, cancellation) => RunAsync(parsed.GetValue(database), parsed.GetValue(json), output, error, cancellation));
+        command.SetAction((parsed, cancellation) => RunAsync(parsed.GetValue(database), parsed.GetValue(json), parsed.GetValue(language), output, error, cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? requested, bool json, Terminal output, Terminal error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? requested, bool json, TextLanguage language, Terminal output, Terminal error, CancellationToken cancellationToken)
     {
         if (requested is not null && (File.Exists(requested) || Directory.Exists(requested)))
         {
@@ -88,7 +90,7 @@ internal static class DemoCommand
             return ExitCodes.Ok;
         }
 
-        var text = new DemoText(output, catalog, zone);
+        var text = new DemoText(output, catalog, zone, language);
         text.WriteHeader(catalogue, database);
         foreach (var result in results)
         {

@@ -19,7 +19,7 @@ internal static class DemoJson
             json.WriteNumber("number", result.Errand.Number);
             json.WriteString("procedure", snapshot.ProcedureCode);
             json.WriteText("name", snapshot.ProcedureName);
-            json.WriteString("in2017", result.Errand.Then);
+            json.WriteText("in2017", result.Errand.Then);
             json.WriteWord<Rules.Precheck.Verdict>("precheckVerdict", result.Precheck.Verdict);
             json.WriteString("competentAuthority", result.Precheck.Routing.Authority.Id);
             json.WriteString("forwardedFromWindow", snapshot.ForwardedFromWindowId);

@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
+using OneVisit.Cli.Cases;
 using OneVisit.Cli.Common;
+using OneVisit.Cli.Demo;
 
 namespace OneVisit.Cli.Tests.Demo;
 
@@ -10,12 +12,12 @@ namespace OneVisit.Cli.Tests.Demo;
 public sealed partial class DemoStoreFileTests
 {
     [Fact]
-    public async Task Two_demos_at_once_both_succeed_each_in_its_own_store()
+    public async Task Two_demos_at_once_both_succeed_each_in_its_own_store_and_its_own_language()
     {
         var stale = PlantStaleStore();
-        var runs = new[] { Task.Run(() => Cli.Run("demo")), Task.Run(() => Cli.Run("demo")) };
+        var runs = new[] { Task.Run(() => Cli.Run("demo")), Task.Run(() => Cli.Run("demo", "--lang", "en")) };
         var results = await Task.WhenAll(runs).WaitAsync(TimeSpan.FromMinutes(5));
-        var stores = results.Select(r => StoredIn().Match(r.Output).Groups["path"].Value).ToArray();
+        var stores = results.Select(r => OpenCommand().Match(r.Output).Groups["path"].Value).ToArray();
         try
         {
             Assert.All(results, r => Assert.True(r.ExitCode == ExitCodes.Ok, r.Output + r.Error));
@@ -29,6 +31,18 @@ public sealed partial class DemoStoreFileTests
             Assert.True(exit == ExitCodes.Ok, output + error);
             Assert.Equal(4, output.Split('\n').Count(l => l.StartsWith('C')));
             Assert.Contains(DemoStores.Newest(), stores);
+
+            // Each report in its language, the cases' own data (audit details, purposes) aside.
+            var (chinese, english) = (results[0].Output, results[1].Output);
+            Assert.Contains("在家预审 预审结论：暂不能办结：尚缺材料；尚缺：房屋租赁合同、分公司负责人任职文件（一次性告知）", chinese, StringComparison.Ordinal);
+            Assert.Matches(@"(?m)^\s+1\s+分公司设立登记\s+未办结：材料不齐\s+0\s+0\s+1 天 1 小时\s+C[0-9A-F]{20}$", chinese);
+            Assert.Contains("the precheck says not yet: something is missing", english, StringComparison.Ordinal);
+            var englishWords = new object[] { DemoLabels.English, CaseLabels.English }.SelectMany(LabelScan.Wordings)
+                .Concat(CaseLabels.Chinese.RuntimeWords.Keys)
+                .Concat(LabelScan.CatalogueWords(typeof(Rules.Precheck.Verdict), typeof(Rules.Catalog.AuthorityLevel), typeof(Rules.Catalog.ResultDelivery)));
+            Assert.Empty(LabelScan.EnglishIn(LabelScan.Without(chinese, DataOf(chinese, stores[0])), englishWords));
+            var chineseWords = new object[] { DemoLabels.Chinese, CaseLabels.Chinese }.SelectMany(LabelScan.Wordings);
+            Assert.Empty(LabelScan.ChineseIn(LabelScan.Without(english, DataOf(english, stores[1])), chineseWords));
         }
         finally
         {
@@ -49,6 +63,13 @@ public sealed partial class DemoStoreFileTests
         return stale;
     }
 
-    [GeneratedRegex(@"The cases are stored in (?<path>\S+)\. Open one:")]
-    private static partial Regex StoredIn();
+    /// <summary>What the runtime and the script wrote into the report's four cases.</summary>
+    private static IEnumerable<string> DataOf(string report, string store) =>
+        CaseId().Matches(report).Select(m => m.Value).Distinct().SelectMany(id => DemoStore.DataOf(store, id)).ToList();
+
+    [GeneratedRegex(@"onevisit cases show C[0-9A-F]{20} --db (?<path>\S+)")]
+    private static partial Regex OpenCommand();
+
+    [GeneratedRegex(@"\bC[0-9A-F]{20}\b")]
+    private static partial Regex CaseId();
 }
