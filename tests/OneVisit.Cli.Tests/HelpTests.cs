@@ -12,6 +12,9 @@ public sealed class HelpTests
     [InlineData(new[] { "cases", "list" }, "--applicant", "--json")]
     [InlineData(new[] { "cases", "show" }, "<case-id>", "--time-zone")]
     [InlineData(new[] { "demo" }, "--db", "--json")]
+    [InlineData(new[] { "demo" }, "--lang", "zh|en")]
+    [InlineData(new[] { "cases", "list" }, "--lang", "zh|en")]
+    [InlineData(new[] { "cases", "show" }, "--lang", "--db")]
     public void Each_command_has_help_with_its_arguments_and_options(string[] command, string first, string second)
     {
         var (exit, output, error) = Cli.Run([.. command, "--help"]);

@@ -6,8 +6,8 @@ using OneVisit.Workflows.Cases;
 namespace OneVisit.Cli.Cases;
 
 /// <summary>
-/// The case commands' JSON: snake_case words, times in ISO 8601 with the offices' offset. Written field by field
-/// (see <see cref="JsonOutput"/>), so the shape is documented here and does not follow the library's records.
+/// The case commands' JSON, in the convention of <see cref="JsonOutput"/>: camelCase names, times in ISO 8601 with
+/// the offices' offset. Written field by field, so the shape is documented here and does not follow the library's records.
 /// </summary>
 internal static class CaseJsonOutput
 {
@@ -16,14 +16,14 @@ internal static class CaseJsonOutput
         json.WriteStartObject();
         json.WriteObjects("cases", cases, summary =>
         {
-            json.WriteString("case_id", summary.CaseId);
+            json.WriteString("caseId", summary.CaseId);
             json.WriteString("procedure", summary.ProcedureCode);
             json.WriteString("applicant", summary.ApplicantId);
-            json.WriteString("stage", CaseWords.Stage(summary.Stage));
-            WriteOutcome(json, summary.Outcome);
+            json.WriteWord<CaseStage>("stage", summary.Stage);
+            json.WriteWord("outcome", summary.Outcome);
             json.WriteString("authority", summary.AuthorityId);
-            WriteInstant(json, "submitted_at", summary.SubmittedAt, zone);
-            WriteInstant(json, "closed_at", summary.ClosedAt, zone);
+            WriteInstant(json, "submittedAt", summary.SubmittedAt, zone);
+            WriteInstant(json, "closedAt", summary.ClosedAt, zone);
         });
         json.WriteEndObject();
     });
@@ -32,29 +32,34 @@ internal static class CaseJsonOutput
     {
         var snapshot = details.Case;
         json.WriteStartObject();
-        json.WriteString("case_id", snapshot.CaseId);
+        json.WriteString("caseId", snapshot.CaseId);
         json.WriteString("procedure", snapshot.ProcedureCode);
-        json.WriteNumber("procedure_version", snapshot.ProcedureVersion);
-        json.WriteText("procedure_name", snapshot.ProcedureName);
+        json.WriteNumber("procedureVersion", snapshot.ProcedureVersion);
+        json.WriteText("procedureName", snapshot.ProcedureName);
         json.WriteString("applicant", snapshot.ApplicantId);
-        json.WriteString("stage", CaseWords.Stage(snapshot.Stage));
-        WriteOutcome(json, snapshot.Outcome);
-        json.WriteString("outcome_reason", snapshot.OutcomeReason);
+        json.WriteWord<CaseStage>("stage", snapshot.Stage);
+        json.WriteWord("outcome", snapshot.Outcome);
+        json.WriteString("outcomeReason", snapshot.OutcomeReason);
         json.WriteString("authority", snapshot.AuthorityId);
-        json.WriteString("forwarded_from_window", snapshot.ForwardedFromWindowId);
-        WriteInstant(json, "submitted_at", snapshot.SubmittedAt, zone);
-        WriteInstant(json, "closed_at", snapshot.ClosedAt, zone);
+        json.WriteString("forwardedFromWindow", snapshot.ForwardedFromWindowId);
+        WriteInstant(json, "submittedAt", snapshot.SubmittedAt, zone);
+        WriteInstant(json, "closedAt", snapshot.ClosedAt, zone);
         json.WriteObjects("awaiting", snapshot.Awaiting, item =>
         {
             json.WriteString("kind", item.Kind);
             json.WriteString("from", item.From);
+            json.WriteString("action", item.Action);
+            json.WriteString("material", item.MaterialId);
             json.WriteString("what", item.What);
             WriteInstant(json, "due", item.Due, zone);
+            json.WriteString("lastDay", item.LastDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteBoolean("overdue", item.Overdue);
         });
         json.WriteObjects("evidence", snapshot.Evidence, item =>
         {
             json.WriteString("material", item.MaterialId);
             json.WriteString("document", item.DocumentId);
+            json.WriteString("documentName", item.DocumentName);
             json.WriteString("department", item.DepartmentId);
             json.WriteString("state", item.State);
             json.WriteString("note", item.Note);
@@ -63,11 +68,12 @@ internal static class CaseJsonOutput
         {
             json.WriteString("kind", deadline.Kind);
             json.WriteNumber("days", deadline.Days);
-            json.WriteBoolean("working_days", deadline.WorkingDays);
+            json.WriteBoolean("workingDays", deadline.WorkingDays);
             WriteInstant(json, "due", deadline.Due, zone);
-            json.WriteString("state", CatalogWords.Of(deadline.State));
+            json.WriteString("lastDay", deadline.LastDay?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("state", CaseWords.DeadlineState(deadline.State));
         });
-        json.WriteString("clock_paused_for", snapshot.ClockPausedFor);
+        json.WriteString("clockPausedFor", snapshot.ClockPausedFor);
         if (snapshot.Decision is { } decision)
         {
             json.WriteStartObject("decision");
@@ -82,9 +88,24 @@ internal static class CaseJsonOutput
             json.WriteNull("decision");
         }
 
-        json.WriteString("delivery", snapshot.Delivery is { } delivery ? CatalogWords.Of(delivery) : null);
-        json.WriteNumber("visits_predicted", snapshot.PredictedVisits);
-        json.WriteNumber("visits_made", snapshot.VisitsMade);
+        json.WriteWord<ResultDelivery>("delivery", snapshot.Delivery);
+        json.WriteStartArray("forOfficer");
+        foreach (var note in snapshot.ForOfficer)
+        {
+            json.WriteStringValue(note);
+        }
+
+        json.WriteEndArray();
+        json.WriteObjects("acceptedGaps", snapshot.AcceptedGaps, gap =>
+        {
+            json.WriteString("material", gap.MaterialId);
+            json.WriteString("documentName", gap.DocumentName);
+            json.WriteString("lastDay", gap.LastDay.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteString("state", gap.State);
+            json.WriteString("onMissed", gap.OnMissed);
+        });
+        json.WriteNumber("visitsPredicted", snapshot.PredictedVisits);
+        json.WriteNumber("visitsMade", snapshot.VisitsMade);
         json.WriteObjects("visits", details.Visits, visit =>
         {
             WriteInstant(json, "at", visit.At, zone);
@@ -95,8 +116,8 @@ internal static class CaseJsonOutput
         {
             json.WriteString("material", entry.MaterialId);
             json.WriteString("kind", CatalogWords.Of(entry.Kind));
-            json.WriteDate("due_on", entry.DueOn);
-            WriteInstant(json, "recorded_at", entry.RecordedAt, zone);
+            json.WriteDate("dueOn", entry.DueOn);
+            WriteInstant(json, "recordedAt", entry.RecordedAt, zone);
         });
         json.WriteObjects("audit", details.Audit, entry =>
         {
@@ -105,23 +126,11 @@ internal static class CaseJsonOutput
             json.WriteString("actor", entry.Actor);
             json.WriteString("action", entry.Action);
             json.WriteString("detail", entry.Detail);
-            json.WriteString("data_requested", entry.DataRequested);
+            json.WriteString("dataRequested", entry.DataRequested);
             json.WriteString("purpose", entry.Purpose);
         });
         json.WriteEndObject();
     });
-
-    private static void WriteOutcome(Utf8JsonWriter json, CaseOutcome? outcome)
-    {
-        if (outcome is { } o)
-        {
-            json.WriteString("outcome", CatalogWords.Of(o));
-        }
-        else
-        {
-            json.WriteNull("outcome");
-        }
-    }
 
     private static void WriteInstant(Utf8JsonWriter json, string name, DateTimeOffset? instant, TimeZoneInfo zone)
     {

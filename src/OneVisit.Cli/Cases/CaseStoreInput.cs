@@ -16,12 +16,16 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
 
-    private CaseStoreInput(ServiceProvider services, TimeZoneInfo zone, string? zoneAsked)
+    private CaseStoreInput(ServiceProvider services, string database, TimeZoneInfo zone, string? zoneAsked)
     {
         _services = services;
+        Database = database;
         Zone = zone;
         ZoneAsked = zoneAsked;
     }
+
+    /// <summary>The store's file.</summary>
+    public string Database { get; }
 
     /// <summary>The zone times are shown in.</summary>
     public TimeZoneInfo Zone { get; }
@@ -39,11 +43,31 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 
     public Rules.Catalog.ProcedureCatalog Catalog => _services.GetRequiredService<Rules.Catalog.ProcedureCatalog>();
 
-    /// <summary>The store, or null with the exit code to return after the problem was written to <paramref name="error"/>.</summary>
-    public static CaseStoreInput? Open(string command, string database, string catalogue, string? timeZone, Terminal error, out int exitCode)
+    /// <summary>
+    /// The store, or null with the exit code to return after the problem was written to <paramref name="error"/>;
+    /// <paramref name="database"/> is null when none was given and no demo has made one.
+    /// </summary>
+    public static CaseStoreInput? Open(string command, string? database, string catalogue, string? timeZone, Terminal error, out int exitCode)
     {
         exitCode = ExitCodes.Ok;
-        if (!File.Exists(database))
+        if (database is null)
+        {
+            error.WriteLine(
+                $"onevisit {command}: no demo has made a case store yet (none in {DemoStores.Folder}). Run 'onevisit demo', or pass --db <file> (a host's UseSqlite database).",
+                ConsoleColour.Red);
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+
+        var file = InputFile.Inspect(database);
+        if (file.Kind != FileKind.Missing && file.Refusal("a case store") is { } refusal)
+        {
+            error.WriteLine($"onevisit {command}: {refusal}", ConsoleColour.Red);
+            exitCode = ExitCodes.Usage;
+            return null;
+        }
+
+        if (file.Kind == FileKind.Missing)
         {
             error.WriteLine(
                 $"onevisit {command}: there is no case store at {database}. Run 'onevisit demo' to create the demo's, or pass --db <file> (a host's UseSqlite database).",
@@ -73,7 +97,7 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 
         // Mode=ReadWrite: a mistyped path must not leave an empty database behind (the check above is not atomic).
         var connection = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite }.ToString();
-        return new CaseStoreInput(CaseServices.Build(loaded, catalogue, connection, new ZonedTimeProvider(zone), error.Writer), zone, timeZone);
+        return new CaseStoreInput(CaseServices.Build(loaded, catalogue, connection, new ZonedTimeProvider(zone), error.Writer), database, zone, timeZone);
     }
 
     /// <summary>

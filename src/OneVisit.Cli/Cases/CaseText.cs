@@ -4,115 +4,128 @@ using OneVisit.Workflows.Cases;
 
 namespace OneVisit.Cli.Cases;
 
-/// <summary>The case commands' text output: aligned tables, times in the offices' zone.</summary>
-internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZoneInfo zone, string? zoneAsked = null)
+/// <summary>The case commands' text output: aligned tables, times in the offices' zone, words in the language asked for.</summary>
+internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZoneInfo zone, TextLanguage language, string? zoneAsked = null)
 {
+    private readonly CaseLabels _labels = CaseLabels.For(language);
+
     public void WriteList(IReadOnlyList<CaseSummary> cases, string database)
     {
         if (cases.Count == 0)
         {
-            output.WriteLine($"No cases in {database}.");
+            output.WriteLine(_labels.NoCases(database));
             return;
         }
 
-        var table = new TextTable("case", "submitted", "stage", "outcome", "procedure", "authority", "applicant");
+        var table = new TextTable(_labels.ListHeaders);
         foreach (var summary in cases)
         {
             table.Add(
                 Tone(summary.Stage, summary.Outcome),
                 summary.CaseId,
-                CaseWords.Time(summary.SubmittedAt, zone),
-                CaseWords.Stage(summary.Stage),
-                CaseWords.Outcome(summary.Outcome),
+                _labels.Time(summary.SubmittedAt, zone),
+                _labels.Of(summary.Stage),
+                _labels.Of(summary.Outcome),
                 $"{summary.ProcedureCode} {ProcedureName(summary.ProcedureCode)}",
                 AuthorityName(summary.AuthorityId),
                 summary.ApplicantId);
         }
 
         table.Write(output);
-        var inZone = zoneAsked is null ? "" : $" --time-zone {zoneAsked}";
-        output.WriteLine($"{cases.Count} case{(cases.Count == 1 ? "" : "s")} in {database}. Show one: onevisit cases show <case> --db {database}{inZone}", ConsoleColour.Dim);
+        var options = (zoneAsked is null ? "" : $" --time-zone {zoneAsked}") + (language == TextLanguage.English ? " --lang en" : "");
+        output.WriteLine(_labels.ListFooter(cases.Count, database, options), ConsoleColour.Dim);
     }
 
     public void WriteCase(CaseDetails details)
     {
         var snapshot = details.Case;
-        output.WriteLine($"Case {snapshot.CaseId}: {snapshot.ProcedureName} [{snapshot.ProcedureCode} v{snapshot.ProcedureVersion}]");
-        var stage = CaseWords.Stage(snapshot.Stage) + (snapshot.Outcome is { } outcome ? $": {CaseWords.Outcome(outcome)}" : "") + (snapshot.OutcomeReason is { } reason ? $" ({reason})" : "");
+        output.WriteLine(_labels.CaseHeading(snapshot.CaseId, language.Pick(snapshot.ProcedureName), snapshot.ProcedureCode, snapshot.ProcedureVersion));
+        var stage = _labels.StageLine(_labels.Of(snapshot.Stage), snapshot.Outcome is { } outcome ? _labels.Of(outcome) : null, snapshot.OutcomeReason);
         var facts = new TextTable("", "")
-            .Add(ConsoleColour.None, "applicant", snapshot.ApplicantId)
-            .Add(Tone(snapshot.Stage, snapshot.Outcome), "stage", stage)
-            .Add("authority", AuthorityName(snapshot.AuthorityId) + (snapshot.ForwardedFromWindowId is { } window ? $", forwarded from the window {WindowName(window)}" : ""))
-            .Add("submitted", CaseWords.Time(snapshot.SubmittedAt, zone))
-            .Add("closed", snapshot.ClosedAt is { } closed ? $"{CaseWords.Time(closed, zone)} ({CaseWords.Duration(closed - snapshot.SubmittedAt)} after submission)" : "not yet")
-            .Add("decision", snapshot.Decision is { } decision ? $"{(decision.Approved ? "approved" : "refused")} by {decision.OfficerId}{(decision.Reason is { } why ? $": {why}" : "")}" : "not yet")
-            .Add("delivery", CaseWords.Delivery(snapshot.Delivery))
-            .Add("visits", $"{snapshot.PredictedVisits} predicted, {snapshot.VisitsMade} made");
+            .Add(ConsoleColour.None, _labels.Applicant, snapshot.ApplicantId)
+            .Add(Tone(snapshot.Stage, snapshot.Outcome), _labels.Stage, stage)
+            .Add(_labels.Authority, AuthorityName(snapshot.AuthorityId) + (snapshot.ForwardedFromWindowId is { } window ? _labels.ForwardedFrom(WindowName(window)) : ""))
+            .Add(_labels.Submitted, _labels.Time(snapshot.SubmittedAt, zone))
+            .Add(_labels.Closed, snapshot.ClosedAt is { } closed ? _labels.ClosedAfter(_labels.Time(closed, zone), _labels.Duration(closed - snapshot.SubmittedAt)) : _labels.NotYet)
+            .Add(_labels.Decision, snapshot.Decision is { } decision ? _labels.DecidedBy(decision.Approved, decision.OfficerId, decision.Reason) : _labels.NotYet)
+            .Add(_labels.Delivery, snapshot.Delivery is { } delivery ? CatalogueTerms.For(language).Of(delivery) : _labels.NoDelivery)
+            .Add(_labels.Visits, _labels.VisitCounts(snapshot.PredictedVisits, snapshot.VisitsMade));
         if (snapshot.ClockPausedFor is { } paused)
         {
-            facts.Add(ConsoleColour.Yellow, "clock", "paused, " + paused);
+            facts.Add(ConsoleColour.Yellow, _labels.Clock, _labels.Paused(paused));
         }
 
         facts.Write(output, "  ");
+        WriteWork(snapshot);
+        WriteLedgers(details);
+    }
 
-        Section("Waiting for", snapshot.Awaiting.Count, "nothing", () =>
+    /// <summary>What the case waits for, what it asked other departments, and its limits.</summary>
+    private void WriteWork(CaseSnapshot snapshot)
+    {
+        Section(_labels.WaitingFor, snapshot.Awaiting.Count, _labels.Nothing, () =>
         {
-            var table = new TextTable("who", "must", "what", "by");
+            var table = new TextTable(_labels.WaitingHeaders);
             foreach (var item in snapshot.Awaiting)
             {
-                table.Add(item.Overdue ? ConsoleColour.Red : ConsoleColour.None, CaseWords.Party(catalog, item.From), item.Action.Replace('_', ' '), item.What, item.Due is { } due ? CaseWords.Due(due, zone) + (item.Overdue ? " (passed)" : "") : "");
+                table.Add(item.Overdue ? ConsoleColour.Red : ConsoleColour.None, _labels.Party(catalog, item.From), _labels.Word(item.Action), item.What, item.Due is { } due ? _labels.Due(due, zone) + (item.Overdue ? _labels.Passed : "") : "");
             }
 
             return table;
         });
-        Section("Evidence requests", snapshot.Evidence.Count, "none: nothing was fetched from other departments", () =>
+        Section(_labels.EvidenceRequests, snapshot.Evidence.Count, _labels.NoEvidence, () =>
         {
-            var table = new TextTable("material", "document", "department", "state", "note");
+            var table = new TextTable(_labels.EvidenceHeaders);
             foreach (var item in snapshot.Evidence)
             {
-                table.Add(item.State == "received" ? ConsoleColour.Green : ConsoleColour.None, item.MaterialId, item.DocumentName ?? DocumentName(item.DocumentId), AuthorityName(item.DepartmentId), item.State.Replace('_', ' '), item.Note ?? "");
+                table.Add(item.State == "received" ? ConsoleColour.Green : ConsoleColour.None, item.MaterialId, DocumentName(item.DocumentId), AuthorityName(item.DepartmentId), _labels.Word(item.State), item.Note ?? "");
             }
 
             return table;
         });
-        Section("Deadlines", snapshot.Deadlines.Count, "none: the procedure sets no time limit", () =>
+        Section(_labels.Deadlines, snapshot.Deadlines.Count, _labels.NoDeadlines, () =>
         {
-            var table = new TextTable("limit", "days", "due", "state");
+            var table = new TextTable(_labels.DeadlineHeaders);
             foreach (var deadline in snapshot.Deadlines)
             {
-                table.Add(deadline.State == DeadlineState.Missed ? ConsoleColour.Red : ConsoleColour.None, deadline.Kind, CaseWords.Limit(deadline), deadline.Due is { } due ? CaseWords.Due(due, zone) : "clock not started", CaseWords.State(deadline.State));
+                table.Add(deadline.State == DeadlineState.Missed ? ConsoleColour.Red : ConsoleColour.None, _labels.Word(deadline.Kind), _labels.LimitOf(deadline), deadline.Due is { } due ? _labels.Due(due, zone) : _labels.ClockNotStarted, _labels.DeadlineState(deadline.State));
             }
 
             return table;
         });
-        Section("Commitments", details.Commitments.Count, "none", () =>
+    }
+
+    /// <summary>The commitment and visit ledgers and the audit trail.</summary>
+    private void WriteLedgers(CaseDetails details)
+    {
+        Section(_labels.Commitments, details.Commitments.Count, _labels.None, () =>
         {
-            var table = new TextTable("material", "kind", "due on", "recorded");
+            var table = new TextTable(_labels.CommitmentHeaders);
             foreach (var entry in details.Commitments)
             {
-                table.Add(entry.MaterialId, Rules.Catalog.CatalogWords.Of(entry.Kind), entry.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), CaseWords.Time(entry.RecordedAt, zone));
+                table.Add(entry.MaterialId, _labels.Of(entry.Kind), entry.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), _labels.Time(entry.RecordedAt, zone));
             }
 
             return table;
         });
-        Section("Visits made", details.Visits.Count, "none", () =>
+        Section(_labels.VisitsMade, details.Visits.Count, _labels.None, () =>
         {
-            var table = new TextTable("when", "purpose", "window");
+            var table = new TextTable(_labels.VisitHeaders);
             foreach (var visit in details.Visits)
             {
-                table.Add(CaseWords.Time(visit.At, zone), visit.Purpose, visit.WindowId is { } window ? WindowName(window) : "");
+                table.Add(_labels.Time(visit.At, zone), _labels.Word(visit.Purpose), visit.WindowId is { } window ? WindowName(window) : "");
             }
 
             return table;
         });
-        Section("Audit trail", details.Audit.Count, "empty", () =>
+        Section(_labels.AuditTrail, details.Audit.Count, _labels.None, () =>
         {
-            var table = new TextTable("when", "actor", "action", "detail");
+            var table = new TextTable(_labels.AuditHeaders);
             foreach (var entry in details.Audit)
             {
                 // What was asked of whom is in the detail already; the purpose says why (the JSON has both fields).
-                var detail = entry.Purpose is { } purpose ? $"{entry.Detail}, for {purpose}" : entry.Detail.TrimEnd();
-                table.Add(entry.Action is "escalated" ? ConsoleColour.Yellow : ConsoleColour.None, CaseWords.Time(entry.At, zone), CaseWords.Party(catalog, entry.Actor), entry.Action, detail);
+                var detail = entry.Purpose is { } purpose ? _labels.ForPurpose(entry.Detail, purpose) : entry.Detail.TrimEnd();
+                table.Add(entry.Action is "escalated" ? ConsoleColour.Yellow : ConsoleColour.None, _labels.Time(entry.At, zone), _labels.Party(catalog, entry.Actor), _labels.Word(entry.Action), detail);
             }
 
             return table;
@@ -124,12 +137,12 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
         output.WriteLine();
         if (count == 0)
         {
-            output.Write($"{title}: ");
+            output.Write(_labels.Section(title) + (language == TextLanguage.English ? " " : ""));
             output.WriteLine(empty, ConsoleColour.Dim);
             return;
         }
 
-        output.WriteLine($"{title}:");
+        output.WriteLine(_labels.Section(title));
         table().Write(output, "  ");
     }
 
@@ -141,12 +154,11 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
         _ => ConsoleColour.None,
     };
 
-    private string ProcedureName(string code) => catalog.Procedures.TryGetValue(code, out var procedure) ? procedure.Name.Text : "";
+    private string ProcedureName(string code) => catalog.Procedures.TryGetValue(code, out var procedure) ? language.Pick(procedure.Name) : "";
 
-    private string AuthorityName(string id) => catalog.Authorities.TryGetValue(id, out var authority) ? $"{authority.Name.Text} ({id})" : id;
+    private string AuthorityName(string id) => catalog.Authorities.TryGetValue(id, out var authority) ? $"{language.Pick(authority.Name)} ({id})" : id;
 
-    private string WindowName(string id) => catalog.Windows.TryGetValue(id, out var window) ? $"{window.Name.Text} ({id})" : id;
+    private string WindowName(string id) => catalog.Windows.TryGetValue(id, out var window) ? $"{language.Pick(window.Name)} ({id})" : id;
 
-    private string DocumentName(string id) => catalog.Documents.TryGetValue(id, out var document) ? document.Name.Text : id;
-
+    private string DocumentName(string id) => catalog.Documents.TryGetValue(id, out var document) ? language.Pick(document.Name) : id;
 }

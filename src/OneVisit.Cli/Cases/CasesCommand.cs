@@ -20,17 +20,18 @@ internal static class CasesCommand
         return command;
     }
 
-    private sealed record StoreOptions(Option<string> Database, Option<string> Catalogue, Option<string?> TimeZone, Option<bool> Json)
+    private sealed record StoreOptions(Option<string?> Database, Option<string> Catalogue, Option<string?> TimeZone, Option<bool> Json, Option<TextLanguage> Language)
     {
         public static StoreOptions Create() => new(
-            new Option<string>("--db") { Description = "The SQLite case store (the demo's by default).", HelpName = "file", DefaultValueFactory = _ => Samples.DemoDatabase },
+            new Option<string?>("--db") { Description = "The SQLite case store. By default the newest demo store (the temp folder's onevisit-demo), the one the last 'onevisit demo' made.", HelpName = "file" },
             new Option<string>("--catalog") { Description = "The catalogue the cases were run with, for the working calendar and names (the sample catalogue by default).", HelpName = "dir", DefaultValueFactory = _ => Samples.Catalogue },
             new Option<string?>("--time-zone")
             {
                 Description = "The time zone (IANA id) to show times in. By default the catalogue's time_zone, or else this machine's; deadlines are counted in the catalogue's zone when it has one.",
                 HelpName = "id",
             },
-            new Option<bool>("--json") { Description = "Print JSON for programs to read." });
+            new Option<bool>("--json") { Description = "Print JSON for programs to read." },
+            LanguageOption.Create("The language of the text's labels, stages, states and names (the JSON is the same in both):"));
 
         public void AddTo(Command command)
         {
@@ -38,10 +39,12 @@ internal static class CasesCommand
             command.Add(Catalogue);
             command.Add(TimeZone);
             command.Add(Json);
+            command.Add(Language);
         }
 
+        /// <summary>The store asked for, else the newest demo store.</summary>
         public CaseStoreInput? Open(ParseResult parsed, string command, Terminal error, out int exitCode) =>
-            CaseStoreInput.Open(command, parsed.GetRequiredValue(Database), parsed.GetRequiredValue(Catalogue), parsed.GetValue(TimeZone), error, out exitCode);
+            CaseStoreInput.Open(command, parsed.GetValue(Database) ?? DemoStores.Newest(), parsed.GetRequiredValue(Catalogue), parsed.GetValue(TimeZone), error, out exitCode);
     }
 
     private static Command List(Terminal output, Terminal error)
@@ -66,8 +69,7 @@ internal static class CasesCommand
         store.AddTo(command);
         command.SetAction((parsed, cancellation) =>
         {
-            var database = parsed.GetRequiredValue(store.Database);
-            return RunAsync(store.Open(parsed, "cases list", error, out var exitCode), exitCode, "cases list", database, error, async input =>
+            return RunAsync(store.Open(parsed, "cases list", error, out var exitCode), exitCode, "cases list", error, async input =>
             {
                 var cases = await input.Cases.ListAsync(new CaseQuery(parsed.GetValue(applicant), parsed.GetValue(open), parsed.GetValue(limit)), cancellation).ConfigureAwait(false);
                 if (parsed.GetValue(store.Json))
@@ -76,7 +78,7 @@ internal static class CasesCommand
                 }
                 else
                 {
-                    new CaseText(output, input.Catalog, input.Zone, input.ZoneAsked).WriteList(cases, database);
+                    new CaseText(output, input.Catalog, input.Zone, parsed.GetValue(store.Language), input.ZoneAsked).WriteList(cases, input.Database);
                 }
 
                 return ExitCodes.Ok;
@@ -96,9 +98,8 @@ internal static class CasesCommand
         store.AddTo(command);
         command.SetAction((parsed, cancellation) =>
         {
-            var database = parsed.GetRequiredValue(store.Database);
             var id = parsed.GetRequiredValue(caseId);
-            return RunAsync(store.Open(parsed, "cases show", error, out var exitCode), exitCode, "cases show", database, error, async input =>
+            return RunAsync(store.Open(parsed, "cases show", error, out var exitCode), exitCode, "cases show", error, async input =>
             {
                 CaseSnapshot snapshot;
                 try
@@ -109,7 +110,7 @@ internal static class CasesCommand
                 {
                     var known = (await input.Cases.ListAsync(new CaseQuery(Limit: 10_000), cancellation).ConfigureAwait(false)).Select(c => c.CaseId);
                     var hint = Rules.Diagnostics.Suggestions.DidYouMean(id, known);
-                    error.WriteLine($"onevisit cases show: there is no case '{id}' in {database}.{(hint.Length > 0 ? hint : " Run 'onevisit cases list' to see the cases.")}", ConsoleColour.Red);
+                    error.WriteLine($"onevisit cases show: there is no case '{id}' in {input.Database}.{(hint.Length > 0 ? hint : " Run 'onevisit cases list' to see the cases.")}", ConsoleColour.Red);
                     return ExitCodes.Usage;
                 }
 
@@ -124,7 +125,7 @@ internal static class CasesCommand
                 }
                 else
                 {
-                    new CaseText(output, input.Catalog, input.Zone).WriteCase(details);
+                    new CaseText(output, input.Catalog, input.Zone, parsed.GetValue(store.Language)).WriteCase(details);
                 }
 
                 return ExitCodes.Ok;
@@ -133,7 +134,7 @@ internal static class CasesCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(CaseStoreInput? input, int exitCode, string command, string database, Terminal error, Func<CaseStoreInput, Task<int>> run)
+    private static async Task<int> RunAsync(CaseStoreInput? input, int exitCode, string command, Terminal error, Func<CaseStoreInput, Task<int>> run)
     {
         if (input is null)
         {
@@ -142,7 +143,7 @@ internal static class CasesCommand
 
         await using (input.ConfigureAwait(false))
         {
-            return await CaseStoreInput.ReadAsync(command, database, error, () => run(input)).ConfigureAwait(false);
+            return await CaseStoreInput.ReadAsync(command, input.Database, error, () => run(input)).ConfigureAwait(false);
         }
     }
 }

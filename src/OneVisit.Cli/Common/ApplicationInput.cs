@@ -12,9 +12,11 @@ internal static class ApplicationInput
     public static PrecheckResult? Check(string command, string path, ProcedureCatalog catalog, Terminal error, out int exitCode)
     {
         exitCode = ExitCodes.Ok;
-        if (!File.Exists(path))
+        var file = InputFile.Inspect(path);
+        var refusal = file.Kind == FileKind.Missing ? $"there is no application file '{path}'." : file.Refusal("an application file", InputFile.MaxApplicationBytes);
+        if (refusal is not null)
         {
-            error.WriteLine($"onevisit {command}: there is no application file '{path}'.", ConsoleColour.Red);
+            error.WriteLine($"onevisit {command}: {refusal}", ConsoleColour.Red);
             exitCode = ExitCodes.Usage;
             return null;
         }

@@ -9,9 +9,16 @@ using OneVisit.Rules.Expressions;
 namespace OneVisit.Cli.Common;
 
 /// <summary>
-/// Writes one JSON document with a <see cref="Utf8JsonWriter"/>. Commands write only the fields they document,
-/// never the library's records by reflection: those reach the whole procedure and catalogue.
+/// Writes one JSON document with a <see cref="Utf8JsonWriter"/>, the one way every command's <c>--json</c> is
+/// written. Commands write only the fields they document, never the library's records by reflection: those reach
+/// the whole procedure and catalogue.
 /// </summary>
+/// <remarks>
+/// The convention (docs/cli.md, "JSON output"): property names in camelCase, as ASP.NET Core writes them, and never
+/// data as a name; yes and no as JSON booleans; unknown and absent as <c>null</c>; words of the catalogue's
+/// vocabulary (<c>not_yet</c>, <c>e_licence</c>) as the YAML writes them; dates <c>yyyy-MM-dd</c>; instants ISO 8601
+/// with the offices' offset.
+/// </remarks>
 internal static class JsonOutput
 {
     private static readonly JsonWriterOptions Options = new()
@@ -70,7 +77,36 @@ internal static class JsonOutput
         json.WriteEndObject();
     }
 
-    public static void WriteTruth(this Utf8JsonWriter json, string name, Truth truth) => json.WriteString(name, CatalogWords.Of(truth));
+    /// <summary>A three-valued answer: <c>true</c>, <c>false</c>, or <c>null</c> for unknown.</summary>
+    public static void WriteTruth(this Utf8JsonWriter json, string name, Truth truth)
+    {
+        switch (truth)
+        {
+            case Truth.True:
+                json.WriteBoolean(name, true);
+                break;
+            case Truth.False:
+                json.WriteBoolean(name, false);
+                break;
+            default:
+                json.WriteNull(name);
+                break;
+        }
+    }
+
+    /// <summary>A catalogue word (<c>not_yet</c>), or null.</summary>
+    public static void WriteWord<TEnum>(this Utf8JsonWriter json, string name, TEnum? value)
+        where TEnum : struct, Enum
+    {
+        if (value is { } word)
+        {
+            json.WriteString(name, CatalogWords.Of(word));
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
 
     public static void WriteDate(this Utf8JsonWriter json, string name, DateOnly? date)
     {

@@ -11,10 +11,11 @@ internal static class DemoCommand
     {
         var database = new Option<string?>("--db")
         {
-            Description = $"Keep the cases in this new SQLite file; an existing file is never touched. Without it they go to {Samples.DemoDatabase}, replaced on each run.",
+            Description = "Keep the cases in this new SQLite file; an existing file is never touched. Without it each run makes a new file in the temp folder's onevisit-demo, which 'onevisit cases' reads when given no --db.",
             HelpName = "file",
         };
         var json = new Option<bool>("--json") { Description = "Print the results as JSON for programs to read (progress still goes to standard error)." };
+        var language = LanguageOption.Create("The language of the report's labels, words and names (the JSON is the same in both):");
         var command = new Command(
             "demo",
             "Replay the four errands Hangzhou's mayor tried one morning in 2017 through the durable case runtime, on SQLite, with the "
@@ -23,17 +24,17 @@ internal static class DemoCommand
         {
             database,
             json,
+            language,
         };
-        command.SetAction((parsed, cancellation) => RunAsync(parsed.GetValue(database), parsed.GetValue(json), output, error, cancellation));
+        command.SetAction((parsed, cancellation) => RunAsync(parsed.GetValue(database), parsed.GetValue(json), parsed.GetValue(language), output, error, cancellation));
         return command;
     }
 
-    private static async Task<int> RunAsync(string? requested, bool json, Terminal output, Terminal error, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string? requested, bool json, TextLanguage language, Terminal output, Terminal error, CancellationToken cancellationToken)
     {
-        var database = Path.GetFullPath(requested ?? Samples.DemoDatabase);
-        if (requested is not null && File.Exists(database))
+        if (requested is not null && (File.Exists(requested) || Directory.Exists(requested)))
         {
-            error.WriteLine($"onevisit demo: {database} already exists. The demo writes only to a new file, so that it never mixes its simulated cases into a real store: choose another path, or delete the file.", ConsoleColour.Red);
+            error.WriteLine($"onevisit demo: {Path.GetFullPath(requested)} already exists. The demo writes only to a new file, so that it never mixes its simulated cases into a real store: choose another path, or delete the file.", ConsoleColour.Red);
             return ExitCodes.Usage;
         }
 
@@ -45,10 +46,17 @@ internal static class DemoCommand
 
         // The sample catalogue names its offices' zone; the fallback only matters if someone removed it.
         var zone = catalog.Info.TimeZone ?? TimeZones.Find(Samples.HangzhouTimeZone, out _)!;
-        Directory.CreateDirectory(Path.GetDirectoryName(database)!);
+        string database;
         if (requested is null)
         {
-            DeleteDatabase(database);
+            // A new file per run: two demos at once each get their own, and no run replaces a store being read.
+            DemoStores.RemoveOld(TimeProvider.System);
+            database = DemoStores.CreateNew(TimeProvider.System);
+        }
+        else
+        {
+            database = Path.GetFullPath(requested);
+            Directory.CreateDirectory(Path.GetDirectoryName(database)!);
         }
 
         var progress = new Progress(error);
@@ -82,23 +90,14 @@ internal static class DemoCommand
             return ExitCodes.Ok;
         }
 
-        var text = new DemoText(output, catalog, zone);
+        var text = new DemoText(output, catalog, zone, language);
         text.WriteHeader(catalogue, database);
         foreach (var result in results)
         {
             text.WriteErrand(result);
         }
 
-        text.WriteSummary(results, database, defaultDatabase: requested is null, zoneFromCatalogue: catalog.Info.TimeZone is not null);
+        text.WriteSummary(results, database, zoneFromCatalogue: catalog.Info.TimeZone is not null);
         return ExitCodes.Ok;
-    }
-
-    // The demo's own file and SQLite's companions; a fresh store makes each run tell the same story.
-    private static void DeleteDatabase(string database)
-    {
-        foreach (var file in new[] { database, database + "-wal", database + "-shm" })
-        {
-            File.Delete(file);
-        }
     }
 }

@@ -46,7 +46,7 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
                     clock.SetUtcNow(at);
                 }
 
-                progress($"{Cases.CaseWords.ShortTime(at, zone)} errand {run.Errand.Number}: {action.Says}");
+                progress($"{Cases.CaseLabels.English.ShortTime(at, zone)} errand {run.Errand.Number}: {action.Says}");
                 await ActAsync(cases, run, action, cancellationToken).ConfigureAwait(false);
             }
 

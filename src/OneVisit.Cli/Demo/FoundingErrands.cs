@@ -1,3 +1,4 @@
+using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Precheck;
 
 namespace OneVisit.Cli.Demo;
@@ -17,9 +18,10 @@ internal static class FoundingErrands
         new(
             1,
             "01-branch-registration.yaml",
-            ThenShort: "not finished: materials incomplete",
-            Then: "The employee's thick pile of materials was incomplete and the policy complex: not finished that morning.",
-            ThenOriginal: "由于政策性强、过程复杂，加上材料不齐，这件事没能在现场办结。",
+            ThenShort: new("未办结：材料不齐", "not finished: materials incomplete"),
+            Then: new(
+                "由于政策性强、过程复杂，加上材料不齐，这件事没能在现场办结。",
+                "The employee's thick pile of materials was incomplete and the policy complex: not finished that morning."),
             [
                 new Submit(TimeSpan.Zero, "The company applies online from its office."),
                 new Supply(
@@ -34,9 +36,10 @@ internal static class FoundingErrands
         new(
             2,
             "02-vehicle-transfer-out.yaml",
-            ThenShort: "not finished: outdated form version",
-            Then: "Applied online, then told at the counter that the form was an outdated version: another trip needed.",
-            ThenOriginal: "办完网上申请之后却被告知，由于提交的表格版本不同，仍需再跑一趟。",
+            ThenShort: new("未办结：表格版本不对", "not finished: outdated form version"),
+            Then: new(
+                "办完网上申请之后却被告知，由于提交的表格版本不同，仍需再跑一趟。",
+                "Applied online, then told at the counter that the form was an outdated version: another trip needed."),
             [
                 new Submit(new TimeSpan(0, 40, 0), "The applicant applies online on the 2008 form they already filled in."),
                 new Visit(new TimeSpan(1, 30, 0), "The applicant shows the vehicle for inspection and hands in the originals.", "vehicle inspection and hand-in of originals", "hz_vehicle_window"),
@@ -46,9 +49,10 @@ internal static class FoundingErrands
         new(
             3,
             "03-company-name-province.yaml",
-            ThenShort: "not finished: wrong authority, days of delay",
-            Then: "A name carrying the province's name is approved by the province, not the city: wrong hall, several working days.",
-            ThenOriginal: "企业冠省名登记注册的审批权限不在市本级，最快也需几个工作日才能完成。",
+            ThenShort: new("未办结：审批权限不在市本级，需数个工作日", "not finished: wrong authority, days of delay"),
+            Then: new(
+                "企业冠省名登记注册的审批权限不在市本级，最快也需几个工作日才能完成。",
+                "A name carrying the province's name is approved by the province, not the city: wrong hall, several working days."),
             [
                 new Submit(new TimeSpan(1, 20, 0), "The applicant hands the application in at the city's general window.", VisitPurpose: "hand-in at the city's general window"),
                 new Decide(new TimeSpan(6, 0, 0), "An officer of the provincial market regulator approves it the same afternoon."),
@@ -56,9 +60,10 @@ internal static class FoundingErrands
         new(
             4,
             "04-housing-fund-rent-withdrawal.yaml",
-            ThenShort: "not finished: certificate from another department",
-            Then: "A migrant worker was told to bring a 'no housing' certificate from another department first.",
-            ThenOriginal: "办理公积金提取业务，却被告知需要开具无房证明。",
+            ThenShort: new("未办结：需另一部门开具证明", "not finished: certificate from another department"),
+            Then: new(
+                "办理公积金提取业务，却被告知需要开具无房证明。",
+                "A migrant worker was told to bring a 'no housing' certificate from another department first."),
             [
                 new Submit(new TimeSpan(2, 10, 0), "The worker applies on the mobile app."),
                 new Decide(new TimeSpan(7, 0, 0), "The housing fund centre approves; the money goes to the worker's bank account."),
@@ -70,10 +75,9 @@ internal static class FoundingErrands
 /// <param name="Number">1 to 4, as the story tells them.</param>
 /// <param name="ApplicationFile">The sample application in the catalogue's <c>applications/</c> folder.</param>
 /// <param name="ThenShort">The 2017 outcome, for the summary table.</param>
-/// <param name="Then">The 2017 outcome, told.</param>
-/// <param name="ThenOriginal">The news report's own words.</param>
+/// <param name="Then">The 2017 outcome: the news report's own words, and told in English.</param>
 /// <param name="Script">What the applicant and officers do, in order.</param>
-internal sealed record Errand(int Number, string ApplicationFile, string ThenShort, string Then, string ThenOriginal, IReadOnlyList<ScriptedAction> Script);
+internal sealed record Errand(int Number, string ApplicationFile, LocalizedText ThenShort, LocalizedText Then, IReadOnlyList<ScriptedAction> Script);
 
 /// <summary>Something a person does at a time after <see cref="FoundingErrands.Morning"/>.</summary>
 /// <param name="At">When, after 09:00 on the first morning.</param>

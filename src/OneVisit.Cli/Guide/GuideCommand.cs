@@ -21,8 +21,7 @@ internal static class GuideCommand
         var format = new Option<string>("--format") { Description = "md (Markdown) or html (a self-contained, printable page).", DefaultValueFactory = _ => "md" };
         format.AcceptOnlyFromAmong("md", "html");
         var outFile = new Option<string?>("--out", "-o") { Description = "Write the guide to this file instead of the terminal.", HelpName = "file" };
-        var language = new Option<string>("--lang") { Description = "zh: Chinese headings, labels and dates, as an office's 办事指南; en: English ones, with the catalogue's English names where it has them.", DefaultValueFactory = _ => "zh" };
-        language.AcceptOnlyFromAmong("zh", "en");
+        var language = LanguageOption.Create("The guide's headings, labels and dates: Chinese, as an office's 办事指南, or English, with the catalogue's English names where it has them;");
         var command = new Command(
             "guide",
             "Render a procedure's service guide: authority and level, legal basis, conditions, materials by situation with their "
@@ -42,13 +41,13 @@ internal static class GuideCommand
             parsed.GetValue(facts),
             parsed.GetValue(format) == "html",
             parsed.GetValue(outFile),
-            parsed.GetValue(language) == "en",
+            parsed.GetValue(language),
             output,
             error));
         return command;
     }
 
-    private static int Run(string directory, string code, string? factsPath, bool html, string? outPath, bool english, Terminal output, Terminal error)
+    private static int Run(string directory, string code, string? factsPath, bool html, string? outPath, TextLanguage language, Terminal output, Terminal error)
     {
         var catalog = CatalogueInput.Load("guide", directory, error, out var exitCode);
         if (catalog is null)
@@ -79,7 +78,7 @@ internal static class GuideCommand
             }
         }
 
-        var guide = ServiceGuide.Build(catalog, procedure, personal, english);
+        var guide = ServiceGuide.Build(catalog, procedure, personal, language == TextLanguage.English);
         var text = html ? GuideWriters.ToHtml(guide) : GuideWriters.ToMarkdown(guide);
         if (outPath is null)
         {
@@ -88,7 +87,9 @@ internal static class GuideCommand
         }
 
         File.WriteAllText(outPath, text);
-        output.WriteLine($"Wrote the {(guide.Personalised ? "personalised " : "")}guide of {procedure.Code} to {outPath}.");
+        output.WriteLine(language.Pick(
+            $"已将 {procedure.Code} 的{(guide.Personalised ? "个性化" : "")}办事指南写入 {outPath}。",
+            $"Wrote the {(guide.Personalised ? "personalised " : "")}guide of {procedure.Code} to {outPath}."));
         return ExitCodes.Ok;
     }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Text.Json;
 using OneVisit.Cli.Common;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Diagnostics;
@@ -60,32 +59,24 @@ internal static class LintCommand
         output.WriteLine($"{result.Directory}: {Count(result.ErrorCount, "error")}, {Count(result.WarningCount, "warning")} in {result.FileCount} files.", tone);
     }
 
-    private static void WriteJson(CatalogLoadResult result, Terminal output)
+    private static void WriteJson(CatalogLoadResult result, Terminal output) => JsonOutput.Write(output, json =>
     {
-        var document = new
+        json.WriteStartObject();
+        json.WriteString("directory", result.Directory);
+        json.WriteNumber("files", result.FileCount);
+        json.WriteNumber("errors", result.ErrorCount);
+        json.WriteNumber("warnings", result.WarningCount);
+        json.WriteObjects("diagnostics", result.Diagnostics, d =>
         {
-            directory = result.Directory,
-            files = result.FileCount,
-            errors = result.ErrorCount,
-            warnings = result.WarningCount,
-            diagnostics = result.Diagnostics.Select(d => new
-            {
-                file = d.Location.File,
-                line = d.Location.Line,
-                column = d.Location.Column,
-                severity = d.IsError ? "error" : "warning",
-                code = d.Code,
-                message = d.Message,
-            }),
-        };
-        output.WriteLine(JsonSerializer.Serialize(document, JsonOptions));
-    }
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
+            json.WriteString("file", d.Location.File);
+            json.WriteNumber("line", d.Location.Line);
+            json.WriteNumber("column", d.Location.Column);
+            json.WriteString("severity", d.IsError ? "error" : "warning");
+            json.WriteString("code", d.Code);
+            json.WriteString("message", d.Message);
+        });
+        json.WriteEndObject();
+    });
 
     private static string Count(int n, string noun) => $"{n} {noun}{(n == 1 ? string.Empty : "s")}";
 }

@@ -17,12 +17,7 @@ internal static class PrecheckCommand
             Required = true,
         };
         var json = new Option<bool>("--json") { Description = "Print the whole answer as JSON for programs to read (the notice in both languages)." };
-        var language = new Option<string>("--lang")
-        {
-            Description = "The language of names, notes and the notice: zh (the catalogue's own) or en (English where the catalogue has it).",
-            DefaultValueFactory = _ => "zh",
-        };
-        language.AcceptOnlyFromAmong("zh", "en");
+        var language = LanguageOption.Create("The language of the labels, words, names, notes and the notice (English where the catalogue has it):");
         var command = new Command(
             "precheck",
             "Precheck one application before the applicant leaves home: the verdict, eligibility, the competent authority, the status "
@@ -39,7 +34,7 @@ internal static class PrecheckCommand
             parsed.GetRequiredValue(directory),
             parsed.GetRequiredValue(application),
             parsed.GetValue(json),
-            parsed.GetValue(language) == "en" ? TextLanguage.English : TextLanguage.Chinese,
+            parsed.GetValue(language),
             output,
             error));
         return command;

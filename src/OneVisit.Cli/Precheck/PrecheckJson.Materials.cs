@@ -59,12 +59,11 @@ internal static partial class PrecheckJson
             return;
         }
 
-        json.WriteStartObject("fieldMap");
-        foreach (var (from, to) in fieldMap)
+        // Field names are data, and data is never a property name: an array of pairs keeps every name camelCase.
+        json.WriteObjects("fieldMap", fieldMap, pair =>
         {
-            json.WriteString(from, to);
-        }
-
-        json.WriteEndObject();
+            json.WriteString("from", pair.Key);
+            json.WriteString("to", pair.Value);
+        });
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OneVisit.Rules.Catalog;
+using OneVisit.Cli.Common;
 using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Precheck;
 
@@ -8,22 +8,21 @@ namespace OneVisit.Cli.Precheck;
 // The tabular sections: materials, visits, open questions and fees.
 internal sealed partial class PrecheckText
 {
-    // The longest status word (accept_with_gap); status words are ASCII, so padding lines them up.
-    private const int StatusWidth = 15;
-
     private void WriteMaterials(IReadOnlyList<MaterialResult> materials)
     {
-        output.WriteLine("Materials");
+        output.WriteLine(_labels.Materials);
         var idWidth = materials.Select(m => m.Id.Length).DefaultIfEmpty(0).Max();
-        var detail = new string(' ', 2 + idWidth + 2 + StatusWidth + 2);
+        // The widest status word of this language, in display columns, so the notes line up.
+        var statusWidth = Enum.GetValues<MaterialStatus>().Max(s => TextTable.Width(_terms.Of(s)));
+        var detail = new string(' ', 2 + idWidth + 2 + statusWidth + 2);
         foreach (var material in materials)
         {
             output.Write($"  {material.Id.PadRight(idWidth)}  ");
-            output.Write(CatalogWords.Of(material.Status).PadRight(StatusWidth), StatusTone(material.Status));
+            output.Write(Pad(_terms.Of(material.Status), statusWidth), StatusTone(material.Status));
             output.WriteLine($"  {language.Pick(material.Note)}");
             if (material.RequiredBecause is { Condition: { } condition } because)
             {
-                output.Write($"{detail}required if {condition}");
+                output.Write(detail + _labels.RequiredIf(condition));
                 output.WriteLine(because.Location is { } at ? $"  {at}" : "", ConsoleColour.Dim);
             }
         }
@@ -31,32 +30,32 @@ internal sealed partial class PrecheckText
 
     private void WriteVisits(VisitPrediction visits)
     {
-        Label("Visits");
+        Label(_labels.Visits);
         output.WriteLine(visits.Count.ToString(CultureInfo.InvariantCulture), visits.Count <= 1 ? ConsoleColour.Green : ConsoleColour.Yellow);
         foreach (var reason in visits.Reasons)
         {
-            Label($"  visit {reason.Visit}");
-            output.Write($"{reason.StepId} ({CatalogWords.Of(reason.Reason)}): {language.Pick(reason.Why.Text)}");
-            output.WriteLine(reason.Needed == Truth.Unknown ? "  [only if an open question says so]" : "", ConsoleColour.Yellow);
+            Label(_labels.Visit(reason.Visit));
+            output.Write(_labels.VisitReason(reason.StepId, _terms.Of(reason.Reason), language.Pick(reason.Why.Text)));
+            output.WriteLine(reason.Needed == Truth.Unknown ? _labels.OnlyIfAnswered : "", ConsoleColour.Yellow);
         }
 
         foreach (var avoided in visits.Avoided)
         {
-            Label("  avoided");
-            output.WriteLine($"{avoided.StepId} ({CatalogWords.Of(avoided.Reason)}), instead: {language.Pick(avoided.Instead.Text)}", ConsoleColour.Green);
+            Label(_labels.Avoided);
+            output.WriteLine(_labels.AvoidedInstead(avoided.StepId, _terms.Of(avoided.Reason), language.Pick(avoided.Instead.Text)), ConsoleColour.Green);
         }
     }
 
     private void WriteOpenQuestions(IReadOnlyList<OpenQuestion> questions)
     {
-        Label("Open questions");
+        Label(_labels.OpenQuestions);
         if (questions.Count == 0)
         {
-            output.WriteLine("none: every fact that matters is known", ConsoleColour.Green);
+            output.WriteLine(_labels.NoOpenQuestions, ConsoleColour.Green);
             return;
         }
 
-        output.WriteLine("still to ask, most decisive first", ConsoleColour.Yellow);
+        output.WriteLine(_labels.StillToAsk, ConsoleColour.Yellow);
         var width = questions.Max(q => q.Path.Length);
         foreach (var question in questions)
         {
@@ -66,10 +65,10 @@ internal sealed partial class PrecheckText
 
     private void WriteFees(IReadOnlyList<FeeDue> fees)
     {
-        Label("Fees");
+        Label(_labels.Fees);
         if (fees.Count == 0)
         {
-            output.WriteLine("none");
+            output.WriteLine(_labels.NoFees);
         }
 
         for (var i = 0; i < fees.Count; i++)
@@ -80,8 +79,8 @@ internal sealed partial class PrecheckText
             }
 
             var amount = fees[i].Fee.Amount.ToString("0.##", CultureInfo.InvariantCulture);
-            output.Write($"{amount} yuan  {language.Pick(fees[i].Fee.Name)}");
-            output.WriteLine(fees[i].Applies == Truth.Unknown ? "  [only if an open question says so]" : "", ConsoleColour.Yellow);
+            output.Write($"{_labels.Amount(amount)}  {language.Pick(fees[i].Fee.Name)}");
+            output.WriteLine(fees[i].Applies == Truth.Unknown ? _labels.OnlyIfAnswered : "", ConsoleColour.Yellow);
         }
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using OneVisit.Rules.Catalog;
+using OneVisit.Cli.Common;
 using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Precheck;
 
@@ -11,12 +11,17 @@ namespace OneVisit.Cli.Precheck;
 /// </summary>
 internal sealed partial class PrecheckText(Terminal output, TextLanguage language)
 {
+    // Display columns: a Chinese label takes two a character.
     private const int LabelWidth = 16;
+
+    private readonly PrecheckLabels _labels = PrecheckLabels.For(language);
+
+    private readonly CatalogueTerms _terms = CatalogueTerms.For(language);
 
     public void Write(PrecheckResult result)
     {
         var procedure = result.Procedure;
-        output.WriteLine($"{procedure.Code} {language.Pick(procedure.Name)} (version {procedure.Version}, as of {Date(result.AsOf)})");
+        output.WriteLine(_labels.Heading(procedure.Code, language.Pick(procedure.Name), procedure.Version, Date(result.AsOf)));
         Action[] sections =
         [
             () => WriteVerdict(result),
@@ -42,15 +47,15 @@ internal sealed partial class PrecheckText(Terminal output, TextLanguage languag
 
     private void WriteVerdict(PrecheckResult result)
     {
-        Label("Verdict");
-        output.WriteLine(CatalogWords.Of(result.Verdict), result.Verdict switch
+        Label(_labels.Verdict);
+        output.WriteLine(_terms.Of(result.Verdict), result.Verdict switch
         {
             Verdict.Online or Verdict.OneVisit => ConsoleColour.Green,
             Verdict.NotEligible => ConsoleColour.Red,
             _ => ConsoleColour.Yellow,
         });
         // A refusal is final and says on what basis; obstacles are what can still be supplied or answered.
-        var heading = result.Verdict == Verdict.NotEligible ? "  refused" : "  obstacles";
+        var heading = result.Verdict == Verdict.NotEligible ? _labels.Refused : _labels.Obstacles;
         for (var i = 0; i < result.Obstacles.Count; i++)
         {
             Label(i == 0 ? heading : "");
@@ -60,11 +65,11 @@ internal sealed partial class PrecheckText(Terminal output, TextLanguage languag
 
     private void WriteEligibility(EligibilityResult eligibility)
     {
-        Label("Eligible");
-        output.WriteLine(CatalogWords.Of(eligibility.Eligible), Tone(eligibility.Eligible));
+        Label(_labels.Eligible);
+        output.WriteLine(_terms.Of(eligibility.Eligible), Tone(eligibility.Eligible));
         foreach (var denial in eligibility.Denials)
         {
-            Label(denial.Denies == Truth.True ? "  denied" : "  may deny");
+            Label(denial.Denies == Truth.True ? _labels.Denied : _labels.MayDeny);
             output.WriteLine($"{denial.Id}: {language.Pick(denial.Message)}", denial.Denies == Truth.True ? ConsoleColour.Red : ConsoleColour.Yellow);
             WriteReasonSource(denial.Why, "    ");
         }
@@ -72,53 +77,53 @@ internal sealed partial class PrecheckText(Terminal output, TextLanguage languag
 
     private void WriteRouting(RoutingResult routing)
     {
-        Label("Authority");
-        output.WriteLine($"{routing.Authority.Id} {language.Pick(routing.Authority.Name)} ({CatalogWords.Of(routing.Level)} level)");
-        Label("  because");
+        Label(_labels.Authority);
+        output.WriteLine($"{routing.Authority.Id} {language.Pick(routing.Authority.Name)}{_labels.Level(_terms.Of(routing.Level))}");
+        Label(_labels.Because);
         output.WriteLine(language.Pick(routing.Why.Text));
         WriteReasonSource(routing.Why, "  ");
         if (!routing.Decided)
         {
-            Label("  undecided");
-            output.WriteLine("an earlier rule depends on an open question and could still win", ConsoleColour.Yellow);
+            Label(_labels.Undecided);
+            output.WriteLine(_labels.UndecidedWhy, ConsoleColour.Yellow);
         }
 
         if (routing.Window is { } window)
         {
-            Label("  window");
+            Label(_labels.Window);
             output.WriteLine($"{window.Id} {language.Pick(window.Name)}");
         }
 
         if (routing.ForwardedTo is { } forwarded)
         {
-            Label(routing.Window is null ? "  window" : "");
-            output.WriteLine($"forwarded to {forwarded.Id} {language.Pick(forwarded.Name)} (not this window's authority; the applicant is not sent away)", ConsoleColour.Yellow);
+            Label(routing.Window is null ? _labels.Window : "");
+            output.WriteLine(_labels.ForwardedTo($"{forwarded.Id} {language.Pick(forwarded.Name)}"), ConsoleColour.Yellow);
         }
     }
 
     /// <summary>The rule behind a reason, where it is written, its condition and legal basis, one per line.</summary>
     private void WriteReasonSource(Reason why, string indent)
     {
-        Label(indent + "rule");
+        Label(indent + _labels.Rule);
         output.Write(why.Rule);
         output.WriteLine(why.Location is { } at ? $"  {at}" : "", ConsoleColour.Dim);
         if (why.Condition is { } condition)
         {
-            Label(indent + "condition");
+            Label(indent + _labels.Condition);
             output.WriteLine(condition);
         }
 
         foreach (var basis in why.Basis)
         {
-            Label(indent + "basis");
+            Label(indent + _labels.Basis);
             output.WriteLine(basis.ToString());
         }
     }
 
     private void WriteNotice(DeficiencyNotice notice)
     {
-        Label("Notice");
-        output.WriteLine($"one-time notice of everything missing, to be sent by {Date(notice.NotifyBy)}", ConsoleColour.Yellow);
+        Label(_labels.Notice);
+        output.WriteLine(_labels.NoticeSentBy(Date(notice.NotifyBy)), ConsoleColour.Yellow);
         var text = language == TextLanguage.English ? notice.ToEnglish() : notice.ToChinese();
         foreach (var line in text.TrimEnd().Split(Environment.NewLine))
         {
@@ -126,7 +131,11 @@ internal sealed partial class PrecheckText(Terminal output, TextLanguage languag
         }
     }
 
-    private void Label(string label) => output.Write(label.PadRight(LabelWidth));
+    // A label as wide as the column still gets a space after it.
+    private void Label(string label) => output.Write(label.Length == 0 ? Pad(label, LabelWidth) : Pad(label + " ", LabelWidth));
+
+    /// <summary><paramref name="text"/> padded to <paramref name="width"/> display columns.</summary>
+    private static string Pad(string text, int width) => text + new string(' ', Math.Max(0, width - TextTable.Width(text)));
 
     private static ConsoleColour Tone(Truth eligible) => eligible switch
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OneVisit.Cli.Cases;
 using OneVisit.Cli.Tests.Demo;
 
 namespace OneVisit.Cli.Tests.Cases;
@@ -7,7 +8,7 @@ namespace OneVisit.Cli.Tests.Cases;
 /// <summary><c>onevisit cases list|show</c> on the store the demo wrote.</summary>
 public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
 {
-    private string[] Store(params string[] args) => [.. args, "--db", demo.Database, "--time-zone", "Asia/Shanghai"];
+    private string[] Store(params string[] args) => [.. args, "--db", demo.Database, "--time-zone", "Asia/Shanghai", "--lang", "en"];
 
     private string CaseOfErrand(int number) =>
         Regex.Match(demo.Output, $@"(?m)^\s+{number}\s+.*\s(C[0-9A-F]{{20}})$").Groups[1].Value;
@@ -21,16 +22,58 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         var rows = output.Split('\n').Where(l => l.StartsWith('C')).ToList();
         Assert.Equal(4, rows.Count);
         Assert.Matches(@"^C[0-9A-F]{20}\s+Mon 2017-02-20 11:10\s+closed\s+approved\s+330100-SC-0004 ", rows[0]);
-        Assert.Matches(@"^C[0-9A-F]{20}\s+Mon 2017-02-20 09:00\s+closed\s+approved\s+330100-SC-0001 分公司设立登记\s+杭州市上城区市场监督管理局 \(hz_amr_shangcheng\)\s+demo-applicant-1", rows[3]);
+        Assert.Matches(@"^C[0-9A-F]{20}\s+Mon 2017-02-20 09:00\s+closed\s+approved\s+330100-SC-0001 Registration of a company branch\s+Shangcheng District Administration for Market Regulation \(hz_amr_shangcheng\)\s+demo-applicant-1", rows[3]);
     }
 
     [Fact]
-    public void Without_a_time_zone_times_are_in_the_catalogues_zone_not_the_machines()
+    public void Without_a_time_zone_or_language_times_are_in_the_catalogues_zone_and_words_chinese()
     {
         var (exit, output, _) = Cli.Run("cases", "list", "--db", demo.Database, "--applicant", "demo-applicant-1");
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Matches(@"(?m)^C[0-9A-F]{20}\s+Mon 2017-02-20 09:00\s", output);
+        Assert.Matches(@"(?m)^案件\s+提交时间\s+阶段\s+结果\s+事项\s+办理机关\s+申请人$", output);
+        Assert.Matches(@"(?m)^C[0-9A-F]{20}\s+2017-02-20 周一 09:00\s+已办结\s+准予许可\s+330100-SC-0001 分公司设立登记\s", output);
+        Assert.Contains("中共 1 件案件。查看其一：onevisit cases show <案件编号> --db", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Show_in_chinese_gives_every_label_stage_and_state_in_chinese()
+    {
+        var (exit, output, error) = Cli.Run("cases", "show", CaseOfErrand(1), "--db", demo.Database);
+
+        Assert.True(exit == ExitCodes.Ok, output + error);
+        Assert.Matches(@"(?m)^案件 C[0-9A-F]{20}：分公司设立登记［330100-SC-0001 第 1 版］$", output);
+        Assert.Matches(@"(?m)^\s+阶段\s+已办结：准予许可（sent by mail）$", output);
+        Assert.Matches(@"(?m)^\s+办结时间\s+2017-02-21 周二 10:00（提交后 1 天 1 小时）$", output);
+        Assert.Matches(@"(?m)^\s+跑动次数\s+预计 0 次，实际 0 次$", output);
+        Assert.Matches(@"(?m)^\s+法定\s+15 个工作日\s+2017-03-13 周一 24:00\s+按时$", output);
+        Assert.Matches(@"(?m)^\s+2017-02-20 周一 09:00\s+系统\s+一次性告知\s+一次性告知书$", output);
+        Assert.Matches(@"(?m)^等待事项：无$", output);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Each_language_has_no_label_of_the_other_left(int errand)
+    {
+        var id = CaseOfErrand(errand);
+        var data = DemoStore.DataOf(demo.Database, id).ToList();
+        var chinese = LabelScan.Without(Cli.Run("cases", "show", id, "--db", demo.Database).Output + Cli.Run("cases", "list", "--db", demo.Database).Output, data);
+        var english = LabelScan.Without(Cli.Run("cases", "show", id, "--db", demo.Database, "--lang", "en").Output + Cli.Run("cases", "list", "--db", demo.Database, "--lang", "en").Output, data);
+
+        Assert.Empty(LabelScan.EnglishIn(chinese, LabelScan.Wordings(CaseLabels.English).Concat(CaseLabels.Chinese.RuntimeWords.Keys)));
+        Assert.Empty(LabelScan.ChineseIn(english, LabelScan.Wordings(CaseLabels.Chinese)));
+    }
+
+    [Fact]
+    public void An_unknown_language_is_a_usage_error()
+    {
+        var (exit, output, error) = Cli.Run("cases", "list", "--db", demo.Database, "--lang", "de");
+
+        Assert.Equal(ExitCodes.Usage, exit);
+        Assert.Empty(output);
+        Assert.Contains("--lang takes zh (Chinese) or en (English), not 'de'.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -39,10 +82,10 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         var (exit, output, _) = Cli.Run(Store("cases", "list", "--applicant", "demo-applicant-3", "--json"));
 
         Assert.Equal(ExitCodes.Ok, exit);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var only = Assert.Single(json.RootElement.GetProperty("cases").EnumerateArray());
         Assert.Equal("330100-SC-0003", only.GetProperty("procedure").GetString());
-        Assert.Equal("2017-02-20T10:20:00+08:00", only.GetProperty("submitted_at").GetString());
+        Assert.Equal("2017-02-20T10:20:00+08:00", only.GetProperty("submittedAt").GetString());
         Assert.Equal("zj_amr", only.GetProperty("authority").GetString());
     }
 
@@ -69,12 +112,12 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         var (exit, output, _) = Cli.Run(Store("cases", "show", CaseOfErrand(2), "--json"));
 
         Assert.Equal(ExitCodes.Ok, exit);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var root = json.RootElement;
         Assert.Equal("closed", root.GetProperty("stage").GetString());
         Assert.Equal("pickup", root.GetProperty("delivery").GetString());
         Assert.Equal(["vehicle inspection and hand-in of originals", "pickup"], root.GetProperty("visits").EnumerateArray().Select(v => v.GetProperty("purpose").GetString()));
-        Assert.Equal(1, root.GetProperty("visits_made").GetInt32());
+        Assert.Equal(1, root.GetProperty("visitsMade").GetInt32());
         Assert.Contains(root.GetProperty("audit").EnumerateArray(), a => a.GetProperty("action").GetString() == "evidence_requested" && a.GetProperty("purpose").GetString()!.Contains("330100-SC-0002", StringComparison.Ordinal));
     }
 

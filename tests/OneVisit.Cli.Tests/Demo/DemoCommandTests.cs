@@ -14,30 +14,30 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         Assert.Contains("SIMULATED", demo.Output, StringComparison.Ordinal);
         Assert.Matches(@"(?m)^Summary$", demo.Output);
         // One row per errand: number, procedure, 2017 outcome, visits needed and made, time to result, case id.
-        Assert.Matches(@"(?m)^\s+1\s+分公司设立登记\s+not finished: materials incomplete\s+0\s+0\s+1 d 1 h\s+C[0-9A-F]{20}$", demo.Output);
-        Assert.Matches(@"(?m)^\s+2\s+企业车辆转出过户.*outdated form version\s+1\s+1\s+1 h 40 min\s+C[0-9A-F]{20}$", demo.Output);
-        Assert.Matches(@"(?m)^\s+3\s+企业名称预先核准.*wrong authority.*\s+1\s+1\s+4 h 40 min\s+C[0-9A-F]{20}$", demo.Output);
-        Assert.Matches(@"(?m)^\s+4\s+住房公积金提取.*another department\s+0\s+0\s+4 h 50 min\s+C[0-9A-F]{20}$", demo.Output);
+        Assert.Matches(@"(?m)^\s+1\s+Registration of a company branch\s+not finished: materials incomplete\s+0\s+0\s+1 d 1 h\s+C[0-9A-F]{20}$", demo.Output);
+        Assert.Matches(@"(?m)^\s+2\s+Transfer of an enterprise's vehicle.*outdated form version\s+1\s+1\s+1 h 40 min\s+C[0-9A-F]{20}$", demo.Output);
+        Assert.Matches(@"(?m)^\s+3\s+Company name pre-approval.*wrong authority.*\s+1\s+1\s+4 h 40 min\s+C[0-9A-F]{20}$", demo.Output);
+        Assert.Matches(@"(?m)^\s+4\s+Housing provident fund withdrawal.*another department\s+0\s+0\s+4 h 50 min\s+C[0-9A-F]{20}$", demo.Output);
         Assert.Contains($"The cases are stored in {demo.Database}", demo.Output, StringComparison.Ordinal);
         // The sample catalogue names its offices' zone, so the command needs no --time-zone.
-        Assert.Matches($@"onevisit cases show C[0-9A-F]{{20}} --db {Regex.Escape(demo.Database)}\n", demo.Output);
+        Assert.Matches($@"onevisit cases show C[0-9A-F]{{20}} --db {Regex.Escape(demo.Database)} --lang en\n", demo.Output);
     }
 
     [Fact]
     public void Each_errand_shows_then_the_precheck_at_home_and_the_cases_own_steps()
     {
         // Errand 1: both gaps in one notice at once, then four documents fetched from other departments.
-        Assert.Contains("still needed: 房屋租赁合同, 分公司负责人任职文件 (all listed at once)", demo.Output, StringComparison.Ordinal);
+        Assert.Contains("still needed: Lease contract, Appointment of the branch manager (all listed at once)", demo.Output, StringComparison.Ordinal);
         Assert.Matches(@"notice_issued\s+一次性告知书", demo.Output);
         Assert.Equal(4 + 1 + 1 + 1, Regex.Matches(demo.Output, @"evidence_answered\s").Count);
         // Errand 2: the 2008 form converted, one visit for the inspection, the pickup in the same visit.
         Assert.Contains("(2008 → 2012)", demo.Output, StringComparison.Ordinal);
         Assert.Contains("visits: 1 needed, 1 made", demo.Output, StringComparison.Ordinal);
         // Errand 3: the province decides, the city's window forwards instead of sending the applicant away.
-        Assert.Contains("浙江省工商行政管理局 (province level) decides; handed in at 综合受理窗口, the case is forwarded there", demo.Output, StringComparison.Ordinal);
+        Assert.Contains("Zhejiang Administration for Industry and Commerce (province level) decides; handed in at Citizen centre, general intake window, the case is forwarded there", demo.Output, StringComparison.Ordinal);
         Assert.Matches(@"forwarded\s+Handed in at hz_general_window, forwarded to zj_amr", demo.Output);
         // Errand 4: the no-housing certificate comes from the real-estate registry, not from the worker.
-        Assert.Contains("fetched by the government: 无房证明", demo.Output, StringComparison.Ordinal);
+        Assert.Contains("fetched by the government: No-housing certificate", demo.Output, StringComparison.Ordinal);
         Assert.Equal(4, Regex.Matches(demo.Output, @"(?m)^\s+result\s+approved").Count);
     }
 
@@ -48,16 +48,16 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         var (exit, output, error) = Cli.Run("demo", "--db", Path.Combine(folder.Path, "cases.db"), "--json");
 
         Assert.True(exit == ExitCodes.Ok, output + error);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var errands = json.RootElement.GetProperty("errands").EnumerateArray().ToList();
         Assert.Equal([1, 2, 3, 4], errands.Select(e => e.GetProperty("number").GetInt32()));
         Assert.All(errands, e => Assert.Equal("approved", e.GetProperty("outcome").GetString()));
         // Handing errand 3 in at the city's window is a visit, and the precheck says so: predicted equals made.
-        Assert.Equal([0, 1, 1, 0], errands.Select(e => e.GetProperty("visits_predicted").GetInt32()));
-        Assert.Equal([0, 1, 1, 0], errands.Select(e => e.GetProperty("visits_made").GetInt32()));
-        Assert.Equal([4, 1, 1, 1], errands.Select(e => e.GetProperty("evidence_fetched").GetInt32()));
-        Assert.Equal("hz_general_window", errands[2].GetProperty("forwarded_from_window").GetString());
-        Assert.Equal("zj_amr", errands[2].GetProperty("competent_authority").GetString());
+        Assert.Equal([0, 1, 1, 0], errands.Select(e => e.GetProperty("visitsPredicted").GetInt32()));
+        Assert.Equal([0, 1, 1, 0], errands.Select(e => e.GetProperty("visitsMade").GetInt32()));
+        Assert.Equal([4, 1, 1, 1], errands.Select(e => e.GetProperty("evidenceFetched").GetInt32()));
+        Assert.Equal("hz_general_window", errands[2].GetProperty("forwardedFromWindow").GetString());
+        Assert.Equal("zj_amr", errands[2].GetProperty("competentAuthority").GetString());
         Assert.Contains("notice_issued", errands[0].GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
     }
 

@@ -64,7 +64,7 @@ public sealed class GuideCommandTests
             var html = File.ReadAllText(file);
 
             Assert.Equal(0, exit);
-            Assert.Contains(file, output, StringComparison.Ordinal);
+            Assert.Contains($"已将 330100-SC-0002 的办事指南写入 {file}。", output, StringComparison.Ordinal);
             Assert.StartsWith("<!DOCTYPE html>", html, StringComparison.Ordinal);
             Assert.Contains("<h1>企业车辆转出过户（机动车转移登记）</h1>", html, StringComparison.Ordinal);
             Assert.Contains("@media print", html, StringComparison.Ordinal);
@@ -83,11 +83,14 @@ public sealed class GuideCommandTests
         var unknown = Cli.Run("guide", Catalogue, "330100-SC-01");
         var other = Cli.Run("guide", Catalogue, "330100-SC-0001", "--facts", Application("02-vehicle-transfer-out.yaml"));
         var format = Cli.Run("guide", Catalogue, "330100-SC-0001", "--format", "pdf");
+        var language = Cli.Run("guide", Catalogue, "330100-SC-0001", "--lang", "fr");
 
         Assert.Equal(64, unknown.ExitCode);
         Assert.Contains("Did you mean", unknown.Error, StringComparison.Ordinal);
         Assert.Equal(64, other.ExitCode);
         Assert.Contains("330100-SC-0002, not 330100-SC-0001", other.Error, StringComparison.Ordinal);
         Assert.Equal(64, format.ExitCode);
+        Assert.Equal(64, language.ExitCode);
+        Assert.Contains("--lang takes zh (Chinese) or en (English), not 'fr'.", language.Error, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace OneVisit.Cli.Tests.Lint;
 
 public sealed class LintCommandTests
@@ -40,7 +38,7 @@ public sealed class LintCommandTests
         var (exitCode, output, _) = Cli.Run("lint", copy.Path, "--json");
 
         Assert.Equal(ExitCodes.Errors, exitCode);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         Assert.Equal(1, json.RootElement.GetProperty("errors").GetInt32());
         var diagnostic = Assert.Single(json.RootElement.GetProperty("diagnostics").EnumerateArray());
         Assert.Equal(file, diagnostic.GetProperty("file").GetString());

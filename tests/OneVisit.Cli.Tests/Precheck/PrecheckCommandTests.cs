@@ -1,21 +1,23 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using OneVisit.Cli.Precheck;
 
 namespace OneVisit.Cli.Tests.Precheck;
 
 public sealed class PrecheckCommandTests
 {
     [Fact]
-    public void Precheck_BranchRegistration_NotYetWithBothMissingMaterialsAndTheNotice()
+    public void Precheck_BranchRegistration_NotYetWithBothMissingMaterialsAndTheNoticeInChinese()
     {
         var (exitCode, output, error) = Precheck("01-branch-registration.yaml");
 
         Assert.True(exitCode == ExitCodes.Warnings, output + error);
-        Assert.Matches(@"(?m)^Verdict\s+not_yet$", output);
-        Assert.Matches(@"(?m)^\s+premises_lease_contract\s+missing\s", output);
-        Assert.Matches(@"(?m)^\s+branch_head_appointment\s+missing\s", output);
-        Assert.Matches(@"(?m)^\s+parent_articles\s+fetched\s", output);
-        Assert.Matches(@"(?m)^\s+required if branch\.premises_type = ""leased""\s+\S+\.yaml:\d+:\d+$", output);
+        Assert.Matches(@"(?m)^结论\s+暂不能办结$", output);
+        Assert.Matches(@"(?m)^\s+premises_lease_contract\s+尚缺\s", output);
+        Assert.Matches(@"(?m)^\s+branch_head_appointment\s+尚缺\s", output);
+        Assert.Matches(@"(?m)^\s+parent_articles\s+部门共享获取\s", output);
+        Assert.Matches(@"(?m)^\s+提交情形：branch\.premises_type = ""leased""\s+\S+\.yaml:\d+:\d+$", output);
+        Assert.Matches(@"(?m)^办理机关\s+hz_amr_shangcheng 杭州市上城区市场监督管理局（区级）$", output);
         Assert.Contains("一次性告知书", output, StringComparison.Ordinal);
         Assert.Contains("1. 房屋租赁合同", output, StringComparison.Ordinal);
         Assert.Contains("《中华人民共和国行政许可法》第三十二条", output, StringComparison.Ordinal);
@@ -23,9 +25,40 @@ public sealed class PrecheckCommandTests
     }
 
     [Fact]
+    public void Precheck_BranchRegistrationInEnglish_UsesTheCataloguesWords()
+    {
+        var (exitCode, output, _) = Precheck("01-branch-registration.yaml", "--lang", "en");
+
+        Assert.Equal(ExitCodes.Warnings, exitCode);
+        Assert.Matches(@"(?m)^Verdict\s+not_yet$", output);
+        Assert.Matches(@"(?m)^\s+premises_lease_contract\s+missing\s", output);
+        Assert.Matches(@"(?m)^\s+parent_articles\s+fetched\s", output);
+        Assert.Matches(@"(?m)^\s+required if branch\.premises_type = ""leased""\s+\S+\.yaml:\d+:\d+$", output);
+        Assert.Matches(@"(?m)^Authority\s+hz_amr_shangcheng Shangcheng District Administration for Market Regulation \(district level\)$", output);
+    }
+
+    [Theory]
+    [InlineData("01-branch-registration.yaml")]
+    [InlineData("02-vehicle-transfer-out.yaml")]
+    [InlineData("03-company-name-province.yaml")]
+    [InlineData("04-housing-fund-rent-withdrawal.yaml")]
+    public void Precheck_EachLanguage_HasNoLabelOfTheOtherLeft(string application)
+    {
+        var chinese = Precheck(application).Output;
+        var english = Precheck(application, "--lang", "en").Output;
+
+        var englishWords = LabelScan.Wordings(PrecheckLabels.English).Concat(LabelScan.CatalogueWords(CatalogueTermTypes));
+        Assert.Empty(LabelScan.EnglishIn(chinese, englishWords));
+        Assert.Empty(LabelScan.ChineseIn(english, LabelScan.Wordings(PrecheckLabels.Chinese)));
+    }
+
+    // Not PresenceReason: the sample's step ids reuse its words (signature), and ids stay as written.
+    private static readonly Type[] CatalogueTermTypes = [typeof(Rules.Precheck.Verdict), typeof(Rules.Precheck.MaterialStatus), typeof(Rules.Catalog.AuthorityLevel)];
+
+    [Fact]
     public void Precheck_VehicleTransferWith2008Form_OneVisitWithTheFormConverted()
     {
-        var (exitCode, output, _) = Precheck("02-vehicle-transfer-out.yaml");
+        var (exitCode, output, _) = Precheck("02-vehicle-transfer-out.yaml", "--lang", "en");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Matches(@"(?m)^Verdict\s+one_visit$", output);
@@ -38,7 +71,7 @@ public sealed class PrecheckCommandTests
     [Fact]
     public void Precheck_ProvincialNameAtCityWindow_OneVisitToHandInAndForwardedToTheProvince()
     {
-        var (exitCode, output, _) = Precheck("03-company-name-province.yaml");
+        var (exitCode, output, _) = Precheck("03-company-name-province.yaml", "--lang", "en");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Matches(@"(?m)^Verdict\s+one_visit$", output);
@@ -51,7 +84,7 @@ public sealed class PrecheckCommandTests
     [Fact]
     public void Precheck_HousingFundRent_OnlineWithTheCertificateFetched()
     {
-        var (exitCode, output, _) = Precheck("04-housing-fund-rent-withdrawal.yaml");
+        var (exitCode, output, _) = Precheck("04-housing-fund-rent-withdrawal.yaml", "--lang", "en");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Matches(@"(?m)^Verdict\s+online$", output);
@@ -75,11 +108,11 @@ public sealed class PrecheckCommandTests
         var (exitCode, output, _) = Precheck("01-branch-registration.yaml", "--json");
 
         Assert.Equal(ExitCodes.Warnings, exitCode);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var root = json.RootElement;
         Assert.Equal("not_yet", root.GetProperty("verdict").GetString());
         Assert.Equal("2017-02-18", root.GetProperty("asOf").GetString());
-        Assert.Equal("true", root.GetProperty("eligibility").GetProperty("eligible").GetString());
+        Assert.True(root.GetProperty("eligibility").GetProperty("eligible").GetBoolean());
         Assert.Equal("hz_amr_shangcheng", root.GetProperty("routing").GetProperty("authority").GetProperty("id").GetString());
         var materials = root.GetProperty("materials").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
         Assert.Equal("missing", materials["premises_lease_contract"].GetProperty("status").GetString());
@@ -99,7 +132,7 @@ public sealed class PrecheckCommandTests
         var (exitCode, output, _) = Precheck("03-company-name-province.yaml", "--json");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         Assert.Equal("one_visit", json.RootElement.GetProperty("verdict").GetString());
         Assert.Equal("zj_amr", json.RootElement.GetProperty("routing").GetProperty("forwardedTo").GetProperty("id").GetString());
         Assert.Equal(1, json.RootElement.GetProperty("visits").GetProperty("count").GetInt32());
@@ -132,7 +165,7 @@ public sealed class PrecheckCommandTests
         var (exitCode, output, _) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
 
         Assert.Equal(ExitCodes.NotEligible, exitCode);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var root = json.RootElement;
         Assert.Equal("not_eligible", root.GetProperty("verdict").GetString());
         var refusal = Assert.Single(root.GetProperty("refusals").EnumerateArray());
@@ -158,13 +191,28 @@ public sealed class PrecheckCommandTests
 
         var (_, output, error) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
 
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         var materials = json.RootElement.GetProperty("materials").EnumerateArray().ToDictionary(m => m.GetProperty("id").GetString()!);
         var report = materials["water_quality_report"];
         Assert.True(report.GetProperty("status").GetString() == "accept_with_gap", output + error);
         Assert.Equal("2017-03-13", report.GetProperty("supplyBy").GetString());
         Assert.Equal("officer_decides", report.GetProperty("onMissed").GetString());
         Assert.Equal(JsonValueKind.Null, materials["drainage_plan"].GetProperty("onMissed").ValueKind);
+    }
+
+    [Fact]
+    public void Precheck_JsonWithAnUnknownFact_WritesNullForUnknownNotAWord()
+    {
+        using var copy = new CatalogueCopy();
+        var file = WriteApplication(copy, Sample("01-branch-registration.yaml").Replace("branch.scope_within_parent: true", "branch.scope_within_parent: ~", StringComparison.Ordinal));
+
+        var (exitCode, output, error) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
+
+        Assert.True(exitCode == ExitCodes.Warnings, output + error);
+        using var json = JsonConvention.Parse(output);
+        var eligibility = json.RootElement.GetProperty("eligibility");
+        Assert.Equal(JsonValueKind.Null, eligibility.GetProperty("eligible").ValueKind);
+        Assert.Equal(JsonValueKind.Null, eligibility.GetProperty("denials")[0].GetProperty("denies").ValueKind);
     }
 
     [Fact]
@@ -176,7 +224,7 @@ public sealed class PrecheckCommandTests
         var (exitCode, output, _) = Cli.Run("precheck", copy.Path, "--application", file, "--json");
 
         Assert.Equal(ExitCodes.Ok, exitCode);
-        using var json = JsonDocument.Parse(output);
+        using var json = JsonConvention.Parse(output);
         Assert.Equal("2017-02-18", json.RootElement.GetProperty("asOf").GetString());
     }
 
@@ -239,6 +287,7 @@ public sealed class PrecheckCommandTests
         var (exitCode, _, error) = Precheck("01-branch-registration.yaml", "--lang", "fr");
 
         Assert.Equal(ExitCodes.Usage, exitCode);
+        Assert.Contains("--lang takes zh (Chinese) or en (English), not 'fr'.", error, StringComparison.Ordinal);
         Assert.Contains("onevisit --help", error, StringComparison.Ordinal);
     }
 

@@ -29,7 +29,8 @@ public sealed partial class ReadmeTests
         var first = FirstBlock().Match(readme);
 
         Assert.True(first.Success, "The README does not start with a title and a shell block.");
-        Assert.Equal(["dotnet run --project src/OneVisit.Cli -- demo", "dotnet test OneVisit.sln"], first.Groups["commands"].Value.Trim().Split('\n'));
+        Assert.Equal(["dotnet run --project src/OneVisit.Cli -- demo", ".ci/test"], first.Groups["commands"].Value.Trim().Split('\n'));
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, ".ci", "test")), "The README's test command is .ci/test, which is missing.");
     }
 
     [GeneratedRegex("\\A# OneVisit\n\n```sh\n(?<commands>.*?)```", RegexOptions.Singleline)]
