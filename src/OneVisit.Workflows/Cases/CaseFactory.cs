@@ -47,7 +47,13 @@ internal static class CaseFactory
             [
                 .. precheck.Materials
                     .Where(m => m.Status == MaterialStatus.AcceptWithGap)
-                    .Select(m => new CaseOwed { MaterialId = m.Id, DocumentId = m.Document.Id, DueOn = m.SupplyBy ?? precheck.AsOf }),
+                    .Select(m => new CaseOwed
+                    {
+                        MaterialId = m.Id,
+                        DocumentId = m.Document.Id,
+                        DueOn = m.SupplyBy ?? precheck.AsOf,
+                        OnMissed = CaseTermsFactory.Word(m.OnMissed ?? MissedDeadline.Withdraw),
+                    }),
             ],
             Commitments =
             [

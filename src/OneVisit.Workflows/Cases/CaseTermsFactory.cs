@@ -22,6 +22,8 @@ internal static class CaseTermsFactory
         MayFetch = procedure.Materials.Any(m => m.Exemptions.Any(e => e.Kind is ExemptionKind.DataSharing or ExemptionKind.ELicence)),
         MayPickup = procedure.ResultDelivery.Contains(ResultDelivery.Pickup),
         Purpose = $"{procedure.Code} {procedure.Name.Text}; " + string.Join("; ", procedure.LegalBasis.Select(b => b.ToString())),
+        SupplementWorkingDays = procedure.Supplement?.WorkingDays,
+        SupplementOnMissed = Word(procedure.Supplement?.OnMissed ?? MissedDeadline.Withdraw),
         MayGap = procedure.Materials.Any(m => m.Exemptions.Any(e => e.Kind == ExemptionKind.AcceptWithGap)),
         DocumentNames = procedure.Materials
             .Where(m => documents.ContainsKey(m.DocumentId))
@@ -30,4 +32,7 @@ internal static class CaseTermsFactory
             .Where(m => documents.GetValueOrDefault(m.DocumentId)?.Name.English is not null)
             .ToDictionary(m => m.Id, m => documents[m.DocumentId].Name.English!),
     };
+
+    /// <summary>The catalogue's word, stored in the case's terms so they read without the catalogue's enum.</summary>
+    public static string Word(MissedDeadline onMissed) => onMissed == MissedDeadline.OfficerDecides ? MissedDeadlines.OfficerDecides : MissedDeadlines.Withdraw;
 }
