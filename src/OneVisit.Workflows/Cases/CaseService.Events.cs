@@ -124,6 +124,12 @@ internal sealed partial class CaseService
                 throw new UnexpectedCaseEventException(caseId, "A refusal needs a reason the applicant is told (行政许可法 第三十八条).");
             }
 
+            if (data.Decision is { } made)
+            {
+                // Another decision won the wait; whether the case has moved on yet is only timing.
+                throw new CaseConflictException(caseId, $"Case '{caseId}' was already decided by {made.OfficerId} ({(made.Approved ? "approved" : "refused")}); a case takes one decision. Read the case again to see where it stands.");
+            }
+
             if (data.Stage != CaseStage.UnderReview)
             {
                 throw new UnexpectedCaseEventException(caseId, $"Case '{caseId}' is not under review yet (it is {data.Stage}); decide once it reaches review.");
