@@ -78,7 +78,9 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task A_supplement_racing_its_deadline_is_either_applied_or_refused_never_both_nor_neither()
     {
-        await using var harness = await CaseHarness.StartAsync();
+        // No reminders: they would fire first, on the same timer loop, and hold the deadlines back until every
+        // supplement was in.
+        await using var harness = await CaseHarness.StartAsync(options: o => o.ReminderWorkingDaysBefore = 0);
         var cases = new List<string>();
         for (var i = 0; i < Iterations; i++)
         {
@@ -106,8 +108,10 @@ public sealed class ConcurrencyTests
                 return (CaseId: caseId, Error: ex);
             }
         })).ToList();
-        start.SetResult();
+        // The deadlines fire one after the other as the clock reaches them, while the supplements arrive all at
+        // once: the first case's timeout tends to win, the later cases' supplements (both outcomes are checked).
         harness.Time.SetUtcNow(TenWorkingDaysDue);
+        start.SetResult();
         var results = await Task.WhenAll(supplies);
 
         foreach (var (caseId, error) in results)
