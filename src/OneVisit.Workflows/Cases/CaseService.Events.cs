@@ -13,6 +13,13 @@ internal sealed partial class CaseService
                 throw new UnexpectedCaseEventException(caseId, "No documents were supplied.");
             }
 
+            // Refusals below quote the document ids and editions given: they must not carry a line into the audit log.
+            for (var i = 0; i < documents.Documents.Count; i++)
+            {
+                CaseInputs.Identifier(documents.Documents[i].DocumentId, $"documents.Documents[{i}].DocumentId", caseId);
+                CaseInputs.Text(documents.Documents[i].FormVersion, $"documents.Documents[{i}].FormVersion", caseId);
+            }
+
             return data.Stage == CaseStage.AwaitingSupplement ? [Supplement(data, documents)] : Asked(data, documents);
         }, cancellationToken);
 
