@@ -165,7 +165,7 @@ internal sealed partial class CaseService
         {
             // Who acts is checked before anything is read or written: an id that could forge an audit line is never stored.
             checkActor?.Invoke();
-            var (_, data) = await LoadOpenAsync(caseId, actor, cancellationToken).ConfigureAwait(false);
+            var (_, data) = await LoadOpenAsync(caseId, actor, cancellationToken, actorOf).ConfigureAwait(false);
             actor = actorOf?.Invoke(data) ?? actor;
             List<Wait> waits;
             try
