@@ -20,6 +20,21 @@ internal static class CaseDb
         return Convert.ToInt64(await command.ExecuteScalarAsync() ?? 0L, System.Globalization.CultureInfo.InvariantCulture);
     }
 
+    /// <summary>Runs a statement (to set up a store as a crash would have left it); returns the rows changed.</summary>
+    public static async Task<int> ExecuteAsync(this CaseHarness harness, string sql, params (string Name, object? Value)[] parameters)
+    {
+        await using var connection = new SqliteConnection($"Data Source={harness.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+
+        return await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Every row's first column, as text.</summary>
     public static async Task<List<string>> StringsAsync(this CaseHarness harness, string sql, params (string Name, object? Value)[] parameters)
     {
