@@ -166,6 +166,28 @@ public sealed class SnapshotTruthTests
         Assert.All(closed.Deadlines, d => Assert.Equal(DeadlineState.Met, d.State));
     }
 
+    [Fact]
+    public async Task A_request_never_answered_is_said_to_have_timed_out_at_the_offices_local_time()
+    {
+        // Asked at 09:00 on Monday in Hangzhou, waited for the host's one day: "no answer by 2017-02-21 09:00", not
+        // the same instant written in UTC (01:00), which nobody at the office or the applicant would read right.
+        var silent = new SilentDepartment();
+        await using var harness = await CaseHarness.StartAsync(workflows: w => w.AddEvidenceProvider(Registry, silent));
+        // The fake clock hands back instants in the offset it was given (+08:00); the system clock's are in UTC.
+        harness.Time.SetUtcNow(CaseHarness.Morning.ToUniversalTime());
+        Assert.Equal(TimeSpan.Zero, harness.Time.GetUtcNow().Offset);
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "silent"));
+        var requested = await harness.WaitUntil(submitted.CaseId, s => s.Evidence.Any(e => e.State == "requested"));
+        Assert.Equal(new DateOnly(2017, 2, 21), requested.Awaiting.Single().LastDay);
+        await silent.Asked.Task.WaitAsync(TimeSpan.FromSeconds(30));
+
+        harness.Time.Advance(TimeSpan.FromDays(1));
+        var asked = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "applicant"));
+
+        Assert.Contains("no answer from hz_real_estate_registry by 2017-02-21 09:00", asked.Evidence.Single().Note);
+        Assert.Contains(await harness.Audit.ForCaseAsync(submitted.CaseId), a => a.Action == AuditActions.EvidenceTimedOut && a.Detail.EndsWith("no answer by 2017-02-21 09:00", StringComparison.Ordinal));
+    }
+
     /// <summary>A department that takes every request and never answers (until the runtime stops).</summary>
     private sealed class SilentDepartment : IEvidenceProvider
     {
