@@ -60,6 +60,33 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
+    public async Task A_partial_supplement_keeps_the_notices_last_day_and_is_reminded_of_what_is_still_owed()
+    {
+        var escalations = new EscalationRecorder();
+        await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "partial"));
+        var waiting = await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingSupplement);
+        Assert.All(waiting.Deadlines, d => Assert.Equal((DeadlineState.NotStarted, (DateOnly?)null), (d.State, d.LastDay)));
+        harness.Time.Advance(TimeSpan.FromDays(2));
+
+        await harness.Cases.SupplyDocumentsAsync(submitted.CaseId, new SuppliedDocuments([new HeldDocument("lease_contract", IssuedOn: new DateOnly(2017, 2, 1))]));
+        var still = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Count == 1);
+
+        var owed = still.Awaiting.Single();
+        Assert.Equal(("branch_head_appointment", TenWorkingDaysOn, CaseStage.AwaitingSupplement), (owed.MaterialId, owed.LastDay!.Value, still.Stage));
+        Assert.Equal(ReminderAt, await harness.PendingTimerAsync(submitted.CaseId, "reminder:supplement:2"));
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_timers WHERE case_id = $c AND fired = 0 AND kind = 'reminder:supplement:1'", ("$c", submitted.CaseId)));
+        harness.Time.SetUtcNow(ReminderAt);
+        var reminder = await escalations.Next(e => e.Reason == EscalationReasons.Reminder);
+        Assert.Equal("supplement:2", reminder.Limit);
+        Assert.Contains("分公司负责人任职文件", reminder.What);
+        Assert.DoesNotContain("房屋租赁合同", reminder.What);
+
+        harness.Time.SetUtcNow(TenWorkingDaysDue);
+        Assert.Equal(CaseOutcome.Withdrawn, (await harness.WaitForStage(submitted.CaseId, CaseStage.Closed)).Outcome);
+    }
+
+    [Fact]
     public async Task An_applicant_ask_is_reminded_of_then_withdraws_the_case_by_default()
     {
         var escalations = new EscalationRecorder();
