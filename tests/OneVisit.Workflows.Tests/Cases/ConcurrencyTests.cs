@@ -76,6 +76,59 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
+    public async Task A_departments_answer_racing_its_own_date_is_either_applied_or_refused_never_both_nor_neither()
+    {
+        var expected = CaseHarness.Morning.AddHours(4);
+        await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = Simulation.SimulatedAnswer.Later);
+        var cases = new List<string>();
+        for (var i = 0; i < Iterations; i++)
+        {
+            var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", $"answer-race-{i}"));
+            var waiting = await harness.WaitUntil(submitted.CaseId, s => s.Evidence.Any(e => e.State == "waiting"));
+            Assert.Equal(expected, waiting.Awaiting.Single().Due);
+            cases.Add(submitted.CaseId);
+        }
+
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var answers = cases.Select(caseId => Task.Run(async () =>
+        {
+            await start.Task;
+            try
+            {
+                await harness.Cases.AnswerEvidenceAsync(caseId, Certificate, Evidence.EvidenceResponse.Issued($"HZ-RE-{caseId}"));
+                return (CaseId: caseId, Error: (Exception?)null);
+            }
+            catch (Exception ex)
+            {
+                return (CaseId: caseId, Error: ex);
+            }
+        })).ToList();
+        harness.Time.SetUtcNow(expected);
+        start.SetResult();
+        var results = await Task.WhenAll(answers);
+
+        foreach (var (caseId, error) in results)
+        {
+            if (error is null)
+            {
+                var review = await harness.WaitForStage(caseId, CaseStage.UnderReview);
+                Assert.Equal(("received", $"HZ-RE-{caseId}"), (review.Evidence.Single().State, review.Evidence.Single().Note));
+                Assert.DoesNotContain(await harness.Audit.ForCaseAsync(caseId), a => a.Action is AuditActions.EvidenceTimedOut or AuditActions.ApplicantAsked);
+            }
+            else
+            {
+                // Lost the claim (a conflict), or came after the timeout was applied (the case no longer waits for it).
+                Assert.True(error is CaseConflictException || (error is UnexpectedCaseEventException && error.Message.Contains("no longer waits", StringComparison.Ordinal)), $"{caseId}: {error}");
+                var asked = await harness.WaitUntil(caseId, s => s.Awaiting.Any(a => a.Kind == "applicant"));
+                Assert.Equal("awaiting_applicant", asked.Evidence.Single().State);
+                var audit = await harness.Audit.ForCaseAsync(caseId);
+                Assert.Single(audit, a => a.Action == AuditActions.EvidenceTimedOut);
+                Assert.Single(audit, a => a.Action == AuditActions.AttemptRefused && a.Actor == Registry);
+            }
+        }
+    }
+
+    [Fact]
     public async Task A_supplement_racing_its_deadline_is_either_applied_or_refused_never_both_nor_neither()
     {
         // No reminders: they would fire first, on the same timer loop, and hold the deadlines back until every
