@@ -25,12 +25,12 @@ public static class CaseInputs
             throw new InvalidCaseInputException(caseId, parameterName, $"{parameterName} has {value.Length} characters; at most {MaxIdentifierLength} are allowed.");
         }
 
+        // Before the check that quotes the value: a value with a line break inside must never reach a message.
+        NoControlCharacters(value, parameterName, caseId);
         if (value.Trim().Length != value.Length)
         {
             throw new InvalidCaseInputException(caseId, parameterName, $"{parameterName} '{value.Trim()}' has spaces around it; remove them.");
         }
-
-        NoControlCharacters(value, parameterName, caseId);
     }
 
     internal static void Text(string? value, string parameterName, string caseId)

@@ -43,8 +43,8 @@ internal sealed partial class CaseProcess
                 timers.Cancel(data.Writes, data.CaseId, AnswerTimer(evidence));
                 return Handle(data, evidence, answer);
             case EvidenceStates.Requested when received is CaseTimeout:
-                Audit(data, $"evidence:{item}:timeout", AuditActions.EvidenceTimedOut, $"{name} from {evidence.DepartmentId}: no answer by {evidence.WaitUntil:yyyy-MM-dd HH:mm}");
-                return AskApplicant(data, evidence, $"no answer from {evidence.DepartmentId} by {evidence.WaitUntil:yyyy-MM-dd HH:mm}");
+                Audit(data, $"evidence:{item}:timeout", AuditActions.EvidenceTimedOut, $"{name} from {evidence.DepartmentId}: no answer by {LocalTime(evidence.WaitUntil!.Value)}");
+                return AskApplicant(data, evidence, $"no answer from {evidence.DepartmentId} by {LocalTime(evidence.WaitUntil!.Value)}");
             case EvidenceStates.Requested:
                 return StepOutcome.WaitFor(CaseEventNames.Evidence, CaseEventNames.AnswerKey(data.CaseId, item));
             case EvidenceStates.Waiting when received is EvidenceResponse answer:
@@ -52,8 +52,8 @@ internal sealed partial class CaseProcess
                 timers.Cancel(data.Writes, data.CaseId, LaterTimer(evidence));
                 return Handle(data, evidence, answer);
             case EvidenceStates.Waiting when received is CaseTimeout:
-                Audit(data, $"evidence:{item}:timeout", AuditActions.EvidenceTimedOut, $"{name} from {evidence.DepartmentId}: no answer by {evidence.WaitUntil:yyyy-MM-dd HH:mm}, the date it gave");
-                return AskApplicant(data, evidence, $"no answer from {evidence.DepartmentId} by {evidence.WaitUntil:yyyy-MM-dd HH:mm}, the date it gave");
+                Audit(data, $"evidence:{item}:timeout", AuditActions.EvidenceTimedOut, $"{name} from {evidence.DepartmentId}: no answer by {LocalTime(evidence.WaitUntil!.Value)}, the date it gave");
+                return AskApplicant(data, evidence, $"no answer from {evidence.DepartmentId} by {LocalTime(evidence.WaitUntil!.Value)}, the date it gave");
             case EvidenceStates.Waiting:
                 return StepOutcome.WaitFor(CaseEventNames.Evidence, CaseEventNames.MaterialKey(data.CaseId, item));
             case EvidenceStates.AwaitingApplicant when received is SignedCommitment:
@@ -74,6 +74,10 @@ internal sealed partial class CaseProcess
                 return StepOutcome.Next;
         }
     }
+
+    /// <summary>An instant as people at the office read it: date and time in the offices' zone (stored instants are UTC).</summary>
+    private string LocalTime(DateTimeOffset instant) =>
+        TimeZoneInfo.ConvertTime(instant, calendar.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string AnswerTimer(CaseEvidence evidence) => $"answer:{evidence.MaterialId}";
 

@@ -13,6 +13,13 @@ internal sealed partial class CaseService
                 throw new UnexpectedCaseEventException(caseId, "No documents were supplied.");
             }
 
+            // Refusals below quote the document ids and editions given: they must not carry a line into the audit log.
+            for (var i = 0; i < documents.Documents.Count; i++)
+            {
+                CaseInputs.Identifier(documents.Documents[i].DocumentId, $"documents.Documents[{i}].DocumentId", caseId);
+                CaseInputs.Text(documents.Documents[i].FormVersion, $"documents.Documents[{i}].FormVersion", caseId);
+            }
+
             return data.Stage == CaseStage.AwaitingSupplement ? [Supplement(data, documents)] : Asked(data, documents);
         }, cancellationToken);
 
@@ -124,6 +131,12 @@ internal sealed partial class CaseService
                 throw new UnexpectedCaseEventException(caseId, "A refusal needs a reason the applicant is told (行政许可法 第三十八条).");
             }
 
+            if (data.Decision is { } made)
+            {
+                // Another decision won the wait; whether the case has moved on yet is only timing.
+                throw new CaseConflictException(caseId, $"Case '{caseId}' was already decided by {made.OfficerId} ({(made.Approved ? "approved" : "refused")}); a case takes one decision. Read the case again to see where it stands.");
+            }
+
             if (data.Stage != CaseStage.UnderReview)
             {
                 throw new UnexpectedCaseEventException(caseId, $"Case '{caseId}' is not under review yet (it is {data.Stage}); decide once it reaches review.");
@@ -152,7 +165,7 @@ internal sealed partial class CaseService
         {
             // Who acts is checked before anything is read or written: an id that could forge an audit line is never stored.
             checkActor?.Invoke();
-            var (_, data) = await LoadOpenAsync(caseId, actor, cancellationToken).ConfigureAwait(false);
+            var (_, data) = await LoadOpenAsync(caseId, actor, cancellationToken, actorOf).ConfigureAwait(false);
             actor = actorOf?.Invoke(data) ?? actor;
             List<Wait> waits;
             try

@@ -224,13 +224,14 @@ internal sealed partial class CaseService(
         return (row, data);
     }
 
-    private async Task<(CaseRow Row, CaseData Data)> LoadOpenAsync(string caseId, string actor, CancellationToken cancellationToken)
+    /// <summary>The case, unless it is closed: then the attempt is audited (under <paramref name="actorOf"/>'s answer when it has one, a department's id) and refused.</summary>
+    private async Task<(CaseRow Row, CaseData Data)> LoadOpenAsync(string caseId, string actor, CancellationToken cancellationToken, Func<CaseData, string?>? actorOf = null)
     {
         var loaded = await LoadAsync(caseId, cancellationToken).ConfigureAwait(false);
         if (loaded.Data.Stage == CaseStage.Closed)
         {
             var closed = new CaseClosedException(caseId, loaded.Data.Outcome);
-            await RefusedAsync(loaded.Data, actor, closed).ConfigureAwait(false);
+            await RefusedAsync(loaded.Data, actorOf?.Invoke(loaded.Data) ?? actor, closed).ConfigureAwait(false);
             throw closed;
         }
 

@@ -109,14 +109,16 @@ internal static class CaseSnapshots
 
     private static CaseDeadline Deadline(CaseData data, CaseCalendar calendar, DateTimeOffset now, string kind, int days, bool working)
     {
+        // Due is the end of the last day (an exclusive end): from that instant on the limit has passed, as the
+        // clock's escalation and an awaited item's Overdue already count it.
         var due = calendar.Due(data.Clock, days, working);
         var state = due switch
         {
             null => data.Stage == CaseStage.Closed ? DeadlineState.Stopped : DeadlineState.NotStarted,
-            { } d when data.Decision is not null => data.Clock.StoppedAt <= d ? DeadlineState.Met : DeadlineState.Missed,
-            { } d when data.Stage == CaseStage.Closed => data.ClosedAt > d ? DeadlineState.Missed : DeadlineState.Stopped,
+            { } d when data.Decision is not null => data.Clock.StoppedAt < d ? DeadlineState.Met : DeadlineState.Missed,
+            { } d when data.Stage == CaseStage.Closed => data.ClosedAt >= d ? DeadlineState.Missed : DeadlineState.Stopped,
             _ when data.Clock.PausedFor.Count > 0 => DeadlineState.Paused,
-            { } d => now > d ? DeadlineState.Missed : DeadlineState.Running,
+            { } d => now >= d ? DeadlineState.Missed : DeadlineState.Running,
         };
         return new CaseDeadline(kind, days, working, due, state) { LastDay = due is { } last ? calendar.LastDay(last) : null };
     }

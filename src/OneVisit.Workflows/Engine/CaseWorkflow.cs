@@ -9,7 +9,7 @@ namespace OneVisit.Workflows.Engine;
 /// <summary>
 /// The workflow of one procedure version, built at run time from its terms: intake (precheck outcome,
 /// deficiency notice and supplement), evidence requests in parallel when the procedure can fetch any
-/// document, review by the competent authority, and delivery. Registered under
+/// document or accept one with a gap, review by the competent authority, and delivery. Registered under
 /// <c>onevisit.case.&lt;code&gt;</c> with the procedure's version, so running cases keep theirs.
 /// </summary>
 internal sealed class CaseWorkflow(CaseTerms terms) : IWorkflow<CaseData>
@@ -24,7 +24,9 @@ internal sealed class CaseWorkflow(CaseTerms terms) : IWorkflow<CaseData>
     {
         var intake = builder.StartWith<IntakeStep>().Name("intake");
         IStepBuilder<CaseData, ReviewStep> review;
-        if (terms.MayFetch)
+        // Gaps (容缺) are waited for on the same parallel branches as documents fetched: a procedure that fetches
+        // nothing but accepts with a gap still needs them, or its gaps are never waited for.
+        if (terms.MayFetch || terms.MayGap)
         {
             var branches = intake.ForEach(data => data.EvidenceToFetch(), data => true);
             CompileOnce(branches);

@@ -52,7 +52,9 @@ internal sealed class CaseHarness : IAsyncDisposable
 
     public IServiceProvider Services => _provider;
 
-    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null, Action<IServiceCollection>? services = null, string? catalog = null, TimeZoneInfo? clockZone = null)
+    /// <param name="workflows">Runs after the simulated departments are added, so a provider it adds (even for <c>*</c>) takes their place.</param>
+    /// <param name="overrides">Runs after the runtime's own registrations, so what it registers replaces theirs.</param>
+    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null, Action<IServiceCollection>? services = null, string? catalog = null, TimeZoneInfo? clockZone = null, Action<WorkflowsBuilder>? workflows = null, Action<IServiceCollection>? overrides = null)
     {
         var ownsDirectory = directory is null;
         directory ??= Directory.CreateTempSubdirectory("onevisit-cases-").FullName;
@@ -72,7 +74,10 @@ internal sealed class CaseHarness : IAsyncDisposable
                 {
                     w.Configure(options);
                 }
+
+                workflows?.Invoke(w);
             });
+        overrides?.Invoke(collection);
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<CaseRuntime>().StartAsync();
         return new CaseHarness(provider, directory, time, ownsDirectory);

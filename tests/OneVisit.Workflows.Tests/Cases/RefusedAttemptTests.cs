@@ -1,0 +1,73 @@
+using OneVisit.Rules.Precheck;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Evidence;
+using OneVisit.Workflows.Tests.Support;
+
+namespace OneVisit.Workflows.Tests.Cases;
+
+/// <summary>Every refused call leaves exactly one audit line saying who tried and why it was refused, and changes nothing else.</summary>
+public sealed class RefusedAttemptTests
+{
+    [Fact]
+    public async Task Each_kind_of_refusal_is_audited_once_with_the_actor_and_the_exception()
+    {
+        await using var harness = await CaseHarness.StartAsync();
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("02-vehicle-transfer-out.yaml", "refusals"));
+        var caseId = submitted.CaseId;
+        var review = await harness.WaitForStage(caseId, CaseStage.UnderReview);
+        var authority = review.AuthorityId;
+
+        await Refused<UnexpectedCaseEventException>(harness, caseId, "applicant", () => harness.Cases.ConfirmPickupAsync(caseId));
+        await Refused<UnexpectedCaseEventException>(harness, caseId, "applicant", () => harness.Cases.SupplyDocumentsAsync(caseId, new SuppliedDocuments([new HeldDocument("sale_invoice")])));
+        await Refused<WrongAuthorityException>(harness, caseId, "officer-9", () => harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-9", "hz_amr_shangcheng", Approved: true)));
+        Assert.Equal(CaseStage.UnderReview, (await harness.Cases.GetAsync(caseId)).Stage);
+
+        await harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-1", authority, Approved: true));
+        await harness.WaitForStage(caseId, CaseStage.AwaitingPickup);
+        await Refused<CaseConflictException>(harness, caseId, "officer-2", () => harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-2", authority, Approved: false, Reason: "second thoughts")));
+        Assert.Equal("officer-1", (await harness.Cases.GetAsync(caseId)).Decision!.OfficerId);
+
+        await harness.Cases.ConfirmPickupAsync(caseId);
+        await harness.WaitForStage(caseId, CaseStage.Closed);
+        await Refused<CaseClosedException>(harness, caseId, "officer-3", () => harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-3", authority, Approved: true)));
+        await Refused<CaseClosedException>(harness, caseId, "applicant", () => harness.Cases.ConfirmPickupAsync(caseId));
+        await Refused<CaseClosedException>(harness, caseId, "applicant", () => harness.Cases.RecordVisitAsync(caseId, new VisitMade("asking about the plates")));
+
+        var closed = await harness.Cases.GetAsync(caseId);
+        Assert.Equal((CaseOutcome.Approved, 1), (closed.Outcome, closed.VisitsMade));
+    }
+
+    [Fact]
+    public async Task A_departments_refused_answer_is_audited_under_the_departments_id_also_once_the_case_closed()
+    {
+        await using var harness = await CaseHarness.StartAsync(d => d.Answers[WaitsEndTests.Registry] = Simulation.SimulatedAnswer.Later);
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "department"));
+        var caseId = submitted.CaseId;
+        await harness.WaitUntil(caseId, s => s.Evidence.Any(e => e.State == "waiting"));
+
+        await Refused<UnexpectedCaseEventException>(harness, caseId, WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Later(WaitsEndTests.Local(2017, 3, 1))));
+        await harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-1"));
+        await harness.WaitForStage(caseId, CaseStage.UnderReview);
+        await Refused<UnexpectedCaseEventException>(harness, caseId, WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-2")));
+        await harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-1", "hz_housing_fund", Approved: true));
+        await harness.WaitForStage(caseId, CaseStage.Closed);
+
+        await Refused<CaseClosedException>(harness, caseId, WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-3")));
+    }
+
+    /// <summary>Runs a call that must be refused with <typeparamref name="T"/>, and checks it added exactly one line: the attempt, by <paramref name="actor"/>.</summary>
+    private static async Task Refused<T>(CaseHarness harness, string caseId, string actor, Func<Task> call)
+        where T : CaseException
+    {
+        var before = await harness.Audit.ForCaseAsync(caseId);
+        await Assert.ThrowsAsync<T>(call);
+        var after = await harness.Audit.ForCaseAsync(caseId);
+
+        Assert.Equal(before.Count + 1, after.Count);
+        var line = after[^1];
+        Assert.Equal((AuditActions.AttemptRefused, actor), (line.Action, line.Actor));
+        Assert.StartsWith(typeof(T).Name + ":", line.Detail, StringComparison.Ordinal);
+        Assert.Equal(harness.Time.GetUtcNow(), line.At);
+    }
+}
