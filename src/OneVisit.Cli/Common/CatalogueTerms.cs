@@ -59,6 +59,7 @@ internal sealed class CatalogueTerms
         [AuthorityLevel.County] = "县级",
         [AuthorityLevel.Township] = "乡镇（街道）级",
         [PresenceReason.IdentityCheck] = "身份核验",
+        [PresenceReason.HandIn] = "窗口递交",
         [PresenceReason.Originals] = "核验原件",
         [PresenceReason.Inspection] = "现场查验",
         [PresenceReason.Signature] = "当面签字",

@@ -75,7 +75,7 @@ public sealed class PrecheckCommandTests
 
         Assert.Equal(ExitCodes.Ok, exitCode);
         Assert.Matches(@"(?m)^Verdict\s+one_visit$", output);
-        Assert.Matches(@"(?m)^\s+visit 1\s+hand_in \(hand_in\): 在综合受理窗口提交申请$", output);
+        Assert.Matches(@"(?m)^\s+visit 1\s+hand_in \(hand_in\): The application is handed in at Citizen centre, general intake window$", output);
         Assert.Matches(@"(?m)^Authority\s+zj_amr .*\(province level\)$", output);
         Assert.Matches(@"(?m)^\s+rule\s+330100-SC-0003/jurisdiction/\d+\s+\S+\.yaml:\d+:\d+$", output);
         Assert.Contains("forwarded to zj_amr", output, StringComparison.Ordinal);

@@ -24,7 +24,9 @@ public sealed class SlowDepartmentTests
         Assert.Equal(submitted.Select(s => s.CaseId).Order(), department.Requests.Select(r => r.CaseId).Order());
         foreach (var waiting in submitted)
         {
-            var snapshot = await harness.Cases.GetAsync(waiting.CaseId);
+            // A request reaches the department before its step saves the wait (the step gives a quick answer
+            // EvidenceInlineWait to come), so each case is read once it has saved it.
+            var snapshot = await harness.WaitUntil(waiting.CaseId, s => s.Evidence.Single().State != "pending");
             Assert.Equal((CaseStage.FetchingEvidence, "requested"), (snapshot.Stage, snapshot.Evidence.Single().State));
             Assert.Equal(("evidence", WaitsEndTests.Registry), (snapshot.Awaiting.Single().Kind, snapshot.Awaiting.Single().From));
         }
