@@ -1,27 +1,49 @@
 using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Visits;
 
 namespace OneVisit.Workflows.Storage;
 
-/// <summary>The audit log, visit ledger and commitment ledger, read from the case database.</summary>
+/// <summary>
+/// The audit log, visit ledger and commitment ledger, read from the case database. Storage failures leave as
+/// <see cref="CaseStoreException"/>, as from the case service.
+/// </summary>
 internal sealed class CaseLedgers(CaseStore store) : IAuditLog, IVisitLedger, ICommitmentLedger
 {
-    public async Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken = default) =>
-        await store.AuditAsync("case_id", caseId, cancellationToken).ConfigureAwait(false);
+    public Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken = default) =>
+        ReadAsync(() => store.AuditAsync("case_id", Checked(caseId, nameof(caseId)), cancellationToken));
 
-    public async Task<IReadOnlyList<AuditEntry>> ForSubjectAsync(string subjectId, CancellationToken cancellationToken = default) =>
-        await store.AuditAsync("subject_id", subjectId, cancellationToken).ConfigureAwait(false);
+    public Task<IReadOnlyList<AuditEntry>> ForSubjectAsync(string subjectId, CancellationToken cancellationToken = default) =>
+        ReadAsync(() => store.AuditAsync("subject_id", Checked(subjectId, nameof(subjectId)), cancellationToken));
 
-    async Task<IReadOnlyList<VisitRecord>> IVisitLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        await store.VisitsAsync("case_id", caseId, cancellationToken).ConfigureAwait(false);
+    Task<IReadOnlyList<VisitRecord>> IVisitLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        ReadAsync(() => store.VisitsAsync("case_id", Checked(caseId, nameof(caseId)), cancellationToken));
 
-    public async Task<IReadOnlyList<VisitRecord>> ForApplicantAsync(string applicantId, CancellationToken cancellationToken = default) =>
-        await store.VisitsAsync("applicant_id", applicantId, cancellationToken).ConfigureAwait(false);
+    public Task<IReadOnlyList<VisitRecord>> ForApplicantAsync(string applicantId, CancellationToken cancellationToken = default) =>
+        ReadAsync(() => store.VisitsAsync("applicant_id", Checked(applicantId, nameof(applicantId)), cancellationToken));
 
-    async Task<IReadOnlyList<CommitmentEntry>> ICommitmentLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        await store.CommitmentsAsync("case_id = $v", caseId, cancellationToken).ConfigureAwait(false);
+    Task<IReadOnlyList<CommitmentEntry>> ICommitmentLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        ReadAsync(() => store.CommitmentsAsync("case_id = $v", Checked(caseId, nameof(caseId)), cancellationToken));
 
-    public async Task<IReadOnlyList<CommitmentEntry>> DueByAsync(DateOnly date, CancellationToken cancellationToken = default) =>
-        await store.CommitmentsAsync("due_on <= $v", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cancellationToken).ConfigureAwait(false);
+    public Task<IReadOnlyList<CommitmentEntry>> DueByAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        ReadAsync(() => store.CommitmentsAsync("due_on <= $v", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cancellationToken));
+
+    private static string Checked(string id, string parameterName)
+    {
+        CaseInputs.Identifier(id, parameterName);
+        return id;
+    }
+
+    private static async Task<IReadOnlyList<T>> ReadAsync<T>(Func<Task<List<T>>> read)
+    {
+        try
+        {
+            return await read().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (CaseStoreErrors.Translate(ex) is { } translated)
+        {
+            throw translated;
+        }
+    }
 }
