@@ -43,8 +43,7 @@ internal sealed partial class CaseProcess
                 timers.Cancel(data.Writes, data.CaseId, AnswerTimer(evidence));
                 return Handle(data, evidence, answer);
             case EvidenceStates.Requested when received is CaseTimeout:
-                Audit(data, $"evidence:{item}:timeout", AuditActions.EvidenceTimedOut, $"{name} from {evidence.DepartmentId}: no answer by {LocalTime(evidence.WaitUntil!.Value)}");
-                return AskApplicant(data, evidence, $"no answer from {evidence.DepartmentId} by {LocalTime(evidence.WaitUntil!.Value)}");
+                return TimedOut(data, evidence, "");
             case EvidenceStates.Requested:
                 return StepOutcome.WaitFor(CaseEventNames.Evidence, CaseEventNames.AnswerKey(data.CaseId, item));
             case EvidenceStates.Waiting when received is EvidenceResponse answer:
@@ -52,8 +51,7 @@ internal sealed partial class CaseProcess
                 timers.Cancel(data.Writes, data.CaseId, LaterTimer(evidence));
                 return Handle(data, evidence, answer);
             case EvidenceStates.Waiting when received is CaseTimeout:
-                Audit(data, $"evidence:{item}:timeout", AuditActions.EvidenceTimedOut, $"{name} from {evidence.DepartmentId}: no answer by {LocalTime(evidence.WaitUntil!.Value)}, the date it gave");
-                return AskApplicant(data, evidence, $"no answer from {evidence.DepartmentId} by {LocalTime(evidence.WaitUntil!.Value)}, the date it gave");
+                return TimedOut(data, evidence, ", the date it gave");
             case EvidenceStates.Waiting:
                 return StepOutcome.WaitFor(CaseEventNames.Evidence, CaseEventNames.MaterialKey(data.CaseId, item));
             case EvidenceStates.AwaitingApplicant when received is SignedCommitment:
@@ -78,6 +76,14 @@ internal sealed partial class CaseProcess
     /// <summary>An instant as people at the office read it: date and time in the offices' zone (stored instants are UTC).</summary>
     private string LocalTime(DateTimeOffset instant) =>
         TimeZoneInfo.ConvertTime(instant, calendar.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The department did not answer by the due date (<paramref name="whose"/> says whose date it was): the applicant is asked.</summary>
+    private StepOutcome TimedOut(CaseData data, CaseEvidence evidence, string whose)
+    {
+        var by = LocalTime(evidence.WaitUntil!.Value) + whose;
+        Audit(data, $"evidence:{evidence.MaterialId}:timeout", AuditActions.EvidenceTimedOut, $"{data.DocumentName(evidence.MaterialId)} from {evidence.DepartmentId}: no answer by {by}");
+        return AskApplicant(data, evidence, $"no answer from {evidence.DepartmentId} by {by}");
+    }
 
     private static string AnswerTimer(CaseEvidence evidence) => $"answer:{evidence.MaterialId}";
 
