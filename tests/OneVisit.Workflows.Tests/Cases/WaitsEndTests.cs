@@ -4,7 +4,6 @@ using OneVisit.Rules.Precheck;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Deadlines;
-using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Evidence;
 using OneVisit.Workflows.Simulation;
 using OneVisit.Workflows.Tests.Support;
@@ -22,10 +21,16 @@ public sealed class WaitsEndTests
     internal const string Registry = "hz_real_estate_registry";
     internal const string Certificate = "no_housing_certificate";
     internal const string HouseRules = "food_safety_rules";
+    internal const string WaterReport = "water_quality_report";
+    internal const string Drainage = "hz_urban_shangcheng";
+    internal const string HousingFund = "procedures/330100-sc-0004-housing-fund-rent-withdrawal.yaml";
+    internal const string HousingFundChannels = "channels: [window, online, mobile]\n";
 
     internal static readonly DateOnly TenWorkingDaysOn = new(2017, 3, 6);
     internal static readonly DateTimeOffset TenWorkingDaysDue = Local(2017, 3, 7);
     internal static readonly DateTimeOffset ReminderAt = Local(2017, 3, 3);
+    internal static readonly DateOnly FifteenWorkingDaysOn = new(2017, 3, 13);
+    internal static readonly DateTimeOffset FifteenWorkingDaysDue = Local(2017, 3, 14);
 
     internal static DateTimeOffset Local(int year, int month, int day, int hour = 0) => new(year, month, day, hour, 0, 0, TimeSpan.FromHours(8));
 
@@ -115,17 +120,19 @@ public sealed class WaitsEndTests
         await Assert.ThrowsAsync<CaseClosedException>(() => harness.Cases.SignCommitmentAsync(submitted.CaseId, new SignedCommitment(Certificate)));
     }
 
-    [Fact]
-    public async Task An_applicant_ask_missed_goes_to_the_officer_when_the_terms_say_officer_decides()
+    [Theory]
+    [InlineData(SimulatedAnswer.Refuse, false)]
+    [InlineData(SimulatedAnswer.NotFound, true)]
+    public async Task An_applicant_ask_missed_goes_to_the_officer_when_the_catalogue_says_officer_decides(SimulatedAnswer answer, bool approved)
     {
-        // The catalogue key supplement.on_missed is not read yet: the terms are set as it would set them.
+        using var catalogue = TempCatalogue.Copy(RepositoryRoot.SampleCatalogue);
+        catalogue.Edit(HousingFund, yaml => yaml.Replace(HousingFundChannels, "supplement:\n  on_missed: officer_decides\n" + HousingFundChannels, StringComparison.Ordinal));
         var escalations = new EscalationRecorder();
-        await using var harness = await CaseHarness.StartAsync(
-            d => d.Answers[Registry] = SimulatedAnswer.NotFound,
-            services: s => s.AddSingleton<ICaseEscalationObserver>(escalations),
-            overrides: s => s.AddSingleton<ICaseEngine>(sp => new OfficerDecidesEngine(sp.GetRequiredService<WorkflowCoreCaseEngine>())));
+        await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = answer, services: s => s.AddSingleton<ICaseEscalationObserver>(escalations), catalog: catalogue.Path);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "officer"));
-        await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "applicant"));
+        var asked = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "applicant"));
+        Assert.Equal((Certificate, TenWorkingDaysOn), (asked.Awaiting.Single().MaterialId, asked.Awaiting.Single().LastDay!.Value));
+        Assert.Equal(MissedDeadline.OfficerDecides, harness.Catalog.Procedures["330100-SC-0004"].Supplement!.OnMissed);
 
         harness.Time.SetUtcNow(TenWorkingDaysDue);
         var missed = await escalations.Next(e => e.Reason == EscalationReasons.MissedByApplicant);
@@ -134,18 +141,23 @@ public sealed class WaitsEndTests
         Assert.Equal(($"ask:{Certificate}", true, "hz_housing_fund", TenWorkingDaysDue), (missed.Limit, missed.Passed, missed.AuthorityId, missed.Due));
         Assert.Equal("missed", review.Evidence.Single().State);
         var weigh = Assert.Single(review.ForOfficer);
-        Assert.Contains("2017-03-06", weigh);
         Assert.Equal(missed.What, weigh);
+        Assert.Contains(harness.Catalog.Documents[Certificate].Name.Text, weigh);
+        Assert.Contains("2017-03-06", weigh);
         var decide = Assert.Single(review.Awaiting);
         Assert.Equal(("decision", "decide"), (decide.Kind, decide.Action));
         Assert.Contains(weigh, decide.What);
         Assert.Null(review.ClockPausedFor);
         var audit = await harness.Audit.ForCaseAsync(submitted.CaseId);
+        Assert.Equal(weigh, Assert.Single(audit, a => a.Action == AuditActions.DeadlineMissed).Detail);
+        Assert.Contains("officer_decides", Assert.Single(audit, a => a.Action == AuditActions.Escalated && a.Detail.StartsWith(weigh, StringComparison.Ordinal)).Detail);
         Assert.Contains(audit, a => a.Action == AuditActions.Routed && a.Detail.Contains(weigh, StringComparison.Ordinal));
         Assert.DoesNotContain(audit, a => a.Action == AuditActions.Withdrawn);
 
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-4", "hz_housing_fund", Approved: false, Reason: "no proof of not owning a home"));
-        Assert.Equal(CaseOutcome.Refused, (await harness.WaitForStage(submitted.CaseId, CaseStage.Closed)).Outcome);
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-4", "hz_housing_fund", approved, Reason: approved ? null : "no proof of not owning a home"));
+        var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
+        Assert.Equal(approved ? CaseOutcome.Approved : CaseOutcome.Refused, closed.Outcome);
+        Assert.Empty(closed.Awaiting);
     }
 
     [Fact]
@@ -198,23 +210,38 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
-    public async Task A_gap_missed_goes_to_the_officer_when_the_terms_say_officer_decides()
+    public async Task A_gap_missed_goes_to_the_officer_when_its_exemption_says_officer_decides()
     {
+        // The sample catalogue as shipped: the drainage permit's water-quality report is accepted with a gap of
+        // fifteen working days (last day Monday 2017-03-13) and on_missed: officer_decides, while the procedure's
+        // own supplement says withdraw; the gap's word is the one that counts for the gap.
         var escalations = new EscalationRecorder();
-        await using var harness = await CaseHarness.StartAsync(
-            services: s => s.AddSingleton<ICaseEscalationObserver>(escalations),
-            overrides: s => s.AddSingleton<ICaseEngine>(sp => new OfficerDecidesEngine(sp.GetRequiredService<WorkflowCoreCaseEngine>())));
-        var submitted = await harness.Cases.SubmitAsync(FoodLicence("gap-officer"));
-        var owing = await WaitForGap(harness, submitted.CaseId);
-        Assert.Equal("officer_decides", owing.AcceptedGaps.Single().OnMissed);
+        await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
+        var submitted = await harness.Cases.SubmitAsync(DrainagePermit("gap-officer"));
+        var owing = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "gap") && s.Evidence.All(e => e.State == "received"));
+        var gap = Assert.Single(owing.AcceptedGaps);
+        Assert.Equal((WaterReport, FifteenWorkingDaysOn, "owed", "officer_decides"), (gap.MaterialId, gap.LastDay, gap.State, gap.OnMissed));
+        Assert.Equal(FifteenWorkingDaysDue, await harness.PendingTimerAsync(submitted.CaseId, "timeout"));
 
-        harness.Time.SetUtcNow(TenWorkingDaysDue);
+        harness.Time.SetUtcNow(FifteenWorkingDaysDue);
         var missed = await escalations.Next(e => e.Reason == EscalationReasons.MissedByApplicant);
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
 
-        Assert.Equal($"gap:{HouseRules}", missed.Limit);
+        Assert.Equal(($"gap:{WaterReport}", true, Drainage, FifteenWorkingDaysDue), (missed.Limit, missed.Passed, missed.AuthorityId, missed.Due));
         Assert.Equal("missed", review.AcceptedGaps.Single().State);
-        Assert.Contains("2017-03-06", Assert.Single(review.ForOfficer));
+        var weigh = Assert.Single(review.ForOfficer);
+        Assert.Equal(missed.What, weigh);
+        Assert.Contains(harness.Catalog.Documents[WaterReport].Name.Text, weigh);
+        Assert.Contains("2017-03-13", weigh);
+        Assert.Equal(("decision", "decide"), (review.Awaiting.Single().Kind, review.Awaiting.Single().Action));
+        var audit = await harness.Audit.ForCaseAsync(submitted.CaseId);
+        Assert.Equal(weigh, Assert.Single(audit, a => a.Action == AuditActions.DeadlineMissed).Detail);
+        Assert.Contains("officer_decides", Assert.Single(audit, a => a.Action == AuditActions.Escalated && a.Detail.StartsWith(weigh, StringComparison.Ordinal)).Detail);
+        Assert.DoesNotContain(audit, a => a.Action == AuditActions.Withdrawn);
+
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-14", Drainage, Approved: true));
+        var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
+        Assert.Equal((CaseOutcome.Approved, ResultDelivery.Mail), (closed.Outcome, closed.Delivery));
     }
 
     [Fact]
@@ -319,6 +346,33 @@ public sealed class WaitsEndTests
                 new HeldDocument("food_licence_application", IssuedOn: new DateOnly(2017, 2, 20)),
                 new HeldDocument("premises_floor_plan", IssuedOn: new DateOnly(2017, 2, 10)),
                 new HeldDocument("food_safety_manager_proof", IssuedOn: new DateOnly(2017, 2, 10)),
+            ],
+        },
+    };
+
+    /// <summary>
+    /// A drainage permit (330100-SC-0014) for a business that discharges industrial wastewater, handed in on the
+    /// founding morning without the water-quality report, which the procedure accepts with a gap of fifteen working
+    /// days; the business licence is fetched as an e-licence.
+    /// </summary>
+    internal static CaseSubmission DrainagePermit(string key) => new()
+    {
+        IdempotencyKey = key,
+        ApplicantId = "91330102MA2800002X",
+        Application = new PrecheckRequest
+        {
+            ProcedureCode = "330100-SC-0014",
+            AsOf = new DateOnly(2017, 2, 20),
+            Facts = new Dictionary<string, object?>
+            {
+                ["venue.discharges_to_sewer"] = true,
+                ["venue.serves_food"] = false,
+                ["venue.discharges_industrial_wastewater"] = true,
+            },
+            Documents =
+            [
+                new HeldDocument("drainage_permit_application", IssuedOn: new DateOnly(2017, 2, 20)),
+                new HeldDocument("drainage_plan", IssuedOn: new DateOnly(2017, 2, 10)),
             ],
         },
     };
