@@ -68,7 +68,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
             var table = new TextTable(_labels.WaitingHeaders);
             foreach (var item in snapshot.Awaiting)
             {
-                table.Add(item.Overdue ? ConsoleColour.Red : ConsoleColour.None, _labels.Party(catalog, item.From), _labels.Word(item.Action), item.What, item.Due is { } due ? _labels.Due(due, zone) + (item.Overdue ? _labels.Passed : "") : "");
+                table.Add(item.Overdue ? ConsoleColour.Red : ConsoleColour.None, _labels.Party(catalog, item.From), _labels.Word(item.Action), What(snapshot.ProcedureCode, item), item.Due is { } due ? _labels.Due(due, zone) + (item.Overdue ? _labels.Passed : "") : "");
             }
 
             return table;
@@ -153,6 +153,23 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
         (CaseStage.AwaitingSupplement, _) => ConsoleColour.Yellow,
         _ => ConsoleColour.None,
     };
+
+    /// <summary>
+    /// What a wait asks for: the runtime writes the document's name in the catalogue's own words (Chinese); in
+    /// English the catalogue's English name of the material's document is shown where it has one.
+    /// </summary>
+    private string What(string procedureCode, AwaitedItem item)
+    {
+        if (language != TextLanguage.English || item.MaterialId is not { } materialId
+            || !catalog.Procedures.TryGetValue(procedureCode, out var procedure)
+            || procedure.Materials.FirstOrDefault(m => m.Id == materialId) is not { } material
+            || !catalog.Documents.TryGetValue(material.DocumentId, out var document) || document.Name.English is not { } english)
+        {
+            return item.What;
+        }
+
+        return item.Action == "supply_or_commit" ? $"{english} (or a signed commitment)" : english;
+    }
 
     private string ProcedureName(string code) => catalog.Procedures.TryGetValue(code, out var procedure) ? language.Pick(procedure.Name) : "";
 

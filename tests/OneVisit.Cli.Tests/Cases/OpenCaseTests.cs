@@ -1,0 +1,56 @@
+using Microsoft.Extensions.DependencyInjection;
+using OneVisit.Rules.Authoring;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Hosting;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Hosting;
+
+namespace OneVisit.Cli.Tests.Cases;
+
+/// <summary><c>cases show</c> of a case that still waits: who must do what, by when, in the catalogue's words.</summary>
+public sealed class OpenCaseTests
+{
+    [Fact]
+    public async Task A_case_waiting_for_the_supplement_says_who_must_supply_which_document_by_which_day_in_each_language()
+    {
+        using var folder = new TempFolder();
+        var database = Path.Combine(folder.Path, "cases.db");
+        var caseId = await SubmitBranchRegistrationAsync(database);
+
+        var (zhExit, zh, zhError) = Cli.Run("cases", "show", caseId, "--db", database, "--lang", "zh");
+        var (enExit, en, enError) = Cli.Run("cases", "show", caseId, "--db", database, "--lang", "en");
+
+        Assert.True(zhExit == ExitCodes.Ok, zh + zhError);
+        Assert.True(enExit == ExitCodes.Ok, en + enError);
+        // The document's name, never the material id, and what the applicant must do.
+        Assert.Matches(@"(?m)^\s+申请人\s+提交\s+房屋租赁合同\s+\S+", zh);
+        Assert.DoesNotMatch(@"(?m)^\s+申请人\s+提交\s+premises_lease_contract", zh);
+        Assert.Matches(@"(?m)^\s+applicant\s+supply\s+Lease contract\s+end of \w{3} \d{4}-\d{2}-\d{2}", en);
+        // The clock has not started: the limits say so, rather than "running".
+        Assert.Matches(@"(?m)^\s+statutory\s+15 working days\s+clock not started\s+not started$", en);
+    }
+
+    private static async Task<string> SubmitBranchRegistrationAsync(string database)
+    {
+        var catalogue = RepositoryRoot.SampleCatalogue;
+        var services = new ServiceCollection();
+        services.AddOneVisit().AddCatalog(catalogue).AddWorkflows(w => w.UseSqlite($"Data Source={database}").UseSimulatedDepartments());
+        await using var provider = services.BuildServiceProvider();
+        var runtime = provider.GetRequiredService<CaseRuntime>();
+        await runtime.StartAsync();
+        try
+        {
+            var catalog = provider.GetRequiredService<ProcedureCatalog>();
+            var application = ApplicationFile.Load(Path.Combine(catalogue, "applications", "01-branch-registration.yaml"), catalog).Request!;
+            var cases = provider.GetRequiredService<ICaseService>();
+            var submitted = await cases.SubmitAsync(new CaseSubmission { IdempotencyKey = "open-case", ApplicantId = "330106198001010011", Application = application });
+            await cases.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.AwaitingSupplement, TimeSpan.FromSeconds(30));
+            return submitted.CaseId;
+        }
+        finally
+        {
+            await runtime.StopAsync();
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+    }
+}
