@@ -25,4 +25,7 @@ internal static partial class Log
 
     [LoggerMessage(107, LogLevel.Information, "Opened the workflow store at {DataSource}")]
     public static partial void StoreOpened(ILogger logger, string dataSource);
+
+    [LoggerMessage(108, LogLevel.Error, "An action after a committed save failed; the save stands")]
+    public static partial void AfterCommitFailed(ILogger logger, Exception exception);
 }

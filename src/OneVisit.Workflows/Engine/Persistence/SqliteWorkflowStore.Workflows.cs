@@ -44,11 +44,22 @@ internal sealed partial class SqliteWorkflowStore
         }
     }
 
-    private static void RunAll(List<Action> actions)
+    /// <summary>
+    /// Runs what waits for the commit. The write is stored by then, so a failing action is logged, never thrown:
+    /// the engine would take the save for failed and run the steps again.
+    /// </summary>
+    private void RunAll(List<Action> actions)
     {
         foreach (var action in actions)
         {
-            action();
+            try
+            {
+                action();
+            }
+            catch (Exception ex)
+            {
+                Log.AfterCommitFailed(_logger, ex);
+            }
         }
     }
 
