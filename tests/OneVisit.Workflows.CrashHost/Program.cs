@@ -1,10 +1,11 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Hosting;
 using OneVisit.Tests.Shared;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.CrashHost;
 using OneVisit.Workflows.Hosting;
 

@@ -48,20 +48,3 @@ public interface ICaseService
     /// </summary>
     Task<CaseSnapshot> WaitUntilAsync(string caseId, Func<CaseSnapshot, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default);
 }
-
-/// <summary>Which cases <see cref="ICaseService.ListAsync"/> returns.</summary>
-/// <param name="ApplicantId">Only this applicant's.</param>
-/// <param name="OpenOnly">Only cases not closed.</param>
-/// <param name="Limit">At most this many.</param>
-public sealed record CaseQuery(string? ApplicantId = null, bool OpenOnly = false, int Limit = 100);
-
-/// <summary>One line of a case list.</summary>
-public sealed record CaseSummary(
-    string CaseId,
-    string ProcedureCode,
-    string ApplicantId,
-    CaseStage Stage,
-    CaseOutcome? Outcome,
-    string AuthorityId,
-    DateTimeOffset SubmittedAt,
-    DateTimeOffset? ClosedAt);

@@ -1,5 +1,6 @@
 using OneVisit.Rules.Precheck;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 
 namespace OneVisit.Workflows.Deadlines;
 

@@ -16,7 +16,7 @@ internal sealed class CaseEscalations(IServiceProvider services, ILogger<CaseEsc
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                Cases.Log.ObserverFailed(logger, ex, escalation.CaseId);
+                Cases.Internal.Log.ObserverFailed(logger, ex, escalation.CaseId);
             }
         }
     }

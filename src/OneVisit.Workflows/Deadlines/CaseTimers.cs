@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Storage;
 
 namespace OneVisit.Workflows.Deadlines;

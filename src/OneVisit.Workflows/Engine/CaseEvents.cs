@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine.Persistence;
 using OneVisit.Workflows.Storage;
 using WorkflowCore.Interface;

@@ -1,4 +1,5 @@
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine.Steps;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine.Persistence;
 using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.Engine.Steps;

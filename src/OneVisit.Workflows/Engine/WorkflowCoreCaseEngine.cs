@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Storage;
 using WorkflowCore.Interface;
 

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using OneVisit.Rules;
 using OneVisit.Rules.Catalog;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Evidence;

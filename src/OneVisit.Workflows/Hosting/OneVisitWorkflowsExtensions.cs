@@ -1,11 +1,12 @@
-using OneVisit.Rules.Catalog;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Hosting;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Engine;

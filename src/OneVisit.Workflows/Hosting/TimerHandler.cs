@@ -1,4 +1,5 @@
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Storage;
 

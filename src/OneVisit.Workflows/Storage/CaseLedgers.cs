@@ -1,5 +1,6 @@
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Visits;
 

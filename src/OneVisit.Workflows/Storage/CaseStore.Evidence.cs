@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Evidence;
 using static OneVisit.Workflows.Storage.SqliteValues;
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Tests.Support;
 
 namespace OneVisit.Workflows.Tests.Cases;

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Tests.Support;
 

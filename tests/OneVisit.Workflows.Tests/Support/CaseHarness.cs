@@ -1,5 +1,5 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Catalog;
@@ -7,6 +7,7 @@ using OneVisit.Rules.Hosting;
 using OneVisit.Rules.Precheck;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Hosting;
 using OneVisit.Workflows.Simulation;

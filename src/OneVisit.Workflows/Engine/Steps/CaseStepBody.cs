@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 

@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Cases.Internal;
 using WorkflowCore.Models;
 
 namespace OneVisit.Workflows.Tests.Engine.Persistence;

@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine.Persistence;
 
 namespace OneVisit.Workflows.Tests.Engine.Persistence;

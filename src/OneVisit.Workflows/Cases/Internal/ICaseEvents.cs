@@ -1,6 +1,6 @@
 using OneVisit.Workflows.Storage;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>
 /// Events for a case's waits, each taken at most once: whoever claims a wait's key first (an applicant, an

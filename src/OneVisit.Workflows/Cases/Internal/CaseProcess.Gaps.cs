@@ -1,6 +1,6 @@
 using OneVisit.Workflows.Audit;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 internal sealed partial class CaseProcess
 {

@@ -4,7 +4,7 @@ using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Evidence;
 using OneVisit.Workflows.Storage;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 internal sealed partial class CaseProcess
 {

@@ -1,6 +1,6 @@
 using OneVisit.Rules.Catalog;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>Copies what a case needs of a procedure version (see <see cref="CaseTerms"/>).</summary>
 internal static class CaseTermsFactory

@@ -5,7 +5,7 @@ using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Evidence;
 using OneVisit.Workflows.Storage;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>
 /// What each step of a case does, free of the workflow engine: the engine's step bodies call these with the

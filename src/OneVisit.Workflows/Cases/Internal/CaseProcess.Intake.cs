@@ -2,7 +2,7 @@ using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Storage;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 internal sealed partial class CaseProcess
 {

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>Turns the store's own failures into <see cref="CaseStoreException"/>, saying whether a retry may help.</summary>
 internal static class CaseStoreErrors

@@ -3,7 +3,7 @@ using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Visits;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 internal sealed partial class CaseProcess
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using OneVisit.Workflows.Evidence;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>
 /// Source-generated JSON for what OneVisit stores: the case data and event payloads inside workflow documents

@@ -1,7 +1,7 @@
 using OneVisit.Rules.Catalog;
 using OneVisit.Workflows.Deadlines;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>Builds the public view of a case from its stored data, as it stands at <c>now</c>.</summary>
 internal static class CaseSnapshots

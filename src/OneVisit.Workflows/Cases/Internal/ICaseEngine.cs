@@ -1,4 +1,4 @@
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>What the case service needs of a workflow engine; the WorkflowCore implementation lives in Engine/.</summary>
 internal interface ICaseEngine

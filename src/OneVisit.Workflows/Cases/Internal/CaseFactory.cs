@@ -6,7 +6,7 @@ using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Precheck;
 using OneVisit.Workflows.Commitments;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>Turns a submission and its precheck into a new case's data.</summary>
 internal static class CaseFactory

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Logging;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 internal static partial class Log
 {

@@ -5,7 +5,7 @@ using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Visits;
 
-namespace OneVisit.Workflows.Cases;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>
 /// The case service: validates every call against the case as stored, then claims the wait it answers and

@@ -1,0 +1,13 @@
+namespace OneVisit.Workflows.Cases.Internal;
+
+/// <summary>Published by a durable timer on the key of the wait it ends.</summary>
+/// <param name="TimerId">The timer.</param>
+internal sealed record CaseTimeout(string TimerId);
+
+/// <summary>The applicant picked the result up.</summary>
+/// <param name="At">When.</param>
+internal sealed record PickedUp(DateTimeOffset At);
+
+/// <summary>Published to a branch's open wait when another branch closed the case, so every branch ends.</summary>
+/// <param name="Reason">Why the case closed.</param>
+internal sealed record CaseClosedNotice(string Reason);

@@ -1,0 +1,7 @@
+using OneVisit.Rules.Precheck;
+
+namespace OneVisit.Workflows.Cases;
+
+/// <summary>Documents the applicant supplies after a deficiency notice or when a department could not provide one.</summary>
+/// <param name="Documents">What was handed in.</param>
+public sealed record SuppliedDocuments(IReadOnlyList<HeldDocument> Documents);
