@@ -1,4 +1,4 @@
-using OneVisit.Rules.Authoring.Internal;
+using OneVisit.Rules.Catalog.Internal;
 
 namespace OneVisit.Rules.Catalog;
 

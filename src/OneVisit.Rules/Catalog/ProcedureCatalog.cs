@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using OneVisit.Rules.Testing;
 
 namespace OneVisit.Rules.Catalog;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Diagnostics;
 using OneVisit.Rules.Expressions;
 

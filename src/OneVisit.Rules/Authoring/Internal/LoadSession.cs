@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Unicode;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Testing;
 
 namespace OneVisit.Rules.Authoring.Internal;
 

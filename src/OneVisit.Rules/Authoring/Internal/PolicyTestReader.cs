@@ -1,6 +1,7 @@
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Diagnostics;
 using OneVisit.Rules.Precheck;
+using OneVisit.Rules.Testing;
 
 namespace OneVisit.Rules.Authoring.Internal;
 

@@ -38,14 +38,6 @@ internal enum TokenKind
     DurationUnit,
 }
 
-internal enum DurationUnit
-{
-    Days,
-    Weeks,
-    Months,
-    Years,
-}
-
 /// <summary>A token with its place in the condition text. <see cref="Value"/> holds a parsed literal.</summary>
 internal readonly record struct Token(TokenKind Kind, int Start, int Length, string Text, object? Value = null)
 {

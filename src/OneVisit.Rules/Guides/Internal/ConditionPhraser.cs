@@ -1,6 +1,5 @@
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Expressions;
-using OneVisit.Rules.Expressions.Internal;
 
 namespace OneVisit.Rules.Guides.Internal;
 
@@ -8,106 +7,118 @@ namespace OneVisit.Rules.Guides.Internal;
 /// Phrases a condition for a citizen from its checked tree: each fact as its question with the answer that makes
 /// the condition hold ("您是受委托代为办理吗？是"), joined by and/or. A form it cannot put in words (arithmetic
 /// over facts, a comparison of two facts) leaves the whole condition as written, so nothing is ever half-said.
+/// It reads the tree through the public <see cref="ConditionVisitor{TResult}"/>, so the guide does not depend on
+/// how the condition language stores its tree.
 /// </summary>
-internal sealed class ConditionPhraser(FactSchema schema, PhraseWords words, bool english)
+internal sealed class ConditionPhraser(FactSchema schema, PhraseWords words, bool english) : ConditionVisitor<string?>
 {
-    public string Phrase(PolicyCondition condition) => Node(condition.Condition.Root) ?? condition.Text;
+    public string Phrase(PolicyCondition condition) => Visit(condition.Condition) ?? condition.Text;
 
-    private string? Node(Bound node) => node switch
+    protected override string? VisitFact(FactSymbol fact) => fact.Type.Kind == FactKind.Bool ? Answer(fact, words.Yes) : null;
+
+    protected override string? VisitNot(ConditionNode operand) => Shape.Of(operand) switch
     {
-        BoundFact { Kind: ValueKind.Bool } fact => Answer(fact.Fact, words.Yes),
-        BoundNot { Operand: BoundFact { Kind: ValueKind.Bool } fact } => Answer(fact.Fact, words.No),
-        BoundNot not => Node(not.Operand) is { } inner ? Negated(not.Operand, inner) : null,
-        BoundLogical logical => Logical(logical),
-        BoundCompare compare => Compare(compare),
-        BoundIn { Operand: BoundFact fact } @in => In(fact.Fact, @in),
-        BoundBetween { Operand: BoundFact fact } between
-            when Value(between.Low, fact.Fact) is { } low && Value(between.High, fact.Fact) is { } high => Answer(fact.Fact, words.Between(low, high)),
-        BoundContains { Text: BoundFact fact, Part: BoundConstant { Value: string part } } => Answer(fact.Fact, words.Contains(words.Quote(part))),
-        BoundIsKnown known => Answer(known.Fact, known.Known ? words.Known : words.Unknown),
-        _ => null,
+        { Fact: { Type.Kind: FactKind.Bool } fact } => Answer(fact, words.No),
+        var shape => Visit(operand) is { } inner ? Negated(shape, inner) : null,
     };
 
-    // "Not (a and b)" is "not both", "not (a or b)" is "neither": one word for both would say the wrong thing.
-    private string Negated(Bound operand, string phrase) => operand switch
+    protected override string? VisitAnd(ConditionNode left, ConditionNode right) => Logical(isAnd: true, left, right);
+
+    protected override string? VisitOr(ConditionNode left, ConditionNode right) => Logical(isAnd: false, left, right);
+
+    protected override string? VisitComparison(ComparisonOperator op, ConditionNode left, ConditionNode right)
     {
-        BoundLogical { IsAnd: true } => words.NotAll(phrase),
-        BoundLogical => words.NoneOf(phrase),
-        _ => words.Not(phrase),
+        if (Shape.Of(left).Fact is { } fact && Value(right, fact) is { } value)
+        {
+            return Answer(fact, Relation(op, fact, right, value));
+        }
+
+        return Shape.Of(right).Fact is { } flipped && Value(left, flipped) is { } other
+            ? Answer(flipped, Relation(Flip(op), flipped, left, other))
+            : null;
+    }
+
+    protected override string? VisitIn(ConditionNode operand, IReadOnlyList<object> values, bool negated)
+    {
+        if (Shape.Of(operand).Fact is not { } fact)
+        {
+            return null;
+        }
+
+        var list = string.Join(words.Either, values.Select(v => Constant(v, fact)));
+        return Answer(fact, negated ? words.IsNot(list) : list);
+    }
+
+    protected override string? VisitBetween(ConditionNode operand, ConditionNode low, ConditionNode high) =>
+        Shape.Of(operand).Fact is { } fact && Value(low, fact) is { } from && Value(high, fact) is { } to
+            ? Answer(fact, words.Between(from, to))
+            : null;
+
+    protected override string? VisitContains(ConditionNode text, ConditionNode part) =>
+        Shape.Of(text).Fact is { } fact && Shape.Of(part).Literal is string written
+            ? Answer(fact, words.Contains(words.Quote(written)))
+            : null;
+
+    protected override string? VisitIsKnown(FactSymbol fact, bool known) => Answer(fact, known ? words.Known : words.Unknown);
+
+    // "Not (a and b)" is "not both", "not (a or b)" is "neither": one word for both would say the wrong thing.
+    private string Negated(Shape operand, string phrase) => operand.IsAnd switch
+    {
+        true => words.NotAll(phrase),
+        false => words.NoneOf(phrase),
+        null => words.Not(phrase),
     };
 
     // A chain of the same operator reads as one list; a nested chain of the other operator is bracketed.
-    private string? Logical(BoundLogical logical)
+    private string? Logical(bool isAnd, ConditionNode left, ConditionNode right)
     {
         var parts = new List<string>();
-        foreach (var operand in Chain(logical, logical.IsAnd))
+        foreach (var operand in Chain(left, isAnd).Concat(Chain(right, isAnd)))
         {
-            if (Node(operand) is not { } phrase)
+            if (Visit(operand) is not { } phrase)
             {
                 return null;
             }
 
-            parts.Add(operand is BoundLogical ? words.Group(phrase) : phrase);
+            parts.Add(Shape.Of(operand).IsAnd is not null ? words.Group(phrase) : phrase);
         }
 
-        return string.Join(logical.IsAnd ? words.And : words.Or, parts);
+        return string.Join(isAnd ? words.And : words.Or, parts);
     }
 
-    private static IEnumerable<Bound> Chain(Bound node, bool isAnd) => node is BoundLogical logical && logical.IsAnd == isAnd
-        ? Chain(logical.Left, isAnd).Concat(Chain(logical.Right, isAnd))
+    private static IEnumerable<ConditionNode> Chain(ConditionNode node, bool isAnd) => Shape.Of(node) is { IsAnd: { } nodeIsAnd } shape && nodeIsAnd == isAnd
+        ? Chain(shape.Left, isAnd).Concat(Chain(shape.Right, isAnd))
         : [node];
 
-    private string? Compare(BoundCompare compare) => compare switch
+    private string Relation(ComparisonOperator op, FactSymbol fact, ConditionNode other, string value)
     {
-        { Left: BoundFact fact } when Value(compare.Right, fact.Fact) is { } value => Answer(fact.Fact, Relation(compare.Op, fact.Fact, compare.Right, value)),
-        { Right: BoundFact fact } when Value(compare.Left, fact.Fact) is { } value => Answer(fact.Fact, Relation(Flip(compare.Op), fact.Fact, compare.Left, value)),
-        _ => null,
-    };
-
-    private string Relation(CompareOp op, FactSymbol fact, Bound other, string value)
-    {
-        if (other is BoundConstant { Value: Truth truth })
+        if (Shape.Of(other).Literal is Truth truth)
         {
-            return (truth == Truth.True) == (op == CompareOp.Equal) ? words.Yes : words.No;
+            return (truth == Truth.True) == (op == ComparisonOperator.Equal) ? words.Yes : words.No;
         }
 
         var isDate = fact.Type.Kind == FactKind.Date;
         return op switch
         {
-            CompareOp.Equal => value,
-            CompareOp.NotEqual => words.IsNot(value),
-            CompareOp.Greater => isDate ? words.After(value) : words.MoreThan(value),
-            CompareOp.GreaterOrEqual => isDate ? words.OnOrAfter(value) : words.AtLeast(value),
-            CompareOp.Less => isDate ? words.Before(value) : words.LessThan(value),
+            ComparisonOperator.Equal => value,
+            ComparisonOperator.NotEqual => words.IsNot(value),
+            ComparisonOperator.Greater => isDate ? words.After(value) : words.MoreThan(value),
+            ComparisonOperator.GreaterOrEqual => isDate ? words.OnOrAfter(value) : words.AtLeast(value),
+            ComparisonOperator.Less => isDate ? words.Before(value) : words.LessThan(value),
             _ => isDate ? words.OnOrBefore(value) : words.AtMost(value),
         };
     }
 
-    private static CompareOp Flip(CompareOp op) => op switch
+    private static ComparisonOperator Flip(ComparisonOperator op) => op switch
     {
-        CompareOp.Greater => CompareOp.Less,
-        CompareOp.GreaterOrEqual => CompareOp.LessOrEqual,
-        CompareOp.Less => CompareOp.Greater,
-        CompareOp.LessOrEqual => CompareOp.GreaterOrEqual,
+        ComparisonOperator.Greater => ComparisonOperator.Less,
+        ComparisonOperator.GreaterOrEqual => ComparisonOperator.LessOrEqual,
+        ComparisonOperator.Less => ComparisonOperator.Greater,
+        ComparisonOperator.LessOrEqual => ComparisonOperator.GreaterOrEqual,
         _ => op,
     };
 
-    private string? In(FactSymbol fact, BoundIn @in)
-    {
-        var values = @in.Values.Cast<object>().Select(v => Constant(v, fact)).ToList();
-        var list = string.Join(words.Either, values);
-        return Answer(fact, @in.Negated ? words.IsNot(list) : list);
-    }
-
-    // Only values a citizen can read: literals, the application date and a date counted from it.
-    private string? Value(Bound node, FactSymbol fact) => node switch
-    {
-        BoundConstant constant => Constant(constant.Value, fact),
-        BoundNegate { Operand: BoundConstant { Value: decimal number } } => Constant(-number, fact),
-        BoundAsOf => words.AsOf,
-        BoundDateShift { Date: BoundAsOf } shift => words.Shift(shift.Amount, shift.Unit, words.AsOf),
-        _ => null,
-    };
+    private string? Value(ConditionNode node, FactSymbol fact) => new ValuePhraser(words, v => Constant(v, fact)).Visit(node);
 
     private string Constant(object value, FactSymbol fact) => value switch
     {
@@ -122,4 +133,41 @@ internal sealed class ConditionPhraser(FactSchema schema, PhraseWords words, boo
     private string? Answer(FactSymbol fact, string answer) => schema.Definition(fact.Path) is { } definition
         ? words.Answer(english ? definition.Question.EnglishOrText : definition.Question.Text, answer)
         : null;
+
+    /// <summary>Only values a citizen can read: literals, the application date and a date counted from it.</summary>
+    private sealed class ValuePhraser(PhraseWords words, Func<object, string> constant) : ConditionVisitor<string?>
+    {
+        protected override string? VisitLiteral(object value) => constant(value);
+
+        protected override string? VisitNegate(ConditionNode operand) => Shape.Of(operand).Literal is decimal number ? constant(-number) : null;
+
+        protected override string? VisitAsOf() => words.AsOf;
+
+        protected override string? VisitDateShift(ConditionNode date, int amount, DurationUnit unit) =>
+            Shape.Of(date).IsAsOf ? words.Shift(amount, unit, words.AsOf) : null;
+    }
+
+    /// <summary>
+    /// What a parent needs to know of a child before choosing its words: whether it is a fact, a literal, the
+    /// application date, or an and/or (with its sides).
+    /// </summary>
+    private readonly record struct Shape(FactSymbol? Fact, object? Literal, bool IsAsOf, bool? IsAnd, ConditionNode Left, ConditionNode Right)
+    {
+        public static Shape Of(ConditionNode node) => Reader.Instance.Visit(node);
+
+        private sealed class Reader : ConditionVisitor<Shape>
+        {
+            public static readonly Reader Instance = new();
+
+            protected override Shape VisitFact(FactSymbol fact) => new(fact, null, false, null, default, default);
+
+            protected override Shape VisitLiteral(object value) => new(null, value, false, null, default, default);
+
+            protected override Shape VisitAsOf() => new(null, null, true, null, default, default);
+
+            protected override Shape VisitAnd(ConditionNode left, ConditionNode right) => new(null, null, false, true, left, right);
+
+            protected override Shape VisitOr(ConditionNode left, ConditionNode right) => new(null, null, false, false, left, right);
+        }
+    }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
 using OneVisit.Rules.Catalog;
-using OneVisit.Rules.Expressions.Internal;
+using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Precheck;
 
 namespace OneVisit.Rules.Guides.Internal;

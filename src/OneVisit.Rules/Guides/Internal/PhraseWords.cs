@@ -32,7 +32,7 @@ internal sealed class PhraseWords
     public required string AsOf { get; init; }
 
     /// <summary>A date some time before (negative) or after the application date: amount, unit, the date it counts from.</summary>
-    public required Func<int, Expressions.Internal.DurationUnit, string, string> Shift { get; init; }
+    public required Func<int, Expressions.DurationUnit, string, string> Shift { get; init; }
     public required Func<string, string> Quote { get; init; }
     public required Func<decimal, string> Number { get; init; }
     public required Func<decimal, string> Money { get; init; }

@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 
-namespace OneVisit.Rules.Authoring.Internal;
+namespace OneVisit.Rules.Catalog.Internal;
 
 /// <summary>The snake_case words policy staff write for an enum's members (<c>e_licence</c> ↔ <c>ELicence</c>).</summary>
 internal static class Vocabulary<TEnum>

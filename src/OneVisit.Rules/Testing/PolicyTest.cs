@@ -2,7 +2,7 @@ using OneVisit.Rules.Diagnostics;
 using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Precheck;
 
-namespace OneVisit.Rules.Catalog;
+namespace OneVisit.Rules.Testing;
 
 /// <summary>A fact given in a policy test or application.</summary>
 /// <param name="Fact">The fact.</param>
