@@ -74,43 +74,87 @@ internal sealed partial class Resolver
     // catalogue lists them (its order of preference); only then is the material outdated or missing.
     private MaterialResult Supply(ProcedureRules rules, PrecheckApplication app, int index, MaterialResult baseline, Authority competent, QuestionCollector questions)
     {
-        var material = baseline.Material;
-        var document = baseline.Document;
-        var held = BestHeld(document, material, app.Documents, app.AsOf);
-        switch (held.State)
+        var held = BestHeld(baseline.Document, baseline.Material, app.Documents, app.AsOf);
+        if (HeldOrConverted(baseline, held) is { } usable)
         {
-            case HeldState.Accepted:
-                return baseline with
-                {
-                    Status = MaterialStatus.Held,
-                    Held = held.Document,
-                    CurrentVersion = held.Current,
-                    Note = held.Document!.Electronic ? Notes.HeldElectronic : Notes.Held,
-                };
-            case HeldState.Converted:
-                return baseline with
-                {
-                    Status = MaterialStatus.Converted,
-                    Held = held.Document,
-                    CurrentVersion = held.Current,
-                    FieldMap = held.FieldMap,
-                    Note = new(
-                        $"持有{held.Version}版，按字段对照转换为现行{held.Current!.Version}版受理",
-                        $"Held in the {held.Version} edition; its fields are converted to the current {held.Current!.Version} edition"),
-                };
+            return usable;
         }
 
-        if (app.Supplied.TryGetValue(material.Id, out var source))
+        if (SuppliedByIntegrator(baseline, app) is { } supplied)
         {
-            return baseline with
+            return supplied;
+        }
+
+        if (FirstExemption(rules, app, index, baseline, held, competent, questions, out var exemptionUndecided) is { } exempted)
+        {
+            return exempted;
+        }
+
+        if (MaterialClasses.IsGenerated(baseline.Document))
+        {
+            return Generated(baseline, held, app.AsOf);
+        }
+
+        if (exemptionUndecided)
+        {
+            return ExemptionUndecided(baseline, held);
+        }
+
+        return held.State == HeldState.Outdated ? Outdated(baseline, held) : Missing(baseline, held);
+    }
+
+    private static MaterialResult? HeldOrConverted(MaterialResult baseline, HeldAssessment held) => held.State switch
+    {
+        HeldState.Accepted => HeldAccepted(baseline, held),
+        HeldState.Converted => Converted(baseline, held),
+        _ => null,
+    };
+
+    private static MaterialResult HeldAccepted(MaterialResult baseline, HeldAssessment held) => baseline with
+    {
+        Status = MaterialStatus.Held,
+        Held = held.Document,
+        CurrentVersion = held.Current,
+        Note = held.Document!.Electronic ? Notes.HeldElectronic : Notes.Held,
+    };
+
+    // An older edition the current one converts from is accepted through the field map instead of being refused.
+    private static MaterialResult Converted(MaterialResult baseline, HeldAssessment held) => baseline with
+    {
+        Status = MaterialStatus.Converted,
+        Held = held.Document,
+        CurrentVersion = held.Current,
+        FieldMap = held.FieldMap,
+        Note = new(
+            $"持有{held.Version}版，按字段对照转换为现行{held.Current!.Version}版受理",
+            $"Held in the {held.Version} edition; its fields are converted to the current {held.Current!.Version} edition"),
+    };
+
+    // The integrator's own data source for the material, given with the application.
+    private static MaterialResult? SuppliedByIntegrator(MaterialResult baseline, PrecheckApplication app) =>
+        app.Supplied.TryGetValue(baseline.Material.Id, out var source)
+            ? baseline with
             {
                 Status = MaterialStatus.Fetched,
                 CustomSource = source,
                 Note = new($"由{source.Text}提供，无需提交", $"Provided by {source.EnglishOrText}; nothing to bring"),
-            };
-        }
+            }
+            : null;
 
-        var undecidedSlot = -1;
+    // The first exemption that holds and applies wins. Every exemption before it whose condition is unknown is asked
+    // about, and reported through exemptionUndecided, which only counts when no later way supplies the material.
+    private MaterialResult? FirstExemption(
+        ProcedureRules rules,
+        PrecheckApplication app,
+        int index,
+        MaterialResult baseline,
+        HeldAssessment held,
+        Authority competent,
+        QuestionCollector questions,
+        out bool exemptionUndecided)
+    {
+        var material = baseline.Material;
+        exemptionUndecided = false;
         for (var k = 0; k < material.Exemptions.Count; k++)
         {
             var slot = rules.Exemptions[index][k];
@@ -118,7 +162,7 @@ internal sealed partial class Resolver
             {
                 case Truth.Unknown:
                     questions.Undecided(rules, slot, QuestionCollector.ExemptionWeight);
-                    undecidedSlot = undecidedSlot < 0 ? slot : undecidedSlot;
+                    exemptionUndecided = true;
                     continue;
                 case Truth.False:
                     continue;
@@ -130,48 +174,53 @@ internal sealed partial class Resolver
             }
         }
 
-        // A document the office issues itself is prepared when the case is opened; an outdated edition the person
-        // happens to hold does not matter, the current one is prefilled (DOMAIN: "prefill the current one").
-        if (MaterialClasses.IsGenerated(document))
-        {
-            var current = document.CurrentVersion(app.AsOf);
-            var outdated = held.State == HeldState.Outdated ? held.Version : null;
-            return baseline with
-            {
-                Status = MaterialStatus.Generated,
-                Held = held.Document,
-                CurrentVersion = current,
-                Note = (current, outdated) switch
-                {
-                    ({ } c, { } old) => new($"所持{old}版不再受理；由办理机关按现行{c.Version}版预填，申请时核对签署", $"The {old} edition is no longer accepted; the office prefills the current {c.Version} edition for you to check and sign"),
-                    ({ } c, null) => new($"由办理机关按现行{c.Version}版预填，申请时核对签署", $"The office prefills the current {c.Version} edition for you to check and sign"),
-                    _ => Notes.Generated,
-                },
-            };
-        }
+        return null;
+    }
 
-        if (undecidedSlot >= 0)
+    // A document the office issues itself is prepared when the case is opened; an outdated edition the person
+    // happens to hold does not matter, the current one is prefilled (DOMAIN: "prefill the current one").
+    private static MaterialResult Generated(MaterialResult baseline, HeldAssessment held, DateOnly asOf)
+    {
+        var current = baseline.Document.CurrentVersion(asOf);
+        var outdated = held.State == HeldState.Outdated ? held.Version : null;
+        return baseline with
         {
-            return baseline with
+            Status = MaterialStatus.Generated,
+            Held = held.Document,
+            CurrentVersion = current,
+            Note = (current, outdated) switch
             {
-                Status = MaterialStatus.Undecided,
-                Held = held.Document,
-                Note = Notes.ExemptionUndecided,
-            };
-        }
+                ({ } c, { } old) => new($"所持{old}版不再受理；由办理机关按现行{c.Version}版预填，申请时核对签署", $"The {old} edition is no longer accepted; the office prefills the current {c.Version} edition for you to check and sign"),
+                ({ } c, null) => new($"由办理机关按现行{c.Version}版预填，申请时核对签署", $"The office prefills the current {c.Version} edition for you to check and sign"),
+                _ => Notes.Generated,
+            },
+        };
+    }
 
-        if (held.State == HeldState.Outdated)
+    // Not yet missing: an unanswered question might still spare it.
+    private static MaterialResult ExemptionUndecided(MaterialResult baseline, HeldAssessment held) => baseline with
+    {
+        Status = MaterialStatus.Undecided,
+        Held = held.Document,
+        Note = Notes.ExemptionUndecided,
+    };
+
+    private static MaterialResult Outdated(MaterialResult baseline, HeldAssessment held)
+    {
+        var current = held.Current?.Version ?? "?";
+        return baseline with
         {
-            var current = held.Current?.Version ?? "?";
-            return baseline with
-            {
-                Status = MaterialStatus.Outdated,
-                Held = held.Document,
-                CurrentVersion = held.Current,
-                Note = new($"所持{held.Version}版已不再受理，请使用现行{current}版", $"The {held.Version} edition is no longer accepted; use the current {current} edition"),
-            };
-        }
+            Status = MaterialStatus.Outdated,
+            Held = held.Document,
+            CurrentVersion = held.Current,
+            Note = new($"所持{held.Version}版已不再受理，请使用现行{current}版", $"The {held.Version} edition is no longer accepted; use the current {current} edition"),
+        };
+    }
 
+    // Nothing held (or only an expired one) and nothing spares it: say what to bring, in which form and how many.
+    private static MaterialResult Missing(MaterialResult baseline, HeldAssessment held)
+    {
+        var material = baseline.Material;
         var form = material.Form switch
         {
             MaterialForm.Original => ("原件", "original"),
