@@ -240,58 +240,68 @@ internal sealed partial class Resolver
         };
     }
 
-    private MaterialResult? Exempt(Exemption exemption, MaterialResult baseline, Authority competent, DateOnly asOf)
+    private MaterialResult? Exempt(Exemption exemption, MaterialResult baseline, Authority competent, DateOnly asOf) => exemption.Kind switch
     {
-        var document = baseline.Document;
-        switch (exemption.Kind)
-        {
-            // The deciding office asks the source that covers its own region; one that does not cover it cannot answer.
-            case ExemptionKind.DataSharing:
-                var source = document.Evidence.FirstOrDefault(s => s.Covers(competent.Region));
-                if (source is null)
-                {
-                    return null;
-                }
+        ExemptionKind.DataSharing => SharedData(exemption, baseline, competent),
+        ExemptionKind.ELicence when baseline.Document.HasELicence => ELicence(exemption, baseline),
+        ExemptionKind.Commitment => Commitment(exemption, baseline, asOf),
+        ExemptionKind.AcceptWithGap => AcceptWithGap(exemption, baseline, asOf),
+        _ => null,
+    };
 
-                var from = _catalog.Authorities[source.AuthorityId];
-                return baseline with
-                {
-                    Status = MaterialStatus.Fetched,
-                    Exemption = exemption,
-                    Source = from,
-                    Note = new($"由{from.Name.Text}共享提供，无需提交", $"Fetched from {from.Name.EnglishOrText} by data sharing; nothing to bring"),
-                };
-            case ExemptionKind.ELicence when document.HasELicence:
-                return baseline with
-                {
-                    Status = MaterialStatus.ELicence,
-                    Exemption = exemption,
-                    Note = Notes.ELicence,
-                };
-            case ExemptionKind.Commitment:
-                var verifyBy = exemption.VerifyWithinDays is { } days ? asOf.AddDays(days) : (DateOnly?)null;
-                return baseline with
-                {
-                    Status = MaterialStatus.Commitment,
-                    Exemption = exemption,
-                    VerifyBy = verifyBy,
-                    Note = verifyBy is { } v
-                        ? new($"可签署告知承诺书代替，{v:yyyy-MM-dd}前核查", $"May be replaced by a signed commitment, verified by {v:yyyy-MM-dd}")
-                        : Notes.Commitment,
-                };
-            case ExemptionKind.AcceptWithGap:
-                var supplyBy = _calendar.AddWorkingDays(asOf, exemption.DeadlineWorkingDays ?? 0);
-                return baseline with
-                {
-                    Status = MaterialStatus.AcceptWithGap,
-                    Exemption = exemption,
-                    SupplyBy = supplyBy,
-                    OnMissed = exemption.OnMissed,
-                    Note = new($"容缺受理，须于{supplyBy:yyyy-MM-dd}前补交", $"Accepted now; supply it by {supplyBy:yyyy-MM-dd}"),
-                };
-            default:
-                return null;
+    // The deciding office asks the source that covers its own region; one that does not cover it cannot answer.
+    private MaterialResult? SharedData(Exemption exemption, MaterialResult baseline, Authority competent)
+    {
+        var source = baseline.Document.Evidence.FirstOrDefault(s => s.Covers(competent.Region));
+        if (source is null)
+        {
+            return null;
         }
+
+        var from = _catalog.Authorities[source.AuthorityId];
+        return baseline with
+        {
+            Status = MaterialStatus.Fetched,
+            Exemption = exemption,
+            Source = from,
+            Note = new($"由{from.Name.Text}共享提供，无需提交", $"Fetched from {from.Name.EnglishOrText} by data sharing; nothing to bring"),
+        };
+    }
+
+    private static MaterialResult ELicence(Exemption exemption, MaterialResult baseline) => baseline with
+    {
+        Status = MaterialStatus.ELicence,
+        Exemption = exemption,
+        Note = Notes.ELicence,
+    };
+
+    // The office verifies the promise later, within the days the catalogue gives, if it gives any.
+    private static MaterialResult Commitment(Exemption exemption, MaterialResult baseline, DateOnly asOf)
+    {
+        var verifyBy = exemption.VerifyWithinDays is { } days ? asOf.AddDays(days) : (DateOnly?)null;
+        return baseline with
+        {
+            Status = MaterialStatus.Commitment,
+            Exemption = exemption,
+            VerifyBy = verifyBy,
+            Note = verifyBy is { } v
+                ? new($"可签署告知承诺书代替，{v:yyyy-MM-dd}前核查", $"May be replaced by a signed commitment, verified by {v:yyyy-MM-dd}")
+                : Notes.Commitment,
+        };
+    }
+
+    // The deadline to supply it later counts working days, so it needs the calendar.
+    private MaterialResult AcceptWithGap(Exemption exemption, MaterialResult baseline, DateOnly asOf)
+    {
+        var supplyBy = _calendar.AddWorkingDays(asOf, exemption.DeadlineWorkingDays ?? 0);
+        return baseline with
+        {
+            Status = MaterialStatus.AcceptWithGap,
+            Exemption = exemption,
+            SupplyBy = supplyBy,
+            OnMissed = exemption.OnMissed,
+            Note = new($"容缺受理，须于{supplyBy:yyyy-MM-dd}前补交", $"Accepted now; supply it by {supplyBy:yyyy-MM-dd}"),
+        };
     }
 
     private enum HeldState
