@@ -177,15 +177,15 @@ internal sealed partial class Resolver
             authority = _catalog.Authorities[jurisdiction.DefaultAuthorityId];
         }
 
-        Authority? forwardedTo = null;
-        if (app.Window is { } window
-            && (!window.Accepts(rules.Procedure.Code) || _windowOwners[window.Id].Id != authority.Id))
-        {
-            forwardedTo = authority;
-        }
-
-        return new RoutingResult(authority, decided, why!, app.Window, forwardedTo);
+        return new RoutingResult(authority, decided, why!, app.Window, ForwardedTo(rules, app, authority));
     }
+
+    // A window that does not take the procedure, or belongs to another office, passes the case on to the deciding one.
+    private Authority? ForwardedTo(ProcedureRules rules, PrecheckApplication app, Authority authority) =>
+        app.Window is { } window
+        && (!window.Accepts(rules.Procedure.Code) || _windowOwners[window.Id].Id != authority.Id)
+            ? authority
+            : null;
 
     private static IReadOnlyList<FeeDue> Fees(ProcedureRules rules, PrecheckApplication app, QuestionCollector questions)
     {
