@@ -85,8 +85,20 @@ internal sealed partial class Resolver
 
     private static EligibilityResult Eligibility(ProcedureRules rules, PrecheckApplication app, QuestionCollector questions)
     {
-        var procedure = rules.Procedure;
         var denials = new List<Denial>();
+        AcceptanceDenials(rules, app, questions, denials);
+        EligibilityDenials(rules, app, questions, denials);
+        denials.AddRange(app.CustomDenials);
+        var eligible = denials.Any(d => d.Denies == Truth.True) ? Truth.False
+            : denials.Count > 0 ? Truth.Unknown
+            : Truth.True;
+        return new EligibilityResult(eligible, denials);
+    }
+
+    // An acceptance condition states what must hold, so one that does not (or may not) hold denies.
+    private static void AcceptanceDenials(ProcedureRules rules, PrecheckApplication app, QuestionCollector questions, List<Denial> denials)
+    {
+        var procedure = rules.Procedure;
         for (var i = 0; i < procedure.Conditions.Count; i++)
         {
             var slot = rules.Acceptance[i];
@@ -111,7 +123,12 @@ internal sealed partial class Resolver
                 questions.Undecided(rules, slot, QuestionCollector.EligibilityWeight);
             }
         }
+    }
 
+    // An eligibility rule states what denies, so one that holds (or may hold) denies.
+    private static void EligibilityDenials(ProcedureRules rules, PrecheckApplication app, QuestionCollector questions, List<Denial> denials)
+    {
+        var procedure = rules.Procedure;
         for (var i = 0; i < procedure.Eligibility.Count; i++)
         {
             var slot = rules.Eligibility[i];
@@ -128,12 +145,6 @@ internal sealed partial class Resolver
                 questions.Undecided(rules, slot, QuestionCollector.EligibilityWeight);
             }
         }
-
-        denials.AddRange(app.CustomDenials);
-        var eligible = denials.Any(d => d.Denies == Truth.True) ? Truth.False
-            : denials.Count > 0 ? Truth.Unknown
-            : Truth.True;
-        return new EligibilityResult(eligible, denials);
     }
 
     private RoutingResult Route(ProcedureRules rules, PrecheckApplication app, QuestionCollector questions)
@@ -166,15 +177,15 @@ internal sealed partial class Resolver
             authority = _catalog.Authorities[jurisdiction.DefaultAuthorityId];
         }
 
-        Authority? forwardedTo = null;
-        if (app.Window is { } window
-            && (!window.Accepts(rules.Procedure.Code) || _windowOwners[window.Id].Id != authority.Id))
-        {
-            forwardedTo = authority;
-        }
-
-        return new RoutingResult(authority, decided, why!, app.Window, forwardedTo);
+        return new RoutingResult(authority, decided, why!, app.Window, ForwardedTo(rules, app, authority));
     }
+
+    // A window that does not take the procedure, or belongs to another office, passes the case on to the deciding one.
+    private Authority? ForwardedTo(ProcedureRules rules, PrecheckApplication app, Authority authority) =>
+        app.Window is { } window
+        && (!window.Accepts(rules.Procedure.Code) || _windowOwners[window.Id].Id != authority.Id)
+            ? authority
+            : null;
 
     private static IReadOnlyList<FeeDue> Fees(ProcedureRules rules, PrecheckApplication app, QuestionCollector questions)
     {
