@@ -15,7 +15,7 @@ public sealed class HelpTests
     [InlineData(new[] { "demo" }, "--lang", "zh|en")]
     [InlineData(new[] { "cases", "list" }, "--lang", "zh|en")]
     [InlineData(new[] { "cases", "show" }, "--lang", "--db")]
-    public void Each_command_has_help_with_its_arguments_and_options(string[] command, string first, string second)
+    public void Help_EachCommand_HasHelpWithItsArgumentsAndOptions(string[] command, string first, string second)
     {
         var (exit, output, error) = Cli.Run([.. command, "--help"]);
 
@@ -28,7 +28,7 @@ public sealed class HelpTests
     }
 
     [Fact]
-    public void The_root_help_lists_every_command_and_where_to_start()
+    public void Help_Root_ListsEveryCommandAndWhereToStart()
     {
         var (exit, output, _) = Cli.Run("--help");
 
@@ -41,7 +41,7 @@ public sealed class HelpTests
     }
 
     [Fact]
-    public void An_unknown_command_is_a_usage_error_pointing_at_help()
+    public void Run_UnknownCommand_IsAUsageErrorPointingAtHelp()
     {
         var (exit, output, error) = Cli.Run("demos");
 

@@ -14,7 +14,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         Regex.Match(demo.Output, $@"(?m)^\s+{number}\s+.*\s(C[0-9A-F]{{20}})$").Groups[1].Value;
 
     [Fact]
-    public void List_shows_the_four_cases_newest_first_in_the_offices_time()
+    public void CasesList_FourCases_ShowsThemNewestFirstInTheOfficesTime()
     {
         var (exit, output, error) = Cli.Run(Store("cases", "list"));
 
@@ -26,7 +26,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void Without_a_time_zone_or_language_times_are_in_the_catalogues_zone_and_words_chinese()
+    public void Cases_WithoutTimeZoneOrLanguage_TimesAreInTheCataloguesZoneAndWordsChinese()
     {
         var (exit, output, _) = Cli.Run("cases", "list", "--db", demo.Database, "--applicant", "demo-applicant-1");
 
@@ -37,7 +37,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void Show_in_chinese_gives_every_label_stage_and_state_in_chinese()
+    public void CasesShow_InChinese_GivesEveryLabelStageAndStateInChinese()
     {
         var (exit, output, error) = Cli.Run("cases", "show", CaseOfErrand(1), "--db", demo.Database);
 
@@ -55,7 +55,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     [InlineData(1)]
     [InlineData(2)]
     [InlineData(3)]
-    public void Each_language_has_no_label_of_the_other_left(int errand)
+    public void Cases_EachLanguage_HasNoLabelOfTheOtherLeft(int errand)
     {
         var id = CaseOfErrand(errand);
         var data = DemoStore.DataOf(demo.Database, id).ToList();
@@ -67,7 +67,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void An_unknown_language_is_a_usage_error()
+    public void Cases_UnknownLanguage_IsAUsageError()
     {
         var (exit, output, error) = Cli.Run("cases", "list", "--db", demo.Database, "--lang", "de");
 
@@ -77,7 +77,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void List_filters_by_applicant_and_writes_json()
+    public void CasesList_ApplicantAndJson_FiltersByApplicantAndWritesJson()
     {
         var (exit, output, _) = Cli.Run(Store("cases", "list", "--applicant", "demo-applicant-3", "--json"));
 
@@ -90,7 +90,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void Show_gives_status_evidence_deadlines_and_the_audit_trail()
+    public void CasesShow_Case_GivesStatusEvidenceDeadlinesAndTheAuditTrail()
     {
         var (exit, output, error) = Cli.Run(Store("cases", "show", CaseOfErrand(1)));
 
@@ -107,7 +107,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void Show_of_the_vehicle_transfer_lists_the_visits_made()
+    public void CasesShow_VehicleTransfer_ListsTheVisitsMade()
     {
         var (exit, output, _) = Cli.Run(Store("cases", "show", CaseOfErrand(2), "--json"));
 
@@ -122,7 +122,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void An_unknown_case_is_a_usage_error_with_a_suggestion()
+    public void CasesShow_UnknownCase_IsAUsageErrorWithASuggestion()
     {
         var real = CaseOfErrand(4);
         var typo = real[..^1] + (real[^1] == '0' ? '1' : '0');
@@ -136,7 +136,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void A_missing_store_is_a_usage_error_and_creates_nothing()
+    public void Cases_MissingStore_IsAUsageErrorAndCreatesNothing()
     {
         using var folder = new TempFolder();
         var missing = Path.Combine(folder.Path, "nope.db");
@@ -150,7 +150,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void A_file_that_is_not_a_case_store_is_an_error_not_a_stack_trace()
+    public void Cases_FileThatIsNotACaseStore_IsAnErrorNotAStackTrace()
     {
         using var folder = new TempFolder();
         var other = Path.Combine(folder.Path, "other.db");
@@ -170,7 +170,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void An_unknown_time_zone_is_a_usage_error()
+    public void Cases_UnknownTimeZone_IsAUsageError()
     {
         var (exit, _, error) = Cli.Run("cases", "list", "--db", demo.Database, "--time-zone", "Mars/Olympus");
 

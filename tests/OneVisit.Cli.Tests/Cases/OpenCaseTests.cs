@@ -11,7 +11,7 @@ namespace OneVisit.Cli.Tests.Cases;
 public sealed class OpenCaseTests
 {
     [Fact]
-    public async Task A_case_waiting_for_the_supplement_says_who_must_supply_which_document_by_which_day_in_each_language()
+    public async Task CasesShow_CaseWaitingForTheSupplement_SaysWhoMustSupplyWhichDocumentByWhichDayInEachLanguage()
     {
         using var folder = new TempFolder();
         var database = Path.Combine(folder.Path, "cases.db");

@@ -7,7 +7,7 @@ namespace OneVisit.Cli.Tests.Demo;
 public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
 {
     [Fact]
-    public void The_demo_completes_and_ends_with_the_summary_and_the_database()
+    public void Demo_Run_CompletesAndEndsWithTheSummaryAndTheDatabase()
     {
         Assert.True(demo.ExitCode == ExitCodes.Ok, demo.Output + demo.Error);
         Assert.Empty(demo.Error);
@@ -24,7 +24,7 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void Each_errand_shows_then_the_precheck_at_home_and_the_cases_own_steps()
+    public void Demo_EachErrand_ShowsThePrecheckAtHomeThenTheCasesOwnSteps()
     {
         // Errand 1: both gaps in one notice at once, then four documents fetched from other departments.
         Assert.Contains("still needed: Lease contract, Appointment of the branch manager (all listed at once)", demo.Output, StringComparison.Ordinal);
@@ -42,7 +42,7 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void Json_gives_each_errands_case_outcome_and_visits()
+    public void Demo_Json_GivesEachErrandsCaseOutcomeAndVisits()
     {
         using var folder = new TempFolder();
         var (exit, output, error) = Cli.Run("demo", "--db", Path.Combine(folder.Path, "cases.db"), "--json");
@@ -62,7 +62,7 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
     }
 
     [Fact]
-    public void An_existing_file_is_never_written_to()
+    public void Demo_ExistingFile_IsNeverWrittenTo()
     {
         using var folder = new TempFolder();
         var existing = Path.Combine(folder.Path, "real.db");

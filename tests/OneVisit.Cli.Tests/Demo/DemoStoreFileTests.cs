@@ -12,7 +12,7 @@ namespace OneVisit.Cli.Tests.Demo;
 public sealed partial class DemoStoreFileTests
 {
     [Fact]
-    public async Task Two_demos_at_once_both_succeed_each_in_its_own_store_and_its_own_language()
+    public async Task Demo_TwoAtOnce_BothSucceedEachInItsOwnStoreAndItsOwnLanguage()
     {
         var stale = PlantStaleStore();
         var runs = new[] { Task.Run(() => Cli.Run("demo")), Task.Run(() => Cli.Run("demo", "--lang", "en")) };

@@ -8,7 +8,7 @@ public sealed class GuideCommandTests
     private static string Application(string file) => Path.Combine(Catalogue, "applications", file);
 
     [Fact]
-    public void The_general_guide_lists_every_material_with_when_it_is_needed_and_its_exemptions()
+    public void Guide_General_ListsEveryMaterialWithWhenItIsNeededAndItsExemptions()
     {
         var (exit, output, error) = Cli.Run("guide", Catalogue, "330100-SC-0001");
 
@@ -29,7 +29,7 @@ public sealed class GuideCommandTests
     }
 
     [Fact]
-    public void In_english_the_labels_and_conditions_are_english()
+    public void Guide_InEnglish_LabelsAndConditionsAreEnglish()
     {
         var (exit, output, _) = Cli.Run("guide", Catalogue, "330100-SC-0001", "--lang", "en");
 
@@ -42,7 +42,7 @@ public sealed class GuideCommandTests
     }
 
     [Fact]
-    public void With_facts_it_shows_only_what_applies_what_is_fetched_and_what_is_still_needed()
+    public void Guide_WithFacts_ShowsOnlyWhatAppliesWhatIsFetchedAndWhatIsStillNeeded()
     {
         var (exit, output, _) = Cli.Run("guide", Catalogue, "330100-SC-0001", "--facts", Application("01-branch-registration.yaml"), "--lang", "en");
 
@@ -55,7 +55,7 @@ public sealed class GuideCommandTests
     }
 
     [Fact]
-    public void Html_goes_to_a_self_contained_file()
+    public void Guide_Html_GoesToASelfContainedFile()
     {
         var file = Path.Combine(Path.GetTempPath(), $"onevisit-guide-{Guid.NewGuid():N}.html");
         try
@@ -78,7 +78,7 @@ public sealed class GuideCommandTests
     }
 
     [Fact]
-    public void An_unknown_procedure_or_facts_for_another_procedure_is_a_usage_error()
+    public void Guide_UnknownProcedureOrFactsForAnotherProcedure_IsAUsageError()
     {
         var unknown = Cli.Run("guide", Catalogue, "330100-SC-01");
         var other = Cli.Run("guide", Catalogue, "330100-SC-0001", "--facts", Application("02-vehicle-transfer-out.yaml"));

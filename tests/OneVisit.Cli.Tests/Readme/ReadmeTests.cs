@@ -6,7 +6,7 @@ namespace OneVisit.Cli.Tests.Readme;
 public sealed partial class ReadmeTests
 {
     [Fact]
-    public void The_tours_abridged_procedure_lints_clean_in_the_sample_catalogue()
+    public void Lint_ToursAbridgedProcedureInTheSampleCatalogue_IsClean()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         var tour = readme[readme.IndexOf("## For policy staff", StringComparison.Ordinal)..];
@@ -23,7 +23,7 @@ public sealed partial class ReadmeTests
     }
 
     [Fact]
-    public void The_README_starts_with_the_demo_and_the_test_command()
+    public void Readme_Start_IsTheDemoAndTheTestCommand()
     {
         var readme = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "README.md"));
         var first = FirstBlock().Match(readme);

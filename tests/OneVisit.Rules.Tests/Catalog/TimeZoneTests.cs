@@ -14,7 +14,7 @@ public sealed class TimeZoneTests
     private static readonly DateTimeOffset LateEveningUtc = new(2017, 2, 19, 23, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public void A_catalogue_with_a_time_zone_counts_days_in_it_on_a_utc_server()
+    public void Today_CatalogueWithATimeZoneOnAUtcServer_CountsDaysInThatZone()
     {
         using var folder = new CatalogFolder().With("catalog.yaml", CatalogFolder.CatalogYaml + "\ntime_zone: Asia/Shanghai\n");
         var catalog = folder.Load().GetCatalogOrThrow();
@@ -26,7 +26,7 @@ public sealed class TimeZoneTests
     }
 
     [Fact]
-    public void Without_one_days_are_the_hosts()
+    public void Today_CatalogueWithoutATimeZone_CountsDaysInTheHostsZone()
     {
         using var folder = new CatalogFolder();
         var catalog = folder.Load().GetCatalogOrThrow();
@@ -38,7 +38,7 @@ public sealed class TimeZoneTests
     }
 
     [Fact]
-    public void The_precheck_dates_an_undated_application_in_the_offices_zone()
+    public void Precheck_UndatedApplication_IsDatedInTheOfficesZone()
     {
         using var folder = new CatalogFolder().With("catalog.yaml", CatalogFolder.CatalogYaml + "\ntime_zone: Asia/Shanghai\n");
         var catalog = folder.Load().GetCatalogOrThrow();
@@ -50,7 +50,7 @@ public sealed class TimeZoneTests
     }
 
     [Fact]
-    public void An_unknown_time_zone_is_an_error_at_its_position()
+    public void Load_UnknownTimeZone_IsAnErrorAtItsPosition()
     {
         using var folder = new CatalogFolder().With("catalog.yaml", CatalogFolder.CatalogYaml + "\ntime_zone: Asia/Hangzhou\n");
 

@@ -11,7 +11,7 @@ namespace OneVisit.Rules.Tests.Guides;
 public sealed class ServiceGuideTests
 {
     [Fact]
-    public void Every_sample_procedure_has_a_guide_with_every_section()
+    public void Build_EverySampleProcedure_HasAGuideWithEverySection()
     {
         foreach (var procedure in SampleCatalogue.Catalog.Procedures.Values)
         {
@@ -123,7 +123,7 @@ public sealed class ServiceGuideTests
     }
 
     [Fact]
-    public void Html_escapes_catalogue_text()
+    public void GuideWriters_CatalogueText_IsEscapedInHtmlAndMarkdown()
     {
         var guide = new GuideDocument("<script>alert(1)</script>", "a & b", false, [new GuideSection("S", [new GuideTable(["<b>"], [["x < y"]])])]);
 
@@ -137,7 +137,7 @@ public sealed class ServiceGuideTests
     }
 
     [Fact]
-    public void A_precheck_of_another_procedure_is_refused()
+    public void Build_PrecheckOfAnotherProcedure_IsRefused()
     {
         var catalog = SampleCatalogue.Catalog;
         var precheck = SampleCatalogue.Engine.Check(new OneVisit.Rules.Precheck.PrecheckRequest { ProcedureCode = "330100-SC-0003", AsOf = SampleCatalogue.Morning });

@@ -33,7 +33,7 @@ public sealed class BadInputTests
 
     [Theory]
     [MemberData(nameof(BadIdentifiers))]
-    public async Task A_bad_applicant_id_or_idempotency_key_makes_no_case(string? bad)
+    public async Task SubmitAsync_BadApplicantIdOrIdempotencyKey_MakesNoCase(string? bad)
     {
         await using var harness = await CaseHarness.StartAsync();
         var good = harness.Errand("03-company-name-province.yaml", "good-key");
@@ -50,7 +50,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async Task An_undefined_delivery_makes_no_case()
+    public async Task SubmitAsync_UndefinedDelivery_MakesNoCase()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submission = harness.Errand("03-company-name-province.yaml", "delivery") with { PreferredDelivery = (ResultDelivery)9 };
@@ -64,7 +64,7 @@ public sealed class BadInputTests
 
     [Theory]
     [MemberData(nameof(BadIdentifiers))]
-    public async Task A_bad_officer_id_is_refused_before_anything_is_read_or_written(string? bad)
+    public async Task DecideAsync_BadOfficerId_IsRefusedBeforeAnythingIsReadOrWritten(string? bad)
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "officer"));
@@ -85,7 +85,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async Task A_bad_case_id_is_refused_by_every_call()
+    public async Task CaseService_BadCaseId_IsRefusedByEveryCall()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "case-id"));
@@ -114,7 +114,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async Task An_undefined_evidence_outcome_is_refused_and_the_wait_stays_open()
+    public async Task AnswerEvidenceAsync_UndefinedOutcome_IsRefusedAndTheWaitStaysOpen()
     {
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[WaitsEndTests.Registry] = SimulatedAnswer.Later);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "outcome"));
@@ -134,7 +134,7 @@ public sealed class BadInputTests
     }
 
     [Fact]
-    public async Task No_identifier_a_caller_gives_can_put_a_line_break_into_the_audit_log()
+    public async Task AuditLog_AnyIdentifierACallerGives_CannotPutALineBreakIntoIt()
     {
         const string Forged = "\n2017-02-20 09:00 officer-1 decided approved ";
         await using var harness = await CaseHarness.StartAsync();

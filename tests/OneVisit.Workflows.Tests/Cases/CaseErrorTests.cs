@@ -9,7 +9,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class CaseErrorTests
 {
     [Fact]
-    public async Task An_unknown_procedure_is_refused_before_anything_is_stored()
+    public async Task SubmitAsync_UnknownProcedure_IsRefusedBeforeAnythingIsStored()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submission = harness.Errand("03-company-name-province.yaml", "unknown");
@@ -22,7 +22,7 @@ public sealed class CaseErrorTests
     }
 
     [Fact]
-    public async Task A_repeated_key_returns_the_same_case_and_a_different_application_under_it_is_refused()
+    public async Task SubmitAsync_RepeatedKey_ReturnsTheSameCaseAndRefusesADifferentApplicationUnderIt()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submission = harness.Errand("03-company-name-province.yaml", "key-1");
@@ -38,7 +38,7 @@ public sealed class CaseErrorTests
     }
 
     [Fact]
-    public async Task An_officer_of_another_authority_cannot_decide()
+    public async Task DecideAsync_OfficerOfAnotherAuthority_IsRefused()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "authority"));
@@ -58,7 +58,7 @@ public sealed class CaseErrorTests
     }
 
     [Fact]
-    public async Task An_event_for_a_closed_case_is_refused()
+    public async Task Events_ForAClosedCase_AreRefused()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "closed"));
@@ -75,7 +75,7 @@ public sealed class CaseErrorTests
     }
 
     [Fact]
-    public async Task Events_the_case_is_not_waiting_for_are_refused_with_what_it_waits_for()
+    public async Task Events_CaseNotWaitingForThem_AreRefusedWithWhatItWaitsFor()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "early"));
@@ -94,7 +94,7 @@ public sealed class CaseErrorTests
     }
 
     [Fact]
-    public async Task A_refusal_without_a_reason_and_an_unknown_case_are_refused()
+    public async Task DecideAsync_RefusalWithoutAReasonOrUnknownCase_IsRefused()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "reason"));
@@ -108,7 +108,7 @@ public sealed class CaseErrorTests
     }
 
     [Fact]
-    public async Task An_ineligible_applicant_is_not_admitted_with_the_reasons()
+    public async Task SubmitAsync_IneligibleApplicant_IsNotAdmittedWithTheReasons()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submission = harness.Errand("02-vehicle-transfer-out.yaml", "seized");
@@ -123,7 +123,7 @@ public sealed class CaseErrorTests
     }
 
     [Fact]
-    public async Task An_ineligible_applicant_with_an_open_question_is_not_admitted_rather_than_asked_for_more()
+    public async Task SubmitAsync_IneligibleApplicantWithAnOpenQuestion_IsNotAdmittedRatherThanAskedForMore()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submission = harness.Errand("02-vehicle-transfer-out.yaml", "seized-unknown-buyer");

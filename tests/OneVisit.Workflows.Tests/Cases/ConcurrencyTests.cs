@@ -15,7 +15,7 @@ public sealed class ConcurrencyTests
     private const int Iterations = 20;
 
     [Fact]
-    public async Task Ten_submissions_with_one_key_make_one_case_one_workflow_and_one_request_per_document()
+    public async Task SubmitAsync_SameKeyTenTimesAtOnce_MakesOneCaseOneWorkflowAndOneRequestPerDocument()
     {
         await using var harness = await CaseHarness.StartAsync();
         for (var i = 0; i < Iterations; i++)
@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public async Task Of_concurrent_decisions_exactly_one_is_applied_and_every_other_is_refused_as_a_conflict()
+    public async Task DecideAsync_Concurrent_ExactlyOneIsAppliedAndEveryOtherIsRefusedAsAConflict()
     {
         // The vehicle transfer stays open after an approval (the result waits for pickup), so every loser meets an
         // open case, however late it comes.
@@ -76,7 +76,7 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public async Task A_departments_answer_racing_its_own_date_is_either_applied_or_refused_never_both_nor_neither()
+    public async Task AnswerEvidenceAsync_RacingItsOwnDate_IsEitherAppliedOrRefusedNeverBothNorNeither()
     {
         var expected = CaseHarness.Morning.AddHours(4);
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = Simulation.SimulatedAnswer.Later);
@@ -129,7 +129,7 @@ public sealed class ConcurrencyTests
     }
 
     [Fact]
-    public async Task A_supplement_racing_its_deadline_is_either_applied_or_refused_never_both_nor_neither()
+    public async Task SupplyDocumentsAsync_RacingItsDeadline_IsEitherAppliedOrRefusedNeverBothNorNeither()
     {
         // No reminders: they would fire first, on the same timer loop, and hold the deadlines back until every
         // supplement was in.

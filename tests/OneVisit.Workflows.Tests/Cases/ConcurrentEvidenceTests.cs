@@ -20,7 +20,7 @@ public sealed class ConcurrentEvidenceTests(ITestOutputHelper output)
     private const int Cases = 40;
 
     [Fact]
-    public async Task Every_case_joins_its_four_answers_promptly()
+    public async Task AnswerEvidenceAsync_ManyCasesAtOnce_EachJoinsItsFourAnswersPromptly()
     {
         await using var harness = await CaseHarness.StartAsync(
             d => d.DefaultAnswer = SimulatedAnswer.Later,

@@ -10,7 +10,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class DeadlineTests
 {
     [Fact]
-    public async Task No_supplement_by_the_deadline_withdraws_the_application()
+    public async Task Deadline_NoSupplementByIt_WithdrawsTheApplication()
     {
         await using var harness = await CaseHarness.StartAsync(options: o => o.SupplementWorkingDays = 10);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "withdrawn"));
@@ -28,7 +28,7 @@ public sealed class DeadlineTests
     }
 
     [Fact]
-    public async Task A_statutory_limit_escalates_when_near_and_when_passed()
+    public async Task Deadline_StatutoryLimitNearAndPassed_EscalatesEachTime()
     {
         var observer = new RecordingObserver();
         await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(observer));

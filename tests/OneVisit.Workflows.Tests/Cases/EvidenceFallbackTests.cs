@@ -13,7 +13,7 @@ public sealed class EvidenceFallbackTests
     private const string Registry = "hz_real_estate_registry";
 
     [Fact]
-    public async Task A_later_answer_is_waited_for_and_resumes_the_case()
+    public async Task AnswerEvidenceAsync_LaterAnswer_IsWaitedForAndResumesTheCase()
     {
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Later);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "later"));
@@ -28,7 +28,7 @@ public sealed class EvidenceFallbackTests
     }
 
     [Fact]
-    public async Task A_later_answer_past_its_own_date_offers_the_commitment_and_stops_the_clock_meanwhile()
+    public async Task AnswerEvidenceAsync_LaterAnswerPastItsOwnDate_OffersTheCommitmentAndStopsTheClockMeanwhile()
     {
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Later);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "timeout"));
@@ -62,7 +62,7 @@ public sealed class EvidenceFallbackTests
     }
 
     [Fact]
-    public async Task A_refusal_asks_the_applicant_at_once()
+    public async Task AnswerEvidenceAsync_Refusal_AsksTheApplicantAtOnce()
     {
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Refuse);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "refused"));
@@ -75,7 +75,7 @@ public sealed class EvidenceFallbackTests
     }
 
     [Fact]
-    public async Task Who_looked_at_a_subjects_data_is_answered_by_subject()
+    public async Task ForSubjectAsync_WhoLookedAtASubjectsData_IsAnsweredBySubject()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submission = harness.Errand("04-housing-fund-rent-withdrawal.yaml", "subject", applicant: "330102199002020022");

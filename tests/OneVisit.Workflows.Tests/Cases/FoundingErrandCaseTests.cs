@@ -10,7 +10,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class FoundingErrandCaseTests
 {
     [Fact]
-    public async Task Errand1_branch_registration_gets_one_notice_then_fetches_four_documents_in_parallel()
+    public async Task SubmitAsync_Errand1BranchRegistration_GetsOneNoticeThenFetchesFourDocumentsInParallel()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "errand-1"));
@@ -43,7 +43,7 @@ public sealed class FoundingErrandCaseTests
     }
 
     [Fact]
-    public async Task Errand2_vehicle_transfer_takes_one_visit_with_the_pickup_in_it()
+    public async Task SubmitAsync_Errand2VehicleTransfer_TakesOneVisitWithThePickupInIt()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("02-vehicle-transfer-out.yaml", "errand-2"));
@@ -64,7 +64,7 @@ public sealed class FoundingErrandCaseTests
     [Theory]
     [InlineData("03-company-name-province.yaml", "zj_amr")]
     [InlineData("04-housing-fund-rent-withdrawal.yaml", "hz_housing_fund")]
-    public async Task Errands_3_and_4_finish_online_with_no_visit(string file, string authority)
+    public async Task SubmitAsync_Errands3And4_FinishOnlineWithNoVisit(string file, string authority)
     {
         await using var harness = await CaseHarness.StartAsync();
         // Applied for from home: errand 3's sample hands in at the city's window, which is itself a visit.

@@ -11,7 +11,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class MetricsTests
 {
     [Fact]
-    public async Task A_case_reports_its_submission_evidence_and_closing()
+    public async Task Metrics_Case_ReportsItsSubmissionEvidenceAndClosing()
     {
         var measured = new ConcurrentQueue<(string Instrument, double Value, Dictionary<string, object?> Tags)>();
         await using var harness = await CaseHarness.StartAsync();

@@ -10,7 +10,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class RefusedAttemptTests
 {
     [Fact]
-    public async Task Each_kind_of_refusal_is_audited_once_with_the_actor_and_the_exception()
+    public async Task AuditLog_EachKindOfRefusal_IsAuditedOnceWithTheActorAndTheException()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("02-vehicle-transfer-out.yaml", "refusals"));
@@ -39,7 +39,7 @@ public sealed class RefusedAttemptTests
     }
 
     [Fact]
-    public async Task A_departments_refused_answer_is_audited_under_the_departments_id_also_once_the_case_closed()
+    public async Task AuditLog_DepartmentsRefusedAnswer_IsAuditedUnderTheDepartmentsIdAlsoOnceTheCaseClosed()
     {
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[WaitsEndTests.Registry] = Simulation.SimulatedAnswer.Later);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "department"));

@@ -8,7 +8,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class SlowDepartmentTests
 {
     [Fact]
-    public async Task A_hundred_cases_all_reach_a_department_that_holds_every_request_with_four_engine_slots()
+    public async Task SubmitAsync_HundredCasesWithFourEngineSlots_AllReachADepartmentThatHoldsEveryRequest()
     {
         const int Cases = 100;
         var department = new HeldDepartment(Cases);

@@ -15,7 +15,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class SnapshotTruthTests
 {
     [Fact]
-    public async Task A_case_not_admitted_runs_no_clock_asked_no_department_and_delivers_nothing()
+    public async Task GetAsync_CaseNotAdmitted_RunsNoClockAsksNoDepartmentAndDeliversNothing()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submission = harness.Errand("02-vehicle-transfer-out.yaml", "seized");
@@ -37,7 +37,7 @@ public sealed class SnapshotTruthTests
     }
 
     [Fact]
-    public async Task A_withdrawn_case_shows_what_came_what_was_missed_and_what_was_cancelled()
+    public async Task GetAsync_WithdrawnCase_ShowsWhatCameWhatWasMissedAndWhatWasCancelled()
     {
         // Branch registration, supplemented at once: the property register refuses (the applicant is asked and never
         // answers), the provincial market regulator never answers at all, the others issue.
@@ -72,7 +72,7 @@ public sealed class SnapshotTruthTests
     }
 
     [Fact]
-    public async Task An_open_case_past_its_statutory_limit_shows_it_missed_with_the_date_the_escalation_gave()
+    public async Task GetAsync_OpenCasePastItsStatutoryLimit_ShowsItMissedWithTheDateTheEscalationGave()
     {
         var escalations = new EscalationRecorder();
         await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
@@ -104,7 +104,7 @@ public sealed class SnapshotTruthTests
     }
 
     [Fact]
-    public async Task The_last_day_an_escalation_names_is_the_snapshots_last_day_also_after_a_pause()
+    public async Task GetAsync_EscalationAfterAPause_NamesTheSnapshotsLastDay()
     {
         // Errand 4 on its three calendar days, paused two weeks while the applicant is asked for the certificate.
         var escalations = new EscalationRecorder();
@@ -126,7 +126,7 @@ public sealed class SnapshotTruthTests
     }
 
     [Fact]
-    public async Task A_case_approved_in_time_shows_its_limits_met_and_its_delivery()
+    public async Task GetAsync_CaseApprovedInTime_ShowsItsLimitsMetAndItsDelivery()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "approved"));
@@ -151,7 +151,7 @@ public sealed class SnapshotTruthTests
     }
 
     [Fact]
-    public async Task A_refused_case_delivers_nothing()
+    public async Task GetAsync_RefusedCase_DeliversNothing()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "refused"));
@@ -167,7 +167,7 @@ public sealed class SnapshotTruthTests
     }
 
     [Fact]
-    public async Task A_request_never_answered_is_said_to_have_timed_out_at_the_offices_local_time()
+    public async Task GetAsync_RequestNeverAnswered_TimedOutAtTheOfficesLocalTime()
     {
         // Asked at 09:00 on Monday in Hangzhou, waited for the host's one day: "no answer by 2017-02-21 09:00", not
         // the same instant written in UTC (01:00), which nobody at the office or the applicant would read right.

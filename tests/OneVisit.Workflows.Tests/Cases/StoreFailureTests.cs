@@ -10,7 +10,7 @@ public sealed class StoreFailureTests
     [InlineData("X'00'")]
     [InlineData("X'7B226E6F74223A2261206361736522'")] // {"not":"a case"}
     [InlineData("zeroblob(64)")]
-    public async Task A_damaged_case_document_is_reported_as_a_store_failure_not_to_be_retried(string damage)
+    public async Task GetAsync_DamagedCaseDocument_IsReportedAsAStoreFailureNotToBeRetried(string damage)
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "damaged"));

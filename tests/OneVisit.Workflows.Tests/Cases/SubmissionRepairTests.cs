@@ -11,7 +11,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class SubmissionRepairTests
 {
     [Fact]
-    public async Task A_submission_whose_workflow_fails_to_start_leaves_nothing_listed_and_can_be_retried()
+    public async Task SubmitAsync_WorkflowFailsToStart_LeavesNothingListedAndCanBeRetried()
     {
         var engine = (FailingStart?)null;
         await using var harness = await CaseHarness.StartAsync(overrides: s => s.AddSingleton<ICaseEngine>(sp => engine = new FailingStart(sp.GetRequiredService<WorkflowCoreCaseEngine>())));
@@ -29,7 +29,7 @@ public sealed class SubmissionRepairTests
     }
 
     [Fact]
-    public async Task On_start_a_case_recorded_without_a_workflow_is_removed_and_one_whose_workflow_started_is_linked()
+    public async Task HostStart_CaseRecordedWithoutAWorkflow_IsRemovedAndOneWhoseWorkflowStartedIsLinked()
     {
         var directory = Directory.CreateTempSubdirectory("onevisit-repair-").FullName;
         try

@@ -22,7 +22,7 @@ public sealed class SupplementTermsTests
     private static readonly DateTimeOffset FiveWorkingDaysDue = Local(2017, 2, 28);
 
     [Fact]
-    public async Task The_supplement_working_days_set_the_notices_last_day_and_a_procedure_without_them_keeps_the_hosts()
+    public async Task Supplement_WorkingDays_SetTheNoticesLastDayAndAProcedureWithoutThemKeepsTheHosts()
     {
         using var catalogue = WithSupplement(BranchRegistration, "  working_days: 5\n");
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Refuse, catalog: catalogue.Path);
@@ -51,7 +51,7 @@ public sealed class SupplementTermsTests
     }
 
     [Fact]
-    public async Task The_supplement_working_days_set_the_asks_last_day_and_a_procedure_without_them_keeps_the_hosts()
+    public async Task Supplement_WorkingDays_SetTheAsksLastDayAndAProcedureWithoutThemKeepsTheHosts()
     {
         using var catalogue = WithSupplement(HousingFund, "  working_days: 15\n");
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Refuse, catalog: catalogue.Path);
@@ -83,7 +83,7 @@ public sealed class SupplementTermsTests
     [Theory]
     [InlineData("ask")]
     [InlineData("gap")]
-    public async Task On_missed_withdraw_said_explicitly_behaves_like_the_default(string wait)
+    public async Task Supplement_OnMissedWithdrawSaidExplicitly_BehavesLikeTheDefault(string wait)
     {
         // The same miss twice: once on the sample catalogue, which says nothing, and once on a copy that says
         // withdraw (the procedure's supplement for an ask, the exemption for a gap).
@@ -117,7 +117,7 @@ public sealed class SupplementTermsTests
     }
 
     [Fact]
-    public async Task A_deficiency_notice_missed_is_withdrawn_even_when_the_supplement_says_officer_decides()
+    public async Task Supplement_DeficiencyNoticeMissedWhenItSaysOfficerDecides_IsStillWithdrawn()
     {
         // docs/cases.md: nothing was accepted yet for an officer to decide, so the notice's miss always withdraws;
         // supplement.on_missed is for what the office asks after acceptance.

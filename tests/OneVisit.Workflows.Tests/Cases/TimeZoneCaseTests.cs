@@ -7,7 +7,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class TimeZoneCaseTests
 {
     [Fact]
-    public async Task On_a_utc_server_deadlines_fall_due_at_the_end_of_the_offices_day()
+    public async Task Deadline_OnAUtcServer_FallsDueAtTheEndOfTheOfficesDay()
     {
         await using var harness = await CaseHarness.StartAsync(clockZone: TimeZoneInfo.Utc);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "utc-server"));

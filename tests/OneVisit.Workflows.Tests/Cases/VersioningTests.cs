@@ -7,7 +7,7 @@ namespace OneVisit.Workflows.Tests.Cases;
 public sealed class VersioningTests
 {
     [Fact]
-    public async Task A_running_case_keeps_its_version_after_the_catalogue_and_the_host_change()
+    public async Task SubmitAsync_CatalogueAndHostChangeWhileRunning_CaseKeepsItsVersion()
     {
         var root = Directory.CreateTempSubdirectory("onevisit-versions-").FullName;
         var catalog = Path.Combine(root, "catalog");

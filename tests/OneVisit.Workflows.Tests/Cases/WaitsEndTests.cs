@@ -35,7 +35,7 @@ public sealed class WaitsEndTests
     internal static DateTimeOffset Local(int year, int month, int day, int hour = 0) => new(year, month, day, hour, 0, 0, TimeSpan.FromHours(8));
 
     [Fact]
-    public async Task The_deficiency_notice_is_reminded_of_then_the_application_is_withdrawn()
+    public async Task Deadline_DeficiencyNoticeMissed_RemindsThenWithdrawsTheApplication()
     {
         var escalations = new EscalationRecorder();
         await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
@@ -65,7 +65,7 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
-    public async Task A_partial_supplement_keeps_the_notices_last_day_and_is_reminded_of_what_is_still_owed()
+    public async Task SupplyDocumentsAsync_PartialSupplement_KeepsTheNoticesLastDayAndRemindsOfWhatIsStillOwed()
     {
         var escalations = new EscalationRecorder();
         await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
@@ -92,7 +92,7 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
-    public async Task An_applicant_ask_is_reminded_of_then_withdraws_the_case_by_default()
+    public async Task Deadline_ApplicantAskMissed_RemindsThenWithdrawsTheCaseByDefault()
     {
         var escalations = new EscalationRecorder();
         await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Refuse, services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
@@ -123,7 +123,7 @@ public sealed class WaitsEndTests
     [Theory]
     [InlineData(SimulatedAnswer.Refuse, false)]
     [InlineData(SimulatedAnswer.NotFound, true)]
-    public async Task An_applicant_ask_missed_goes_to_the_officer_when_the_catalogue_says_officer_decides(SimulatedAnswer answer, bool approved)
+    public async Task Deadline_ApplicantAskMissedWhenCatalogueSaysOfficerDecides_GoesToTheOfficer(SimulatedAnswer answer, bool approved)
     {
         using var catalogue = TempCatalogue.Copy(RepositoryRoot.SampleCatalogue);
         catalogue.Edit(HousingFund, yaml => yaml.Replace(HousingFundChannels, "supplement:\n  on_missed: officer_decides\n" + HousingFundChannels, StringComparison.Ordinal));
@@ -161,7 +161,7 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
-    public async Task A_gap_supplied_in_time_lets_the_case_go_on_to_review()
+    public async Task SupplyDocumentsAsync_GapSuppliedInTime_LetsTheCaseGoOnToReview()
     {
         var escalations = new EscalationRecorder();
         await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
@@ -190,7 +190,7 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
-    public async Task A_gap_missed_withdraws_the_case()
+    public async Task Deadline_GapMissed_WithdrawsTheCase()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(FoodLicence("gap-missed"));
@@ -210,7 +210,7 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
-    public async Task A_gap_missed_goes_to_the_officer_when_its_exemption_says_officer_decides()
+    public async Task Deadline_GapMissedWhenItsExemptionSaysOfficerDecides_GoesToTheOfficer()
     {
         // The sample catalogue as shipped: the drainage permit's water-quality report is accepted with a gap of
         // fifteen working days (last day Monday 2017-03-13) and on_missed: officer_decides, while the procedure's
@@ -245,7 +245,7 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
-    public async Task A_gap_is_waited_for_even_when_the_procedure_fetches_nothing()
+    public async Task SubmitAsync_GapInAProcedureThatFetchesNothing_IsWaitedFor()
     {
         // A copy of the sample catalogue where the food licence fetches nothing: the business licence and the ID card
         // are handed in, so the gap is the only thing the case waits for after acceptance.
@@ -273,7 +273,7 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
-    public async Task A_later_answer_is_waited_for_until_its_own_date_then_the_applicant_is_asked()
+    public async Task Deadline_LaterAnswerNotGivenByItsOwnDate_AsksTheApplicant()
     {
         // The registry expects to answer on Thursday at noon: later than the host's one-day default, which must not cut it short.
         var expected = Local(2017, 2, 23, 12);
@@ -301,7 +301,7 @@ public sealed class WaitsEndTests
     }
 
     [Fact]
-    public async Task A_result_not_collected_closes_the_case_approved_with_the_result_kept()
+    public async Task Deadline_ResultNotCollected_ClosesTheCaseApprovedWithTheResultKept()
     {
         var escalations = new EscalationRecorder();
         await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));

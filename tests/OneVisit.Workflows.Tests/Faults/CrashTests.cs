@@ -16,7 +16,7 @@ public sealed class CrashTests
     [InlineData(3)]
     [InlineData(7)]
     [InlineData(11)]
-    public async Task A_killed_host_leaves_cases_that_the_next_host_finishes(int killAfterSubmitted)
+    public async Task Host_KilledMidCase_LeavesCasesThatTheNextHostFinishes(int killAfterSubmitted)
     {
         var directory = Directory.CreateTempSubdirectory("onevisit-crash-").FullName;
         var database = Path.Combine(directory, "cases.db");

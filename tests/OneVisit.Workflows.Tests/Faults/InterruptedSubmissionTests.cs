@@ -8,7 +8,7 @@ namespace OneVisit.Workflows.Tests.Faults;
 public sealed class InterruptedSubmissionTests
 {
     [Fact]
-    public async Task A_case_recorded_without_its_workflow_is_found_by_reference_and_repaired()
+    public async Task SubmitAsync_CaseRecordedWithoutItsWorkflow_IsFoundByReferenceAndRepaired()
     {
         await using var harness = await CaseHarness.StartAsync();
         var submission = harness.Errand("03-company-name-province.yaml", "interrupted");

@@ -17,7 +17,7 @@ namespace OneVisit.Workflows.Tests.Hosting;
 public sealed class AspNetCoreTests
 {
     [Fact]
-    public async Task A_web_app_submits_and_serves_cases()
+    public async Task AspNetCore_WebApp_SubmitsAndServesCases()
     {
         var directory = Directory.CreateTempSubdirectory("onevisit-web-").FullName;
         try

@@ -12,7 +12,7 @@ namespace OneVisit.Workflows.Tests.Hosting;
 public sealed class RegistrationTests
 {
     [Fact]
-    public async Task Calling_AddWorkflows_twice_registers_the_runtime_once_and_keeps_both_settings()
+    public async Task AddWorkflows_CalledTwice_RegistersTheRuntimeOnceAndKeepsBothSettings()
     {
         using var directory = new TempDirectory();
         var services = new ServiceCollection();
@@ -29,7 +29,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public async Task Settings_are_validated_when_the_runtime_starts()
+    public async Task AddWorkflows_InvalidSettings_AreValidatedWhenTheRuntimeStarts()
     {
         var services = new ServiceCollection();
         services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
@@ -43,7 +43,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public async Task A_catalogue_that_fetches_documents_needs_an_evidence_provider()
+    public async Task AddWorkflows_CatalogueThatFetchesDocuments_NeedsAnEvidenceProvider()
     {
         using var directory = new TempDirectory();
         var services = new ServiceCollection();
@@ -56,7 +56,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public async Task A_catalogue_with_errors_stops_the_start_with_its_diagnostics()
+    public async Task AddWorkflows_CatalogueWithErrors_StopsTheStartWithItsDiagnostics()
     {
         using var directory = new TempDirectory();
         File.WriteAllText(Path.Combine(directory.Path, "catalog.yaml"), "name: broken\n");
@@ -71,7 +71,7 @@ public sealed class RegistrationTests
     }
 
     [Fact]
-    public async Task It_runs_in_a_generic_host_like_a_worker_service()
+    public async Task AddWorkflows_GenericHost_RunsLikeAWorkerService()
     {
         using var directory = new TempDirectory();
         var builder = Host.CreateApplicationBuilder();

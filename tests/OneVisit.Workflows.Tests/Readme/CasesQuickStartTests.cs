@@ -13,7 +13,7 @@ public sealed partial class CasesQuickStartTests
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(3);
 
     [Fact]
-    public async Task The_READMEs_Program_cs_builds_runs_and_submits_a_case_the_province_reviews()
+    public async Task Readme_ProgramCs_BuildsRunsAndSubmitsACaseTheProvinceReviews()
     {
         var (shell, program) = QuickStart();
         var hosting = HostingPackage().Match(shell);
