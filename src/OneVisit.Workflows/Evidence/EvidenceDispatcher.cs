@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Storage;
@@ -105,9 +104,7 @@ internal sealed class EvidenceDispatcher(
                 return; // The step took the answer and stores it with its own save.
             }
 
-            var now = time.GetUtcNow();
-            var audit = new AuditEntry(0, request.CaseId, request.SubjectId, now, request.DepartmentId, AuditActions.EvidenceAnswered, $"{request.DocumentId} from {request.DepartmentId}: {response.Summary}");
-            await store.SaveEvidenceResponseAsync(request.IdempotencyKey, response.Outcome.ToString(), JsonSerializer.Serialize(response, CaseJson.Default.EvidenceResponse), now, $"{request.CaseId}:evidence:{materialId}:first-answer", audit, cancellationToken).ConfigureAwait(false);
+            await store.SaveEvidenceAnswerAsync(request, materialId, response, time.GetUtcNow(), cancellationToken).ConfigureAwait(false);
             await DeliverAsync(request, materialId, response, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
@@ -26,30 +27,33 @@ internal sealed partial class CaseStore
         return rows[0];
     }
 
-    /// <summary>Stores a department's answer and its audit line with the next save of the case's document.</summary>
-    public static void SaveEvidenceResponse(PendingWrites writes, string key, EvidenceResponse response, DateTimeOffset at, string auditKey, AuditEntry audit)
-    {
-        var json = JsonSerializer.Serialize(response, CaseJson.Default.EvidenceResponse);
-        Pending(
-            writes,
-            "UPDATE ov_evidence_requests SET outcome = $outcome, response = $response, answered_at = $at WHERE idempotency_key = $key AND response IS NULL",
-            c => c.With("$outcome", response.Outcome.ToString()).With("$response", json).With("$at", ToDb(at)).With("$key", key));
-        AppendAudit(writes, auditKey, audit);
-    }
+    /// <summary>Stores a department's first answer and its audit line with the next save of the case's document (a quick answer the sending step took).</summary>
+    public static void SaveEvidenceAnswer(PendingWrites writes, EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at) =>
+        writes.Add(transaction => WriteEvidenceAnswer(transaction, request, materialId, response, at));
 
-    /// <summary>Stores a department's answer and its audit line in one transaction: no answer without its line.</summary>
-    public Task SaveEvidenceResponseAsync(string key, string outcome, string response, DateTimeOffset at, string auditKey, AuditEntry audit, CancellationToken cancellationToken) =>
+    /// <summary>Stores a department's first answer and its audit line now, in one transaction: no answer without its line.</summary>
+    public Task SaveEvidenceAnswerAsync(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync(
             transaction =>
             {
-                Execute(
-                    transaction,
-                    "UPDATE ov_evidence_requests SET outcome = $outcome, response = $response, answered_at = $at WHERE idempotency_key = $key AND response IS NULL",
-                    c => c.With("$outcome", outcome).With("$response", response).With("$at", ToDb(at)).With("$key", key));
-                AppendAudit(transaction, auditKey, audit);
+                WriteEvidenceAnswer(transaction, request, materialId, response, at);
                 return true;
             },
             cancellationToken);
+
+    /// <summary>The answer on its request's row, and the audit line that records it, keyed so a repeat writes nothing.</summary>
+    private static void WriteEvidenceAnswer(SqliteTransaction transaction, EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at)
+    {
+        Execute(
+            transaction,
+            "UPDATE ov_evidence_requests SET outcome = $outcome, response = $response, answered_at = $at WHERE idempotency_key = $key AND response IS NULL",
+            c => c.With("$outcome", response.Outcome.ToString()).With("$response", JsonSerializer.Serialize(response, CaseJson.Default.EvidenceResponse))
+                .With("$at", ToDb(at)).With("$key", request.IdempotencyKey));
+        AppendAudit(
+            transaction,
+            $"{request.CaseId}:evidence:{materialId}:first-answer",
+            new AuditEntry(0, request.CaseId, request.SubjectId, at, request.DepartmentId, AuditActions.EvidenceAnswered, $"{request.DocumentId} from {request.DepartmentId}: {response.Summary}"));
+    }
 
     /// <summary>
     /// Requests of open cases whose answer never reached the case: recorded but not answered when the host stopped

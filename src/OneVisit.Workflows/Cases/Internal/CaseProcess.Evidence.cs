@@ -113,9 +113,7 @@ internal sealed partial class CaseProcess
         if (await dispatch.TakeInlineAsync(Options.EvidenceInlineWait, cancellationToken).ConfigureAwait(false) is { } quick)
         {
             // A quick answer is stored, audited and its wait claimed with this step's save, as the dispatcher would.
-            var now = time.GetUtcNow();
-            CaseStore.SaveEvidenceResponse(data.Writes, key, quick, now, $"{data.CaseId}:evidence:{evidence.MaterialId}:first-answer",
-                new AuditEntry(0, data.CaseId, data.ApplicantId, now, evidence.DepartmentId, AuditActions.EvidenceAnswered, $"{evidence.DocumentId} from {evidence.DepartmentId}: {quick.Summary}"));
+            CaseStore.SaveEvidenceAnswer(data.Writes, request, evidence.MaterialId, quick, time.GetUtcNow());
             events.ClaimWith(data.Writes, data.CaseId, CaseEventNames.Evidence, answerKey, evidence.DepartmentId);
             return Handle(data, evidence, quick);
         }
