@@ -36,15 +36,6 @@ internal sealed class CaseLedgers(CaseStore store) : IAuditLog, IVisitLedger, IC
         return id;
     }
 
-    private static async Task<IReadOnlyList<T>> ReadAsync<T>(Func<Task<List<T>>> read)
-    {
-        try
-        {
-            return await read().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (CaseStoreErrors.Translate(ex) is { } translated)
-        {
-            throw translated;
-        }
-    }
+    private static async Task<IReadOnlyList<T>> ReadAsync<T>(Func<Task<List<T>>> read) =>
+        await CaseStoreErrors.GuardAsync(read).ConfigureAwait(false);
 }

@@ -249,21 +249,7 @@ internal sealed partial class CaseService(
             CancellationToken.None).ConfigureAwait(false);
     }
 
-    /// <summary>
-    /// Storage failures leave as <see cref="CaseStoreException"/>, never as the store's own exception types;
-    /// the errors a caller causes are already <see cref="CaseException"/>s.
-    /// </summary>
-    private static async Task<T> GuardAsync<T>(Func<Task<T>> call)
-    {
-        try
-        {
-            return await call().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (CaseStoreErrors.Translate(ex) is { } translated)
-        {
-            throw translated;
-        }
-    }
+    private static Task<T> GuardAsync<T>(Func<Task<T>> call) => CaseStoreErrors.GuardAsync(call);
 
     private static Task GuardAsync(Func<Task> call) => GuardAsync(async () =>
     {

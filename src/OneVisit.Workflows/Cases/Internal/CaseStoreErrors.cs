@@ -9,6 +9,22 @@ internal static class CaseStoreErrors
     // SQLite's primary result codes (https://www.sqlite.org/rescode.html).
     private const int Busy = 5, Locked = 6, NoMemory = 7, ReadOnly = 8, IoError = 10, Corrupt = 11, Full = 13, CannotOpen = 14, NotADatabase = 26;
 
+    /// <summary>
+    /// Runs <paramref name="call"/>, letting storage failures leave as <see cref="CaseStoreException"/>, never as the
+    /// store's own exception types; the errors a caller causes are already <see cref="CaseException"/>s.
+    /// </summary>
+    public static async Task<T> GuardAsync<T>(Func<Task<T>> call)
+    {
+        try
+        {
+            return await call().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (Translate(ex) is { } translated)
+        {
+            throw translated;
+        }
+    }
+
     public static CaseStoreException? Translate(Exception exception) => exception switch
     {
         CaseStoreException => null,
