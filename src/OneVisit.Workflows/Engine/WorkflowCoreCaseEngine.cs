@@ -13,8 +13,7 @@ internal sealed class WorkflowCoreCaseEngine(
     IPersistenceProvider persistence,
     CaseStore store,
     Persistence.SqliteWorkflowStore sqlite,
-    IQueueProvider queue,
-    TimeProvider time) : ICaseEngine
+    IQueueProvider queue) : ICaseEngine
 {
     private readonly object _registering = new();
 
@@ -45,9 +44,6 @@ internal sealed class WorkflowCoreCaseEngine(
 
     public Task<string> StartAsync(CaseData data, CancellationToken cancellationToken) =>
         host.StartWorkflow(CaseWorkflow.IdFor(data.Terms.Code), data.Terms.Version, data, data.CaseId);
-
-    public Task PublishAsync(string eventName, string eventKey, object payload, CancellationToken cancellationToken) =>
-        host.PublishEvent(eventName, eventKey, payload, time.GetUtcNow().UtcDateTime);
 
     public async Task<CaseData?> LoadAsync(string workflowId, CancellationToken cancellationToken)
     {

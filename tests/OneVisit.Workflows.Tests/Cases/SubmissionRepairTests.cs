@@ -98,8 +98,6 @@ public sealed class SubmissionRepairTests
 
         public Task EnsureDefinitionAsync(CaseTerms terms, CancellationToken cancellationToken) => inner.EnsureDefinitionAsync(terms, cancellationToken);
 
-        public Task PublishAsync(string eventName, string eventKey, object payload, CancellationToken cancellationToken) => inner.PublishAsync(eventName, eventKey, payload, cancellationToken);
-
         public Task<CaseData?> LoadAsync(string workflowId, CancellationToken cancellationToken) => inner.LoadAsync(workflowId, cancellationToken);
 
         public Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken) => inner.FindWorkflowAsync(caseId, cancellationToken);

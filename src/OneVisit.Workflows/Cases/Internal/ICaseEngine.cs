@@ -9,9 +9,6 @@ internal interface ICaseEngine
     /// <summary>Starts a case's workflow on its procedure version; returns the workflow id.</summary>
     Task<string> StartAsync(CaseData data, CancellationToken cancellationToken);
 
-    /// <summary>Publishes an event to whichever wait has its key (durably: stored before this returns).</summary>
-    Task PublishAsync(string eventName, string eventKey, object payload, CancellationToken cancellationToken);
-
     /// <summary>The case data as last stored, or null.</summary>
     Task<CaseData?> LoadAsync(string workflowId, CancellationToken cancellationToken);
 
