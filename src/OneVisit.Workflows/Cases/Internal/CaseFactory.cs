@@ -52,7 +52,7 @@ internal static class CaseFactory
                         MaterialId = m.Id,
                         DocumentId = m.Document.Id,
                         DueOn = m.SupplyBy ?? precheck.AsOf,
-                        OnMissed = CaseTermsFactory.Word(m.OnMissed ?? MissedDeadline.Withdraw),
+                        OnMissed = CatalogWords.Of(m.OnMissed ?? MissedDeadline.Withdraw),
                     }),
             ],
             Commitments =

@@ -1,6 +1,9 @@
 namespace OneVisit.Workflows.Cases.Internal;
 
-/// <summary>The catalogue's words for what follows a missed deadline of the applicant's.</summary>
+/// <summary>
+/// The catalogue's words for what follows a missed deadline of the applicant's (<c>CatalogWords.Of</c> a
+/// <see cref="Rules.Catalog.MissedDeadline"/>), as stored in a case's terms: words, so stored cases read without the enum.
+/// </summary>
 internal static class MissedDeadlines
 {
     public const string Withdraw = "withdraw";

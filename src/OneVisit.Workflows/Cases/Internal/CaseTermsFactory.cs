@@ -23,7 +23,7 @@ internal static class CaseTermsFactory
         MayPickup = procedure.ResultDelivery.Contains(ResultDelivery.Pickup),
         Purpose = $"{procedure.Code} {procedure.Name.Text}; " + string.Join("; ", procedure.LegalBasis.Select(b => b.ToString())),
         SupplementWorkingDays = procedure.Supplement?.WorkingDays,
-        SupplementOnMissed = Word(procedure.Supplement?.OnMissed ?? MissedDeadline.Withdraw),
+        SupplementOnMissed = CatalogWords.Of(procedure.Supplement?.OnMissed ?? MissedDeadline.Withdraw),
         MayGap = procedure.Materials.Any(m => m.Exemptions.Any(e => e.Kind == ExemptionKind.AcceptWithGap)),
         DocumentNames = procedure.Materials
             .Where(m => documents.ContainsKey(m.DocumentId))
@@ -33,6 +33,4 @@ internal static class CaseTermsFactory
             .ToDictionary(m => m.Id, m => documents[m.DocumentId].Name.English!),
     };
 
-    /// <summary>The catalogue's word, stored in the case's terms so they read without the catalogue's enum.</summary>
-    public static string Word(MissedDeadline onMissed) => onMissed == MissedDeadline.OfficerDecides ? MissedDeadlines.OfficerDecides : MissedDeadlines.Withdraw;
 }
