@@ -34,10 +34,22 @@ public sealed class WorkingCalendar
     public DateOnly AddWorkingDays(DateOnly from, int days)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(days);
+        return Step(from, days, 1);
+    }
+
+    /// <summary>The working day <paramref name="days"/> working days before <paramref name="from"/> (which itself is not counted).</summary>
+    public DateOnly SubtractWorkingDays(DateOnly from, int days)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(days);
+        return Step(from, days, -1);
+    }
+
+    private DateOnly Step(DateOnly from, int days, int direction)
+    {
         var day = from;
         for (var counted = 0; counted < days;)
         {
-            day = day.AddDays(1);
+            day = day.AddDays(direction);
             if (IsWorkingDay(day))
             {
                 counted++;

@@ -30,22 +30,6 @@ internal sealed class CaseCalendar(WorkingCalendar calendar, TimeZoneInfo zone)
 
     public DateOnly AddWorkingDays(DateOnly from, int days) => Calendar.AddWorkingDays(from, days);
 
-    /// <summary>The working day <paramref name="days"/> working days before <paramref name="day"/>.</summary>
-    public DateOnly WorkingDaysBefore(DateOnly day, int days)
-    {
-        var result = day;
-        for (var counted = 0; counted < days;)
-        {
-            result = result.AddDays(-1);
-            if (Calendar.IsWorkingDay(result))
-            {
-                counted++;
-            }
-        }
-
-        return result;
-    }
-
     /// <summary>The end of the day <paramref name="workingDays"/> working days after <paramref name="from"/>'s day.</summary>
     public DateTimeOffset WorkingDaysAfter(DateTimeOffset from, int workingDays) =>
         EndOf(AddWorkingDays(LocalDate(from), workingDays));

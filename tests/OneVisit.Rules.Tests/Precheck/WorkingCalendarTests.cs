@@ -36,4 +36,20 @@ public sealed class WorkingCalendarTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => WorkingCalendar.MondayToFriday.AddWorkingDays(Friday, -1));
     }
+
+    [Fact]
+    public void SubtractWorkingDays_FromMonday_SkipsTheWeekendAndHolidays()
+    {
+        Assert.Equal(Friday, WorkingCalendar.MondayToFriday.SubtractWorkingDays(new DateOnly(2017, 2, 20), 1));
+        Assert.Equal(new DateOnly(2017, 2, 16), WorkingCalendar.MondayToFriday.SubtractWorkingDays(new DateOnly(2017, 2, 20), 2));
+        var calendar = WorkingCalendar.With(Enumerable.Range(0, 7).Select(i => new DateOnly(2017, 1, 27).AddDays(i)), [new DateOnly(2017, 2, 4)]);
+        Assert.Equal(new DateOnly(2017, 1, 26), calendar.SubtractWorkingDays(new DateOnly(2017, 2, 3), 1));
+        Assert.Equal(new DateOnly(2017, 2, 3), calendar.SubtractWorkingDays(new DateOnly(2017, 2, 6), 2));
+    }
+
+    [Fact]
+    public void SubtractWorkingDays_NegativeDays_IsRefused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => WorkingCalendar.MondayToFriday.SubtractWorkingDays(Friday, -1));
+    }
 }

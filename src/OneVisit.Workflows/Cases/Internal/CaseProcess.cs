@@ -49,7 +49,7 @@ internal sealed partial class CaseProcess(
 
         // The morning after the reminder day's end is too late to act on; the reminder goes at the end of the
         // working day that many working days before the last one.
-        var at = calendar.EndOf(calendar.WorkingDaysBefore(calendar.LastDay(due), Options.ReminderWorkingDaysBefore));
+        var at = calendar.EndOf(calendar.Calendar.SubtractWorkingDays(calendar.LastDay(due), Options.ReminderWorkingDaysBefore));
         return at > time.GetUtcNow() ? at : null;
     }
 
