@@ -1,4 +1,3 @@
-using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine.Persistence;
 
 namespace OneVisit.Workflows.Tests.Engine.Persistence;

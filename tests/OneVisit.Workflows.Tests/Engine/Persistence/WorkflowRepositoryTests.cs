@@ -1,4 +1,3 @@
-using OneVisit.Workflows.Cases.Internal;
 using WorkflowCore.Models;
 
 namespace OneVisit.Workflows.Tests.Engine.Persistence;
