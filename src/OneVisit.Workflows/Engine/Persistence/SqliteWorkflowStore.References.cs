@@ -36,12 +36,14 @@ internal sealed partial class SqliteWorkflowStore : IWorkflowReferences
     public Task<List<string>> RequeueMissedEventsAsync(CancellationToken cancellationToken) =>
         WriteAsync(transaction =>
         {
+            // Driven from the open subscriptions (few: the waits of open cases) into wf_events_event, never a
+            // scan of every event ever processed; CROSS JOIN makes SQLite keep that order.
             using var command = SqlCommands.Create(transaction, """
                 UPDATE wf_events SET is_processed = 0
-                WHERE is_processed = 1 AND EXISTS (
-                    SELECT 1 FROM wf_subscriptions s
-                    WHERE s.event_name = wf_events.event_name AND s.event_key IS wf_events.event_key
-                      AND s.subscribe_as_of <= wf_events.event_time)
+                WHERE id IN (
+                    SELECT e.id FROM wf_subscriptions s
+                    CROSS JOIN wf_events e ON e.event_name = s.event_name AND e.event_key IS s.event_key AND e.event_time >= s.subscribe_as_of
+                    WHERE e.is_processed = 1)
                 RETURNING id;
                 """);
             return command.ReadStrings().ToList();

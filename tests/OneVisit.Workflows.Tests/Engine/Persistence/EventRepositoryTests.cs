@@ -1,4 +1,3 @@
-using OneVisit.Workflows.Cases.Internal;
 using WorkflowCore.Models;
 
 namespace OneVisit.Workflows.Tests.Engine.Persistence;
@@ -78,6 +77,29 @@ public sealed class EventRepositoryTests : IAsyncLifetime
         await store.CreateEvent(Event(T0.AddHours(1), name: "other"));
 
         Assert.Equal([exact, later], await store.GetEvents("approved", "case-1", T0));
+    }
+
+    [Fact]
+    public async Task RequeueMissedEventsAsync_ProcessedEventOfAnOpenWait_IsOfferedAgainAndNoOtherIs()
+    {
+        var store = _database.Store();
+        // Marked processed while no wait held its key; the wait was saved afterwards.
+        var missed = await store.CreateEvent(Event(T0, key: "case-1"));
+        await store.MarkEventProcessed(missed);
+        // Processed with nobody waiting any more, and processed before the wait began: both stay as they are.
+        var done = await store.CreateEvent(Event(T0, key: "case-2"));
+        await store.MarkEventProcessed(done);
+        var early = await store.CreateEvent(Event(T0.AddMinutes(-5), key: "case-3"));
+        await store.MarkEventProcessed(early);
+        await store.CreateEventSubscription(new EventSubscription { WorkflowId = "wf-1", StepId = 1, ExecutionPointerId = "p-1", EventName = "approved", EventKey = "case-1", SubscribeAsOf = T0.AddMinutes(-1) });
+        await store.CreateEventSubscription(new EventSubscription { WorkflowId = "wf-3", StepId = 1, ExecutionPointerId = "p-3", EventName = "approved", EventKey = "case-3", SubscribeAsOf = T0.AddMinutes(-1) });
+
+        var requeued = await store.RequeueMissedEventsAsync(CancellationToken.None);
+
+        Assert.Equal([missed], requeued);
+        Assert.False((await store.GetEvent(missed))!.IsProcessed);
+        Assert.True((await store.GetEvent(done))!.IsProcessed);
+        Assert.True((await store.GetEvent(early))!.IsProcessed);
     }
 
     private static Event Event(DateTime time, string key = "case-1", string name = "approved", object? data = null) => new()
