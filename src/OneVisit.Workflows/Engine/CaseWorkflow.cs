@@ -29,7 +29,7 @@ internal sealed class CaseWorkflow(CaseTerms terms) : IWorkflow<CaseData>
         // nothing but accepts with a gap still needs them, or its gaps are never waited for.
         if (terms.MayFetch || terms.MayGap)
         {
-            var branches = intake.ForEach(data => data.EvidenceToFetch(), data => true);
+            var branches = intake.ForEach(data => data.ParallelWaits(), data => true);
             CompileOnce(branches);
             review = branches
                 .Do(each => each.StartWith<EvidenceStep>().Name("evidence"))
@@ -54,7 +54,7 @@ internal sealed class CaseWorkflow(CaseTerms terms) : IWorkflow<CaseData>
         step.Inputs.Clear();
         step.Inputs.Add(new ActionParameter<Foreach, CaseData>((body, data) =>
         {
-            body.Collection = data.EvidenceToFetch();
+            body.Collection = data.ParallelWaits();
             body.RunParallel = true;
         }));
     }

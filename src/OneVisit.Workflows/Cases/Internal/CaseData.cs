@@ -83,7 +83,7 @@ internal sealed class CaseData : Storage.IHasPendingWrites
     /// What the parallel branches after acceptance run for: each document to fetch (by material id) and each gap
     /// owed (<c>gap:</c> and the material id). None once the case closed at intake.
     /// </summary>
-    public List<string> EvidenceToFetch() => Stage == CaseStage.Closed ? [] : [.. Evidence.Select(e => e.MaterialId), .. Owed.Select(o => GapItem + o.MaterialId)];
+    public List<string> ParallelWaits() => Stage == CaseStage.Closed ? [] : [.. Evidence.Select(e => e.MaterialId), .. Owed.Select(o => GapItem + o.MaterialId)];
 
     public const string GapItem = "gap:";
 
