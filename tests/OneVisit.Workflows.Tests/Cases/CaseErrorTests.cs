@@ -111,9 +111,7 @@ public sealed class CaseErrorTests
     public async Task SubmitAsync_IneligibleApplicant_IsNotAdmittedWithTheReasons()
     {
         await using var harness = await CaseHarness.StartAsync();
-        var submission = harness.Errand("02-vehicle-transfer-out.yaml", "seized");
-        var facts = new Dictionary<string, object?>(submission.Application.Facts) { ["vehicle.is_seized"] = true };
-        var submitted = await harness.Cases.SubmitAsync(submission with { Application = submission.Application with { Facts = facts } });
+        var submitted = await harness.Cases.SubmitAsync(CaseHarness.WithFacts(harness.Errand("02-vehicle-transfer-out.yaml", "seized"), f => f["vehicle.is_seized"] = true));
 
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
 
@@ -126,10 +124,11 @@ public sealed class CaseErrorTests
     public async Task SubmitAsync_IneligibleApplicantWithAnOpenQuestion_IsNotAdmittedRatherThanAskedForMore()
     {
         await using var harness = await CaseHarness.StartAsync();
-        var submission = harness.Errand("02-vehicle-transfer-out.yaml", "seized-unknown-buyer");
-        var facts = new Dictionary<string, object?>(submission.Application.Facts) { ["vehicle.is_seized"] = true };
-        facts.Remove("buyer.is_enterprise");
-        var submitted = await harness.Cases.SubmitAsync(submission with { Application = submission.Application with { Facts = facts } });
+        var submitted = await harness.Cases.SubmitAsync(CaseHarness.WithFacts(harness.Errand("02-vehicle-transfer-out.yaml", "seized-unknown-buyer"), f =>
+        {
+            f["vehicle.is_seized"] = true;
+            f.Remove("buyer.is_enterprise");
+        }));
 
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
 

@@ -18,9 +18,7 @@ public sealed class SnapshotTruthTests
     public async Task GetAsync_CaseNotAdmitted_RunsNoClockAsksNoDepartmentAndDeliversNothing()
     {
         await using var harness = await CaseHarness.StartAsync();
-        var submission = harness.Errand("02-vehicle-transfer-out.yaml", "seized");
-        var facts = new Dictionary<string, object?>(submission.Application.Facts) { ["vehicle.is_seized"] = true };
-        var submitted = await harness.Cases.SubmitAsync(submission with { Application = submission.Application with { Facts = facts } });
+        var submitted = await harness.Cases.SubmitAsync(CaseHarness.WithFacts(harness.Errand("02-vehicle-transfer-out.yaml", "seized"), f => f["vehicle.is_seized"] = true));
 
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
 

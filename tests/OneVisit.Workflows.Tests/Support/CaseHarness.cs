@@ -93,6 +93,14 @@ internal sealed class CaseHarness : IAsyncDisposable
         return new CaseSubmission { IdempotencyKey = key, ApplicantId = applicant, Application = loaded.Request! };
     }
 
+    /// <summary>The same submission with its facts changed by <paramref name="edit"/> (e.g. a seized vehicle).</summary>
+    public static CaseSubmission WithFacts(CaseSubmission submission, Action<Dictionary<string, object?>> edit)
+    {
+        var facts = new Dictionary<string, object?>(submission.Application.Facts);
+        edit(facts);
+        return submission with { Application = submission.Application with { Facts = facts } };
+    }
+
     public Task<CaseSnapshot> WaitUntil(string caseId, Func<CaseSnapshot, bool> condition) =>
         Cases.WaitUntilAsync(caseId, condition, TimeSpan.FromSeconds(30));
 
