@@ -1,0 +1,110 @@
+using System.Reflection;
+using System.Runtime.CompilerServices;
+using NetArchTest.Rules;
+
+namespace OneVisit.Architecture.Tests;
+
+/// <summary>
+/// The walls of docs/architecture.md, checked on the compiled assemblies: a change that leans on the wrong room
+/// fails the build's tests instead of waiting for a reviewer to notice.
+/// </summary>
+public sealed class LayeringTests
+{
+    private static readonly Assembly Rules = typeof(OneVisit.Rules.Catalog.ProcedureCatalog).Assembly;
+    private static readonly Assembly Workflows = typeof(OneVisit.Workflows.Cases.ICaseService).Assembly;
+    private static readonly Assembly Cli = Assembly.Load("onevisit");
+
+    [Fact]
+    public void Rules_References_NeverTheWorkflowsPackage()
+    {
+        var references = Rules.GetReferencedAssemblies().Select(a => a.Name).ToList();
+
+        Assert.DoesNotContain("OneVisit.Workflows", references);
+        Assert.DoesNotContain("WorkflowCore", references);
+    }
+
+    [Fact]
+    public void Expressions_Dependencies_NeitherNRulesNorYaml() =>
+        Holds(
+            "the condition language is plain expression trees: no rule engine, no YAML reader",
+            Types.InAssembly(Rules).That().ResideInNamespace("OneVisit.Rules.Expressions")
+                .ShouldNot().HaveDependencyOnAny("NRules", "YamlDotNet"));
+
+    [Fact]
+    public void Catalog_Dependencies_OnlyTheModelItself() =>
+        Holds(
+            "the catalogue model knows nothing of how it is read (YAML, Authoring) or used (Precheck, Guides, Testing)",
+            Types.InAssembly(Rules).That().ResideInNamespace("OneVisit.Rules.Catalog")
+                .ShouldNot().HaveDependencyOnAny(
+                    "YamlDotNet", "OneVisit.Rules.Authoring", "OneVisit.Rules.Precheck", "OneVisit.Rules.Guides", "OneVisit.Rules.Testing"));
+
+    [Fact]
+    public void GuidesAndPrecheck_Internals_NotSharedWithEachOther()
+    {
+        Holds(
+            "the guide reads the catalogue, not the precheck's pipeline",
+            Types.InAssembly(Rules).That().ResideInNamespace("OneVisit.Rules.Guides")
+                .ShouldNot().HaveDependencyOn("OneVisit.Rules.Precheck.Internal"));
+        Holds(
+            "the precheck does not borrow the guide's phrasing",
+            Types.InAssembly(Rules).That().ResideInNamespace("OneVisit.Rules.Precheck")
+                .ShouldNot().HaveDependencyOn("OneVisit.Rules.Guides.Internal"));
+    }
+
+    [Fact]
+    public void Workflows_WorkflowCore_OnlyInsideEngine() =>
+        Holds(
+            "WorkflowCore is an implementation detail of Engine/; cases, deadlines, evidence and hosting speak OneVisit's own interfaces",
+            Types.InAssembly(Workflows).That().DoNotResideInNamespace("OneVisit.Workflows.Engine")
+                .ShouldNot().HaveDependencyOn("WorkflowCore"));
+
+    [Fact]
+    public void Workflows_Sqlite_OnlyInsidePersistence() =>
+        Holds(
+            "SQLite is one storage behind the Storage/ port; only Persistence/ (and the engine's store adapter in Engine/Persistence/) may touch it",
+            Types.InAssembly(Workflows).That()
+                .DoNotResideInNamespace("OneVisit.Workflows.Persistence")
+                .And().DoNotResideInNamespace("OneVisit.Workflows.Engine.Persistence")
+                .ShouldNot().HaveDependencyOn("Microsoft.Data.Sqlite"));
+
+    [Fact]
+    public void Storage_Port_NamesNoImplementation() =>
+        Holds(
+            "the storage port is what a second database implements: it may not lean on SQLite, the engine or an implementation",
+            Types.InAssembly(Workflows).That().ResideInNamespace("OneVisit.Workflows.Storage")
+                .ShouldNot().HaveDependencyOnAny("Microsoft.Data.Sqlite", "WorkflowCore", "OneVisit.Workflows.Persistence", "OneVisit.Workflows.Engine"));
+
+    [Fact]
+    public void Persistence_Dependencies_NeverTheEngine() =>
+        Holds(
+            "storage serves the engine, not the other way round",
+            Types.InAssembly(Workflows).That().ResideInNamespace("OneVisit.Workflows.Persistence")
+                .ShouldNot().HaveDependencyOnAny("WorkflowCore", "OneVisit.Workflows.Engine"));
+
+    [Fact]
+    public void Cases_Dependencies_PortsNotImplementations() =>
+        Holds(
+            "a case's process reaches storage and the engine through their interfaces only",
+            Types.InAssembly(Workflows).That().ResideInNamespace("OneVisit.Workflows.Cases")
+                .ShouldNot().HaveDependencyOnAny("OneVisit.Workflows.Engine", "OneVisit.Workflows.Persistence", "Microsoft.Data.Sqlite", "WorkflowCore"));
+
+    [Fact]
+    public void Cli_Libraries_OnlyTheirPublicApi()
+    {
+        // The CLI is the first integrator: what it needs, every host needs, so it gets no back door.
+        foreach (var library in new[] { Rules, Workflows })
+        {
+            var friends = library.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName.Split(',')[0]);
+            Assert.DoesNotContain(Cli.GetName().Name, friends);
+        }
+    }
+
+    private static void Holds(string rule, ConditionList condition)
+    {
+        var result = condition.GetResult();
+        Assert.True(
+            result.IsSuccessful,
+            $"Broken wall: {rule}. Offending types:{Environment.NewLine}  "
+            + string.Join(Environment.NewLine + "  ", (result.FailingTypeNames ?? []).Where(n => !n.Contains('<', StringComparison.Ordinal)).Order()));
+    }
+}
