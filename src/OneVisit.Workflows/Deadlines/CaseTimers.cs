@@ -10,10 +10,8 @@ namespace OneVisit.Workflows.Deadlines;
 /// <see cref="ITimer"/> from the injected <see cref="TimeProvider"/>, armed for the earliest. They fire on
 /// time rather than at the engine's next poll, and a fake clock drives them in tests.
 /// </summary>
-internal sealed class CaseTimers(CaseStore store, TimeProvider time, ILogger<CaseTimers> logger) : IAsyncDisposable
+internal sealed class CaseTimers(ITimerStore store, TimeProvider time, ILogger<CaseTimers> logger) : IAsyncDisposable
 {
-    public const string Timeout = "timeout";
-
     private readonly object _gate = new();
     private readonly PriorityQueue<TimerRow, DateTimeOffset> _queue = new();
     private readonly Dictionary<string, TimerRow> _pending = new(StringComparer.Ordinal);
@@ -47,24 +45,21 @@ internal sealed class CaseTimers(CaseStore store, TimeProvider time, ILogger<Cas
     /// publishing a <see cref="CaseTimeout"/> on its key.
     /// </summary>
     public void ScheduleTimeout(PendingWrites writes, string caseId, string name, DateTimeOffset due, string eventName, string eventKey) =>
-        Schedule(writes, new TimerRow($"{caseId}:{name}:{due.UtcTicks}", caseId, due, Timeout, eventName, eventKey));
+        Schedule(writes, new TimerRow($"{caseId}:{name}:{due.UtcTicks}", caseId, due, TimerKind.Timeout, eventName, eventKey));
 
     /// <summary>Arms a reminder for the wait <paramref name="name"/>: the person who must act is reminded before its deadline.</summary>
     public void ScheduleReminder(PendingWrites writes, string caseId, string name, DateTimeOffset at) =>
-        Schedule(writes, new TimerRow($"{caseId}:{name}:remind:{at.UtcTicks}", caseId, at, ReminderPrefix + name, null, null));
+        Schedule(writes, new TimerRow($"{caseId}:{name}:remind:{at.UtcTicks}", caseId, at, TimerKind.Reminder(name), null, null));
 
+    /// <summary>Arms a check of the limit <paramref name="limit"/>: when it is near (<paramref name="passed"/> false) or has passed.</summary>
     public void ScheduleClock(PendingWrites writes, string caseId, string limit, bool passed, DateTimeOffset due) =>
-        Schedule(writes, new TimerRow($"{caseId}:clock:{limit}:{(passed ? "due" : "warn")}:{due.UtcTicks}", caseId, due, ClockKind(limit, passed), null, null));
-
-    public const string ReminderPrefix = "reminder:";
-
-    public static string ClockKind(string limit, bool passed) => $"clock:{limit}:{(passed ? "due" : "warn")}";
+        Schedule(writes, new TimerRow($"{caseId}:clock:{limit}:{(passed ? "due" : "warn")}:{due.UtcTicks}", caseId, due, TimerKind.Clock(limit, passed), null, null));
 
     /// <summary>Disarms, with the next save, the timers of the wait <paramref name="name"/>, or all the case's timers when null.</summary>
     public void Cancel(PendingWrites writes, string caseId, string? name = null)
     {
         var prefix = name is null ? $"{caseId}:" : $"{caseId}:{name}:";
-        CaseStore.CancelTimers(writes, caseId, prefix);
+        writes.Add(t => t.CancelTimers(caseId, prefix));
         writes.AfterCommit(() =>
         {
             lock (_gate)
@@ -79,7 +74,7 @@ internal sealed class CaseTimers(CaseStore store, TimeProvider time, ILogger<Cas
 
     private void Schedule(PendingWrites writes, TimerRow row)
     {
-        CaseStore.ScheduleTimer(writes, row);
+        writes.Add(t => t.ScheduleTimer(row));
         // Armed in memory only once the row is committed: a timer never fires for a wait that was not saved.
         writes.AfterCommit(() =>
         {

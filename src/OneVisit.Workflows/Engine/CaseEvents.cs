@@ -1,7 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
-using OneVisit.Workflows.Engine.Persistence;
 using OneVisit.Workflows.Storage;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
@@ -13,7 +12,7 @@ namespace OneVisit.Workflows.Engine;
 /// is queued as WorkflowCore's own PublishEvent does. An event stored but not yet queued when the host stops is
 /// found by the engine's poll of unprocessed events after the restart.
 /// </summary>
-internal sealed class CaseEvents(SqliteWorkflowStore store, IServiceProvider services, TimeProvider time) : ICaseEvents
+internal sealed class CaseEvents(IEngineStore store, IServiceProvider services, TimeProvider time) : ICaseEvents
 {
     // Resolved on first use: the queue belongs to the engine, which is built after the case services.
     private IQueueProvider Queue => services.GetRequiredService<IQueueProvider>();
@@ -21,7 +20,7 @@ internal sealed class CaseEvents(SqliteWorkflowStore store, IServiceProvider ser
     public async Task<bool> PublishOnceAsync(string caseId, string eventName, string eventKey, object payload, string actor, CancellationToken cancellationToken)
     {
         var evt = NewEvent(eventName, eventKey, payload);
-        var stored = await store.WriteAsync(t => store.TryCreateClaimedEvent(t, evt, caseId, actor, onlyWhileOpen: true), cancellationToken).ConfigureAwait(false);
+        var stored = await store.TryCreateClaimedEventAsync(evt, caseId, actor, onlyWhileOpen: true, cancellationToken).ConfigureAwait(false);
         if (stored)
         {
             await Queue.QueueWork(evt.Id, QueueType.Event).ConfigureAwait(false);
@@ -46,8 +45,8 @@ internal sealed class CaseEvents(SqliteWorkflowStore store, IServiceProvider ser
 
     public void ClaimWith(PendingWrites writes, string caseId, string eventName, string eventKey, string actor)
     {
-        var at = time.GetUtcNow().UtcDateTime;
-        writes.Add(t => store.TryClaim(t, eventName, eventKey, caseId, actor, at, onlyWhileOpen: false));
+        var at = time.GetUtcNow();
+        writes.Add(t => t.TryClaim(eventName, eventKey, caseId, actor, at, onlyWhileOpen: false));
     }
 
     private Event NewEvent(string eventName, string eventKey, object payload) => new()

@@ -5,6 +5,8 @@ using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine.Persistence;
 using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.Engine.Steps;
+using OneVisit.Workflows.Persistence.Sqlite;
+using OneVisit.Workflows.Storage;
 
 namespace OneVisit.Workflows.Engine;
 
@@ -25,10 +27,18 @@ internal static class EngineRegistration
             sp.GetRequiredService<SqliteWorkflowStore>(), sp.GetRequiredService<CaseWatcher>(), sp.GetRequiredService<IWakeUpSink>()));
 
         services.AddSingleton<CaseWatcher>();
-        services.AddSingleton(sp => new SqliteWorkflowStore(
+        // The engine's store and OneVisit's tables share one SQLite database, hence one writer: a step's audit
+        // lines and its workflow document commit together.
+        services.AddSingleton(sp => new SqliteDatabase(
             new SqliteStoreOptions { ConnectionString = options.ConnectionString ?? "", UniqueReferences = true },
+            sp.GetRequiredService<ILogger<SqliteDatabase>>()));
+        SqliteStorage.Add(services);
+        services.AddSingleton(sp => new SqliteWorkflowStore(
+            sp.GetRequiredService<SqliteDatabase>(),
             CasePayloads.Create(),
             sp.GetRequiredService<ILogger<SqliteWorkflowStore>>()));
+        services.AddSingleton<IEngineStore>(sp => sp.GetRequiredService<SqliteWorkflowStore>());
+        services.AddSingleton<IStoreErrorTranslator, EngineErrors>();
         services.AddTransient<IntakeStep>();
         services.AddTransient<EvidenceStep>();
         services.AddTransient<ReviewStep>();

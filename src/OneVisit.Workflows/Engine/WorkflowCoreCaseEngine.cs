@@ -1,21 +1,54 @@
 using System.Text.Json;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
+using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.Storage;
 using WorkflowCore.Interface;
 
 namespace OneVisit.Workflows.Engine;
 
-/// <summary>OneVisit's cases on WorkflowCore: the only place the case service meets the engine.</summary>
+/// <summary>OneVisit's cases on WorkflowCore: the only place the case runtime meets the engine.</summary>
 internal sealed class WorkflowCoreCaseEngine(
     IWorkflowHost host,
     IWorkflowRegistry registry,
     IPersistenceProvider persistence,
-    CaseStore store,
-    Persistence.SqliteWorkflowStore sqlite,
-    IQueueProvider queue) : ICaseEngine
+    IEngineStore store,
+    IProcedureVersionStore versions,
+    IQueueProvider queue,
+    IWakeUpSink wakeUps,
+    CaseWatcher watcher) : ICaseEngine
 {
     private readonly object _registering = new();
+
+    public async Task StartAsync(IReadOnlyList<CaseTerms> current, CancellationToken cancellationToken)
+    {
+        persistence.EnsureStoreExists();
+        foreach (var json in await versions.AllTermsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await EnsureDefinitionAsync(JsonSerializer.Deserialize(json, CaseJson.Default.CaseTerms)!, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var terms in current)
+        {
+            await EnsureDefinitionAsync(terms, cancellationToken).ConfigureAwait(false);
+        }
+
+        await host.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        // WorkflowCore marks an event processed when no wait holds its key yet and re-offers it when the wait is
+        // saved; a host that stopped between the two left the wait without its event. Offered again here.
+        foreach (var missed in await store.RequeueMissedEventsAsync(cancellationToken).ConfigureAwait(false))
+        {
+            await queue.QueueWork(missed, QueueType.Event).ConfigureAwait(false);
+        }
+
+        foreach (var (id, next) in await store.SleepingAsync(cancellationToken).ConfigureAwait(false))
+        {
+            wakeUps.Schedule(id, next);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync(cancellationToken);
 
     public async Task EnsureDefinitionAsync(CaseTerms terms, CancellationToken cancellationToken)
     {
@@ -31,18 +64,10 @@ internal sealed class WorkflowCoreCaseEngine(
         }
 
         // Remembered so a restart can run cases of this version even after the catalogue has moved on.
-        await store.SaveTermsAsync(terms.Code, terms.Version, JsonSerializer.Serialize(terms, CaseJson.Default.CaseTerms), cancellationToken).ConfigureAwait(false);
+        await versions.SaveTermsAsync(terms.Code, terms.Version, JsonSerializer.Serialize(terms, CaseJson.Default.CaseTerms), cancellationToken).ConfigureAwait(false);
     }
 
-    public async Task RegisterStoredDefinitionsAsync(CancellationToken cancellationToken)
-    {
-        foreach (var json in await store.AllTermsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await EnsureDefinitionAsync(JsonSerializer.Deserialize(json, CaseJson.Default.CaseTerms)!, cancellationToken).ConfigureAwait(false);
-        }
-    }
-
-    public Task<string> StartAsync(CaseData data, CancellationToken cancellationToken) =>
+    public Task<string> StartCaseAsync(CaseData data, CancellationToken cancellationToken) =>
         host.StartWorkflow(CaseWorkflow.IdFor(data.Terms.Code), data.Terms.Version, data, data.CaseId);
 
     public async Task<CaseData?> LoadAsync(string workflowId, CancellationToken cancellationToken)
@@ -51,23 +76,8 @@ internal sealed class WorkflowCoreCaseEngine(
         return instance?.Data as CaseData;
     }
 
-    /// <summary>Offers again, after a restart, the events that open waits missed (see <see cref="Persistence.SqliteWorkflowStore.RequeueMissedEventsAsync"/>).</summary>
-    public async Task RecoverMissedEventsAsync(CancellationToken cancellationToken)
-    {
-        foreach (var missed in await sqlite.RequeueMissedEventsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await queue.QueueWork(missed, QueueType.Event).ConfigureAwait(false);
-        }
-    }
-
     public Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken) =>
-        (persistence is ObservedPersistence observed ? observed.Inner : persistence) is IWorkflowReferences references
-            ? references.FindByReferenceAsync(caseId, cancellationToken)
-            : Task.FromResult<string?>(null);
-}
+        store.FindByReferenceAsync(caseId, cancellationToken);
 
-/// <summary>A store that can find a workflow by its reference (the case id).</summary>
-internal interface IWorkflowReferences
-{
-    Task<string?> FindByReferenceAsync(string reference, CancellationToken cancellationToken);
+    public Task NextSave(string workflowId) => watcher.NextSave(workflowId);
 }

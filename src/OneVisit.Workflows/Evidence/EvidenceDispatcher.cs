@@ -17,7 +17,7 @@ namespace OneVisit.Workflows.Evidence;
 /// per department, to spare its system.
 /// </summary>
 internal sealed class EvidenceDispatcher(
-    CaseStore store,
+    ICaseStore store,
     EvidenceProviders providers,
     ICaseEvents events,
     CaseMetrics metrics,

@@ -1,14 +1,11 @@
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneVisit.Rules;
 using OneVisit.Rules.Catalog;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Deadlines;
-using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Evidence;
 using OneVisit.Workflows.Storage;
-using WorkflowCore.Interface;
 
 namespace OneVisit.Workflows.Hosting;
 
@@ -24,13 +21,14 @@ public sealed class CaseRuntime
 {
     private readonly IServiceProvider _services;
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private bool _started;
-    private IWorkflowHost? _host;
-    private CaseTimers? _timers;
-    private EvidenceDispatcher? _dispatcher;
+    private Running? _running;
 
     /// <summary>Created by DI.</summary>
     public CaseRuntime(IServiceProvider services) => _services = services;
+
+    // Kept from the start, not resolved again at stop: a container disposing itself stops the runtime while it
+    // can no longer resolve anything.
+    private sealed record Running(ICaseEngine Engine, CaseTimers Timers, EvidenceDispatcher Dispatcher);
 
     private T Get<T>()
         where T : notnull => (T)(_services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered: call services.AddOneVisit(...).AddWorkflows(...)."));
@@ -41,60 +39,26 @@ public sealed class CaseRuntime
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_started)
+            if (_running is not null)
             {
                 return;
             }
 
-            var problems = Get<CaseOptions>().Validate().ToList();
-            if (problems.Count > 0)
-            {
-                throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions), problems);
-            }
+            var current = Validate();
+            await Get<ICaseStorage>().InitializeAsync(cancellationToken).ConfigureAwait(false);
 
-            var catalog = Get<ProcedureCatalog>();
-            var terms = catalog.Procedures.Values.Select(p => CaseTermsFactory.From(p, catalog.Documents)).ToList();
-            if (Get<EvidenceProviders>().IsEmpty && terms.Any(t => t.MayFetch))
-            {
-                throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions),
-                [
-                    "The catalogue has procedures that fetch documents from other departments, but no evidence provider is registered: "
-                    + "call AddWorkflows(w => w.AddEvidenceProvider(\"department_id\", provider)) per department, or w.UseSimulatedDepartments() for a trial.",
-                ]);
-            }
+            var engine = Get<ICaseEngine>();
+            await engine.StartAsync(current, cancellationToken).ConfigureAwait(false);
 
-            await Get<CaseStore>().InitializeAsync(cancellationToken).ConfigureAwait(false);
-            Get<IPersistenceProvider>().EnsureStoreExists();
-
-            var engine = Get<WorkflowCoreCaseEngine>();
-            await engine.RegisterStoredDefinitionsAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var current in terms)
-            {
-                await engine.EnsureDefinitionAsync(current, cancellationToken).ConfigureAwait(false);
-            }
-
-            // Kept, not resolved again at stop: a container disposing itself stops the runtime while it can
-            // no longer resolve anything.
-            _host = Get<IWorkflowHost>();
-            _timers = Get<CaseTimers>();
-            await _host.StartAsync(cancellationToken).ConfigureAwait(false);
-            await engine.RecoverMissedEventsAsync(cancellationToken).ConfigureAwait(false);
-            var wakeUps = Get<Engine.Runtime.IWakeUpSink>();
-            foreach (var (id, next) in await Get<Engine.Persistence.SqliteWorkflowStore>().SleepingAsync(cancellationToken).ConfigureAwait(false))
-            {
-                wakeUps.Schedule(id, next);
-            }
-
-            var handler = new TimerHandler(engine, Get<ICaseEvents>(), Get<CaseStore>(), Get<CaseProcess>(), Get<CaseEscalations>());
-            await _timers.StartAsync(handler.FireAsync, cancellationToken).ConfigureAwait(false);
-            _dispatcher = Get<EvidenceDispatcher>();
-            await _dispatcher.StartAsync(cancellationToken).ConfigureAwait(false);
+            var timers = Get<CaseTimers>();
+            await timers.StartAsync(Get<TimerHandler>().FireAsync, cancellationToken).ConfigureAwait(false);
+            var dispatcher = Get<EvidenceDispatcher>();
+            await dispatcher.StartAsync(cancellationToken).ConfigureAwait(false);
 
             // Cases recorded just before a crash or a failed write: linked to their workflow if it started,
             // removed if it never did (nothing ran and nothing was audited; a retry with the same key makes it anew).
             await Get<CaseService>().RepairSubmissionsAsync(cancellationToken).ConfigureAwait(false);
-
-            _started = true;
+            _running = new Running(engine, timers, dispatcher);
         }
         finally
         {
@@ -108,15 +72,15 @@ public sealed class CaseRuntime
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (!_started)
+            if (_running is not { } running)
             {
                 return;
             }
 
-            _started = false;
-            await _timers!.StopAsync().ConfigureAwait(false);
-            await _dispatcher!.StopAsync().ConfigureAwait(false);
-            await _host!.StopAsync(cancellationToken).ConfigureAwait(false);
+            _running = null;
+            await running.Timers.StopAsync().ConfigureAwait(false);
+            await running.Dispatcher.StopAsync().ConfigureAwait(false);
+            await running.Engine.StopAsync(cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -124,4 +88,26 @@ public sealed class CaseRuntime
         }
     }
 
+    /// <summary>Checks the settings and the catalogue against each other; returns the catalogue's procedure versions.</summary>
+    private List<CaseTerms> Validate()
+    {
+        var problems = Get<CaseOptions>().Validate().ToList();
+        if (problems.Count > 0)
+        {
+            throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions), problems);
+        }
+
+        var catalog = Get<ProcedureCatalog>();
+        var terms = catalog.Procedures.Values.Select(p => CaseTermsFactory.From(p, catalog.Documents)).ToList();
+        if (Get<EvidenceProviders>().IsEmpty && terms.Any(t => t.MayFetch))
+        {
+            throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions),
+            [
+                "The catalogue has procedures that fetch documents from other departments, but no evidence provider is registered: "
+                + "call AddWorkflows(w => w.AddEvidenceProvider(\"department_id\", provider)) per department, or w.UseSimulatedDepartments() for a trial.",
+            ]);
+        }
+
+        return terms;
+    }
 }

@@ -11,7 +11,6 @@ using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Evidence;
-using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Visits;
 
 namespace OneVisit.Workflows.Hosting;
@@ -43,12 +42,12 @@ public static class OneVisitWorkflowsExtensions
         services.TryAdd(ServiceDescriptor.Singleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Logger<>)));
         services.AddSingleton(options);
         services.AddSingleton<IOptions<CaseOptions>>(Options.Create(options));
-        services.AddSingleton<CaseStore>();
-        services.AddSingleton<ISqliteDatabase>(sp => sp.GetRequiredService<Engine.Persistence.SqliteWorkflowStore>());
+        services.AddSingleton<CaseStoreErrors>();
         services.AddSingleton(sp => new CaseCalendar(
             sp.GetRequiredService<IOptions<OneVisitOptions>>().Value.Precheck.Calendar,
             sp.GetRequiredService<ProcedureCatalog>().TimeZone(sp.GetRequiredService<TimeProvider>())));
         services.AddSingleton<CaseTimers>();
+        services.AddSingleton<TimerHandler>();
         services.AddSingleton<EvidenceProviders>();
         services.AddSingleton(sp => new CaseMetrics(sp.GetService<System.Diagnostics.Metrics.IMeterFactory>()));
         services.AddSingleton<CaseProcess>();

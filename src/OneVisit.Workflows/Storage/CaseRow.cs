@@ -14,6 +14,3 @@ internal sealed record CaseRow(
     string AuthorityId,
     DateTimeOffset SubmittedAt,
     DateTimeOffset? ClosedAt);
-
-/// <summary>A durable timer: when due, it publishes its event (a timeout) or checks a case's clock.</summary>
-internal sealed record TimerRow(string TimerId, string CaseId, DateTimeOffset Due, string Kind, string? EventName, string? EventKey);

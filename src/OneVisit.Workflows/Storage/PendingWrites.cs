@@ -1,4 +1,7 @@
-using Microsoft.Data.Sqlite;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Commitments;
+using OneVisit.Workflows.Evidence;
+using OneVisit.Workflows.Visits;
 
 namespace OneVisit.Workflows.Storage;
 
@@ -11,11 +14,11 @@ namespace OneVisit.Workflows.Storage;
 internal sealed class PendingWrites
 {
     private readonly Lock _gate = new();
-    private List<Action<SqliteTransaction>> _writes = [];
+    private List<Action<ICaseTransaction>> _writes = [];
     private List<Action> _afterCommit = [];
 
     /// <summary>Adds a statement to the document's next save.</summary>
-    public void Add(Action<SqliteTransaction> write)
+    public void Add(Action<ICaseTransaction> write)
     {
         lock (_gate)
         {
@@ -51,8 +54,25 @@ internal sealed class PendingWrites
         }
     }
 
+    /// <summary>Appends an audit line with the next save.</summary>
+    public void AppendAudit(string entryKey, AuditEntry entry) => Add(t => t.AppendAudit(entryKey, entry));
+
+    /// <summary>Updates the case's index row with the next save.</summary>
+    public void UpdateStage(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>
+        Add(t => t.UpdateStage(caseId, stage, outcome, authorityId, closedAt));
+
+    /// <summary>Records a visit with the next save.</summary>
+    public void RecordVisit(string visitKey, VisitRecord visit) => Add(t => t.RecordVisit(visitKey, visit));
+
+    /// <summary>Enters a commitment with the next save.</summary>
+    public void AddCommitment(CommitmentEntry entry) => Add(t => t.AddCommitment(entry));
+
+    /// <summary>Stores a department's first answer (one the sending step took at once) with the next save.</summary>
+    public void SaveEvidenceAnswer(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at) =>
+        Add(t => t.SaveEvidenceAnswer(request, materialId, response, at));
+
     /// <summary>Takes everything added so far; what a step adds later goes to the following save.</summary>
-    public (List<Action<SqliteTransaction>> Writes, List<Action> AfterCommit) Take()
+    public (List<Action<ICaseTransaction>> Writes, List<Action> AfterCommit) Take()
     {
         lock (_gate)
         {

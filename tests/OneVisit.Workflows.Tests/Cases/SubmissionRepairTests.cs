@@ -85,7 +85,7 @@ public sealed class SubmissionRepairTests
     {
         public int Failed { get; private set; }
 
-        public Task<string> StartAsync(CaseData data, CancellationToken cancellationToken)
+        public Task<string> StartCaseAsync(CaseData data, CancellationToken cancellationToken)
         {
             if (Failed == 0)
             {
@@ -93,7 +93,7 @@ public sealed class SubmissionRepairTests
                 throw new IOException("simulated: the workflow could not be written");
             }
 
-            return inner.StartAsync(data, cancellationToken);
+            return inner.StartCaseAsync(data, cancellationToken);
         }
 
         public Task EnsureDefinitionAsync(CaseTerms terms, CancellationToken cancellationToken) => inner.EnsureDefinitionAsync(terms, cancellationToken);
@@ -101,5 +101,11 @@ public sealed class SubmissionRepairTests
         public Task<CaseData?> LoadAsync(string workflowId, CancellationToken cancellationToken) => inner.LoadAsync(workflowId, cancellationToken);
 
         public Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken) => inner.FindWorkflowAsync(caseId, cancellationToken);
+
+        public Task StartAsync(IReadOnlyList<CaseTerms> current, CancellationToken cancellationToken) => inner.StartAsync(current, cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => inner.StopAsync(cancellationToken);
+
+        public Task NextSave(string workflowId) => inner.NextSave(workflowId);
     }
 }

@@ -67,7 +67,7 @@ internal sealed partial class CaseProcess
         var detail = $"The {limit} limit ({days} {(working ? "working " : "")}days, due by the end of {calendar.LastDay(due.Value):yyyy-MM-dd}) {what}";
         var escalation = new CaseEscalation(data.CaseId, limit, passed, due.Value, data.AuthorityId) { What = detail };
         // Raised from a timer, outside any step: the line is the whole effect, so it is written on its own.
-        await store.AppendAuditAsync($"{data.CaseId}:escalated:{limit}:{(passed ? "passed" : "near")}", new AuditEntry(0, data.CaseId, data.ApplicantId, time.GetUtcNow(), "system", AuditActions.Escalated, detail), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAuditAsync($"{data.CaseId}:escalated:{limit}:{(passed ? "passed" : "near")}", new AuditEntry(0, data.CaseId, data.ApplicantId, time.GetUtcNow(), "system", AuditActions.Escalated, detail), cancellationToken).ConfigureAwait(false);
         Log.Escalated(logger, data.CaseId, limit, what, due.Value);
         metrics.Escalated(limit, passed);
         return escalation;
@@ -85,7 +85,7 @@ internal sealed partial class CaseProcess
         }
 
         var detail = $"Reminder: {what}, by the end of {calendar.LastDay(due):yyyy-MM-dd}";
-        await store.AppendAuditAsync($"{data.CaseId}:reminded:{name}", new AuditEntry(0, data.CaseId, data.ApplicantId, time.GetUtcNow(), "system", AuditActions.Reminded, detail), cancellationToken).ConfigureAwait(false);
+        await audit.AppendAuditAsync($"{data.CaseId}:reminded:{name}", new AuditEntry(0, data.CaseId, data.ApplicantId, time.GetUtcNow(), "system", AuditActions.Reminded, detail), cancellationToken).ConfigureAwait(false);
         Log.Reminded(logger, data.CaseId, name, due);
         return new CaseEscalation(data.CaseId, name, false, due, data.AuthorityId) { Reason = EscalationReasons.Reminder, What = detail };
     }

@@ -58,7 +58,7 @@ internal sealed partial class CaseProcess
                 var verifyDays = data.Terms.CommitmentAllowed.GetValueOrDefault(item);
                 var today = calendar.LocalDate(time.GetUtcNow());
                 var due = verifyDays is { } days ? today.AddDays(days) : today;
-                CaseStore.AddCommitment(data.Writes, new CommitmentEntry(data.CaseId, item, CommitmentKind.Verify, due, time.GetUtcNow()));
+                data.Writes.AddCommitment(new CommitmentEntry(data.CaseId, item, CommitmentKind.Verify, due, time.GetUtcNow()));
                 Audit(data, $"evidence:{item}:commitment", AuditActions.CommitmentSigned, $"Commitment for {name}, to be verified by {due:yyyy-MM-dd}", actor: "applicant");
                 return ApplicantAnswered(data, evidence, EvidenceStates.Committed);
             case EvidenceStates.AwaitingApplicant when received is SuppliedDocuments:
@@ -113,7 +113,7 @@ internal sealed partial class CaseProcess
         if (await dispatch.TakeInlineAsync(Options.EvidenceInlineWait, cancellationToken).ConfigureAwait(false) is { } quick)
         {
             // A quick answer is stored, audited and its wait claimed with this step's save, as the dispatcher would.
-            CaseStore.SaveEvidenceAnswer(data.Writes, request, evidence.MaterialId, quick, time.GetUtcNow());
+            data.Writes.SaveEvidenceAnswer(request, evidence.MaterialId, quick, time.GetUtcNow());
             events.ClaimWith(data.Writes, data.CaseId, CaseEventNames.Evidence, answerKey, evidence.DepartmentId);
             return Handle(data, evidence, quick);
         }

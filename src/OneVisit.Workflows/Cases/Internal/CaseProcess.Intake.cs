@@ -84,7 +84,7 @@ internal sealed partial class CaseProcess
         data.Clock.StartedAt ??= now;
         foreach (var commitment in data.Commitments)
         {
-            CaseStore.AddCommitment(data.Writes, new CommitmentEntry(data.CaseId, commitment.MaterialId, commitment.Kind, commitment.DueOn, now));
+            data.Writes.AddCommitment(new CommitmentEntry(data.CaseId, commitment.MaterialId, commitment.Kind, commitment.DueOn, now));
         }
 
         Audit(data, "accepted", AuditActions.Accepted, $"Accepted for {data.AuthorityId}; {data.Evidence.Count} document(s) to fetch, {data.Commitments.Count} commitment(s) in the ledger");

@@ -65,7 +65,7 @@ internal sealed partial class CaseProcess
         switch (received)
         {
             case PickedUp pickup:
-                CaseStore.RecordVisit(data.Writes, $"{data.CaseId}:pickup", new VisitRecord(data.CaseId, data.ApplicantId, pickup.At, "pickup", data.WindowId));
+                data.Writes.RecordVisit($"{data.CaseId}:pickup", new VisitRecord(data.CaseId, data.ApplicantId, pickup.At, "pickup", data.WindowId));
                 Audit(data, "picked-up", AuditActions.Delivered, "Result picked up at the office", actor: "applicant");
                 Close(data, CaseOutcome.Approved, "picked up");
                 return Task.FromResult(StepOutcome.Next);

@@ -14,7 +14,8 @@ namespace OneVisit.Workflows.Cases.Internal;
 /// and every one is keyed, so a step that runs twice (after a crash) writes nothing twice.
 /// </summary>
 internal sealed partial class CaseProcess(
-    CaseStore store,
+    ICaseStore store,
+    IAuditStore audit,
     CaseCalendar calendar,
     CaseTimers timers,
     ICaseEvents events,
@@ -28,13 +29,12 @@ internal sealed partial class CaseProcess(
     private CaseOptions Options => options.Value;
 
     private void Audit(CaseData data, string key, string action, string detail, string actor = "system", string? dataRequested = null, string? purpose = null) =>
-        CaseStore.AppendAudit(
-            data.Writes,
+        data.Writes.AppendAudit(
             $"{data.CaseId}:{key}",
             new AuditEntry(0, data.CaseId, data.ApplicantId, time.GetUtcNow(), actor, action, detail, dataRequested, purpose));
 
     private static void SaveStage(CaseData data) =>
-        CaseStore.UpdateStage(data.Writes, data.CaseId, data.Stage.ToString(), data.Outcome?.ToString(), data.AuthorityId, data.ClosedAt);
+        data.Writes.UpdateStage(data.CaseId, data.Stage.ToString(), data.Outcome?.ToString(), data.AuthorityId, data.ClosedAt);
 
     /// <summary>Working days the applicant has to supply what the office asks for: the catalogue's, else the host's.</summary>
     private int SupplyDays(CaseData data) => data.Terms.SupplementWorkingDays ?? Options.SupplementWorkingDays;

@@ -17,9 +17,11 @@ internal sealed partial class CaseService(
     PrecheckEngine precheck,
     ICaseEngine engine,
     ICaseEvents events,
-    CaseStore store,
+    ICaseStore store,
+    IAuditStore audit,
+    ILedgerStore ledgers,
+    CaseStoreErrors errors,
     CaseCalendar calendar,
-    Engine.CaseWatcher watcher,
     TimeProvider time,
     CaseMetrics metrics,
     ILogger<CaseService> logger) : ICaseService
@@ -66,15 +68,15 @@ internal sealed partial class CaseService(
 
         // Written with the workflow's creation, in its transaction: a case is audited exactly when it exists.
         var channel = data.WindowId is { } window ? $"at the window {window}" : "online";
-        CaseStore.AppendAudit(data.Writes, $"{data.CaseId}:submitted", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "applicant", AuditActions.Submitted, $"{data.Terms.Code} v{data.Terms.Version} {channel}"));
-        CaseStore.AppendAudit(data.Writes, $"{data.CaseId}:prechecked", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "system", AuditActions.Prechecked, $"{Rules.Catalog.CatalogWords.Of(result.Verdict)}; {data.Gaps.Count} gap(s), {data.Evidence.Count} document(s) to fetch, {result.Visits.Count} visit(s) predicted; competent: {data.AuthorityId}"));
+        data.Writes.AppendAudit($"{data.CaseId}:submitted", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "applicant", AuditActions.Submitted, $"{data.Terms.Code} v{data.Terms.Version} {channel}"));
+        data.Writes.AppendAudit($"{data.CaseId}:prechecked", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "system", AuditActions.Prechecked, $"{Rules.Catalog.CatalogWords.Of(result.Verdict)}; {data.Gaps.Count} gap(s), {data.Evidence.Count} document(s) to fetch, {result.Visits.Count} visit(s) predicted; competent: {data.AuthorityId}"));
 
         // Taken before the engine starts working on the data, so it shows the case as submitted.
         var snapshot = CaseSnapshots.From(data, calendar, 0, now);
         string workflowId;
         try
         {
-            workflowId = await engine.StartAsync(data, cancellationToken).ConfigureAwait(false);
+            workflowId = await engine.StartCaseAsync(data, cancellationToken).ConfigureAwait(false);
         }
         catch when (existing is null)
         {
@@ -103,7 +105,7 @@ internal sealed partial class CaseService(
     /// <summary>The public view of the case's data, with the visits made so far.</summary>
     private async Task<CaseSnapshot> SnapshotAsync(CaseData data, CancellationToken cancellationToken)
     {
-        var visits = await store.VisitsAsync("case_id", data.CaseId, cancellationToken).ConfigureAwait(false);
+        var visits = await ledgers.VisitsOfCaseAsync(data.CaseId, cancellationToken).ConfigureAwait(false);
         return CaseSnapshots.From(data, calendar, CountVisits(visits), time.GetUtcNow());
     }
 
@@ -136,7 +138,7 @@ internal sealed partial class CaseService(
             var (_, data) = await LoadOpenAsync(caseId, "applicant", cancellationToken).ConfigureAwait(false);
             var now = time.GetUtcNow();
             var window = visit.WindowId ?? data.WindowId;
-            await store.RecordVisitAsync(
+            await ledgers.RecordVisitAsync(
                 $"{caseId}:visit:{visit.Purpose}:{now.UtcTicks}",
                 new VisitRecord(caseId, data.ApplicantId, now, visit.Purpose, window),
                 new AuditEntry(0, caseId, data.ApplicantId, now, "applicant", AuditActions.Visit, $"Came to {window ?? "the office"} for {visit.Purpose}"),
@@ -159,7 +161,7 @@ internal sealed partial class CaseService(
         deadline.CancelAfter(timeout);
         while (true)
         {
-            var saved = watcher.NextSave(workflowId);
+            var saved = engine.NextSave(workflowId);
             // The case row was read once above; each save only needs the workflow and the visits read again.
             var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
             var snapshot = await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
@@ -243,15 +245,15 @@ internal sealed partial class CaseService(
     {
         var now = time.GetUtcNow();
         Log.AttemptRefused(logger, data.CaseId, actor, refusal.GetType().Name);
-        await store.AppendAuditAsync(
+        await audit.AppendAuditAsync(
             $"{data.CaseId}:attempt:{now.UtcTicks}:{Guid.NewGuid():N}",
             new AuditEntry(0, data.CaseId, data.ApplicantId, now, actor, AuditActions.AttemptRefused, $"{refusal.GetType().Name}: {refusal.Message}"),
             CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static Task<T> GuardAsync<T>(Func<Task<T>> call) => CaseStoreErrors.GuardAsync(call);
+    private Task<T> GuardAsync<T>(Func<Task<T>> call) => errors.GuardAsync(call);
 
-    private static Task GuardAsync(Func<Task> call) => GuardAsync(async () =>
+    private Task GuardAsync(Func<Task> call) => GuardAsync(async () =>
     {
         await call().ConfigureAwait(false);
         return true;

@@ -1,17 +1,30 @@
 namespace OneVisit.Workflows.Cases.Internal;
 
-/// <summary>What the case service needs of a workflow engine; the WorkflowCore implementation lives in Engine/.</summary>
+/// <summary>What the case runtime needs of a workflow engine; the WorkflowCore implementation lives in Engine/.</summary>
 internal interface ICaseEngine
 {
+    /// <summary>
+    /// Starts running cases: registers every procedure version cases were started on and the catalogue's
+    /// <paramref name="current"/> ones, creates or upgrades the engine's tables, and resumes what a stop or a crash
+    /// interrupted (events that waits missed, cases sleeping until a later time).
+    /// </summary>
+    Task StartAsync(IReadOnlyList<CaseTerms> current, CancellationToken cancellationToken);
+
+    /// <summary>Stops taking work and lets the steps in flight finish; cases stay stored and resume on the next start.</summary>
+    Task StopAsync(CancellationToken cancellationToken);
+
     /// <summary>Makes sure the workflow of this procedure version is registered (and remembered for restarts).</summary>
     Task EnsureDefinitionAsync(CaseTerms terms, CancellationToken cancellationToken);
 
     /// <summary>Starts a case's workflow on its procedure version; returns the workflow id.</summary>
-    Task<string> StartAsync(CaseData data, CancellationToken cancellationToken);
+    Task<string> StartCaseAsync(CaseData data, CancellationToken cancellationToken);
 
     /// <summary>The case data as last stored, or null.</summary>
     Task<CaseData?> LoadAsync(string workflowId, CancellationToken cancellationToken);
 
     /// <summary>The workflow started for a case, if any (to repair a submission interrupted by a crash).</summary>
     Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>Completes at the next save of <paramref name="workflowId"/>; take it before reading the state it guards.</summary>
+    Task NextSave(string workflowId);
 }

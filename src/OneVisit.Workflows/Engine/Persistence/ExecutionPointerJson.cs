@@ -1,5 +1,6 @@
 using System.Text.Json;
 using WorkflowCore.Models;
+using OneVisit.Workflows.Persistence.Sqlite;
 
 namespace OneVisit.Workflows.Engine.Persistence;
 

@@ -2,29 +2,11 @@ using Microsoft.Extensions.Logging;
 
 namespace OneVisit.Workflows.Engine.Persistence;
 
-/// <summary>Source-generated log messages of the SQLite store (no boxing, no formatting when disabled).</summary>
+/// <summary>Source-generated log messages of WorkflowCore's store on SQLite (ids continue those of Persistence/Sqlite).</summary>
 internal static partial class Log
 {
-    [LoggerMessage(101, LogLevel.Information, "Applied migration {Version} of the {Component} schema")]
-    public static partial void MigrationApplied(ILogger logger, string component, int version);
-
-    [LoggerMessage(102, LogLevel.Debug, "The {Component} schema is at version {Version}")]
-    public static partial void SchemaCurrent(ILogger logger, string component, int version);
-
-    [LoggerMessage(103, LogLevel.Debug, "Committed {Count} writes ({Failed} failed) in one transaction in {ElapsedMs:F2} ms")]
-    public static partial void BatchCommitted(ILogger logger, int count, int failed, double elapsedMs);
-
-    [LoggerMessage(104, LogLevel.Error, "A batch of {Count} writes could not be committed; all of them failed")]
-    public static partial void BatchFailed(ILogger logger, int count, Exception exception);
-
-    [LoggerMessage(105, LogLevel.Debug, "A queued write failed and was rolled back to its savepoint")]
-    public static partial void WriteFailed(ILogger logger, Exception exception);
-
     [LoggerMessage(106, LogLevel.Error, "Scheduled command {CommandName} for {Data} failed; it stays scheduled")]
     public static partial void ScheduledCommandFailed(ILogger logger, string commandName, string data, Exception exception);
-
-    [LoggerMessage(107, LogLevel.Information, "Opened the workflow store at {DataSource}")]
-    public static partial void StoreOpened(ILogger logger, string dataSource);
 
     [LoggerMessage(108, LogLevel.Error, "An action after a committed save failed; the save stands")]
     public static partial void AfterCommitFailed(ILogger logger, Exception exception);

@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using OneVisit.Workflows.Persistence.Sqlite;
+using OneVisit.Workflows.Storage;
 using WorkflowCore.Models;
 
 namespace OneVisit.Workflows.Engine.Persistence;
@@ -71,36 +73,23 @@ internal sealed partial class SqliteWorkflowStore
 
     /// <summary>
     /// Claims the wait keyed (<see cref="Event.EventName"/>, <see cref="Event.EventKey"/>) for <paramref name="caseId"/>
-    /// and stores the event, in <paramref name="transaction"/>; false (and nothing stored) when the wait was
-    /// already claimed, or, with <paramref name="onlyWhileOpen"/>, when the case is closed.
+    /// and stores the event, in the case step's <paramref name="transaction"/>; false (and nothing stored) when the
+    /// wait was already claimed, or, with <paramref name="onlyWhileOpen"/>, when the case is closed.
     /// </summary>
-    public bool TryCreateClaimedEvent(SqliteTransaction transaction, Event newEvent, string caseId, string actor, bool onlyWhileOpen)
+    public bool TryCreateClaimedEvent(ICaseTransaction transaction, Event newEvent, string caseId, string actor, bool onlyWhileOpen)
     {
         newEvent.Id = NewIdIfEmpty(newEvent.Id);
-        if (!TryClaim(transaction, newEvent.EventName, newEvent.EventKey, caseId, actor, newEvent.EventTime, onlyWhileOpen))
+        if (!transaction.TryClaim(newEvent.EventName, newEvent.EventKey, caseId, actor, new DateTimeOffset(newEvent.EventTime, TimeSpan.Zero), onlyWhileOpen))
         {
             return false;
         }
 
-        EventRow.From(newEvent, _payloads).Insert(transaction);
+        // The case transaction of this store is always SQLite's: both are written by the same writer.
+        EventRow.From(newEvent, _payloads).Insert(((SqliteCaseTransaction)transaction).Transaction);
         return true;
     }
 
-    /// <summary>Claims the wait (<paramref name="eventName"/>, <paramref name="eventKey"/>) for <paramref name="caseId"/>; false when already claimed (or closed).</summary>
-    public bool TryClaim(SqliteTransaction transaction, string eventName, string eventKey, string caseId, string actor, DateTime at, bool onlyWhileOpen)
-    {
-        using var claim = SqlCommands.Create(transaction, """
-            INSERT INTO ov_claims (event_name, event_key, case_id, actor, at)
-            SELECT $name, $key, $case, $actor, $at
-            WHERE $any_state = 1 OR EXISTS (SELECT 1 FROM ov_cases WHERE case_id = $case AND closed_at IS NULL)
-            ON CONFLICT DO NOTHING;
-            """)
-            .With("$name", eventName)
-            .With("$key", eventKey)
-            .With("$case", caseId)
-            .With("$actor", actor)
-            .With("$at", new DateTimeOffset(at).ToUnixTimeMilliseconds())
-            .With("$any_state", onlyWhileOpen ? 0 : 1);
-        return claim.ExecuteNonQuery() == 1;
-    }
+    /// <summary>Claims the wait and stores its event in a transaction of its own (a caller answering a wait).</summary>
+    public Task<bool> TryCreateClaimedEventAsync(Event newEvent, string caseId, string actor, bool onlyWhileOpen, CancellationToken cancellationToken) =>
+        WriteAsync(t => TryCreateClaimedEvent(new SqliteCaseTransaction(t), newEvent, caseId, actor, onlyWhileOpen), cancellationToken);
 }

@@ -1,7 +1,9 @@
+using OneVisit.Workflows.Persistence.Sqlite;
+
 namespace OneVisit.Workflows.Engine.Persistence;
 
 /// <summary>Finding a case's workflow by its reference (the case id), to repair an interrupted submission.</summary>
-internal sealed partial class SqliteWorkflowStore : IWorkflowReferences
+internal sealed partial class SqliteWorkflowStore : IEngineStore
 {
     public Task<string?> FindByReferenceAsync(string reference, CancellationToken cancellationToken) =>
         ReadAsync(connection =>

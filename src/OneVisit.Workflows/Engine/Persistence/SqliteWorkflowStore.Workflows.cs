@@ -1,5 +1,7 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using OneVisit.Workflows.Persistence.Sqlite;
+using OneVisit.Workflows.Storage;
 using WorkflowCore.Models;
 
 namespace OneVisit.Workflows.Engine.Persistence;
@@ -33,14 +35,20 @@ internal sealed partial class SqliteWorkflowStore
         return id;
     }
 
-    private static (List<Action<SqliteTransaction>> Writes, List<Action> AfterCommit) PendingOf(WorkflowInstance workflow) =>
+    private static (List<Action<ICaseTransaction>> Writes, List<Action> AfterCommit) PendingOf(WorkflowInstance workflow) =>
         workflow.Data is Storage.IHasPendingWrites carrier ? carrier.Writes.Take() : ([], []);
 
-    private static void RunAll(List<Action<SqliteTransaction>> writes, SqliteTransaction transaction)
+    private static void RunAll(List<Action<ICaseTransaction>> writes, SqliteTransaction transaction)
     {
+        if (writes.Count == 0)
+        {
+            return;
+        }
+
+        var caseTransaction = new SqliteCaseTransaction(transaction);
         foreach (var write in writes)
         {
-            write(transaction);
+            write(caseTransaction);
         }
     }
 

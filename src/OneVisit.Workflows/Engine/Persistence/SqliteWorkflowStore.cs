@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using OneVisit.Workflows.Persistence.Sqlite;
 using WorkflowCore.Interface;
 using WorkflowCore.Models;
 
@@ -15,53 +16,63 @@ namespace OneVisit.Workflows.Engine.Persistence;
 /// kept. Instances are stored as queryable columns plus one JSON document (<see cref="WorkflowDocument"/>);
 /// every <c>object</c> slot must hold a type registered in <see cref="PayloadTypes"/>.
 /// </remarks>
-internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, Storage.ISqliteDatabase, IAsyncDisposable, IDisposable
+internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, IAsyncDisposable, IDisposable
 {
+    private readonly SqliteDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly SqliteStoreOptions _options;
     private readonly PayloadTypes _payloads;
     private readonly WorkflowDocument _document;
     private readonly ILogger<SqliteWorkflowStore> _logger;
     private readonly Lock _lifecycle = new();
-    private SqliteWriter? _writer;
-    private bool _disposed;
+    private volatile bool _ready;
 
+    /// <summary>A store on its own database (the engine alone, as in the store's own tests).</summary>
     public SqliteWorkflowStore(SqliteStoreOptions options, PayloadTypes payloads, ILogger<SqliteWorkflowStore> logger)
+        : this(new SqliteDatabase(options, logger), payloads, logger, ownsDatabase: true)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        ArgumentException.ThrowIfNullOrWhiteSpace(options.ConnectionString);
+    }
+
+    /// <summary>A store on the case database it shares with OneVisit's own tables (a step's writes and its document commit together).</summary>
+    public SqliteWorkflowStore(SqliteDatabase database, PayloadTypes payloads, ILogger<SqliteWorkflowStore> logger)
+        : this(database, payloads, logger, ownsDatabase: false)
+    {
+    }
+
+    private SqliteWorkflowStore(SqliteDatabase database, PayloadTypes payloads, ILogger<SqliteWorkflowStore> logger, bool ownsDatabase)
+    {
+        ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(payloads);
         ArgumentNullException.ThrowIfNull(logger);
-        _options = options;
+        _database = database;
+        _ownsDatabase = ownsDatabase;
+        _options = database.Options;
         _payloads = payloads;
         _document = new WorkflowDocument(payloads);
         _logger = logger;
     }
 
-    /// <summary>WorkflowCore calls this on host start: creates or upgrades the schema and starts the writer.</summary>
+    /// <summary>The database under the store (the case store writes through the same writer).</summary>
+    public SqliteDatabase Database => _database;
+
+    /// <summary>WorkflowCore calls this on host start: creates or upgrades the engine's tables and opens the writer.</summary>
     public void EnsureStoreExists()
     {
+        if (_ready)
+        {
+            return;
+        }
+
         lock (_lifecycle)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_writer is not null)
+            if (_ready)
             {
                 return;
             }
 
-            // Migrations run on the writer's own connection before its loop starts, so no write can race them.
-            var connection = SqliteConnections.OpenWriter(_options);
-            try
-            {
-                WorkflowSchema.Migrations.Apply(connection, _logger);
-            }
-            catch
-            {
-                connection.Dispose();
-                throw;
-            }
-
-            _writer = new SqliteWriter(connection, _options.MaxWriteBatch, _logger);
-            Log.StoreOpened(_logger, connection.DataSource);
+            _database.Migrate(WorkflowSchema.Migrations);
+            _database.Open();
+            _ready = true;
         }
     }
 
@@ -70,37 +81,11 @@ internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, Storag
     /// so calling this is only needed to surface schema problems at startup.
     /// </summary>
     public Task InitializeAsync(CancellationToken cancellationToken = default) =>
-        Volatile.Read(ref _writer) is not null
-            ? Task.CompletedTask
-            : Task.Run(EnsureStoreExists, cancellationToken);
+        _ready ? Task.CompletedTask : Task.Run(EnsureStoreExists, cancellationToken);
 
-    /// <summary>Runs every write already queued, then closes the writer. Reads in flight finish on their own connections.</summary>
-    public async ValueTask DisposeAsync()
-    {
-        SqliteWriter? writer;
-        lock (_lifecycle)
-        {
-            if (_disposed)
-            {
-                return;
-            }
+    /// <summary>Closes the database when the store owns it; a shared one is closed by its owner.</summary>
+    public ValueTask DisposeAsync() => _ownsDatabase ? _database.DisposeAsync() : ValueTask.CompletedTask;
 
-            _disposed = true;
-            writer = _writer;
-            _writer = null;
-        }
-
-        if (writer is not null)
-        {
-            await writer.DisposeAsync().ConfigureAwait(false);
-        }
-
-        // Pooled reader connections would otherwise keep the file (and its -wal/-shm) open after disposal.
-        using var connection = new SqliteConnection(_options.ConnectionString);
-        SqliteConnection.ClearPool(connection);
-    }
-
-    /// <summary>For containers that only dispose synchronously; the writer drains the same way.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>Appends to <c>wf_errors</c>. Like PersistWorkflow, it finishes even when shutdown has cancelled the token.</summary>
@@ -140,22 +125,17 @@ internal sealed partial class SqliteWorkflowStore : IPersistenceProvider, Storag
 
     private static string NewIdIfEmpty(string? id) => string.IsNullOrEmpty(id) ? Guid.NewGuid().ToString() : id;
 
-    public Task MigrateAsync(SqliteMigrations migrations, CancellationToken cancellationToken) =>
-        ReadAsync(connection => migrations.Apply(connection, _logger), cancellationToken);
+    public Task MigrateAsync(SqliteMigrations migrations, CancellationToken cancellationToken) => _database.MigrateAsync(migrations, cancellationToken);
 
     public async Task<T> ReadAsync<T>(Func<SqliteConnection, T> read, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        cancellationToken.ThrowIfCancellationRequested();
-        using var connection = SqliteConnections.OpenReader(_options);
-        return read(connection);
+        return await _database.ReadAsync(read, cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<T> WriteAsync<T>(Func<SqliteTransaction, T> write, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var writer = Volatile.Read(ref _writer)
-            ?? throw new ObjectDisposedException(nameof(SqliteWorkflowStore), "The workflow store is closed.");
-        return await writer.EnqueueAsync(write, cancellationToken).ConfigureAwait(false);
+        return await _database.WriteAsync(write, cancellationToken).ConfigureAwait(false);
     }
 }

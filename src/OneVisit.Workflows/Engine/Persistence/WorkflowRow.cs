@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using WorkflowCore.Models;
+using OneVisit.Workflows.Persistence.Sqlite;
 
 namespace OneVisit.Workflows.Engine.Persistence;
 

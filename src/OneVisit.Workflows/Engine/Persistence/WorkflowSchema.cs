@@ -1,3 +1,5 @@
+using OneVisit.Workflows.Persistence.Sqlite;
+
 namespace OneVisit.Workflows.Engine.Persistence;
 
 /// <summary>

@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging.Abstractions;
 using OneVisit.Workflows.Engine.Persistence;
+using OneVisit.Workflows.Persistence.Sqlite;
 
 namespace OneVisit.Workflows.Tests.Engine.Persistence;
 

@@ -1,4 +1,5 @@
 using OneVisit.Workflows.Engine.Persistence;
+using OneVisit.Workflows.Persistence.Sqlite;
 
 namespace OneVisit.Workflows.Tests.Engine.Persistence;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
-namespace OneVisit.Workflows.Engine.Persistence;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>Opens connections with the settings every OneVisit component relies on.</summary>
 internal static class SqliteConnections

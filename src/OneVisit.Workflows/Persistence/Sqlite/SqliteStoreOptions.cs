@@ -1,4 +1,4 @@
-namespace OneVisit.Workflows.Engine.Persistence;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>Where the SQLite database lives and how its single writer batches.</summary>
 internal sealed class SqliteStoreOptions

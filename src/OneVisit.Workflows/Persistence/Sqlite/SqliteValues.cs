@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace OneVisit.Workflows.Storage;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>How instants are stored: UTC Unix milliseconds, sortable and zone-free.</summary>
 internal static class SqliteValues
@@ -15,10 +15,4 @@ internal static class SqliteValues
 
     public static string? NullableString(SqliteDataReader reader, int ordinal) =>
         reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
-
-    public static SqliteCommand With(this SqliteCommand command, string name, object? value)
-    {
-        command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        return command;
-    }
 }

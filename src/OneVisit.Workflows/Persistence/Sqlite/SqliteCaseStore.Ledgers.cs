@@ -2,11 +2,12 @@ using Microsoft.Data.Sqlite;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Visits;
-using static OneVisit.Workflows.Storage.SqliteValues;
+using OneVisit.Workflows.Storage;
+using static OneVisit.Workflows.Persistence.Sqlite.SqliteValues;
 
-namespace OneVisit.Workflows.Storage;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
-internal sealed partial class CaseStore
+internal sealed partial class SqliteCaseStore
 {
     private const string InsertAudit =
         "INSERT INTO ov_audit (entry_key, case_id, subject_id, at, actor, action, detail, data_requested, purpose) VALUES ($key, $case, $subject, $at, $actor, $action, $detail, $data, $purpose) ON CONFLICT (entry_key) DO NOTHING";
@@ -15,12 +16,8 @@ internal sealed partial class CaseStore
     public Task AppendAuditAsync(string entryKey, AuditEntry entry, CancellationToken cancellationToken) =>
         ExecuteAsync(InsertAudit, c => BindAudit(c, entryKey, entry), cancellationToken);
 
-    /// <summary>Appends an entry with the next save of the case's document, in the same transaction as the effect it records.</summary>
-    public static void AppendAudit(PendingWrites writes, string entryKey, AuditEntry entry) =>
-        Pending(writes, InsertAudit, c => BindAudit(c, entryKey, entry));
-
     /// <summary>Appends an entry inside a transaction the caller owns.</summary>
-    public static void AppendAudit(SqliteTransaction transaction, string entryKey, AuditEntry entry) =>
+    internal static void AppendAudit(SqliteTransaction transaction, string entryKey, AuditEntry entry) =>
         Execute(transaction, InsertAudit, c => BindAudit(c, entryKey, entry));
 
     private static void BindAudit(SqliteCommand c, string entryKey, AuditEntry entry) =>
@@ -28,7 +25,11 @@ internal sealed partial class CaseStore
             .With("$actor", entry.Actor).With("$action", entry.Action).With("$detail", entry.Detail)
             .With("$data", entry.DataRequested).With("$purpose", entry.Purpose);
 
-    public Task<List<AuditEntry>> AuditAsync(string column, string value, CancellationToken cancellationToken) =>
+    public Task<List<AuditEntry>> AuditOfCaseAsync(string caseId, CancellationToken cancellationToken) => AuditAsync("case_id", caseId, cancellationToken);
+
+    public Task<List<AuditEntry>> AuditOfSubjectAsync(string subjectId, CancellationToken cancellationToken) => AuditAsync("subject_id", subjectId, cancellationToken);
+
+    private Task<List<AuditEntry>> AuditAsync(string column, string value, CancellationToken cancellationToken) =>
         QueryAsync(
             $"SELECT seq, case_id, subject_id, at, actor, action, detail, data_requested, purpose FROM ov_audit WHERE {column} = $v ORDER BY seq",
             c => c.With("$v", value),
@@ -49,30 +50,38 @@ internal sealed partial class CaseStore
             },
             cancellationToken);
 
-    /// <summary>Records a visit with the next save of the case's document.</summary>
-    public static void RecordVisit(PendingWrites writes, string visitKey, VisitRecord visit) =>
-        Pending(writes, InsertVisit, c => BindVisit(c, visitKey, visit));
+    internal static void RecordVisit(SqliteTransaction transaction, string visitKey, VisitRecord visit) =>
+        Execute(transaction, InsertVisit, c => BindVisit(c, visitKey, visit));
 
     private static void BindVisit(SqliteCommand c, string visitKey, VisitRecord visit) =>
         c.With("$key", visitKey).With("$case", visit.CaseId).With("$applicant", visit.ApplicantId).With("$at", ToDb(visit.At))
             .With("$purpose", visit.Purpose).With("$window", visit.WindowId);
 
-    public Task<List<VisitRecord>> VisitsAsync(string column, string value, CancellationToken cancellationToken) =>
+    public Task<List<VisitRecord>> VisitsOfCaseAsync(string caseId, CancellationToken cancellationToken) => VisitsAsync("case_id", caseId, cancellationToken);
+
+    public Task<List<VisitRecord>> VisitsOfApplicantAsync(string applicantId, CancellationToken cancellationToken) => VisitsAsync("applicant_id", applicantId, cancellationToken);
+
+    private Task<List<VisitRecord>> VisitsAsync(string column, string value, CancellationToken cancellationToken) =>
         QueryAsync(
             $"SELECT case_id, applicant_id, at, purpose, window_id FROM ov_visits WHERE {column} = $v ORDER BY at",
             c => c.With("$v", value),
             r => new VisitRecord(r.GetString(0), r.GetString(1), Instant(r, 2), r.GetString(3), NullableString(r, 4)),
             cancellationToken);
 
-    /// <summary>Enters a commitment in the ledger with the next save of the case's document.</summary>
-    public static void AddCommitment(PendingWrites writes, CommitmentEntry entry) =>
-        Pending(
-            writes,
+    internal static void AddCommitment(SqliteTransaction transaction, CommitmentEntry entry) =>
+        Execute(
+            transaction,
             "INSERT INTO ov_commitments (case_id, material_id, kind, due_on, recorded_at) VALUES ($case, $material, $kind, $due, $at) ON CONFLICT DO NOTHING",
             c => c.With("$case", entry.CaseId).With("$material", entry.MaterialId).With("$kind", entry.Kind.ToString())
                 .With("$due", entry.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).With("$at", ToDb(entry.RecordedAt)));
 
-    public Task<List<CommitmentEntry>> CommitmentsAsync(string where, object value, CancellationToken cancellationToken) =>
+    public Task<List<CommitmentEntry>> CommitmentsOfCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        CommitmentsAsync("case_id = $v", caseId, cancellationToken);
+
+    public Task<List<CommitmentEntry>> CommitmentsDueByAsync(DateOnly date, CancellationToken cancellationToken) =>
+        CommitmentsAsync("due_on <= $v", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cancellationToken);
+
+    private Task<List<CommitmentEntry>> CommitmentsAsync(string where, object value, CancellationToken cancellationToken) =>
         QueryAsync(
             $"SELECT case_id, material_id, kind, due_on, recorded_at FROM ov_commitments WHERE {where} ORDER BY due_on, case_id, material_id",
             c => c.With("$v", value),

@@ -1,19 +1,18 @@
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
-using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Storage;
 
-namespace OneVisit.Workflows.Hosting;
+namespace OneVisit.Workflows.Deadlines;
 
 /// <summary>
-/// What a due timer does: end its wait with a timeout (unless someone answered it first), remind the applicant,
-/// or check a clock and escalate.
+/// What a due timer does: end its wait with a timeout (unless someone answered it first), remind the person who
+/// must act, or check one of the case's clocks and escalate.
 /// </summary>
-internal sealed class TimerHandler(ICaseEngine engine, ICaseEvents events, CaseStore store, CaseProcess process, CaseEscalations escalations)
+internal sealed class TimerHandler(ICaseEngine engine, ICaseEvents events, ICaseStore store, CaseProcess process, CaseEscalations escalations)
 {
     public async Task FireAsync(TimerRow timer, CancellationToken cancellationToken)
     {
-        if (timer.Kind == CaseTimers.Timeout)
+        if (timer.Kind.Action == TimerAction.Timeout)
         {
             // Claimed like any answer: if the applicant's supplement or the department's answer came first, the
             // timeout is dropped, and if the timeout comes first, a late answer is refused rather than lost.
@@ -27,18 +26,16 @@ internal sealed class TimerHandler(ICaseEngine engine, ICaseEvents events, CaseS
             return;
         }
 
-        var escalation = timer.Kind.StartsWith(CaseTimers.ReminderPrefix, StringComparison.Ordinal)
-            ? await process.RemindAsync(data, timer.Kind[CaseTimers.ReminderPrefix.Length..], cancellationToken).ConfigureAwait(false)
-            : await CheckClockAsync(data, timer.Kind, cancellationToken).ConfigureAwait(false);
+        var subject = timer.Kind.Subject!;
+        var escalation = timer.Kind.Action switch
+        {
+            TimerAction.Remind => await process.RemindAsync(data, subject, cancellationToken).ConfigureAwait(false),
+            TimerAction.ClockDue => await process.CheckClockAsync(data, subject, passed: true, cancellationToken).ConfigureAwait(false),
+            _ => await process.CheckClockAsync(data, subject, passed: false, cancellationToken).ConfigureAwait(false),
+        };
         if (escalation is not null)
         {
             await escalations.RaiseAsync(escalation, cancellationToken).ConfigureAwait(false);
         }
-    }
-
-    private Task<CaseEscalation?> CheckClockAsync(CaseData data, string kind, CancellationToken cancellationToken)
-    {
-        var parts = kind.Split(':');
-        return process.CheckClockAsync(data, parts[1], parts[2] == "due", cancellationToken);
     }
 }

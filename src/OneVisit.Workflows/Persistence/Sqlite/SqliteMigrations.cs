@@ -1,7 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace OneVisit.Workflows.Engine.Persistence;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>
 /// Brings one component's tables to the latest version. Several components share one database file

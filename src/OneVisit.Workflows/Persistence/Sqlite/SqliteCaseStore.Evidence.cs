@@ -4,11 +4,12 @@ using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Evidence;
-using static OneVisit.Workflows.Storage.SqliteValues;
+using OneVisit.Workflows.Storage;
+using static OneVisit.Workflows.Persistence.Sqlite.SqliteValues;
 
-namespace OneVisit.Workflows.Storage;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
-internal sealed partial class CaseStore
+internal sealed partial class SqliteCaseStore
 {
     /// <summary>Records that a request is about to be sent (committed now); returns the stored answer if it was already answered.</summary>
     public async Task<string?> BeginEvidenceRequestAsync(EvidenceRequest request, string materialId, DateTimeOffset at, CancellationToken cancellationToken)
@@ -27,10 +28,6 @@ internal sealed partial class CaseStore
         return rows[0];
     }
 
-    /// <summary>Stores a department's first answer and its audit line with the next save of the case's document (a quick answer the sending step took).</summary>
-    public static void SaveEvidenceAnswer(PendingWrites writes, EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at) =>
-        writes.Add(transaction => WriteEvidenceAnswer(transaction, request, materialId, response, at));
-
     /// <summary>Stores a department's first answer and its audit line now, in one transaction: no answer without its line.</summary>
     public Task SaveEvidenceAnswerAsync(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync(
@@ -42,7 +39,7 @@ internal sealed partial class CaseStore
             cancellationToken);
 
     /// <summary>The answer on its request's row, and the audit line that records it, keyed so a repeat writes nothing.</summary>
-    private static void WriteEvidenceAnswer(SqliteTransaction transaction, EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at)
+    internal static void WriteEvidenceAnswer(SqliteTransaction transaction, EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at)
     {
         Execute(
             transaction,
@@ -71,40 +68,6 @@ internal sealed partial class CaseStore
             c => c.With("$event", answerEvent),
             r => (JsonSerializer.Deserialize(r.GetString(0), CaseJson.Default.EvidenceRequest)!, r.GetString(1), NullableString(r, 2)),
             cancellationToken);
-
-    /// <summary>Arms a timer with the next save of the case's document.</summary>
-    public static void ScheduleTimer(PendingWrites writes, TimerRow timer) =>
-        Pending(
-            writes,
-            "INSERT INTO ov_timers (timer_id, case_id, due, kind, event_name, event_key) VALUES ($id, $case, $due, $kind, $name, $key) ON CONFLICT DO NOTHING",
-            c => c.With("$id", timer.TimerId).With("$case", timer.CaseId).With("$due", ToDb(timer.Due)).With("$kind", timer.Kind)
-                .With("$name", timer.EventName).With("$key", timer.EventKey));
-
-    public Task<List<TimerRow>> PendingTimersAsync(CancellationToken cancellationToken) =>
-        QueryAsync(
-            "SELECT timer_id, case_id, due, kind, event_name, event_key FROM ov_timers WHERE fired = 0 ORDER BY due",
-            _ => { },
-            r => new TimerRow(r.GetString(0), r.GetString(1), Instant(r, 2), r.GetString(3), NullableString(r, 4), NullableString(r, 5)),
-            cancellationToken);
-
-    public Task MarkTimerFiredAsync(string timerId, CancellationToken cancellationToken) =>
-        ExecuteAsync("UPDATE ov_timers SET fired = 1 WHERE timer_id = $id", c => c.With("$id", timerId), cancellationToken);
-
-    /// <summary>Disarms the case's timers whose id starts with <paramref name="prefix"/> (all of them when empty) with the next save.</summary>
-    public static void CancelTimers(PendingWrites writes, string caseId, string prefix) =>
-        Pending(
-            writes,
-            "UPDATE ov_timers SET fired = 1 WHERE case_id = $case AND fired = 0 AND substr(timer_id, 1, length($prefix)) = $prefix",
-            c => c.With("$case", caseId).With("$prefix", prefix));
-
-    public Task SaveTermsAsync(string code, int version, string terms, CancellationToken cancellationToken) =>
-        ExecuteAsync(
-            "INSERT INTO ov_procedure_versions (code, version, terms) VALUES ($code, $version, $terms) ON CONFLICT DO NOTHING",
-            c => c.With("$code", code).With("$version", version).With("$terms", terms),
-            cancellationToken);
-
-    public Task<List<string>> AllTermsAsync(CancellationToken cancellationToken) =>
-        QueryAsync("SELECT terms FROM ov_procedure_versions ORDER BY code, version", _ => { }, r => r.GetString(0), cancellationToken);
 
     /// <summary>Whether the wait keyed (<paramref name="eventName"/>, <paramref name="eventKey"/>) has taken its event (or ended otherwise).</summary>
     public async Task<bool> IsClaimedAsync(string eventName, string eventKey, CancellationToken cancellationToken) =>

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace OneVisit.Workflows.Engine.Persistence;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>
 /// One queued write: run inside the writer's open transaction, completed only after that transaction commits.

@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace OneVisit.Workflows.Engine.Persistence;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>A write whose caller awaits a value (a row count, a flag) once the write is committed.</summary>
 internal sealed class WriteRequest<T>(Func<SqliteTransaction, T> write, CancellationToken cancellationToken)

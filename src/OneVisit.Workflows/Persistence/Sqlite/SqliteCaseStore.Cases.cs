@@ -1,14 +1,14 @@
 using Microsoft.Data.Sqlite;
-using static OneVisit.Workflows.Storage.SqliteValues;
+using OneVisit.Workflows.Storage;
+using static OneVisit.Workflows.Persistence.Sqlite.SqliteValues;
 
-namespace OneVisit.Workflows.Storage;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
-internal sealed partial class CaseStore
+internal sealed partial class SqliteCaseStore
 {
     private const string CaseColumns =
         "case_id, workflow_id, idempotency_key, request_hash, procedure_code, procedure_version, applicant_id, stage, outcome, authority_id, submitted_at, closed_at";
 
-    /// <summary>Inserts the row, or returns the row already holding its idempotency key.</summary>
     public async Task<CaseRow?> TryInsertCaseAsync(CaseRow row, CancellationToken cancellationToken)
     {
         var inserted = await ExecuteAsync(
@@ -29,10 +29,9 @@ internal sealed partial class CaseStore
     public Task SetWorkflowAsync(string caseId, string workflowId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE ov_cases SET workflow_id = $wf WHERE case_id = $id", c => c.With("$wf", workflowId).With("$id", caseId), cancellationToken);
 
-    /// <summary>Updates the case's index row with the next save of its document, so lists never disagree with it.</summary>
-    public static void UpdateStage(PendingWrites writes, string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>
-        Pending(
-            writes,
+    internal static void UpdateStage(SqliteTransaction transaction, string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>
+        Execute(
+            transaction,
             "UPDATE ov_cases SET stage = $stage, outcome = $outcome, authority_id = $authority, closed_at = $closed WHERE case_id = $id",
             c => c.With("$stage", stage).With("$outcome", outcome).With("$authority", authorityId).With("$closed", closedAt is { } at ? ToDb(at) : null).With("$id", caseId));
 
@@ -55,14 +54,12 @@ internal sealed partial class CaseStore
             ReadCase,
             cancellationToken);
 
-    /// <summary>Removes a case record whose workflow never started; false when it did start (then it stays).</summary>
     public async Task<bool> DeleteUnstartedCaseAsync(string caseId, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             "DELETE FROM ov_cases WHERE case_id = $id AND workflow_id IS NULL AND NOT EXISTS (SELECT 1 FROM wf_instances WHERE reference = $id)",
             c => c.With("$id", caseId),
             cancellationToken).ConfigureAwait(false) == 1;
 
-    /// <summary>Cases recorded but whose workflow may not have started (the host stopped in between).</summary>
     public Task<List<CaseRow>> CasesWithoutWorkflowAsync(CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE workflow_id IS NULL", _ => { }, ReadCase, cancellationToken);
 

@@ -1,34 +1,34 @@
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
-using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Commitments;
+using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Visits;
 
-namespace OneVisit.Workflows.Storage;
+namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>
 /// The audit log, visit ledger and commitment ledger, read from the case database. Storage failures leave as
 /// <see cref="CaseStoreException"/>, as from the case service.
 /// </summary>
-internal sealed class CaseLedgers(CaseStore store) : IAuditLog, IVisitLedger, ICommitmentLedger
+internal sealed class CaseLedgers(IAuditStore audit, ILedgerStore ledgers, CaseStoreErrors errors) : IAuditLog, IVisitLedger, ICommitmentLedger
 {
     public Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken = default) =>
-        ReadAsync(() => store.AuditAsync("case_id", Checked(caseId, nameof(caseId)), cancellationToken));
+        ReadAsync(() => audit.AuditOfCaseAsync(Checked(caseId, nameof(caseId)), cancellationToken));
 
     public Task<IReadOnlyList<AuditEntry>> ForSubjectAsync(string subjectId, CancellationToken cancellationToken = default) =>
-        ReadAsync(() => store.AuditAsync("subject_id", Checked(subjectId, nameof(subjectId)), cancellationToken));
+        ReadAsync(() => audit.AuditOfSubjectAsync(Checked(subjectId, nameof(subjectId)), cancellationToken));
 
     Task<IReadOnlyList<VisitRecord>> IVisitLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        ReadAsync(() => store.VisitsAsync("case_id", Checked(caseId, nameof(caseId)), cancellationToken));
+        ReadAsync(() => ledgers.VisitsOfCaseAsync(Checked(caseId, nameof(caseId)), cancellationToken));
 
     public Task<IReadOnlyList<VisitRecord>> ForApplicantAsync(string applicantId, CancellationToken cancellationToken = default) =>
-        ReadAsync(() => store.VisitsAsync("applicant_id", Checked(applicantId, nameof(applicantId)), cancellationToken));
+        ReadAsync(() => ledgers.VisitsOfApplicantAsync(Checked(applicantId, nameof(applicantId)), cancellationToken));
 
     Task<IReadOnlyList<CommitmentEntry>> ICommitmentLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        ReadAsync(() => store.CommitmentsAsync("case_id = $v", Checked(caseId, nameof(caseId)), cancellationToken));
+        ReadAsync(() => ledgers.CommitmentsOfCaseAsync(Checked(caseId, nameof(caseId)), cancellationToken));
 
     public Task<IReadOnlyList<CommitmentEntry>> DueByAsync(DateOnly date, CancellationToken cancellationToken = default) =>
-        ReadAsync(() => store.CommitmentsAsync("due_on <= $v", date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), cancellationToken));
+        ReadAsync(() => ledgers.CommitmentsDueByAsync(date, cancellationToken));
 
     private static string Checked(string id, string parameterName)
     {
@@ -36,6 +36,6 @@ internal sealed class CaseLedgers(CaseStore store) : IAuditLog, IVisitLedger, IC
         return id;
     }
 
-    private static async Task<IReadOnlyList<T>> ReadAsync<T>(Func<Task<List<T>>> read) =>
-        await CaseStoreErrors.GuardAsync(read).ConfigureAwait(false);
+    private async Task<IReadOnlyList<T>> ReadAsync<T>(Func<Task<List<T>>> read) =>
+        await errors.GuardAsync(read).ConfigureAwait(false);
 }

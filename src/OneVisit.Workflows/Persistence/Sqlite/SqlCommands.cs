@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace OneVisit.Workflows.Engine.Persistence;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>Small helpers so that each query reads as its SQL and its parameters.</summary>
 internal static class SqlCommands

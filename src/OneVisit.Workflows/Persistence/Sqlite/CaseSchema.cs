@@ -1,4 +1,4 @@
-namespace OneVisit.Workflows.Storage;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>
 /// OneVisit's own tables (prefix <c>ov_</c>) next to the engine's in the same SQLite file, so a case's audit

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
-namespace OneVisit.Workflows.Engine.Persistence;
+namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>
 /// The single writer with group commit. SQLite allows one writer at a time and the cost of a write is dominated
@@ -54,7 +54,7 @@ internal sealed class SqliteWriter : IAsyncDisposable
         var request = new WriteRequest<T>(write, cancellationToken);
         return _queue.Writer.TryWrite(request)
             ? request.Task
-            : Task.FromException<T>(new ObjectDisposedException(nameof(SqliteWriter), "The workflow store is closed."));
+            : Task.FromException<T>(new ObjectDisposedException(nameof(SqliteWriter), "The case database is closed."));
     }
 
     /// <summary>Stops taking writes, runs every write already queued, then closes the connection.</summary>

@@ -1,0 +1,19 @@
+namespace OneVisit.Workflows.Storage;
+
+/// <summary>
+/// One storage implementation as a whole (SQLite today): it creates or upgrades its tables on start and says
+/// what its own failures mean to a caller (<see cref="IStoreErrorTranslator"/>). A second implementation provides this, the store interfaces of this
+/// folder and <see cref="ICaseTransaction"/>, and passes the same contract tests.
+/// </summary>
+internal interface ICaseStorage : IStoreErrorTranslator
+{
+    /// <summary>Creates or upgrades OneVisit's tables; safe to call on every start and from several processes.</summary>
+    Task InitializeAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction of its own and returns its result once committed: all of its
+    /// writes are stored, or (when it throws) none. Case steps write through the engine's save instead
+    /// (<see cref="PendingWrites"/>); this is for writes with no document to carry them.
+    /// </summary>
+    Task<T> WriteAsync<T>(Func<ICaseTransaction, T> write, CancellationToken cancellationToken);
+}

@@ -1,0 +1,45 @@
+using OneVisit.Workflows.Evidence;
+
+namespace OneVisit.Workflows.Storage;
+
+/// <summary>
+/// The index of cases (what lists and lookups read without the workflow document), the evidence requests sent
+/// for them, and the claims on their waits. Each call is its own transaction.
+/// </summary>
+internal interface ICaseStore
+{
+    /// <summary>Inserts the row, or returns the row already holding its idempotency key (then nothing changes).</summary>
+    Task<CaseRow?> TryInsertCaseAsync(CaseRow row, CancellationToken cancellationToken);
+
+    /// <summary>Links the case to the workflow that runs it.</summary>
+    Task SetWorkflowAsync(string caseId, string workflowId, CancellationToken cancellationToken);
+
+    Task<CaseRow?> FindCaseAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Cases newest first, of one applicant or all, open only or all, at most <paramref name="limit"/>. A case whose
+    /// workflow never started is not listed: it is a submission that failed or is still starting.
+    /// </summary>
+    Task<List<CaseRow>> ListCasesAsync(string? applicantId, bool openOnly, int limit, CancellationToken cancellationToken);
+
+    /// <summary>Removes a case record whose workflow never started; false when it did start (then it stays).</summary>
+    Task<bool> DeleteUnstartedCaseAsync(string caseId, CancellationToken cancellationToken);
+
+    /// <summary>Cases recorded but whose workflow may not have started (the host stopped in between).</summary>
+    Task<List<CaseRow>> CasesWithoutWorkflowAsync(CancellationToken cancellationToken);
+
+    /// <summary>Records that a request is about to be sent (committed now); returns the stored answer if it was already answered.</summary>
+    Task<string?> BeginEvidenceRequestAsync(EvidenceRequest request, string materialId, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>Stores a department's first answer and its audit line in one transaction: no answer without its line.</summary>
+    Task SaveEvidenceAnswerAsync(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Requests of open cases whose answer never reached the case: recorded but not answered (sent, or about to be),
+    /// or answered but not handed to the waiting case (no claim on its answer key under <paramref name="answerEvent"/>).
+    /// </summary>
+    Task<List<(EvidenceRequest Request, string MaterialId, string? Response)>> UndeliveredEvidenceAsync(string answerEvent, CancellationToken cancellationToken);
+
+    /// <summary>Whether the wait keyed (<paramref name="eventName"/>, <paramref name="eventKey"/>) has taken its event (or ended otherwise).</summary>
+    Task<bool> IsClaimedAsync(string eventName, string eventKey, CancellationToken cancellationToken);
+}

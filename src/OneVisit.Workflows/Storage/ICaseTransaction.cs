@@ -1,0 +1,41 @@
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Commitments;
+using OneVisit.Workflows.Evidence;
+using OneVisit.Workflows.Visits;
+
+namespace OneVisit.Workflows.Storage;
+
+/// <summary>
+/// What a case step may write besides its workflow document, inside the transaction that saves the document
+/// (see <see cref="PendingWrites"/>). Every write is idempotent: a step that runs again after a crash writes
+/// the same keys and adds nothing.
+/// </summary>
+internal interface ICaseTransaction
+{
+    /// <summary>Appends an audit line once per <paramref name="entryKey"/>.</summary>
+    void AppendAudit(string entryKey, AuditEntry entry);
+
+    /// <summary>Updates the case's index row, so lists never disagree with the document saved with it.</summary>
+    void UpdateStage(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt);
+
+    /// <summary>Records a visit once per <paramref name="visitKey"/>.</summary>
+    void RecordVisit(string visitKey, VisitRecord visit);
+
+    /// <summary>Enters a commitment in the ledger once per case and material.</summary>
+    void AddCommitment(CommitmentEntry entry);
+
+    /// <summary>Stores a department's first answer and its audit line; a later answer to the same request changes nothing.</summary>
+    void SaveEvidenceAnswer(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at);
+
+    /// <summary>Arms a durable timer once per id.</summary>
+    void ScheduleTimer(TimerRow timer);
+
+    /// <summary>Disarms the case's pending timers whose id starts with <paramref name="prefix"/>.</summary>
+    void CancelTimers(string caseId, string prefix);
+
+    /// <summary>
+    /// Claims the wait keyed (<paramref name="eventName"/>, <paramref name="eventKey"/>) for <paramref name="caseId"/>;
+    /// false when it was already claimed, or, with <paramref name="onlyWhileOpen"/>, when the case is closed.
+    /// </summary>
+    bool TryClaim(string eventName, string eventKey, string caseId, string actor, DateTimeOffset at, bool onlyWhileOpen);
+}
