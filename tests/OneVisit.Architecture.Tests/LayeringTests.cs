@@ -89,6 +89,18 @@ public sealed class LayeringTests
                 .ShouldNot().HaveDependencyOnAny("OneVisit.Workflows.Engine", "OneVisit.Workflows.Persistence", "Microsoft.Data.Sqlite", "WorkflowCore"));
 
     [Fact]
+    public void Features_Dependencies_PortsNotImplementations()
+    {
+        foreach (var feature in new[] { "Evidence", "Deadlines", "Audit", "Visits", "Commitments", "Simulation" })
+        {
+            Holds(
+                $"{feature}/ works through the storage port and ICaseEngine, like Cases/",
+                Types.InAssembly(Workflows).That().ResideInNamespace("OneVisit.Workflows." + feature)
+                    .ShouldNot().HaveDependencyOnAny("OneVisit.Workflows.Engine", "OneVisit.Workflows.Persistence", "Microsoft.Data.Sqlite", "WorkflowCore"));
+        }
+    }
+
+    [Fact]
     public void Cli_Libraries_OnlyTheirPublicApi()
     {
         // The CLI is the first integrator: what it needs, every host needs, so it gets no back door.
