@@ -1,33 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using OneVisit.Rules.Hosting.Internal;
+
 namespace OneVisit.Workflows;
 
-/// <summary>Settings of the durable case runtime (see <c>AddWorkflows</c>).</summary>
+/// <summary>
+/// Settings of the durable case runtime (see <c>AddWorkflows</c>); configuration section <c>OneVisit:Workflows</c> by
+/// convention. Validated when a generic host starts, or when <c>CaseRuntime.StartAsync</c> runs without one.
+/// </summary>
 public sealed class CaseOptions
 {
-    /// <summary>The SQLite connection string of the case store; set by <c>UseSqlite</c>.</summary>
+    /// <summary>The SQLite connection string of the case store; set by <c>UseSqlite</c>. Required.</summary>
+    [Required(ErrorMessage = "No case store: call AddWorkflows(w => w.UseSqlite(\"Data Source=onevisit.db\")), or set ConnectionString in the section given to AddWorkflows.")]
     public string? ConnectionString { get; set; }
 
     /// <summary>Working days the applicant has to supply what the deficiency notice lists; then the application counts as withdrawn. Default 10.</summary>
+    [ExplainedRange(1, int.MaxValue, ErrorMessage = "{0} must be at least {1}: the applicant needs a working day to supply what the notice lists")]
     public int SupplementWorkingDays { get; set; } = 10;
 
     /// <summary>
     /// How long a department's first answer to an evidence request is waited for, and a "later" answer that gave no
     /// date (one that gave a date is waited for until that date); then the applicant is asked instead. Default one day.
     /// </summary>
+    [ExplainedRange(typeof(TimeSpan), "00:00:00", "10675199.02:48:05.4775807", MinimumIsExclusive = true, ErrorMessage = "{0} must be positive")]
     public TimeSpan EvidenceTimeout { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>
     /// Working days before one of the applicant's deadlines (a supplement, a document asked for, a gap, a pickup)
     /// when they are reminded (an escalation with reason <c>reminder</c> and an audit line). Default 2; 0 sends none.
     /// </summary>
+    [ExplainedRange(0, int.MaxValue, ErrorMessage = "{0} cannot be negative; 0 sends no reminder")]
     public int ReminderWorkingDaysBefore { get; set; } = 2;
 
     /// <summary>Working days a result ready for pickup is waited for; then the case closes with the result kept at the office. Default 20.</summary>
+    [ExplainedRange(1, int.MaxValue, ErrorMessage = "{0} must be at least {1}")]
     public int PickupWorkingDays { get; set; } = 20;
 
     /// <summary>
     /// Evidence requests in flight at once to one department's system. Requests are sent outside the engine, so this
     /// bounds the load on a department, not the cases the engine runs. Default 256.
     /// </summary>
+    [ExplainedRange(1, int.MaxValue, ErrorMessage = "{0} must be at least {1}")]
     public int MaxRequestsPerDepartment { get; set; } = 256;
 
     /// <summary>
@@ -36,21 +48,25 @@ public sealed class CaseOptions
     /// awaited as an event. This is real time, a cost bound, not a deadline of the case. Default 50 ms; zero
     /// always waits for an event.
     /// </summary>
+    [ExplainedRange(typeof(TimeSpan), "00:00:00", "00:00:05", ErrorMessage = "{0} must be between 0 and 5 seconds; a longer wait holds one of the engine's slots")]
     public TimeSpan EvidenceInlineWait { get; set; } = TimeSpan.FromMilliseconds(50);
 
     /// <summary>Working days before a limit falls due when the "nearing" escalation is raised. Default 1.</summary>
+    [ExplainedRange(0, int.MaxValue, ErrorMessage = "{0} cannot be negative; 0 raises no \"nearing\" escalation")]
     public int WarnWorkingDaysBefore { get; set; } = 1;
 
     /// <summary>
     /// How often the engine looks for work it was not told about: a safety net only, since timers and events
     /// wake cases directly. Default 10 seconds.
     /// </summary>
+    [ExplainedRange(typeof(TimeSpan), "00:00:00.1", "10675199.02:48:05.4775807", ErrorMessage = "{0} must be at least 100 ms; shorter only burns CPU, since timers and events wake cases directly")]
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// How long a step that failed (a department's system unreachable, say) waits before it runs again.
     /// Default 10 seconds.
     /// </summary>
+    [ExplainedRange(typeof(TimeSpan), "00:00:00", "10675199.02:48:05.4775807", MinimumIsExclusive = true, ErrorMessage = "{0} must be positive")]
     public TimeSpan StepRetryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>
@@ -58,63 +74,6 @@ public sealed class CaseOptions
     /// waits for the store's commit rather than computes (on two cores, 4 at once completed about 360 cases a
     /// second and 16 about 640).
     /// </summary>
+    [ExplainedRange(1, int.MaxValue, ErrorMessage = "{0} must be at least {1}")]
     public int MaxConcurrentCases { get; set; } = Math.Max(Environment.ProcessorCount * 4, 16);
-
-    internal IEnumerable<string> Validate()
-    {
-        if (string.IsNullOrWhiteSpace(ConnectionString))
-        {
-            yield return "No case store: call AddWorkflows(w => w.UseSqlite(\"Data Source=onevisit.db\")).";
-        }
-
-        if (SupplementWorkingDays < 1)
-        {
-            yield return $"SupplementWorkingDays must be at least 1 (was {SupplementWorkingDays}).";
-        }
-
-        if (EvidenceTimeout <= TimeSpan.Zero)
-        {
-            yield return $"EvidenceTimeout must be positive (was {EvidenceTimeout}).";
-        }
-
-        if (ReminderWorkingDaysBefore < 0)
-        {
-            yield return $"ReminderWorkingDaysBefore cannot be negative (was {ReminderWorkingDaysBefore}).";
-        }
-
-        if (PickupWorkingDays < 1)
-        {
-            yield return $"PickupWorkingDays must be at least 1 (was {PickupWorkingDays}).";
-        }
-
-        if (EvidenceInlineWait < TimeSpan.Zero || EvidenceInlineWait > TimeSpan.FromSeconds(5))
-        {
-            yield return $"EvidenceInlineWait must be between 0 and 5 seconds (was {EvidenceInlineWait}); a longer wait holds one of the engine's slots.";
-        }
-
-        if (MaxRequestsPerDepartment < 1)
-        {
-            yield return $"MaxRequestsPerDepartment must be at least 1 (was {MaxRequestsPerDepartment}).";
-        }
-
-        if (WarnWorkingDaysBefore < 0)
-        {
-            yield return $"WarnWorkingDaysBefore cannot be negative (was {WarnWorkingDaysBefore}).";
-        }
-
-        if (PollInterval < TimeSpan.FromMilliseconds(100))
-        {
-            yield return $"PollInterval below 100 ms only burns CPU (was {PollInterval}).";
-        }
-
-        if (StepRetryInterval <= TimeSpan.Zero)
-        {
-            yield return $"StepRetryInterval must be positive (was {StepRetryInterval}).";
-        }
-
-        if (MaxConcurrentCases < 1)
-        {
-            yield return $"MaxConcurrentCases must be at least 1 (was {MaxConcurrentCases}).";
-        }
-    }
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace OneVisit.Rules.Hosting;
 
 /// <summary>
-/// Returned by <see cref="OneVisitServiceCollectionExtensions.AddOneVisit"/>: chains the parts of OneVisit a
+/// Returned by <see cref="OneVisitServiceCollectionExtensions.AddOneVisit(IServiceCollection, Action{OneVisitOptions}?)"/>: chains the parts of OneVisit a
 /// host uses (the catalogue, the durable cases, evidence providers) onto one service collection.
 /// </summary>
 public sealed class OneVisitBuilder

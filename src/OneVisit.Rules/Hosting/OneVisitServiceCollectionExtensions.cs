@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Hosting.Internal;
 using OneVisit.Rules.Precheck;
 
 namespace OneVisit.Rules.Hosting;
@@ -15,14 +17,13 @@ public static class OneVisitServiceCollectionExtensions
     /// <summary>
     /// Adds OneVisit: the catalogue (see <see cref="OneVisitBuilderExtensions.AddCatalog"/>) and the precheck
     /// engine as singletons, and <see cref="TimeProvider.System"/> unless the host registered its own clock.
-    /// Calling it again adds nothing twice; <paramref name="configure"/> runs each time, in order.
+    /// Calling it again adds nothing twice; <paramref name="configure"/> runs each time, in order. The options are
+    /// validated when a generic host starts, or when <c>CaseRuntime.StartAsync</c> runs without one.
     /// </summary>
     public static OneVisitBuilder AddOneVisit(this IServiceCollection services, Action<OneVisitOptions>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptions<OneVisitOptions>().Validate(
-            o => !string.IsNullOrWhiteSpace(o.CatalogPath),
-            "OneVisit has no catalogue: call AddOneVisit(...).AddCatalog(\"path/to/catalog\").");
+        services.AddOptionsWithValidateOnStart<OneVisitOptions, OneVisitOptionsValidator>();
         if (configure is not null)
         {
             services.Configure(configure);
@@ -36,6 +37,23 @@ public static class OneVisitServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetService<ILogger<PrecheckEngine>>() ?? NullLogger<PrecheckEngine>.Instance));
         return new OneVisitBuilder(services);
+    }
+
+    /// <summary>
+    /// Adds OneVisit as <see cref="AddOneVisit(IServiceCollection, Action{OneVisitOptions}?)"/> does, with the options
+    /// bound from <paramref name="section"/> (by convention <c>configuration.GetSection("OneVisit")</c>): <c>CatalogPath</c>,
+    /// and under <c>Precheck</c> the rule-set cache, the compiler and <c>Calendar:Holidays</c> and
+    /// <c>Calendar:WorkedWeekendDays</c> (ISO dates). Settings made in code afterwards (<c>AddCatalog</c>, say) win.
+    /// </summary>
+    public static OneVisitBuilder AddOneVisit(this IServiceCollection services, IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(section);
+        var builder = services.AddOneVisit();
+        services.AddOptions<OneVisitOptions>()
+            .Bind(section)
+            .Configure(o => CalendarConfiguration.Apply(section, o.Precheck));
+        return builder;
     }
 
     private static ProcedureCatalog LoadCatalog(IServiceProvider services)

@@ -27,12 +27,13 @@ public sealed class PrecheckEngine
     /// <param name="options">Options; the defaults when null.</param>
     /// <param name="timeProvider">Gives "today" for requests without an as-of date; the system clock when null.</param>
     /// <param name="logger">Logs compilations and evictions; nothing when null.</param>
+    /// <exception cref="Microsoft.Extensions.Options.OptionsValidationException">An option is out of range (every one is named).</exception>
     public PrecheckEngine(ProcedureCatalog catalog, PrecheckOptions? options = null, TimeProvider? timeProvider = null, ILogger<PrecheckEngine>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _options = options ?? new PrecheckOptions();
-        _options.Validate();
+        PrecheckOptionsValidator.ThrowIfInvalid(_options);
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _cache = new RuleSetCache(_options.RuleSetCacheCapacity, Compile, code => Log.RuleSetEvicted(_logger, code, _options.RuleSetCacheCapacity));

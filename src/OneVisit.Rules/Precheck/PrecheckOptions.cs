@@ -1,10 +1,16 @@
+using System.ComponentModel.DataAnnotations;
 using NRules.Fluent;
 using NRules.Fluent.Dsl;
 using NRules.RuleModel;
+using OneVisit.Rules.Hosting.Internal;
 
 namespace OneVisit.Rules.Precheck;
 
-/// <summary>Options for <see cref="PrecheckEngine"/>.</summary>
+/// <summary>
+/// Options for <see cref="PrecheckEngine"/>; in a host, the <c>Precheck</c> part of <c>OneVisitOptions</c>
+/// (configuration section <c>OneVisit:Precheck</c>). Validated when the engine is built, by the same rules in and
+/// out of a host.
+/// </summary>
 public sealed class PrecheckOptions
 {
     /// <summary>The tag prefix that limits a custom rule to one procedure: <c>[Tag("procedure:330100-SC-0001")]</c>.</summary>
@@ -17,12 +23,17 @@ public sealed class PrecheckOptions
     /// about a millisecond on first use; the default keeps a busy office's working set without holding a whole
     /// province's catalogue in memory.
     /// </summary>
+    [ExplainedRange(1, int.MaxValue, ErrorMessage = "{0} must be at least {1}: the procedure being checked has to stay compiled")]
     public int RuleSetCacheCapacity { get; set; } = 512;
 
     /// <summary>Compile rule expressions with FastExpressionCompiler (falls back to <c>Expression.Compile</c> per expression).</summary>
     public bool UseFastExpressionCompiler { get; set; } = true;
 
-    /// <summary>Working days for deadlines (notice, accept-with-gap). Monday to Friday by default.</summary>
+    /// <summary>
+    /// Working days for deadlines (notice, accept-with-gap). Monday to Friday by default. From configuration:
+    /// <c>Calendar:Holidays</c> and <c>Calendar:WorkedWeekendDays</c>, lists of ISO dates (see <c>AddOneVisit</c>).
+    /// </summary>
+    [Required(ErrorMessage = "PrecheckOptions.Calendar must be set; use WorkingCalendar.MondayToFriday for the default.")]
     public WorkingCalendar Calendar { get; set; } = WorkingCalendar.MondayToFriday;
 
     /// <summary>Custom rules that join procedures' rule sets.</summary>
@@ -63,19 +74,5 @@ public sealed class PrecheckOptions
         ArgumentNullException.ThrowIfNull(rules);
         _customRules.AddRange(rules);
         return this;
-    }
-
-    internal void Validate()
-    {
-        if (RuleSetCacheCapacity < 1)
-        {
-            throw new ArgumentOutOfRangeException(nameof(RuleSetCacheCapacity), RuleSetCacheCapacity,
-                "PrecheckOptions.RuleSetCacheCapacity must be at least 1: the procedure being checked has to stay compiled.");
-        }
-
-        if (Calendar is null)
-        {
-            throw new ArgumentNullException(nameof(Calendar), "PrecheckOptions.Calendar must be set; use WorkingCalendar.MondayToFriday for the default.");
-        }
     }
 }

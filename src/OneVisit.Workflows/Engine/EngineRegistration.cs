@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine.Persistence;
@@ -7,21 +8,31 @@ using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.Engine.Steps;
 using OneVisit.Workflows.Persistence.Sqlite;
 using OneVisit.Workflows.Storage;
+using WorkflowCore.Models;
 
 namespace OneVisit.Workflows.Engine;
 
 /// <summary>Registers WorkflowCore with OneVisit's store and tuning; the one place its options are set.</summary>
 internal static class EngineRegistration
 {
-    public static void AddCaseEngine(IServiceCollection services, CaseOptions options)
+    public static void AddCaseEngine(IServiceCollection services)
     {
         // WorkflowCore with OneVisit's runtime: a waiting queue, locks that re-queue blocked events, a clock
         // from TimeProvider and wake-ups on time; polling stays only as a safety net.
-        var tuning = new RuntimeTuning { PollInterval = options.PollInterval, MaxConcurrentWorkflows = options.MaxConcurrentCases };
-        services.AddOneVisitWorkflowEngine(tuning, workflow =>
+        services.AddOneVisitWorkflowEngine(new RuntimeTuning(), workflow => workflow.UsePersistence(sp => sp.GetRequiredService<ObservedPersistence>()));
+
+        // CaseOptions are known only once the container is built (configuration, Configure calls), but WorkflowCore
+        // registers its options as a finished instance; the three it takes from them are set when it is first resolved.
+        var workflowOptions = services.Last(d => d.ServiceType == typeof(WorkflowOptions));
+        services.Remove(workflowOptions);
+        services.AddSingleton(sp =>
         {
-            workflow.UsePersistence(sp => sp.GetRequiredService<ObservedPersistence>());
+            var options = sp.GetRequiredService<IOptions<CaseOptions>>().Value;
+            var workflow = (WorkflowOptions)workflowOptions.ImplementationInstance!;
+            workflow.UsePollInterval(options.PollInterval);
+            workflow.UseMaxConcurrentWorkflows(options.MaxConcurrentCases);
             workflow.UseErrorRetryInterval(options.StepRetryInterval);
+            return workflow;
         });
         services.AddSingleton(sp => new ObservedPersistence(
             sp.GetRequiredService<SqliteWorkflowStore>(), sp.GetRequiredService<CaseWatcher>(), sp.GetRequiredService<IWakeUpSink>()));
@@ -30,7 +41,7 @@ internal static class EngineRegistration
         // The engine's store and OneVisit's tables share one SQLite database, hence one writer: a step's audit
         // lines and its workflow document commit together.
         services.AddSingleton(sp => new SqliteDatabase(
-            new SqliteStoreOptions { ConnectionString = options.ConnectionString ?? "", UniqueReferences = true },
+            new SqliteStoreOptions { ConnectionString = sp.GetRequiredService<IOptions<CaseOptions>>().Value.ConnectionString ?? "", UniqueReferences = true },
             sp.GetRequiredService<ILogger<SqliteDatabase>>()));
         SqliteStorage.Add(services);
         services.AddSingleton(sp => new SqliteWorkflowStore(

@@ -91,11 +91,9 @@ public sealed class CaseRuntime
     /// <summary>Checks the settings and the catalogue against each other; returns the catalogue's procedure versions.</summary>
     private List<CaseTerms> Validate()
     {
-        var problems = Get<CaseOptions>().Validate().ToList();
-        if (problems.Count > 0)
-        {
-            throw new OptionsValidationException(nameof(CaseOptions), typeof(CaseOptions), problems);
-        }
+        // Every option registered with ValidateOnStart (OneVisit's and the host's), as a generic host checks them
+        // before it starts: a console app that calls StartAsync itself gets the same check and the same messages.
+        Get<IStartupValidator>().Validate();
 
         var catalog = Get<ProcedureCatalog>();
         var terms = catalog.Procedures.Values.Select(p => CaseTermsFactory.From(p, catalog.Documents)).ToList();

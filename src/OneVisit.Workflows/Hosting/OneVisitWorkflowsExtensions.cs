@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -11,6 +12,7 @@ using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Evidence;
+using OneVisit.Workflows.Internal;
 using OneVisit.Workflows.Visits;
 
 namespace OneVisit.Workflows.Hosting;
@@ -22,17 +24,18 @@ public static class OneVisitWorkflowsExtensions
     /// Adds the case runtime: <see cref="ICaseService"/>, the audit log, the visit and commitment ledgers, and
     /// a hosted <see cref="CaseRuntime"/> that starts the engine with the host (console apps without a generic
     /// host call <c>CaseRuntime.StartAsync</c> themselves). Calling it again only applies
-    /// <paramref name="configure"/> to the same settings. Settings are validated when the runtime starts.
+    /// <paramref name="configure"/> to the same settings. <see cref="CaseOptions"/> are validated when a generic
+    /// host starts, or when <c>CaseRuntime.StartAsync</c> runs without one.
     /// </summary>
     public static OneVisitBuilder AddWorkflows(this OneVisitBuilder builder, Action<WorkflowsBuilder> configure)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(configure);
         var services = builder.Services;
-        var existing = services.FirstOrDefault(d => d.ServiceType == typeof(CaseOptions))?.ImplementationInstance as CaseOptions;
-        var options = existing ?? new CaseOptions();
-        configure(new WorkflowsBuilder(services, options));
-        if (existing is not null)
+        var registered = services.Any(d => d.ServiceType == typeof(CaseRuntime));
+        services.AddOptionsWithValidateOnStart<CaseOptions, CaseOptionsValidator>();
+        configure(new WorkflowsBuilder(services));
+        if (registered)
         {
             return builder;
         }
@@ -40,8 +43,6 @@ public static class OneVisitWorkflowsExtensions
         // WorkflowCore needs logging; a host without it gets silent loggers rather than a start-up failure.
         services.TryAddSingleton<Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory>();
         services.TryAdd(ServiceDescriptor.Singleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Logger<>)));
-        services.AddSingleton(options);
-        services.AddSingleton<IOptions<CaseOptions>>(Options.Create(options));
         services.AddSingleton<CaseStoreErrors>();
         services.AddSingleton(sp => new CaseCalendar(
             sp.GetRequiredService<IOptions<OneVisitOptions>>().Value.Precheck.Calendar,
@@ -61,7 +62,20 @@ public static class OneVisitWorkflowsExtensions
         services.AddSingleton<ICommitmentLedger>(sp => sp.GetRequiredService<CaseLedgers>());
         services.AddSingleton<CaseRuntime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CaseRuntimeHostedService>());
-        EngineRegistration.AddCaseEngine(services, options);
+        EngineRegistration.AddCaseEngine(services);
         return builder;
+    }
+
+    /// <summary>
+    /// Adds the case runtime as <see cref="AddWorkflows(OneVisitBuilder, Action{WorkflowsBuilder})"/> does, with
+    /// <see cref="CaseOptions"/> bound from <paramref name="section"/> (by convention
+    /// <c>configuration.GetSection("OneVisit:Workflows")</c>); what <paramref name="configure"/> sets wins over it.
+    /// </summary>
+    public static OneVisitBuilder AddWorkflows(this OneVisitBuilder builder, IConfigurationSection section, Action<WorkflowsBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(section);
+        builder.Services.AddOptions<CaseOptions>().Bind(section);
+        return builder.AddWorkflows(configure ?? (_ => { }));
     }
 }

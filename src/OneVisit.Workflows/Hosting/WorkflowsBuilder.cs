@@ -1,36 +1,36 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using OneVisit.Workflows.Evidence;
+using OneVisit.Workflows.Simulation;
 
 namespace OneVisit.Workflows.Hosting;
 
-/// <summary>Settings of the durable cases, given to <see cref="OneVisitWorkflowsExtensions.AddWorkflows"/>.</summary>
+/// <summary>
+/// Settings of the durable cases, given to <c>AddWorkflows</c>. Each call registers a step of the
+/// <see cref="CaseOptions"/> options, applied in order (after the configuration section, if one was given).
+/// </summary>
 public sealed class WorkflowsBuilder
 {
-    internal WorkflowsBuilder(IServiceCollection services, CaseOptions options)
-    {
-        Services = services;
-        Options = options;
-    }
+    internal WorkflowsBuilder(IServiceCollection services) => Services = services;
 
     /// <summary>The host's services.</summary>
     public IServiceCollection Services { get; }
-
-    /// <summary>The case runtime's settings.</summary>
-    public CaseOptions Options { get; }
 
     /// <summary>Stores cases in SQLite (WAL): the embedded default. The schema is created and upgraded on start.</summary>
     public WorkflowsBuilder UseSqlite(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
-        Options.ConnectionString = connectionString;
+        Services.Configure<CaseOptions>(o => o.ConnectionString = connectionString);
         return this;
     }
 
-    /// <summary>Changes settings (deadlines, evidence timeout, polling safety net).</summary>
+    /// <summary>Changes settings (deadlines, evidence timeout, polling safety net); the same as <c>services.Configure&lt;CaseOptions&gt;</c>.</summary>
     public WorkflowsBuilder Configure(Action<CaseOptions> configure)
     {
         ArgumentNullException.ThrowIfNull(configure);
-        configure(Options);
+        Services.Configure(configure);
         return this;
     }
 
@@ -54,15 +54,32 @@ public sealed class WorkflowsBuilder
     }
 
     /// <summary>
-    /// Answers every evidence request with <see cref="Simulation.SimulatedDepartments"/>: a simulation for
+    /// Answers every evidence request with <see cref="SimulatedDepartments"/>: a simulation for
     /// trials, tests and the demo, never for production. Departments with their own provider keep it.
     /// </summary>
-    public WorkflowsBuilder UseSimulatedDepartments(Action<Simulation.SimulatedDepartmentsOptions>? configure = null)
+    public WorkflowsBuilder UseSimulatedDepartments(Action<SimulatedDepartmentsOptions>? configure = null)
     {
-        var settings = new Simulation.SimulatedDepartmentsOptions();
-        configure?.Invoke(settings);
-        Services.AddSingleton(sp => new Simulation.SimulatedDepartments(settings, sp.GetRequiredService<TimeProvider>()));
-        Services.AddSingleton(new EvidenceProviderRegistration(EvidenceProviders.AnyDepartment, sp => sp.GetRequiredService<Simulation.SimulatedDepartments>()));
+        var options = Services.AddOptions<SimulatedDepartmentsOptions>();
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        Services.TryAddSingleton(sp => new SimulatedDepartments(
+            sp.GetRequiredService<IOptions<SimulatedDepartmentsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
+        Services.AddSingleton(new EvidenceProviderRegistration(EvidenceProviders.AnyDepartment, sp => sp.GetRequiredService<SimulatedDepartments>()));
         return this;
+    }
+
+    /// <summary>
+    /// Answers every evidence request with <see cref="SimulatedDepartments"/> set from <paramref name="section"/>
+    /// (by convention <c>OneVisit:Workflows:SimulatedDepartments</c>): <c>Latency</c>, <c>DefaultAnswer</c>,
+    /// <c>Answers</c> per department id and <c>TransientFailures</c>. For trials, tests and the demo only.
+    /// </summary>
+    public WorkflowsBuilder UseSimulatedDepartments(IConfigurationSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        Services.AddOptions<SimulatedDepartmentsOptions>().Bind(section);
+        return UseSimulatedDepartments();
     }
 }

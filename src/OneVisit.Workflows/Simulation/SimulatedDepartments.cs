@@ -19,7 +19,7 @@ public enum SimulatedAnswer
     Refuse,
 }
 
-/// <summary>Settings of <see cref="SimulatedDepartments"/>.</summary>
+/// <summary>Settings of <see cref="SimulatedDepartments"/>; section <c>OneVisit:Workflows:SimulatedDepartments</c> by convention.</summary>
 public sealed class SimulatedDepartmentsOptions
 {
     /// <summary>How long each answer takes (on the injected clock). Default none.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using OneVisit.Rules.Precheck;
 using OneVisit.Rules.Testing;
 
@@ -57,9 +58,10 @@ public sealed class RuleSetCacheTests
     [Fact]
     public void Options_CapacityBelowOne_IsRefusedAtConstruction()
     {
-        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new PrecheckEngine(SampleCatalogue.Catalog, new PrecheckOptions { RuleSetCacheCapacity = 0 }));
+        var error = Assert.Throws<OptionsValidationException>(() => new PrecheckEngine(SampleCatalogue.Catalog, new PrecheckOptions { RuleSetCacheCapacity = 0 }));
 
-        Assert.Contains("RuleSetCacheCapacity", error.Message, StringComparison.Ordinal);
+        // The same rule and words a host gets at start, naming the option, what it must be and what it was.
+        Assert.Contains("PrecheckOptions.RuleSetCacheCapacity must be at least 1: the procedure being checked has to stay compiled (was 0).", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -24,7 +24,7 @@ public sealed class RegistrationTests
 
         Assert.Single(services, d => d.ServiceType == typeof(CaseRuntime));
         Assert.Single(provider.GetServices<IHostedService>());
-        var options = provider.GetRequiredService<CaseOptions>();
+        var options = provider.GetRequiredService<IOptions<CaseOptions>>().Value;
         Assert.Equal((7, directory.ConnectionString), (options.SupplementWorkingDays, options.ConnectionString));
     }
 
