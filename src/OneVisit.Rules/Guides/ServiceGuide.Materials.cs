@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Guides.Internal;
 using OneVisit.Rules.Precheck;
 using OneVisit.Rules.Precheck.Internal;
@@ -13,7 +14,7 @@ public static partial class ServiceGuide
     private static GuideSection Materials(ProcedureCatalog catalog, Procedure procedure, CatalogText text)
     {
         var labels = text.Labels;
-        var generated = procedure.Materials.Where(m => catalog.Documents.TryGetValue(m.DocumentId, out var d) && MaterialClasses.IsGenerated(d)).ToList();
+        var generated = procedure.Materials.Where(m => catalog.Documents.TryGetValue(m.DocumentId, out var d) && OfficeDocuments.IsGenerated(d)).ToList();
         var rows = procedure.Materials.Except(generated).Select(m => (IReadOnlyList<string>)
         [
             text.Document(m.DocumentId),

@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Guides.Internal;
 using OneVisit.Rules.Precheck;
@@ -64,7 +65,7 @@ public static partial class ServiceGuide
         foreach (var reason in worst.Reasons)
         {
             var what = labels.Of(reason.Reason);
-            if (reason.StepId == VisitPlanner.HandInId && procedure.Channels.Where(VisitPlanner.IsRemote).ToList() is { Count: > 0 } remote)
+            if (reason.StepId == Presence.HandInId && procedure.Channels.Where(Presence.IsRemote).ToList() is { Count: > 0 } remote)
             {
                 ways.Add(labels.ApplyRemotely(what, string.Join(labels.Or, remote.Select(labels.Of))));
             }

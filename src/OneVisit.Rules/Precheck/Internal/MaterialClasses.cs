@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Catalog.Internal;
 
 namespace OneVisit.Rules.Precheck.Internal;
 
@@ -42,14 +43,11 @@ internal static class MaterialClasses
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };
 
-    /// <summary>A document the office issues itself (issuer <c>government</c>) is prepared by it, never brought.</summary>
-    public static bool IsGenerated(DocumentType document) => document.Issuer == DocumentIssuer.Government;
-
     /// <summary>
     /// The status a required material has when nothing is held and no exemption is known to apply: the general
     /// guide's worst case. The office's own documents are generated; everything else is to be brought.
     /// </summary>
-    public static MaterialStatus WorstCase(DocumentType document) => IsGenerated(document) ? MaterialStatus.Generated : MaterialStatus.Missing;
+    public static MaterialStatus WorstCase(DocumentType document) => OfficeDocuments.IsGenerated(document) ? MaterialStatus.Generated : MaterialStatus.Missing;
 
     /// <summary>An original the applicant still has to show on paper: held on paper, or not yet obtained.</summary>
     public static bool NeedsPaperOriginal(Material material, MaterialStatus status, HeldDocument? held) =>
