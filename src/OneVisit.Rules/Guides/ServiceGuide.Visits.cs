@@ -3,7 +3,6 @@ using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Guides.Internal;
 using OneVisit.Rules.Precheck;
-using OneVisit.Rules.Precheck.Internal;
 
 namespace OneVisit.Rules.Guides;
 
@@ -16,7 +15,7 @@ public static partial class ServiceGuide
     private static GuideSection Visits(ProcedureCatalog catalog, Procedure procedure, CatalogText text)
     {
         var labels = text.Labels;
-        var worst = VisitPlanner.WorstCase(procedure, catalog.Documents);
+        var worst = VisitPrediction.WorstCase(catalog, procedure);
         var blocks = new List<GuideBlock> { new GuideParagraph(worst.Count == 0 ? labels.NoVisit : labels.AtMostVisits(worst.Count)) };
         if (worst.Reasons.Count > 0)
         {

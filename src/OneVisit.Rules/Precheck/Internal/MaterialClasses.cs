@@ -3,32 +3,7 @@ using OneVisit.Rules.Catalog.Internal;
 
 namespace OneVisit.Rules.Precheck.Internal;
 
-/// <summary>Who a material comes from, for the precheck's gaps and the guide's lists: one answer for both.</summary>
-internal enum MaterialClass
-{
-    /// <summary>Not required in this situation.</summary>
-    NotRequired,
-
-    /// <summary>Whether it is required or spared waits for an open question.</summary>
-    Undecided,
-
-    /// <summary>The applicant still has to supply it: missing, outdated, or accepted now and supplied later.</summary>
-    ToSupply,
-
-    /// <summary>The applicant holds it (as is, or in an older edition that is converted).</summary>
-    Held,
-
-    /// <summary>A signed commitment stands for it.</summary>
-    Commitment,
-
-    /// <summary>Fetched from another department (data sharing, an e-licence, the integrator's own data).</summary>
-    FromDepartments,
-
-    /// <summary>The office prepares it itself: neither submitted by the applicant nor fetched from a department.</summary>
-    Generated,
-}
-
-/// <summary>Decides a material's class and status where the precheck and the service guide both need it.</summary>
+/// <summary>Decides a material's class, and the statuses the visit planner reasons with.</summary>
 internal static class MaterialClasses
 {
     public static MaterialClass Of(MaterialStatus status) => status switch

@@ -11,7 +11,8 @@ internal readonly record struct StepTruth(Truth Needed, Truth Remote);
 
 /// <summary>
 /// The one place that turns a procedure's presence steps, channels and result delivery into visits. The precheck
-/// calls it with what the rules decided for one applicant; the service guide with the worst case. So the guide's
+/// calls it with what the rules decided for one applicant; the service guide, through
+/// <see cref="VisitPrediction.WorstCase"/>, with the worst case. So the guide's
 /// "at most N visits" and the precheck's count cannot drift apart.
 /// </summary>
 internal static class VisitPlanner
