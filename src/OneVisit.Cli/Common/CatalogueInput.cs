@@ -11,7 +11,14 @@ internal static class CatalogueInput
     /// The catalogue in <paramref name="directory"/>, or null with the exit code to return. Diagnostics go to
     /// <paramref name="error"/> so that the command's own output (text or JSON) stays clean for whoever reads it.
     /// </summary>
-    public static ProcedureCatalog? Load(string command, string directory, Terminal error, out int exitCode)
+    public static ProcedureCatalog? Load(string command, string directory, Terminal error, out int exitCode) =>
+        LoadWithTests(command, directory, error, out exitCode)?.Catalog;
+
+    /// <summary>
+    /// As <see cref="Load"/>, but the whole load result, for a command that also needs the policy tests loaded beside
+    /// the catalogue; null exactly when <see cref="Load"/> returns null.
+    /// </summary>
+    public static CatalogLoadResult? LoadWithTests(string command, string directory, Terminal error, out int exitCode)
     {
         exitCode = ExitCodes.Ok;
         if (!Directory.Exists(directory))
@@ -33,9 +40,10 @@ internal static class CatalogueInput
                 $"onevisit {command}: the catalogue in {directory} has {result.ErrorCount} error{(result.ErrorCount == 1 ? "" : "s")}; fix them first (onevisit lint {directory}).",
                 ConsoleColour.Red);
             exitCode = ExitCodes.Errors;
+            return null;
         }
 
-        return result.Catalog;
+        return result;
     }
 
     /// <summary>One line per diagnostic: <c>path:line:col: error OV1234: message</c>.</summary>

@@ -50,7 +50,7 @@ internal static class LintCommand
         {
             output.WriteLine(
                 $"{result.Directory}: clean — {catalog.Procedures.Count} procedures, {catalog.Authorities.Count} authorities, " +
-                $"{catalog.Documents.Count} documents, {catalog.Facts.SlotCount} facts, {catalog.Tests.Count} policy tests in {result.FileCount} files.",
+                $"{catalog.Documents.Count} documents, {catalog.Facts.SlotCount} facts, {result.Tests.Count} policy tests in {result.FileCount} files.",
                 ConsoleColour.Green);
             return;
         }

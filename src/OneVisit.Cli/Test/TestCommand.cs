@@ -28,8 +28,7 @@ internal static class TestCommand
 
     private static int Run(string directory, bool json, Terminal output, Terminal error)
     {
-        var catalog = CatalogueInput.Load("test", directory, error, out var exitCode);
-        if (catalog is null)
+        if (CatalogueInput.LoadWithTests("test", directory, error, out var exitCode) is not { Catalog: { } catalog } loaded)
         {
             return exitCode;
         }
@@ -37,7 +36,7 @@ internal static class TestCommand
         PolicyTestReport report;
         try
         {
-            report = PolicyTestRunner.Run(new PrecheckEngine(catalog));
+            report = PolicyTestRunner.Run(new PrecheckEngine(catalog), loaded.Tests);
         }
         catch (OneVisitException e)
         {

@@ -1,5 +1,6 @@
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Testing;
 
 namespace OneVisit.Rules.Authoring;
 
@@ -8,7 +9,12 @@ namespace OneVisit.Rules.Authoring;
 /// <param name="Catalog">The catalogue; null when any error was found.</param>
 /// <param name="Diagnostics">Errors and warnings in file, line and column order.</param>
 /// <param name="FileCount">How many files were read.</param>
-public sealed record CatalogLoadResult(string Directory, ProcedureCatalog? Catalog, IReadOnlyList<Diagnostic> Diagnostics, int FileCount)
+/// <param name="Tests">
+/// The policy test cases of <c>tests/*.yaml</c>, in file order; empty when any error was found. They come beside
+/// the catalogue, not in it, because they speak the precheck's language (verdicts, material statuses) and the model
+/// stays below the precheck.
+/// </param>
+public sealed record CatalogLoadResult(string Directory, ProcedureCatalog? Catalog, IReadOnlyList<Diagnostic> Diagnostics, int FileCount, IReadOnlyList<PolicyTestCase> Tests)
 {
     /// <summary>True when the catalogue loaded without errors (warnings allowed).</summary>
     public bool Succeeded => Catalog is not null;

@@ -1,11 +1,10 @@
 using System.Collections.Frozen;
-using OneVisit.Rules.Testing;
 
 namespace OneVisit.Rules.Catalog;
 
 /// <summary>
-/// A loaded, checked catalogue: the fact schema, authorities, documents, procedures and policy tests.
-/// Immutable; load one with <see cref="Authoring.CatalogLoader"/>.
+/// A loaded, checked catalogue: the fact schema, authorities, documents and procedures. Immutable; load one with
+/// <c>Authoring.CatalogLoader</c> (named, not linked: the model knows nothing of the YAML reader above it).
 /// </summary>
 public sealed class ProcedureCatalog
 {
@@ -15,8 +14,7 @@ public sealed class ProcedureCatalog
         FactSchema facts,
         IReadOnlyList<Authority> authorities,
         IReadOnlyList<DocumentType> documents,
-        IReadOnlyList<Procedure> procedures,
-        IReadOnlyList<PolicyTestCase> tests)
+        IReadOnlyList<Procedure> procedures)
     {
         Info = info ?? throw new ArgumentNullException(nameof(info));
         Facts = facts ?? throw new ArgumentNullException(nameof(facts));
@@ -24,7 +22,6 @@ public sealed class ProcedureCatalog
         Windows = authorities.SelectMany(a => a.Windows).ToFrozenDictionary(w => w.Id, StringComparer.Ordinal);
         Documents = documents.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
         Procedures = procedures.ToFrozenDictionary(p => p.Code, StringComparer.Ordinal);
-        Tests = tests;
     }
 
     /// <summary>What <c>catalog.yaml</c> says.</summary>
@@ -44,9 +41,6 @@ public sealed class ProcedureCatalog
 
     /// <summary>Procedures by code.</summary>
     public FrozenDictionary<string, Procedure> Procedures { get; }
-
-    /// <summary>The policy test cases, in file order.</summary>
-    public IReadOnlyList<PolicyTestCase> Tests { get; }
 
     /// <summary>
     /// The zone the offices count days in: the catalogue's <c>time_zone</c>, or else the clock's local zone.

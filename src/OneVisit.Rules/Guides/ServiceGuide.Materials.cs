@@ -1,7 +1,7 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Guides.Internal;
 using OneVisit.Rules.Precheck;
-using OneVisit.Rules.Precheck.Internal;
 
 namespace OneVisit.Rules.Guides;
 
@@ -13,7 +13,7 @@ public static partial class ServiceGuide
     private static GuideSection Materials(ProcedureCatalog catalog, Procedure procedure, CatalogText text)
     {
         var labels = text.Labels;
-        var generated = procedure.Materials.Where(m => catalog.Documents.TryGetValue(m.DocumentId, out var d) && MaterialClasses.IsGenerated(d)).ToList();
+        var generated = procedure.Materials.Where(m => catalog.Documents.TryGetValue(m.DocumentId, out var d) && OfficeDocuments.IsGenerated(d)).ToList();
         var rows = procedure.Materials.Except(generated).Select(m => (IReadOnlyList<string>)
         [
             text.Document(m.DocumentId),
@@ -42,21 +42,21 @@ public static partial class ServiceGuide
         var applying = personal.Materials.Where(m => m.Status != MaterialStatus.NotRequired).ToList();
         var rows = applying.Select(m => (IReadOnlyList<string>)[text.Document(m.Document.Id), labels.Of(m.Status), text.Of(m.Note)]).ToList();
         var blocks = new List<GuideBlock> { new GuideTable([labels.Material, labels.Status, labels.ForYou], rows) };
-        var fetched = applying.Where(m => MaterialClasses.Of(m.Status) == MaterialClass.FromDepartments).ToList();
+        var fetched = applying.Where(m => m.Class == MaterialClass.FromDepartments).ToList();
         if (fetched.Count > 0)
         {
             blocks.Add(new GuideParagraph(labels.FetchedFromDepartments));
             blocks.Add(new GuideList([.. fetched.Select(m => m.Source is { } source ? labels.FromSource(text.Document(m.Document.Id), text.Authority(source.Id)) : text.Document(m.Document.Id))]));
         }
 
-        var generated = applying.Where(m => MaterialClasses.Of(m.Status) == MaterialClass.Generated).ToList();
+        var generated = applying.Where(m => m.Class == MaterialClass.Generated).ToList();
         if (generated.Count > 0)
         {
             blocks.Add(new GuideParagraph(labels.PreparedByOffice));
             blocks.Add(new GuideList([.. generated.Select(m => text.Document(m.Document.Id))]));
         }
 
-        var needed = applying.Where(m => MaterialClasses.Of(m.Status) is MaterialClass.ToSupply or MaterialClass.Undecided).ToList();
+        var needed = applying.Where(m => m.Class is MaterialClass.ToSupply or MaterialClass.Undecided).ToList();
         blocks.Add(needed.Count == 0
             ? new GuideParagraph(labels.NothingNeeded)
             : new GuideParagraph(labels.StillNeeded + string.Join(labels.ListSeparator, needed.Select(m => text.Document(m.Document.Id)))));

@@ -1,8 +1,8 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Guides.Internal;
 using OneVisit.Rules.Precheck;
-using OneVisit.Rules.Precheck.Internal;
 
 namespace OneVisit.Rules.Guides;
 
@@ -15,7 +15,7 @@ public static partial class ServiceGuide
     private static GuideSection Visits(ProcedureCatalog catalog, Procedure procedure, CatalogText text)
     {
         var labels = text.Labels;
-        var worst = VisitPlanner.WorstCase(procedure, catalog.Documents);
+        var worst = VisitPrediction.WorstCase(catalog, procedure);
         var blocks = new List<GuideBlock> { new GuideParagraph(worst.Count == 0 ? labels.NoVisit : labels.AtMostVisits(worst.Count)) };
         if (worst.Reasons.Count > 0)
         {
@@ -64,7 +64,7 @@ public static partial class ServiceGuide
         foreach (var reason in worst.Reasons)
         {
             var what = labels.Of(reason.Reason);
-            if (reason.StepId == VisitPlanner.HandInId && procedure.Channels.Where(VisitPlanner.IsRemote).ToList() is { Count: > 0 } remote)
+            if (reason.StepId == Presence.HandInId && procedure.Channels.Where(Presence.IsRemote).ToList() is { Count: > 0 } remote)
             {
                 ways.Add(labels.ApplyRemotely(what, string.Join(labels.Or, remote.Select(labels.Of))));
             }

@@ -54,6 +54,9 @@ public sealed record MaterialResult
     /// <summary>The material's id.</summary>
     public string Id => Material.Id;
 
+    /// <summary>Who it comes from: the applicant, a commitment, other departments or the office itself.</summary>
+    public MaterialClass Class => MaterialClasses.Of(Status);
+
     /// <summary>Whether the applicant still has to do something about it before or after applying.</summary>
-    public bool IsGap => MaterialClasses.Of(Status) == MaterialClass.ToSupply;
+    public bool IsGap => Class == MaterialClass.ToSupply;
 }

@@ -1,5 +1,6 @@
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Expressions;
+using OneVisit.Rules.Precheck.Internal;
 
 namespace OneVisit.Rules.Precheck;
 
@@ -24,4 +25,20 @@ public sealed record AvoidedVisit(string StepId, PresenceReason Reason, Reason I
 /// <param name="Count">The predicted number of visits (0, 1 or 2); an upper bound while questions are open.</param>
 /// <param name="Reasons">The steps that need presence.</param>
 /// <param name="Avoided">The steps that a remote alternative or data sharing removes.</param>
-public sealed record VisitPrediction(int Count, IReadOnlyList<VisitReason> Reasons, IReadOnlyList<AvoidedVisit> Avoided);
+public sealed record VisitPrediction(int Count, IReadOnlyList<VisitReason> Reasons, IReadOnlyList<AvoidedVisit> Avoided)
+{
+    /// <summary>
+    /// The most visits any applicant of <paramref name="procedure"/> can need, as its general service guide states
+    /// them: every step that may apply counts unless a remote alternative is always open, every original may be on
+    /// paper unless the office prepares it, and the application is handed in at a window. Counted by the same
+    /// planner as a precheck, so no precheck of the procedure predicts more.
+    /// </summary>
+    /// <param name="catalog">The catalogue holding the procedure.</param>
+    /// <param name="procedure">The procedure.</param>
+    public static VisitPrediction WorstCase(ProcedureCatalog catalog, Procedure procedure)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(procedure);
+        return VisitPlanner.WorstCase(procedure, catalog.Documents);
+    }
+}

@@ -8,11 +8,12 @@ namespace OneVisit.Rules.Testing;
 /// <summary>Runs a catalogue's policy tests (<c>tests/*.yaml</c>) through the precheck.</summary>
 public static class PolicyTestRunner
 {
-    /// <summary>Runs every case of the engine's catalogue.</summary>
-    public static PolicyTestReport Run(PrecheckEngine engine)
+    /// <summary>Runs every case, in order: usually the loader's <c>CatalogLoadResult.Tests</c> for the catalogue the engine checks.</summary>
+    public static PolicyTestReport Run(PrecheckEngine engine, IEnumerable<PolicyTestCase> tests)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        return new PolicyTestReport([.. engine.Catalog.Tests.Select(c => Run(engine, c))]);
+        ArgumentNullException.ThrowIfNull(tests);
+        return new PolicyTestReport([.. tests.Select(c => Run(engine, c))]);
     }
 
     /// <summary>Runs one case.</summary>

@@ -52,7 +52,7 @@ public sealed class CatalogLoaderTests
     {
         using var folder = new CatalogFolder();
 
-        var test = Assert.Single(folder.Load().GetCatalogOrThrow().Tests);
+        var test = Assert.Single(folder.Load().Tests);
 
         Assert.Equal("P-1", test.ProcedureCode);
         Assert.Equal(20_000_000m, test.Facts.Single(f => f.Fact.Path == "enterprise.registered_capital").Value);
@@ -105,6 +105,18 @@ public sealed class CatalogLoaderTests
         Assert.Null(result.Catalog);
         Assert.Contains("facts.yaml", exception.Message, StringComparison.Ordinal);
         Assert.Equal(result.Diagnostics, exception.Diagnostics);
+    }
+
+    [Fact]
+    public void Load_WithErrors_GivesNoPolicyTests()
+    {
+        using var folder = new CatalogFolder();
+        folder.Without("facts.yaml");
+
+        var result = folder.Load();
+
+        Assert.Null(result.Catalog);
+        Assert.Empty(result.Tests);
     }
 
     [Fact]

@@ -25,7 +25,7 @@ public sealed class SampleCatalogueTests
     public void Load_SampleCatalogue_HoldsTheFourFoundingErrands(string code, string nameContains)
     {
         Assert.Contains(nameContains, Catalog.Procedures[code].Name.Text, StringComparison.Ordinal);
-        Assert.Contains(Catalog.Tests, t => t.ProcedureCode == code);
+        Assert.Contains(Loaded.Value.Tests, t => t.ProcedureCode == code);
     }
 
     [Fact]
@@ -83,8 +83,8 @@ public sealed class SampleCatalogueTests
     [Fact]
     public void Load_FoundingErrandTests_ExpectWhatTheStoryNeeds()
     {
-        var branch = Catalog.Tests.First(t => t.ProcedureCode == "330100-SC-0001" && t.Expect.Verdict == Verdict.NotYet);
-        var name = Catalog.Tests.First(t => t.ProcedureCode == "330100-SC-0003" && t.WindowId is not null);
+        var branch = Loaded.Value.Tests.First(t => t.ProcedureCode == "330100-SC-0001" && t.Expect.Verdict == Verdict.NotYet);
+        var name = Loaded.Value.Tests.First(t => t.ProcedureCode == "330100-SC-0003" && t.WindowId is not null);
 
         Assert.Equal(2, branch.Expect.Materials.Values.Count(s => s == MaterialStatus.Missing));
         Assert.Equal(AuthorityLevel.Province, Catalog.Authorities[name.Expect.AuthorityId!].Level);

@@ -38,7 +38,7 @@ public sealed class ServiceGuideTests
     public void Build_PersonalGuide_GeneratedFormIsListedApartFromFetchedAndStillNeeded()
     {
         var catalog = SampleCatalogue.Catalog;
-        var precheck = SampleCatalogue.Engine.Check(PolicyTestRunner.ToRequest(catalog.Tests.Single(t => t.Name == "未自带申请表，车管所按现行2012版预填，仍一次跑动"), catalog.Info));
+        var precheck = SampleCatalogue.Engine.Check(PolicyTestRunner.ToRequest(SampleCatalogue.Tests.Single(t => t.Name == "未自带申请表，车管所按现行2012版预填，仍一次跑动"), catalog.Info));
 
         var guide = ServiceGuide.Build(catalog, catalog.Procedures["330100-SC-0002"], precheck, english: true);
 
@@ -79,7 +79,7 @@ public sealed class ServiceGuideTests
     public void Build_EveryProcedure_WorstCaseIsNeverBelowAPrecheckOfIt()
     {
         var catalog = SampleCatalogue.Catalog;
-        var requests = catalog.Tests.Select(t => PolicyTestRunner.ToRequest(t, catalog.Info))
+        var requests = SampleCatalogue.Tests.Select(t => PolicyTestRunner.ToRequest(t, catalog.Info))
             .Concat(catalog.Procedures.Keys.Select(code => new PrecheckRequest { ProcedureCode = code, AsOf = SampleCatalogue.Morning }))
             .SelectMany(r => new[] { r, r with { WindowId = "hz_general_window" } });
 

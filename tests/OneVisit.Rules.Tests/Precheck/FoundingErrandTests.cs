@@ -227,5 +227,5 @@ public sealed class FoundingErrandTests
     }
 
     internal static PrecheckRequest FromTestCase(string name) =>
-        PolicyTestRunner.ToRequest(SampleCatalogue.Catalog.Tests.Single(t => t.Name == name), SampleCatalogue.Catalog.Info);
+        PolicyTestRunner.ToRequest(SampleCatalogue.Tests.Single(t => t.Name == name), SampleCatalogue.Catalog.Info);
 }

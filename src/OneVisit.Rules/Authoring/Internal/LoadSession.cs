@@ -35,8 +35,8 @@ internal sealed class LoadSession(string directory)
 
         var catalog = _diagnostics.HasErrors || info is null
             ? null
-            : new ProcedureCatalog(info, facts, authorities, documents, procedures, tests);
-        return new CatalogLoadResult(directory, catalog, _diagnostics.Sorted(), _files);
+            : new ProcedureCatalog(info, facts, authorities, documents, procedures);
+        return new CatalogLoadResult(directory, catalog, _diagnostics.Sorted(), _files, catalog is null ? [] : tests);
     }
 
     private List<Procedure> ReadProcedures(FactSchema facts)

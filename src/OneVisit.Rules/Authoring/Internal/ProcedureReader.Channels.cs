@@ -1,6 +1,6 @@
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Diagnostics;
-using OneVisit.Rules.Precheck.Internal;
+using OneVisit.Rules.Catalog.Internal;
 
 namespace OneVisit.Rules.Authoring.Internal;
 
@@ -14,7 +14,7 @@ internal sealed partial class ProcedureReader
         var channelsRead = Complete(channelsNode, channels.Count, "channels", "way to apply (window, online, mobile, kiosk, mail)");
         var deliveryRead = Complete(deliveryNode, delivery.Count, "result_delivery", "way the result reaches the applicant (e_licence, mail, pickup, online)");
         var procedure = code is null ? "This procedure" : $"Procedure {code}";
-        if (channelsRead && !channels.Any(VisitPlanner.IsRemote))
+        if (channelsRead && !channels.Any(Presence.IsRemote))
         {
             // The applicant hands in at the office anyway, so only a pickup (a later day) can still be spared.
             foreach (var step in presence.Where(s => s.RemoteAlternative is not null && s.Reason != PresenceReason.Pickup))

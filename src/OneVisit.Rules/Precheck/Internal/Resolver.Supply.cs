@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Expressions;
 
 namespace OneVisit.Rules.Precheck.Internal;
@@ -26,7 +27,7 @@ internal sealed partial class Resolver
             return exempted;
         }
 
-        if (MaterialClasses.IsGenerated(baseline.Document))
+        if (OfficeDocuments.IsGenerated(baseline.Document))
         {
             return Generated(baseline, held, app.AsOf);
         }

@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Expressions;
 
 namespace OneVisit.Rules.Precheck.Internal;
@@ -10,17 +11,12 @@ internal readonly record struct StepTruth(Truth Needed, Truth Remote);
 
 /// <summary>
 /// The one place that turns a procedure's presence steps, channels and result delivery into visits. The precheck
-/// calls it with what the rules decided for one applicant; the service guide with the worst case. So the guide's
+/// calls it with what the rules decided for one applicant; the service guide, through
+/// <see cref="VisitPrediction.WorstCase"/>, with the worst case. So the guide's
 /// "at most N visits" and the precheck's count cannot drift apart.
 /// </summary>
 internal static class VisitPlanner
 {
-    public const string HandInId = "hand_in";
-    public const string ImpliedPickupId = "result_pickup";
-
-    /// <summary>Online, mobile and mail reach the office without the applicant; a window or a kiosk needs them there.</summary>
-    public static bool IsRemote(Channel channel) => channel is Channel.Online or Channel.Mobile or Channel.Mail;
-
     /// <summary>
     /// Visits are computed, never declared: every presence step that applies and that no remote alternative (or, for
     /// originals, data sharing) removes needs the applicant, and so does handing the application in when it is
@@ -122,7 +118,7 @@ internal static class VisitPlanner
             return null;
         }
 
-        var step = new PresenceStep(ImpliedPickupId, PresenceReason.Pickup, null, null, null, procedure.Location);
+        var step = new PresenceStep(Presence.ImpliedPickupId, PresenceReason.Pickup, null, null, null, procedure.Location);
         return new Trip(step, Truth.True, new Reason(
             RuleNames.ResultDelivery(procedure.Code),
             new("结果只能现场领取", "The result can only be collected in person"),
@@ -135,7 +131,7 @@ internal static class VisitPlanner
     private static Trip? HandIn(Procedure procedure, bool atWindow, Window? window)
     {
         LocalizedText text;
-        if (!procedure.Channels.Any(IsRemote))
+        if (!procedure.Channels.Any(Presence.IsRemote))
         {
             var channels = string.Join(", ", procedure.Channels.Select(CatalogWords.Of));
             text = new(
@@ -153,7 +149,7 @@ internal static class VisitPlanner
             return null;
         }
 
-        var step = new PresenceStep(HandInId, PresenceReason.HandIn, null, null, null, procedure.Location);
+        var step = new PresenceStep(Presence.HandInId, PresenceReason.HandIn, null, null, null, procedure.Location);
         return new Trip(step, Truth.True, new Reason(RuleNames.HandIn(procedure.Code), text, null, procedure.Location, procedure.LegalBasis));
     }
 
