@@ -17,17 +17,13 @@ public static class OneVisitServiceCollectionExtensions
     /// <summary>
     /// Adds OneVisit: the catalogue (see <see cref="OneVisitBuilderExtensions.AddCatalog"/>) and the precheck
     /// engine as singletons, and <see cref="TimeProvider.System"/> unless the host registered its own clock.
-    /// Calling it again adds nothing twice; <paramref name="configure"/> runs each time, in order. The options are
-    /// validated when a generic host starts, or when <c>CaseRuntime.StartAsync</c> runs without one.
+    /// Calling it again adds nothing twice. The options are validated when a generic host starts, or when
+    /// <c>CaseRuntime.StartAsync</c> runs without one.
     /// </summary>
-    public static OneVisitBuilder AddOneVisit(this IServiceCollection services, Action<OneVisitOptions>? configure = null)
+    public static OneVisitBuilder AddOneVisit(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddOptionsWithValidateOnStart<OneVisitOptions, OneVisitOptionsValidator>();
-        if (configure is not null)
-        {
-            services.Configure(configure);
-        }
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(LoadCatalog);
@@ -40,7 +36,19 @@ public static class OneVisitServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Adds OneVisit as <see cref="AddOneVisit(IServiceCollection, Action{OneVisitOptions}?)"/> does, with the options
+    /// Adds OneVisit as <see cref="AddOneVisit(IServiceCollection)"/> does, and changes its options with
+    /// <paramref name="configure"/>; calling it again runs each <paramref name="configure"/> in order.
+    /// </summary>
+    public static OneVisitBuilder AddOneVisit(this IServiceCollection services, Action<OneVisitOptions> configure)
+    {
+        ArgumentNullException.ThrowIfNull(configure);
+        var builder = services.AddOneVisit();
+        services.Configure(configure);
+        return builder;
+    }
+
+    /// <summary>
+    /// Adds OneVisit as <see cref="AddOneVisit(IServiceCollection)"/> does, with the options
     /// bound from <paramref name="section"/> (by convention <c>configuration.GetSection("OneVisit")</c>): <c>CatalogPath</c>,
     /// and under <c>Precheck</c> the rule-set cache, the compiler and <c>Calendar:Holidays</c> and
     /// <c>Calendar:WorkedWeekendDays</c> (ISO dates). Settings made in code afterwards (<c>AddCatalog</c>, say) win.

@@ -57,14 +57,21 @@ public sealed class WorkflowsBuilder
     /// Answers every evidence request with <see cref="SimulatedDepartments"/>: a simulation for
     /// trials, tests and the demo, never for production. Departments with their own provider keep it.
     /// </summary>
-    public WorkflowsBuilder UseSimulatedDepartments(Action<SimulatedDepartmentsOptions>? configure = null)
+    public WorkflowsBuilder UseSimulatedDepartments(Action<SimulatedDepartmentsOptions> configure)
     {
-        var options = Services.AddOptions<SimulatedDepartmentsOptions>();
-        if (configure is not null)
-        {
-            options.Configure(configure);
-        }
+        ArgumentNullException.ThrowIfNull(configure);
+        Services.AddOptions<SimulatedDepartmentsOptions>().Configure(configure);
+        return UseSimulatedDepartments();
+    }
 
+    /// <summary>
+    /// Answers every evidence request with <see cref="Simulation.SimulatedDepartments"/>, every department issuing
+    /// at once: a simulation for trials, tests and the demo, never for production. Departments with their own
+    /// provider keep it.
+    /// </summary>
+    public WorkflowsBuilder UseSimulatedDepartments()
+    {
+        Services.AddOptions<SimulatedDepartmentsOptions>();
         Services.TryAddSingleton(sp => new SimulatedDepartments(
             sp.GetRequiredService<IOptions<SimulatedDepartmentsOptions>>().Value, sp.GetRequiredService<TimeProvider>()));
         Services.AddSingleton(new EvidenceProviderRegistration(EvidenceProviders.AnyDepartment, sp => sp.GetRequiredService<SimulatedDepartments>()));
