@@ -3,7 +3,8 @@ namespace OneVisit.Workflows.Storage;
 /// <summary>
 /// One storage implementation as a whole (SQLite today): it creates or upgrades its tables on start and says
 /// what its own failures mean to a caller (<see cref="IStoreErrorTranslator"/>). A second implementation provides this, the store interfaces of this
-/// folder and <see cref="ICaseTransaction"/>, and passes the same contract tests.
+/// folder and <see cref="ICaseTransaction"/>, and passes the same contract tests (tests/OneVisit.Workflows.Tests/Storage/Contract).
+/// Instants are kept to the millisecond and read back in UTC.
 /// </summary>
 internal interface ICaseStorage : IStoreErrorTranslator
 {

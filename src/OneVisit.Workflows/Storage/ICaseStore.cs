@@ -4,11 +4,13 @@ namespace OneVisit.Workflows.Storage;
 
 /// <summary>
 /// The index of cases (what lists and lookups read without the workflow document), the evidence requests sent
-/// for them, and the claims on their waits. Each call is its own transaction.
+/// for them, and the claims on their waits. Each call is its own transaction. A case counts as started once
+/// <see cref="SetWorkflowAsync"/> linked it or once the engine holds a workflow whose reference is the case id
+/// (the host may stop between the two), so an implementation must see the engine's workflows too.
 /// </summary>
 internal interface ICaseStore
 {
-    /// <summary>Inserts the row, or returns the row already holding its idempotency key (then nothing changes).</summary>
+    /// <summary>Inserts the row as given and returns null, or returns the row already holding its idempotency key (then nothing changes).</summary>
     Task<CaseRow?> TryInsertCaseAsync(CaseRow row, CancellationToken cancellationToken);
 
     /// <summary>Links the case to the workflow that runs it.</summary>
@@ -22,13 +24,16 @@ internal interface ICaseStore
     /// </summary>
     Task<List<CaseRow>> ListCasesAsync(string? applicantId, bool openOnly, int limit, CancellationToken cancellationToken);
 
-    /// <summary>Removes a case record whose workflow never started; false when it did start (then it stays).</summary>
+    /// <summary>Removes a case record whose workflow never started, freeing its idempotency key; false when it did start (then it stays) or is unknown.</summary>
     Task<bool> DeleteUnstartedCaseAsync(string caseId, CancellationToken cancellationToken);
 
-    /// <summary>Cases recorded but whose workflow may not have started (the host stopped in between).</summary>
+    /// <summary>Cases recorded but not linked by <see cref="SetWorkflowAsync"/>: their workflow may not have started (the host stopped in between).</summary>
     Task<List<CaseRow>> CasesWithoutWorkflowAsync(CancellationToken cancellationToken);
 
-    /// <summary>Records that a request is about to be sent (committed now); returns the stored answer if it was already answered.</summary>
+    /// <summary>
+    /// Records that a request is about to be sent (committed now); returns the stored answer if it was already
+    /// answered: the <see cref="EvidenceResponse"/> as <c>CaseJson</c> serializes it, which the store writes itself.
+    /// </summary>
     Task<string?> BeginEvidenceRequestAsync(EvidenceRequest request, string materialId, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>Stores a department's first answer and its audit line in one transaction: no answer without its line.</summary>
@@ -36,7 +41,10 @@ internal interface ICaseStore
 
     /// <summary>
     /// Requests of open cases whose answer never reached the case: recorded but not answered (sent, or about to be),
-    /// or answered but not handed to the waiting case (no claim on its answer key under <paramref name="answerEvent"/>).
+    /// or answered but not handed to the waiting case. Either way only while no claim exists under
+    /// <paramref name="answerEvent"/> on the answer key <c>CaseEventNames.AnswerKey(caseId, materialId)</c>, which the
+    /// store builds itself: a wait that took its answer, or ended without it (a timeout), has nothing left to deliver.
+    /// The response is serialized as for <see cref="BeginEvidenceRequestAsync"/>.
     /// </summary>
     Task<List<(EvidenceRequest Request, string MaterialId, string? Response)>> UndeliveredEvidenceAsync(string answerEvent, CancellationToken cancellationToken);
 

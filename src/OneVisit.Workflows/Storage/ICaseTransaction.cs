@@ -27,15 +27,18 @@ internal interface ICaseTransaction
     /// <summary>Stores a department's first answer and its audit line; a later answer to the same request changes nothing.</summary>
     void SaveEvidenceAnswer(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at);
 
-    /// <summary>Arms a durable timer once per id.</summary>
+    /// <summary>Arms a durable timer once per id: an id that already fired or was disarmed is not armed again.</summary>
     void ScheduleTimer(TimerRow timer);
 
-    /// <summary>Disarms the case's pending timers whose id starts with <paramref name="prefix"/>.</summary>
+    /// <summary>
+    /// Disarms the pending timers of <paramref name="caseId"/> whose id starts with <paramref name="prefix"/>, matched
+    /// literally (no wildcards); an empty prefix disarms all of the case's timers. Other cases' timers are never touched.
+    /// </summary>
     void CancelTimers(string caseId, string prefix);
 
     /// <summary>
     /// Claims the wait keyed (<paramref name="eventName"/>, <paramref name="eventKey"/>) for <paramref name="caseId"/>;
-    /// false when it was already claimed, or, with <paramref name="onlyWhileOpen"/>, when the case is closed.
+    /// false when it was already claimed, or, with <paramref name="onlyWhileOpen"/>, when the case is closed or unknown.
     /// </summary>
     bool TryClaim(string eventName, string eventKey, string caseId, string actor, DateTimeOffset at, bool onlyWhileOpen);
 }

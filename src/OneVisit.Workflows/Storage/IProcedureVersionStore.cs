@@ -9,6 +9,6 @@ internal interface IProcedureVersionStore
     /// <summary>Remembers a version once; a second save of the same code and version changes nothing.</summary>
     Task SaveTermsAsync(string code, int version, string terms, CancellationToken cancellationToken);
 
-    /// <summary>Every remembered version, by code then version.</summary>
+    /// <summary>Every remembered version, by code (ordinal) then version (numeric).</summary>
     Task<List<string>> AllTermsAsync(CancellationToken cancellationToken);
 }

@@ -12,10 +12,11 @@ internal sealed partial class SqliteCaseStore
     public async Task<CaseRow?> TryInsertCaseAsync(CaseRow row, CancellationToken cancellationToken)
     {
         var inserted = await ExecuteAsync(
-            $"INSERT INTO ov_cases ({CaseColumns}) VALUES ($id, NULL, $key, $hash, $code, $version, $applicant, $stage, NULL, $authority, $at, NULL) ON CONFLICT (idempotency_key) DO NOTHING",
-            c => c.With("$id", row.CaseId).With("$key", row.IdempotencyKey).With("$hash", row.RequestHash)
+            $"INSERT INTO ov_cases ({CaseColumns}) VALUES ($id, $wf, $key, $hash, $code, $version, $applicant, $stage, $outcome, $authority, $at, $closed) ON CONFLICT (idempotency_key) DO NOTHING",
+            c => c.With("$id", row.CaseId).With("$wf", row.WorkflowId).With("$key", row.IdempotencyKey).With("$hash", row.RequestHash)
                 .With("$code", row.ProcedureCode).With("$version", row.ProcedureVersion).With("$applicant", row.ApplicantId)
-                .With("$stage", row.Stage).With("$authority", row.AuthorityId).With("$at", ToDb(row.SubmittedAt)),
+                .With("$stage", row.Stage).With("$outcome", row.Outcome).With("$authority", row.AuthorityId).With("$at", ToDb(row.SubmittedAt))
+                .With("$closed", row.ClosedAt is { } closedAt ? ToDb(closedAt) : null),
             cancellationToken).ConfigureAwait(false);
         if (inserted == 1)
         {
