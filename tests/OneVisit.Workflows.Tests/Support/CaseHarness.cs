@@ -70,7 +70,7 @@ internal sealed class CaseHarness : IAsyncDisposable
             .AddCatalog(catalog ?? RepositoryRoot.SampleCatalogue)
             .AddWorkflows(w =>
             {
-                w.UseSqlite($"Data Source={Path.Combine(directory, "cases.db")}").UseSimulatedDepartments(departments);
+                w.UseSqlite($"Data Source={Path.Combine(directory, "cases.db")}").UseSimulatedDepartments(departments ?? (_ => { }));
                 if (options is not null)
                 {
                     w.Configure(options);
