@@ -23,7 +23,7 @@ public static class OneVisitServiceCollectionExtensions
     public static OneVisitBuilder AddOneVisit(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        services.AddOptionsWithValidateOnStart<OneVisitOptions, OneVisitOptionsValidator>();
+        ConfigurationPathValidator<OneVisitOptions>.AddOnce<OneVisitOptionsValidator>(services);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(LoadCatalog);
@@ -61,6 +61,7 @@ public static class OneVisitServiceCollectionExtensions
         services.AddOptions<OneVisitOptions>()
             .Bind(section)
             .Configure(o => CalendarConfiguration.Apply(section, o.Precheck));
+        ConfigurationPathValidator<OneVisitOptions>.Use<OneVisitOptionsValidator>(services, section.Path);
         return builder;
     }
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Hosting;
+using OneVisit.Rules.Hosting.Internal;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
@@ -33,7 +34,7 @@ public static class OneVisitWorkflowsExtensions
         ArgumentNullException.ThrowIfNull(configure);
         var services = builder.Services;
         var registered = services.Any(d => d.ServiceType == typeof(CaseRuntime));
-        services.AddOptionsWithValidateOnStart<CaseOptions, CaseOptionsValidator>();
+        ConfigurationPathValidator<CaseOptions>.AddOnce<CaseOptionsValidator>(services);
         configure(new WorkflowsBuilder(services));
         if (registered)
         {
@@ -76,6 +77,8 @@ public static class OneVisitWorkflowsExtensions
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(section);
         builder.Services.AddOptions<CaseOptions>().Bind(section);
-        return builder.AddWorkflows(configure ?? (_ => { }));
+        builder.AddWorkflows(configure ?? (_ => { }));
+        ConfigurationPathValidator<CaseOptions>.Use<CaseOptionsValidator>(builder.Services, section.Path);
+        return builder;
     }
 }

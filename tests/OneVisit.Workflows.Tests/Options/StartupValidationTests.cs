@@ -18,8 +18,9 @@ public sealed class StartupValidationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Equal(typeof(CaseOptions), error.OptionsType);
-        Assert.Contains("CaseOptions.SupplementWorkingDays must be at least 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OneVisit:Workflows:SupplementWorkingDays must be at least 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("(was 0)", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("CaseOptions.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -30,7 +31,7 @@ public sealed class StartupValidationTests
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
 
         Assert.Equal(typeof(OneVisitOptions), error.OptionsType);
-        Assert.Contains("OneVisitOptions.Precheck.RuleSetCacheCapacity must be at least 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OneVisit:Precheck:RuleSetCacheCapacity must be at least 1", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -43,7 +44,36 @@ public sealed class StartupValidationTests
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => provider.GetRequiredService<CaseRuntime>().StartAsync());
 
-        Assert.Contains("CaseOptions.PollInterval must be at least 100 ms", error.Message, StringComparison.Ordinal);
+        Assert.Contains("OneVisit:Workflows:PollInterval must be at least 100 ms", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task CaseRuntimeStartAsync_SetInCodeNotConfiguration_ThrowsNamingTheProperty()
+    {
+        var services = new ServiceCollection();
+        services.AddOneVisit(o => o.CatalogPath = RepositoryRoot.SampleCatalogue)
+            .AddWorkflows(w => w.UseSqlite("Data Source=unused.db").Configure(o => o.SupplementWorkingDays = 0).UseSimulatedDepartments());
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => provider.GetRequiredService<CaseRuntime>().StartAsync());
+
+        Assert.Contains("CaseOptions.SupplementWorkingDays must be at least 1", error.Message, StringComparison.Ordinal);
+        Assert.Single(error.Failures);
+    }
+
+    [Fact]
+    public async Task CaseRuntimeStartAsync_EntryPointsCalledTwiceWithSection_ReportsEachProblemOnce()
+    {
+        var configuration = AppSettings.Load(("OneVisit:Workflows:SupplementWorkingDays", "0"));
+        var services = new ServiceCollection();
+        services.AddOneVisit(configuration.GetSection("OneVisit")).AddWorkflows(configuration.GetSection("OneVisit:Workflows"));
+        services.AddOneVisit().AddWorkflows(w => w.UseSimulatedDepartments());
+        await using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => provider.GetRequiredService<CaseRuntime>().StartAsync());
+
+        Assert.Single(error.Failures);
+        Assert.Contains("OneVisit:Workflows:SupplementWorkingDays", error.Failures.Single(), StringComparison.Ordinal);
     }
 
     private static IHost BuildHost(params (string Key, string Value)[] overrides)
