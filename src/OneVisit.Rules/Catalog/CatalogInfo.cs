@@ -16,4 +16,7 @@ public sealed record CatalogInfo(LocalizedText Name, string Region, string Defau
     /// <see cref="TimeProvider.LocalTimeZone"/>.
     /// </summary>
     public TimeZoneInfo? TimeZone { get; init; }
+
+    /// <summary>The parties procedures, facts and bundles may name (<c>parties:</c> in <c>catalog.yaml</c>).</summary>
+    public IReadOnlyList<Party> Parties { get; init; } = [];
 }

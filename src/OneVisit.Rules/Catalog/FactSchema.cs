@@ -29,7 +29,11 @@ public sealed record FactDefinition(FactSymbol Symbol, string Description, Local
 /// <param name="Description">What the entity is.</param>
 /// <param name="Fields">Its facts.</param>
 /// <param name="Location">Where it was declared.</param>
-public sealed record FactEntity(string Name, string? Description, IReadOnlyList<FactDefinition> Fields, SourceLocation Location);
+public sealed record FactEntity(string Name, string? Description, IReadOnlyList<FactDefinition> Fields, SourceLocation Location)
+{
+    /// <summary>The party these facts describe (<c>mother</c>), so a joint form asks them of that person; null when they describe no party.</summary>
+    public string? Party { get; init; }
+}
 
 /// <summary>The fact schema from <c>facts.yaml</c>: the only facts conditions and applications may use.</summary>
 public sealed class FactSchema : IFactResolver

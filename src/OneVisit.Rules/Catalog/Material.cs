@@ -63,4 +63,8 @@ public sealed record Material(
     MaterialForm Form,
     IReadOnlyList<Exemption> Exemptions,
     IReadOnlyList<string> AcceptedFormVersions,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The party whose material it is (each party's own ID card); null when it is the applicant's, or the procedure has no parties.</summary>
+    public string? Party { get; init; }
+}

@@ -43,4 +43,8 @@ public sealed record RemoteAlternative(LocalizedText Description, PolicyConditio
 /// <param name="Why">The explanation shown to the applicant.</param>
 /// <param name="RemoteAlternative">A way to avoid the trip, if any.</param>
 /// <param name="Location">Where it was declared.</param>
-public sealed record PresenceStep(string Id, PresenceReason Reason, PolicyCondition? When, LocalizedText? Why, RemoteAlternative? RemoteAlternative, SourceLocation Location);
+public sealed record PresenceStep(string Id, PresenceReason Reason, PolicyCondition? When, LocalizedText? Why, RemoteAlternative? RemoteAlternative, SourceLocation Location)
+{
+    /// <summary>The party who must be there (each spouse signs); null when it is the applicant, or the procedure has no parties.</summary>
+    public string? Party { get; init; }
+}

@@ -59,6 +59,18 @@ public sealed record Procedure
     /// <summary>How the result reaches the applicant.</summary>
     public required IReadOnlyList<ResultDelivery> ResultDelivery { get; init; }
 
+    /// <summary>
+    /// What the procedure issues, as document types (出生医学证明, 营业执照), so one procedure's result can be another's
+    /// material in a bundle. Empty when its result is not a document another procedure asks for.
+    /// </summary>
+    public IReadOnlyList<string> Produces { get; init; } = [];
+
+    /// <summary>
+    /// The parties the procedure involves, by id (<see cref="Party"/>); empty when it has one applicant. Materials and
+    /// presence steps of a party are that party's own: one person's ID card does not serve for another.
+    /// </summary>
+    public IReadOnlyList<string> Parties { get; init; } = [];
+
     /// <summary>The file the procedure came from, and where in it.</summary>
     public required SourceLocation Location { get; init; }
 }

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace OneVisit.Rules.Catalog;
 
 /// <summary>
-/// A loaded, checked catalogue: the fact schema, authorities, documents and procedures. Immutable; load one with
+/// A loaded, checked catalogue: the fact schema, authorities, documents, procedures and bundles. Immutable; load one with
 /// <c>Authoring.CatalogLoader</c> (named, not linked: the model knows nothing of the YAML reader above it).
 /// </summary>
 public sealed class ProcedureCatalog
@@ -14,7 +14,8 @@ public sealed class ProcedureCatalog
         FactSchema facts,
         IReadOnlyList<Authority> authorities,
         IReadOnlyList<DocumentType> documents,
-        IReadOnlyList<Procedure> procedures)
+        IReadOnlyList<Procedure> procedures,
+        IReadOnlyList<Bundle>? bundles = null)
     {
         Info = info ?? throw new ArgumentNullException(nameof(info));
         Facts = facts ?? throw new ArgumentNullException(nameof(facts));
@@ -22,6 +23,8 @@ public sealed class ProcedureCatalog
         Windows = authorities.SelectMany(a => a.Windows).ToFrozenDictionary(w => w.Id, StringComparer.Ordinal);
         Documents = documents.ToFrozenDictionary(d => d.Id, StringComparer.Ordinal);
         Procedures = procedures.ToFrozenDictionary(p => p.Code, StringComparer.Ordinal);
+        Bundles = (bundles ?? []).ToFrozenDictionary(b => b.Code, StringComparer.Ordinal);
+        Parties = info.Parties.ToFrozenDictionary(p => p.Id, StringComparer.Ordinal);
     }
 
     /// <summary>What <c>catalog.yaml</c> says.</summary>
@@ -41,6 +44,12 @@ public sealed class ProcedureCatalog
 
     /// <summary>Procedures by code.</summary>
     public FrozenDictionary<string, Procedure> Procedures { get; }
+
+    /// <summary>Life- and business-event bundles (一件事) by code.</summary>
+    public FrozenDictionary<string, Bundle> Bundles { get; }
+
+    /// <summary>The parties procedures may involve, by id.</summary>
+    public FrozenDictionary<string, Party> Parties { get; }
 
     /// <summary>
     /// The zone the offices count days in: the catalogue's <c>time_zone</c>, or else the clock's local zone.

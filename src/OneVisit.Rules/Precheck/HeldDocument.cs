@@ -15,4 +15,11 @@ public sealed record HeldDocument(
     DateOnly? IssuedOn = null,
     DateOnly? ExpiresOn = null,
     bool Electronic = false,
-    SourceLocation? Location = null);
+    SourceLocation? Location = null)
+{
+    /// <summary>
+    /// Whose document it is, when the procedure has parties (<c>groom</c>): it then serves only that party's materials.
+    /// Null: the applicant's, serving materials that belong to no party.
+    /// </summary>
+    public string? Party { get; init; }
+}
