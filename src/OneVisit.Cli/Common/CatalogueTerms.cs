@@ -48,6 +48,7 @@ internal sealed class CatalogueTerms
         [MaterialStatus.Missing] = "尚缺",
         [MaterialStatus.NotRequired] = "无需提交",
         [MaterialStatus.Undecided] = "待确定",
+        [MaterialStatus.PassedOn] = "联办部门传递",
         [ExemptionKind.DataSharing] = "部门共享",
         [ExemptionKind.ELicence] = "电子证照",
         [ExemptionKind.Commitment] = "告知承诺",

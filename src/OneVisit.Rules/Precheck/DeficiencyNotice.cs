@@ -31,7 +31,7 @@ public sealed record DeficiencyNotice(
         "一次性告知书",
         $"事项：{ProcedureName.Text}（{ProcedureCode}）",
         "经预审，您的申请尚需补正以下全部材料：",
-        item => $"{item.Document.Name.Text}：{item.Note.Text}",
+        item => $"{item.Name.Text}：{item.Note.Text}",
         $"依据《{Basis.Law}》{Basis.Article}，申请材料不齐全或者不符合法定形式的，行政机关应当当场或者在五日内一次告知申请人需要补正的全部内容。本告知最迟于{NotifyBy:yyyy年M月d日}前送达。");
 
     /// <summary>The notice in English (names fall back to Chinese where the catalogue has no English).</summary>
@@ -39,7 +39,7 @@ public sealed record DeficiencyNotice(
         "Notice of everything still missing",
         $"Procedure: {ProcedureName.EnglishOrText} ({ProcedureCode})",
         "The precheck found that your application still needs all of the following:",
-        item => $"{item.Document.Name.EnglishOrText}: {item.Note.EnglishOrText}",
+        item => $"{item.Name.EnglishOrText}: {item.Note.EnglishOrText}",
         string.Create(CultureInfo.InvariantCulture, $"Under the Administrative Licensing Law, article 32, when materials are incomplete the office must tell the applicant everything to supply, at once, on the spot or within five days. This notice must reach you by {NotifyBy:yyyy-MM-dd}."));
 
     /// <inheritdoc />

@@ -22,4 +22,10 @@ public sealed record HeldDocument(
     /// Null: the applicant's, serving materials that belong to no party.
     /// </summary>
     public string? Party { get; init; }
+
+    /// <summary>
+    /// Within a bundle: the member procedure whose result this is, passed on by its department (e-licence or push),
+    /// so the applicant neither holds nor carries it. The material it serves is <see cref="MaterialStatus.PassedOn"/>.
+    /// </summary>
+    public string? PassedOnBy { get; init; }
 }

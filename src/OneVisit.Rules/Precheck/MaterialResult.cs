@@ -24,6 +24,14 @@ public sealed record MaterialResult
     /// <summary>The held document that stands for it, if any.</summary>
     public HeldDocument? Held { get; init; }
 
+    /// <summary>The party whose material it is (男方的身份证), when the procedure has parties.</summary>
+    public Party? Party { get; init; }
+
+    /// <summary>The document's name with its party's, as a notice or a guide lists it: 居民身份证（女方）.</summary>
+    public Catalog.LocalizedText Name => Party is null
+        ? Document.Name
+        : new($"{Document.Name.Text}（{Party.Name.Text}）", $"{Document.Name.EnglishOrText} ({Party.Name.EnglishOrText})");
+
     /// <summary>The form edition current on the as-of date, for forms.</summary>
     public FormVersion? CurrentVersion { get; init; }
 

@@ -38,4 +38,10 @@ public enum MaterialStatus
 
     /// <summary>Whether it is required, or how it can be spared, depends on an unanswered question.</summary>
     Undecided,
+
+    /// <summary>
+    /// Within a bundle: another member's result, passed on by the department that issues it (一件事: the citizen does
+    /// not carry it). <see cref="MaterialResult.Held"/> names the member in <see cref="HeldDocument.PassedOnBy"/>.
+    /// </summary>
+    PassedOn,
 }

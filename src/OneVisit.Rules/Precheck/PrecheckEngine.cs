@@ -21,6 +21,7 @@ public sealed class PrecheckEngine
     private readonly ILogger _logger;
     private readonly RuleSetCache _cache;
     private readonly Resolver _resolver;
+    private readonly BundleChecker _bundles;
 
     /// <summary>Creates an engine for <paramref name="catalog"/>.</summary>
     /// <param name="catalog">A loaded catalogue.</param>
@@ -38,6 +39,7 @@ public sealed class PrecheckEngine
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _cache = new RuleSetCache(_options.RuleSetCacheCapacity, Compile, code => Log.RuleSetEvicted(_logger, code, _options.RuleSetCacheCapacity));
         _resolver = new Resolver(catalog, _options.Calendar);
+        _bundles = new BundleChecker(catalog, _options.Calendar, _time, Check);
     }
 
     /// <summary>The catalogue the engine checks against.</summary>
@@ -61,6 +63,20 @@ public sealed class PrecheckEngine
         session.Fire();
         var result = _resolver.Resolve(rules, application);
         Log.Prechecked(_logger, result.Procedure.Code, result.Verdict, result.Notice?.Items.Count ?? 0, result.OpenQuestions.Count);
+        return result;
+    }
+
+    /// <summary>
+    /// Prechecks a whole life- or business-event bundle (一件事) for one applicant: which members apply, every
+    /// material once (what one member's department passes to another is shown as passed on, never asked for), one
+    /// notice, one list of questions, and the trips the whole matter takes beside the naive sum of its members' own
+    /// visits. Each member is prechecked once, as <see cref="Check"/> would.
+    /// </summary>
+    /// <exception cref="InvalidApplicationException">The request names an unknown bundle, member, fact, document or window, or gives a value of the wrong type.</exception>
+    public BundlePrecheckResult CheckBundle(BundlePrecheckRequest request)
+    {
+        var result = _bundles.Check(request);
+        Log.BundlePrechecked(_logger, result.Bundle.Code, result.Verdict, result.Visits.Count, result.Visits.NaiveSum);
         return result;
     }
 

@@ -13,7 +13,11 @@ namespace OneVisit.Rules.Precheck;
 /// <param name="Visit">1 for the visit to hand in; 2 for a later pickup.</param>
 /// <param name="Needed"><see cref="Truth.Unknown"/> when it depends on an open question (counted, to be safe).</param>
 /// <param name="Why">The explanation and its source.</param>
-public sealed record VisitReason(string StepId, PresenceReason Reason, int Visit, Truth Needed, Reason Why);
+public sealed record VisitReason(string StepId, PresenceReason Reason, int Visit, Truth Needed, Reason Why)
+{
+    /// <summary>The party who must be there for this step (each spouse signs), when the step names one.</summary>
+    public Party? Party { get; init; }
+}
 
 /// <summary>A presence step that does not need a trip, and what replaces it.</summary>
 /// <param name="StepId">The presence step's id.</param>

@@ -167,6 +167,7 @@ internal sealed partial class GuideLabels
         [MaterialStatus.Missing] = "尚缺",
         [MaterialStatus.NotRequired] = "无需提交",
         [MaterialStatus.Undecided] = "待确定",
+        [MaterialStatus.PassedOn] = "联办部门传递",
         [PresenceReason.IdentityCheck] = "身份核验",
         [PresenceReason.Originals] = "核验原件",
         [PresenceReason.Inspection] = "现场查验",

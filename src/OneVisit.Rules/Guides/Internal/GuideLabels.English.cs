@@ -161,6 +161,7 @@ internal sealed partial class GuideLabels
         [MaterialStatus.Missing] = "missing",
         [MaterialStatus.NotRequired] = "not required",
         [MaterialStatus.Undecided] = "not decided yet",
+        [MaterialStatus.PassedOn] = "passed on by the issuing department",
         [PresenceReason.IdentityCheck] = "identity check",
         [PresenceReason.Originals] = "originals to show",
         [PresenceReason.Inspection] = "inspection",

@@ -15,4 +15,7 @@ internal static partial class Log
 
     [LoggerMessage(4, LogLevel.Debug, "Prechecked {ProcedureCode}: {Verdict}, {MissingCount} gaps, {QuestionCount} open questions")]
     public static partial void Prechecked(ILogger logger, string procedureCode, Verdict verdict, int missingCount, int questionCount);
+
+    [LoggerMessage(5, LogLevel.Debug, "Prechecked bundle {BundleCode}: {Verdict}, {Trips} trips (naive sum {NaiveSum})")]
+    public static partial void BundlePrechecked(ILogger logger, string bundleCode, Verdict verdict, int trips, int naiveSum);
 }

@@ -13,7 +13,7 @@ internal static class MaterialClasses
         MaterialStatus.Missing or MaterialStatus.Outdated or MaterialStatus.AcceptWithGap => MaterialClass.ToSupply,
         MaterialStatus.Held or MaterialStatus.Converted => MaterialClass.Held,
         MaterialStatus.Commitment => MaterialClass.Commitment,
-        MaterialStatus.Fetched or MaterialStatus.ELicence => MaterialClass.FromDepartments,
+        MaterialStatus.Fetched or MaterialStatus.ELicence or MaterialStatus.PassedOn => MaterialClass.FromDepartments,
         MaterialStatus.Generated => MaterialClass.Generated,
         _ => throw new ArgumentOutOfRangeException(nameof(status), status, null),
     };

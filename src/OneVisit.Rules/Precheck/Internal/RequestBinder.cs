@@ -36,11 +36,7 @@ internal static class RequestBinder
             errors.Add(new("window", $"'{windowId}' is not a window in authorities.yaml.{Suggestions.DidYouMean(windowId, catalog.Windows.Keys)}"));
         }
 
-        var facts = catalog.Facts.CreateValues(asOf);
-        foreach (var (path, value) in request.Facts ?? new Dictionary<string, object?>())
-        {
-            SetFact(catalog.Facts, facts, path, value, errors);
-        }
+        var facts = BindFacts(catalog, request.Facts, asOf, errors);
 
         var documents = request.Documents ?? [];
         for (var i = 0; i < documents.Count; i++)
@@ -54,6 +50,18 @@ internal static class RequestBinder
         }
 
         return new BoundRequest(procedure!, facts, documents, window);
+    }
+
+    /// <summary>The request's answers as typed facts; each wrong one adds an error instead of stopping at the first.</summary>
+    public static FactValues BindFacts(ProcedureCatalog catalog, IReadOnlyDictionary<string, object?>? answers, DateOnly asOf, List<ApplicationError> errors)
+    {
+        var facts = catalog.Facts.CreateValues(asOf);
+        foreach (var (path, value) in answers ?? new Dictionary<string, object?>())
+        {
+            SetFact(catalog.Facts, facts, path, value, errors);
+        }
+
+        return facts;
     }
 
     public static ApplicationError UnknownProcedure(ProcedureCatalog catalog, string code) =>

@@ -23,6 +23,7 @@ internal sealed partial class Resolver
                 Status = MaterialStatus.NotRequired,
                 RequiredBecause = because,
                 Note = Notes.NotRequired,
+                Party = material.Party is { } party ? _catalog.Parties.GetValueOrDefault(party) : null,
             };
 
             results[i] = required switch
@@ -86,13 +87,14 @@ internal sealed partial class Resolver
         FormVersion? Current = null,
         IReadOnlyDictionary<string, string>? FieldMap = null);
 
-    // A held document of the material's type stands for it; when several are held, the most usable one counts.
+    // A held document of the material's type stands for it; when several are held, the most usable one counts. A
+    // party's material (the bride's ID card) takes only that party's document: one card never serves for two people.
     private static HeldAssessment BestHeld(DocumentType type, Material material, IReadOnlyList<HeldDocument> documents, DateOnly asOf)
     {
         var best = new HeldAssessment(HeldState.None);
         foreach (var held in documents)
         {
-            if (held.DocumentId == type.Id && Assess(type, material, held, asOf) is var assessment && assessment.State > best.State)
+            if (held.DocumentId == type.Id && (material.Party is null || held.Party == material.Party) && Assess(type, material, held, asOf) is var assessment && assessment.State > best.State)
             {
                 best = assessment;
             }

@@ -47,12 +47,20 @@ internal sealed partial class Resolver
         _ => null,
     };
 
-    private static MaterialResult HeldAccepted(MaterialResult baseline, HeldAssessment held) => baseline with
+    private static MaterialResult HeldAccepted(MaterialResult baseline, HeldAssessment held) => held.Document!.PassedOnBy is not null ? PassedOn(baseline, held) : baseline with
     {
         Status = MaterialStatus.Held,
         Held = held.Document,
         CurrentVersion = held.Current,
         Note = held.Document!.Electronic ? Notes.HeldElectronic : Notes.Held,
+    };
+
+    // Another member's result within a bundle: its department passes it on, so nothing is held, shown or carried.
+    private static MaterialResult PassedOn(MaterialResult baseline, HeldAssessment held) => baseline with
+    {
+        Status = MaterialStatus.PassedOn,
+        Held = held.Document,
+        Note = new($"由办理{held.Document!.PassedOnBy}的部门办结后直接传递，无需提交", $"Passed on by the department of {held.Document.PassedOnBy} once issued; nothing to hand in"),
     };
 
     // An older edition the current one converts from is accepted through the field map instead of being refused.

@@ -6,7 +6,7 @@ internal sealed partial class Resolver
 {
     // The visits come from the one planner the service guide uses too; this adds what the rules decided and asks
     // the questions behind every trip that is counted only to be safe.
-    private static VisitPrediction Visits(ProcedureRules rules, PrecheckApplication app, IReadOnlyList<MaterialResult> materials, QuestionCollector questions)
+    private VisitPrediction Visits(ProcedureRules rules, PrecheckApplication app, IReadOnlyList<MaterialResult> materials, QuestionCollector questions)
     {
         var steps = new StepTruth[rules.Procedure.Presence.Count];
         for (var i = 0; i < steps.Length; i++)
@@ -26,6 +26,7 @@ internal sealed partial class Resolver
             {
                 questions.Undecided(rules, rules.Presence[i], QuestionCollector.PresenceWeight);
             }
-        });
+        },
+        _catalog.Parties);
     }
 }

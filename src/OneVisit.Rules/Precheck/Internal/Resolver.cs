@@ -74,7 +74,7 @@ internal sealed partial class Resolver
 
         obstacles.AddRange(materials
             .Where(m => m.Status is MaterialStatus.Missing or MaterialStatus.Outdated or MaterialStatus.Undecided)
-            .Select(m => new LocalizedText($"{m.Document.Name.Text}：{m.Note.Text}", $"{m.Document.Name.EnglishOrText}: {m.Note.EnglishOrText}")));
+            .Select(m => new LocalizedText($"{m.Name.Text}：{m.Note.Text}", $"{m.Name.EnglishOrText}: {m.Note.EnglishOrText}")));
         return obstacles.Count > 0 ? Verdict.NotYet : visits.Count switch
         {
             0 => Verdict.Online,

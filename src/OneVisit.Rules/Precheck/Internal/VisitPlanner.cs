@@ -29,7 +29,8 @@ internal static class VisitPlanner
     /// <param name="atWindow">Whether the application is handed in at a window: <paramref name="window"/> when known.</param>
     /// <param name="window">The window, when the application names one.</param>
     /// <param name="counted">Called with the index of each step that needs a trip, so the caller can ask what decides it.</param>
-    public static VisitPrediction Plan(Procedure procedure, IReadOnlyList<StepTruth> steps, bool originalsOnPaper, bool atWindow, Window? window = null, Action<int, StepTruth>? counted = null)
+    /// <param name="parties">The catalogue's parties, to name who must come for a party's step.</param>
+    public static VisitPrediction Plan(Procedure procedure, IReadOnlyList<StepTruth> steps, bool originalsOnPaper, bool atWindow, Window? window = null, Action<int, StepTruth>? counted = null, IReadOnlyDictionary<string, Party>? parties = null)
     {
         var (handIn, pickup, avoided) = Sort(procedure, steps, originalsOnPaper, counted);
         if (HandIn(procedure, atWindow, window) is { } implied && !handIn.Any(t => t.Step.Reason == PresenceReason.HandIn && t.Needed == Truth.True))
@@ -45,11 +46,16 @@ internal static class VisitPlanner
         var limit = procedure.TimeLimits.Promised ?? procedure.TimeLimits.Statutory;
         var onTheSpot = limit is { Days: 0 };
         var pickupVisit = handIn.Count > 0 && !onTheSpot ? 2 : 1;
-        var reasons = handIn.Select(t => new VisitReason(t.Step.Id, t.Step.Reason, 1, t.Needed, t.Why))
-            .Concat(pickup.Select(t => new VisitReason(t.Step.Id, t.Step.Reason, pickupVisit, t.Needed, t.Why)))
+        var reasons = handIn.Select(t => Reason(t, 1))
+            .Concat(pickup.Select(t => Reason(t, pickupVisit)))
             .ToList();
         var count = reasons.Count == 0 ? 0 : reasons.Max(r => r.Visit);
         return new VisitPrediction(count, reasons, avoided);
+
+        VisitReason Reason(Trip trip, int visit) => new(trip.Step.Id, trip.Step.Reason, visit, trip.Needed, trip.Why)
+        {
+            Party = trip.Step.Party is { } party ? parties?.GetValueOrDefault(party) : null,
+        };
     }
 
     /// <summary>

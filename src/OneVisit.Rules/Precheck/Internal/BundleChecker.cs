@@ -1,0 +1,234 @@
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Expressions;
+
+namespace OneVisit.Rules.Precheck.Internal;
+
+/// <summary>
+/// The bundle precheck: decides which members belong to the matter, prechecks each one that does (in dependency
+/// order, with what earlier members pass on counted as passed on, never asked of the citizen), then merges their
+/// materials, notices and questions into one and counts the matter's trips. Each member is checked once, by the same
+/// engine a single procedure uses, so a bundle costs about the sum of its members.
+/// </summary>
+internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time, Func<PrecheckRequest, PrecheckResult> check)
+{
+    public BundlePrecheckResult Check(BundlePrecheckRequest request)
+    {
+        var (bundle, asOf, facts) = Bind(request);
+        var questions = new Dictionary<string, (OpenQuestion Question, int Order)>(StringComparer.Ordinal);
+        var members = new Dictionary<string, BundleMemberResult>(StringComparer.Ordinal);
+        foreach (var member in InDependencyOrder(bundle))
+        {
+            members[member.ProcedureCode] = Member(bundle, member, request, asOf, facts, members, questions);
+        }
+
+        var all = bundle.Members.Select(m => members[m.ProcedureCode]).ToList();
+        var goingAhead = InDependencyOrder(bundle).Select(m => members[m.ProcedureCode]).Where(m => m.GoesAhead).ToList();
+        foreach (var member in goingAhead)
+        {
+            foreach (var question in member.Result!.OpenQuestions)
+            {
+                Ask(questions, question);
+            }
+        }
+
+        var acceptance = bundle.Acceptance?.WindowId is { } windowId ? catalog.Windows[windowId] : null;
+        var materials = BundleMaterials.Merge(bundle, goingAhead);
+        var visits = BundleTrips.Count(bundle, goingAhead, catalog, acceptance);
+        var verdict = Decide(all, goingAhead, visits, out var obstacles);
+        var gaps = verdict == Verdict.NotEligible ? [] : materials.Where(m => m.IsGap).Select(m => m.UsedBy.MinBy(u => u.Material.IsGap ? 0 : 1)!.Material).ToList();
+        return new BundlePrecheckResult
+        {
+            Bundle = bundle,
+            AsOf = asOf,
+            Verdict = verdict,
+            Obstacles = obstacles,
+            Members = all,
+            Materials = materials,
+            Notice = gaps.Count == 0 ? null : new DeficiencyNotice(bundle.Code, bundle.Name, asOf, calendar.AddWorkingDays(asOf, DeficiencyNotice.NotifyWithinWorkingDays), gaps),
+            OpenQuestions = [.. questions.Values.OrderByDescending(q => q.Question.Weight).ThenByDescending(q => q.Question.Affects.Count).ThenBy(q => q.Order).Select(q => q.Question)],
+            Visits = visits,
+            AcceptancePoint = acceptance,
+        };
+    }
+
+    private BundleMemberResult Member(
+        Bundle bundle,
+        BundleMember member,
+        BundlePrecheckRequest request,
+        DateOnly asOf,
+        FactValues facts,
+        Dictionary<string, BundleMemberResult> decided,
+        Dictionary<string, (OpenQuestion, int)> questions)
+    {
+        var procedure = catalog.Procedures[member.ProcedureCode];
+        var producers = bundle.FlowsInto(procedure.Code).Select(f => f.FromProcedure).Distinct(StringComparer.Ordinal).ToList();
+        if (request.LeftOut.Contains(procedure.Code, StringComparer.Ordinal))
+        {
+            return new(procedure, MemberInclusion.LeftOut, new("申请人选择不办理此项", "The applicant chose to leave it out"), null, []);
+        }
+
+        if (producers.Select(p => decided[p]).FirstOrDefault(p => p.Inclusion is MemberInclusion.Refused or MemberInclusion.Stopped && Stops(bundle, p.Procedure.Code)) is { } blocker)
+        {
+            return new(procedure, MemberInclusion.Stopped,
+                new($"需要{blocker.Procedure.Name.Text}的结果，而该事项不予办理", $"Needs the result of {blocker.Procedure.Name.EnglishOrText}, which cannot go ahead"),
+                null, [blocker.Procedure.Code]);
+        }
+
+        var included = member.When?.Condition.Evaluate(facts) ?? Truth.True;
+        if (included == Truth.False)
+        {
+            return new(procedure, MemberInclusion.Excluded, new($"不适用：{member.When!.Text}不成立", $"Does not apply: {member.When!.Text} does not hold"), null, []);
+        }
+
+        if (included == Truth.Unknown)
+        {
+            foreach (var fact in member.When!.Condition.Facts.Where(f => !facts.IsKnown(f)))
+            {
+                Ask(questions, new OpenQuestion(catalog.Facts.Definition(fact.Path)!, QuestionCollector.EligibilityWeight, [procedure.Code]));
+            }
+        }
+
+        var goingAhead = producers.Where(p => decided[p].GoesAhead).ToList();
+        var result = check(new PrecheckRequest
+        {
+            ProcedureCode = procedure.Code,
+            AsOf = asOf,
+            WindowId = request.WindowId,
+            Facts = request.Facts,
+            Documents = [.. request.Documents, .. PassedOn(bundle, procedure, goingAhead)],
+        });
+        if (result.Verdict == Verdict.NotEligible)
+        {
+            return new(procedure, MemberInclusion.Refused, result.Obstacles.FirstOrDefault() ?? new("不符合办理条件", "Not eligible"), result, goingAhead);
+        }
+
+        var why = included == Truth.Unknown
+            ? new LocalizedText($"是否办理取决于尚未回答的问题（{member.When!.Text}）", $"Whether it applies depends on an open question ({member.When!.Text})")
+            : member.When is { } when
+                ? new LocalizedText($"适用：{when.Text}", $"Applies: {when.Text}")
+                : new LocalizedText("本一件事的必办事项", "Part of every such matter");
+        return new(procedure, included == Truth.True ? MemberInclusion.Included : MemberInclusion.Undecided, why, result, goingAhead);
+    }
+
+    // What the members this one depends on issue: passed on by their department (the precheck shows it as such and
+    // never asks for it), or carried by the citizen as a paper result.
+    private IEnumerable<HeldDocument> PassedOn(Bundle bundle, Procedure procedure, List<string> producers)
+    {
+        foreach (var flow in bundle.FlowsInto(procedure.Code).Where(f => producers.Contains(f.FromProcedure, StringComparer.Ordinal)))
+        {
+            var party = procedure.Materials.FirstOrDefault(m => m.Id == flow.ToMaterial)?.Party;
+            yield return flow.PassedOn
+                ? new HeldDocument(flow.DocumentId, Electronic: true) { Party = party, PassedOnBy = flow.FromProcedure }
+                : new HeldDocument(flow.DocumentId, Electronic: false) { Party = party };
+        }
+    }
+
+    private static bool Stops(Bundle bundle, string code) =>
+        (bundle.Members.First(m => m.ProcedureCode == code).OnRefused ?? bundle.OnMemberRefused) == MemberRefusal.StopDependents;
+
+    // The matter goes ahead with the members that can; it is refused only when none can. Anything still to supply
+    // or answer for a member that goes ahead makes it "not yet"; otherwise the trips decide.
+    private static Verdict Decide(List<BundleMemberResult> all, List<BundleMemberResult> goingAhead, BundleVisits visits, out List<LocalizedText> obstacles)
+    {
+        obstacles = [];
+        if (goingAhead.Count == 0)
+        {
+            obstacles.AddRange(all.Where(m => m.Inclusion == MemberInclusion.Refused).SelectMany(m => m.Result!.Obstacles));
+            if (obstacles.Count == 0)
+            {
+                obstacles.Add(new("此情形下本一件事没有需要办理的事项", "No member of this matter applies in this situation"));
+            }
+
+            return Verdict.NotEligible;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var member in goingAhead)
+        {
+            if (member.Inclusion == MemberInclusion.Undecided && seen.Add(member.Why.Text))
+            {
+                obstacles.Add(new($"{member.Procedure.Name.Text}：{member.Why.Text}", $"{member.Procedure.Name.EnglishOrText}: {member.Why.EnglishOrText}"));
+            }
+
+            obstacles.AddRange(member.Result!.Obstacles.Where(o => seen.Add(o.Text)));
+        }
+
+        return obstacles.Count > 0 ? Verdict.NotYet : visits.Count switch
+        {
+            0 => Verdict.Online,
+            1 => Verdict.OneVisit,
+            _ => Verdict.MultipleVisits,
+        };
+    }
+
+    private static void Ask(Dictionary<string, (OpenQuestion Question, int Order)> questions, OpenQuestion question)
+    {
+        if (questions.TryGetValue(question.Path, out var asked))
+        {
+            var affects = asked.Question.Affects.Union(question.Affects, StringComparer.Ordinal).ToList();
+            questions[question.Path] = (asked.Question with { Weight = Math.Max(asked.Question.Weight, question.Weight), Affects = affects }, asked.Order);
+        }
+        else
+        {
+            questions[question.Path] = (question, questions.Count);
+        }
+    }
+
+    // Producers before the members they feed; the catalogue's order otherwise. Lint refuses cycles, so a member
+    // left over here would be a bug; it is checked last rather than lost.
+    private static List<BundleMember> InDependencyOrder(Bundle bundle)
+    {
+        var ordered = new List<BundleMember>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        while (ordered.Count < bundle.Members.Count)
+        {
+            var next = bundle.Members.FirstOrDefault(m => !placed.Contains(m.ProcedureCode)
+                && bundle.FlowsInto(m.ProcedureCode).All(f => placed.Contains(f.FromProcedure) || f.FromProcedure == m.ProcedureCode))
+                ?? bundle.Members.First(m => !placed.Contains(m.ProcedureCode));
+            ordered.Add(next);
+            placed.Add(next.ProcedureCode);
+        }
+
+        return ordered;
+    }
+
+    private (Bundle Bundle, DateOnly AsOf, FactValues Facts) Bind(BundlePrecheckRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var errors = new List<ApplicationError>();
+        if (string.IsNullOrWhiteSpace(request.BundleCode) || !catalog.Bundles.TryGetValue(request.BundleCode, out var bundle))
+        {
+            throw new InvalidApplicationException([new("bundle", string.IsNullOrWhiteSpace(request.BundleCode)
+                ? "No bundle code was given; give the code of a bundle in the catalogue's bundles/ folder."
+                : $"'{request.BundleCode}' is not a bundle in this catalogue.{Suggestions.DidYouMean(request.BundleCode, catalog.Bundles.Keys)}")]);
+        }
+
+        var asOf = request.AsOf ?? catalog.Today(time);
+        if (asOf < bundle.EffectiveFrom || (bundle.EffectiveUntil is { } until && asOf > until))
+        {
+            errors.Add(new("as_of", $"{bundle.Code} version {bundle.Version} is in force from {bundle.EffectiveFrom:yyyy-MM-dd}{(bundle.EffectiveUntil is { } u ? $" to {u:yyyy-MM-dd}" : "")}, not on {asOf:yyyy-MM-dd}; judge on a date within it."));
+        }
+
+        for (var i = 0; i < request.LeftOut.Count; i++)
+        {
+            var code = request.LeftOut[i];
+            if (bundle.Members.FirstOrDefault(m => m.ProcedureCode == code) is not { } member)
+            {
+                errors.Add(new($"left_out[{i}]", $"'{code}' is not a member of {bundle.Code}.{Suggestions.DidYouMean(code ?? "", bundle.Members.Select(m => m.ProcedureCode))}"));
+            }
+            else if (!member.Optional)
+            {
+                errors.Add(new($"left_out[{i}]", $"{code} is a required member of {bundle.Code}: it cannot be left out."));
+            }
+        }
+
+        var facts = RequestBinder.BindFacts(catalog, request.Facts, asOf, errors);
+        if (errors.Count > 0)
+        {
+            throw new InvalidApplicationException(errors);
+        }
+
+        return (bundle, asOf, facts);
+    }
+}

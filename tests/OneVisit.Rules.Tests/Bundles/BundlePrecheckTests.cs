@@ -1,0 +1,183 @@
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck;
+using static OneVisit.Rules.Tests.Bundles.BirthBundle;
+
+namespace OneVisit.Rules.Tests.Bundles;
+
+/// <summary>The bundle precheck on 出生一件事: visits counted per matter, every material once, one notice.</summary>
+public sealed class BundlePrecheckTests
+{
+    [Fact]
+    public void CheckBundle_JointWindowAndEverythingPassedOn_OneTripAgainstANaiveSumOfFour()
+    {
+        var result = Engine(Define()).CheckBundle(Request());
+
+        Assert.Equal(Verdict.OneVisit, result.Verdict);
+        Assert.Equal(1, result.Visits.Count);
+        Assert.Equal(4, result.Visits.NaiveSum);
+        Assert.Equal(3, result.Visits.Saved);
+        var trip = Assert.Single(result.Visits.Trips);
+        Assert.Equal("综合受理窗口", trip.Place.Text);
+        Assert.Contains("一窗受理", trip.Why.Text, StringComparison.Ordinal);
+        Assert.Equal([Certificate, Registration, Insurance, Card], trip.Touchpoints.Select(t => t.ProcedureCode).Distinct());
+        Assert.Equal("hz_general_window", result.AcceptancePoint?.Id);
+    }
+
+    [Fact]
+    public void CheckBundle_CertificatePassedOn_ShownAsPassedOnAndNeverAskedFor()
+    {
+        var result = Engine(Define()).CheckBundle(Request());
+
+        var certificate = Assert.Single(result.Materials, m => m.Document.Id == "birth_medical_certificate");
+        Assert.Equal(MaterialStatus.PassedOn, certificate.Status);
+        Assert.False(certificate.IsGap);
+        Assert.Equal(Certificate, certificate.PassedOn?.Flow.FromProcedure);
+        Assert.Equal("hz_health_shangcheng", certificate.PassedOn?.IssuedBy.Id);
+        Assert.Contains("传递", certificate.Note.Text, StringComparison.Ordinal);
+        Assert.Null(result.Notice);
+    }
+
+    [Fact]
+    public void CheckBundle_OneIdCardForFiveMaterials_ListedOnce()
+    {
+        var result = Engine(Define()).CheckBundle(Request());
+
+        var card = Assert.Single(result.Materials, m => m.Document.Id == "resident_id_card");
+        Assert.Equal(MaterialStatus.Held, card.Status);
+        Assert.Equal(4, card.UsedBy.Select(u => u.ProcedureCode).Distinct().Count());
+        Assert.Equal(result.Materials.Count, result.Materials.Select(m => (m.Document.Id, m.Party?.Id)).Distinct().Count());
+    }
+
+    [Fact]
+    public void CheckBundle_RegisteredLate_OneNoticeForTheWholeMatter()
+    {
+        // Declared more than a month after the birth: the registration needs a statement only the parents can write.
+        var request = Request(overrides: ("child.birth_date", new DateOnly(2016, 11, 1)));
+
+        var result = Engine(Define()).CheckBundle(request);
+
+        Assert.Equal(Verdict.NotYet, result.Verdict);
+        var notice = Assert.IsType<DeficiencyNotice>(result.Notice);
+        Assert.Equal("330100-YJS-0001", notice.ProcedureCode);
+        Assert.Equal(notice.Items.Count, notice.Items.Select(i => i.Document.Id).Distinct().Count());
+        Assert.Contains("出生一件事", notice.ToChinese(), StringComparison.Ordinal);
+        Assert.Contains(notice.Items, i => i.Document.Id == "late_registration_statement");
+        Assert.All(result.Materials.Where(m => m.IsGap), m => Assert.Contains(notice.Items, i => i.Document.Id == m.Document.Id));
+    }
+
+    [Fact]
+    public void CheckBundle_CertificateCarriedOnPaper_RegistrationWaitsForASecondTrip()
+    {
+        var result = Engine(Define(via: FlowVia.CitizenCarries)).CheckBundle(Request());
+
+        Assert.Equal(2, result.Visits.Count);
+        var second = result.Visits.Trips[1];
+        Assert.Contains(second.Touchpoints, t => t.ProcedureCode == Registration);
+        Assert.Contains("纸质", second.Why.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(result.Visits.Trips[0].Touchpoints, t => t.ProcedureCode == Registration);
+    }
+
+    [Fact]
+    public void CheckBundle_NoJointAcceptance_OneTripPerPlace()
+    {
+        var result = Engine(Define(jointWindow: false)).CheckBundle(Request(window: null));
+
+        var places = result.Members.Where(m => m.Result?.Visits.Reasons.Count > 0).Select(m => m.Result!.Routing.Window?.Id ?? m.Result.Routing.Authority.Id).Distinct().Count();
+        Assert.Equal(places, result.Visits.Count);
+        Assert.All(result.Visits.Trips, t => Assert.Contains("没有联办受理点", t.Why.Text, StringComparison.Ordinal));
+        Assert.True(result.Visits.Count <= result.Visits.NaiveSum);
+    }
+
+    [Fact]
+    public void CheckBundle_MemberConditionUnknown_UndecidedAndAskedOnce()
+    {
+        var request = Request() with { Facts = Request().Facts.Where(f => f.Key != "applicant.insured_in_hangzhou").ToDictionary() };
+
+        var result = Engine(Define(cardWhen: "applicant.insured_in_hangzhou")).CheckBundle(request);
+
+        Assert.Equal(MemberInclusion.Undecided, result.Members.Single(m => m.Procedure.Code == Card).Inclusion);
+        var question = Assert.Single(result.OpenQuestions, q => q.Path == "applicant.insured_in_hangzhou");
+        Assert.Contains(Card, question.Affects);
+        Assert.Equal(Verdict.NotYet, result.Verdict);
+    }
+
+    [Fact]
+    public void CheckBundle_MemberConditionFalse_ExcludedAndNotCounted()
+    {
+        var result = Engine(Define(cardWhen: "child.born_in_joint_service_hospital")).CheckBundle(Request());
+
+        var card = result.Members.Single(m => m.Procedure.Code == Card);
+        Assert.Equal(MemberInclusion.Excluded, card.Inclusion);
+        Assert.Null(card.Result);
+        Assert.Equal(3, result.Visits.NaiveSum);
+        Assert.DoesNotContain(result.Materials, m => m.UsedBy.Any(u => u.ProcedureCode == Card));
+    }
+
+    [Fact]
+    public void CheckBundle_OptionalMemberLeftOut_NotChecked()
+    {
+        var result = Engine(Define(cardOptional: true)).CheckBundle(Request() with { LeftOut = [Card] });
+
+        Assert.Equal(MemberInclusion.LeftOut, result.Members.Single(m => m.Procedure.Code == Card).Inclusion);
+        Assert.Equal(3, result.Visits.NaiveSum);
+    }
+
+    [Fact]
+    public void CheckBundle_RequiredMemberLeftOut_RefusedWithTheField()
+    {
+        var error = Assert.Throws<InvalidApplicationException>(() => Engine(Define()).CheckBundle(Request() with { LeftOut = [Card, "330100-SC-9999"] }));
+
+        Assert.Contains(error.Errors, e => e.Field == "left_out[0]" && e.Message.Contains("cannot be left out", StringComparison.Ordinal));
+        Assert.Contains(error.Errors, e => e.Field == "left_out[1]" && e.Message.Contains("not a member", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CheckBundle_CertificateRefused_DependentsStoppedOthersGoAhead()
+    {
+        var request = Request(overrides: ("child.born_in_licensed_institution", false));
+
+        var result = Engine(Define()).CheckBundle(request);
+
+        Assert.Equal(MemberInclusion.Refused, Member(result, Certificate).Inclusion);
+        Assert.Equal(MemberInclusion.Stopped, Member(result, Registration).Inclusion);
+        Assert.Equal(MemberInclusion.Stopped, Member(result, Insurance).Inclusion);
+        Assert.Equal(MemberInclusion.Included, Member(result, Card).Inclusion);
+        Assert.Equal([Card], result.GoingAhead.Select(m => m.Procedure.Code));
+    }
+
+    [Fact]
+    public void CheckBundle_CertificateRefusedButMembersContinue_CertificateAskedOfTheCitizen()
+    {
+        var request = Request(overrides: ("child.born_in_licensed_institution", false));
+
+        var result = Engine(Define(onRefused: MemberRefusal.Continue)).CheckBundle(request);
+
+        Assert.Equal(MemberInclusion.Included, Member(result, Registration).Inclusion);
+        var certificate = Assert.Single(result.Materials, m => m.Document.Id == "birth_medical_certificate");
+        Assert.NotEqual(MaterialStatus.PassedOn, certificate.Status);
+    }
+
+    [Fact]
+    public void CheckBundle_EveryMemberRefusedOrStopped_NotEligibleWithTheRefusals()
+    {
+        var request = Request(overrides: [("child.born_in_licensed_institution", false), ("applicant.insured_in_hangzhou", false)]);
+
+        var result = Engine(Define()).CheckBundle(request);
+
+        Assert.Equal(Verdict.NotEligible, result.Verdict);
+        Assert.NotEmpty(result.Obstacles);
+        Assert.Empty(result.GoingAhead);
+    }
+
+    [Fact]
+    public void CheckBundle_UnknownBundle_SuggestsTheNearest()
+    {
+        var error = Assert.Throws<InvalidApplicationException>(() => Engine(Define()).CheckBundle(Request(bundleCode: "330100-YJS-0010")));
+
+        var only = Assert.Single(error.Errors);
+        Assert.Equal("bundle", only.Field);
+        Assert.Contains("330100-YJS-0001", only.Message, StringComparison.Ordinal);
+    }
+
+    private static BundleMemberResult Member(BundlePrecheckResult result, string code) => result.Members.Single(m => m.Procedure.Code == code);
+}
