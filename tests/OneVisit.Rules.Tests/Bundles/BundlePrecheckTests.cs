@@ -70,11 +70,25 @@ public sealed class BundlePrecheckTests
     {
         var result = Engine(Define(via: FlowVia.CitizenCarries)).CheckBundle(Request());
 
+        // Applied for with the others at the joint window; only the original certificate, which the citizen collects
+        // on paper the next working day, has to be shown on a second trip.
         Assert.Equal(2, result.Visits.Count);
         var second = result.Visits.Trips[1];
-        Assert.Contains(second.Touchpoints, t => t.ProcedureCode == Registration);
+        var touch = Assert.Single(second.Touchpoints);
+        Assert.Equal((Registration, PresenceReason.Originals), (touch.ProcedureCode, touch.Reason.Reason));
         Assert.Contains("纸质", second.Why.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain(result.Visits.Trips[0].Touchpoints, t => t.ProcedureCode == Registration);
+        Assert.Contains(result.Visits.Trips[0].Touchpoints, t => t.ProcedureCode == Registration && t.Reason.Reason == PresenceReason.HandIn);
+    }
+
+    [Fact]
+    public void CheckBundle_CarriedWithoutJointAcceptance_SecondTripToTheOtherDepartment()
+    {
+        var result = Engine(Define(via: FlowVia.CitizenCarries, jointWindow: false, delivery: BundleDelivery.PerMember)).CheckBundle(Request(window: null));
+
+        Assert.Equal(2, result.Visits.Count);
+        Assert.Equal(Certificate, Assert.Single(result.Visits.Trips[0].Touchpoints).ProcedureCode);
+        Assert.All(result.Visits.Trips[1].Touchpoints, t => Assert.Equal(Registration, t.ProcedureCode));
+        Assert.NotEqual(result.Visits.Trips[0].Place, result.Visits.Trips[1].Place);
     }
 
     [Fact]

@@ -39,8 +39,11 @@ internal static class BundleTrips
                     continue;
                 }
 
+                // With one acceptance the member is applied for with the others; only showing the carried paper
+                // original has to wait for it. Without one, the member cannot be applied for before the paper exists.
+                var at = bundle.Acceptance is null || reason.Reason == PresenceReason.Originals ? wave : 1;
                 var place = HandInPlace(bundle, member, acceptance);
-                Add(trips, wave, place, wave == 1 ? HandIn(bundle, member, place.Name) : Carried(bundle, member, byCode, catalog), touch);
+                Add(trips, at, place, at == 1 ? HandIn(bundle, member, place.Name) : Carried(bundle, member, byCode, catalog), touch);
             }
         }
 
