@@ -215,7 +215,7 @@ internal sealed partial class BundleReader(
             {
                 context.Error(DiagnosticCodes.ConsentPartyNotInvolved, item, involved.Count == 0
                     ? $"Consent is asked of party '{party}', but no member procedure names any parties. Add 'parties: [{party}, …]' to the member whose applicant it is, or remove it here."
-                    : $"Consent is asked of party '{party}', but no member procedure involves it (they involve: {string.Join(", ", involved.Order(StringComparer.Ordinal))}).{Suggestions.DidYouMean(party, involved)}");
+                    : $"Consent is asked of party '{party}', but no member procedure involves it (they involve: {string.Join(", ", involved.Order(StringComparer.Ordinal))}). Add it to the 'parties' of the member it belongs to, or remove it here.");
             }
         }
 
