@@ -127,6 +127,7 @@ public sealed class BundleLintTests
 
         Assert.Equal(At(folder, BundleFile, "licnce"), diagnostic.Location);
         Assert.Equal("Procedure Q-2 has no material 'licnce'. Did you mean 'licence'? Its materials of type 'business_licence': licence, licence_copy.", diagnostic.Message);
+        Assert.DoesNotContain(folder.Load().Diagnostics, d => d.Code == DiagnosticCodes.UnfedMaterial); // the misspelt flow was meant to feed it
     }
 
     [Fact]

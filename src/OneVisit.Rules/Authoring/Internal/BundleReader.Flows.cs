@@ -15,6 +15,7 @@ internal sealed partial class BundleReader
         var map = context.Mapping(node, "flow ({from, document, to, via})");
         if (map is null)
         {
+            _flowsComplete = false;
             return [];
         }
 
@@ -46,6 +47,8 @@ internal sealed partial class BundleReader
                 flows.Add(new BundleFlow(from, document, to.Procedure, to.Material, via.Value, context.At(target)));
             }
         }
+
+        _flowsComplete &= flows.Count == targets.Count && targets.Count > 0;
 
         return flows;
     }

@@ -74,11 +74,12 @@ internal sealed partial class BundleReader
 
     /// <summary>
     /// A member's material that another member issues, with no flow passing it on: the citizen would be asked for a
-    /// document the bundle itself produces. Not reported when the flow would make a loop.
+    /// document the bundle itself produces. Not reported when the flow would make a loop, nor when a flow could not be
+    /// read (it may be the one meant to feed it).
     /// </summary>
     private void CheckUnfed(List<BundleFlow> flows)
     {
-        if (!_membersComplete || _members.Keys.Any(code => !procedures.ContainsKey(code)))
+        if (!_membersComplete || !_flowsComplete || _members.Keys.Any(code => !procedures.ContainsKey(code)))
         {
             return;
         }

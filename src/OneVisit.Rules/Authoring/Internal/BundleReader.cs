@@ -20,6 +20,9 @@ internal sealed partial class BundleReader(
     // False when a member entry could not be read: "not a member" would then be a guess, so it is not reported.
     private bool _membersComplete = true;
 
+    // False when a flow or target could not be read: a material it meant to feed would be reported as unfed.
+    private bool _flowsComplete = true;
+
     public Bundle? Read(YNode? root)
     {
         var map = context.Mapping(root ?? CatalogInfoReader.EmptyAt(), "bundle");
