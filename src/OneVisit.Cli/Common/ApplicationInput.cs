@@ -23,6 +23,14 @@ internal static class ApplicationInput
 
         var application = ApplicationFile.Load(path, catalog);
         CatalogueInput.WriteDiagnostics(application.Diagnostics, error);
+        if (application.Bundle is { } bundle)
+        {
+            // Read and checked, but the bundle precheck is not wired into this command yet.
+            error.WriteLine($"onevisit {command}: {path} applies for bundle {bundle.BundleCode}; this command prechecks one procedure. Name its 'procedure' instead.", ConsoleColour.Red);
+            exitCode = ExitCodes.Errors;
+            return null;
+        }
+
         if (application.Request is not { } request)
         {
             var errors = application.Diagnostics.Count(d => d.IsError);

@@ -7,18 +7,46 @@ namespace OneVisit.Rules.Authoring;
 
 /// <summary>What reading an application file produced: the request when there were no errors, and every diagnostic.</summary>
 /// <param name="Path">The file as given.</param>
-/// <param name="Request">The request; null when any error was found.</param>
+/// <param name="Request">The request for a procedure; null when any error was found, or when the file applies for a bundle.</param>
 /// <param name="Diagnostics">Errors and warnings with their positions.</param>
 public sealed record ApplicationFileResult(string Path, PrecheckRequest? Request, IReadOnlyList<Diagnostic> Diagnostics)
 {
+    /// <summary>The application for a bundle (<c>bundle:</c> instead of <c>procedure:</c>); null otherwise, or when any error was found.</summary>
+    public BundleApplication? Bundle { get; init; }
+
     /// <summary>True when the file was read without errors.</summary>
-    public bool Succeeded => Request is not null;
+    public bool Succeeded => Request is not null || Bundle is not null;
+}
+
+/// <summary>
+/// An application for a bundle (一件事), as the file states it: the fields the bundle precheck takes, with the optional
+/// members the applicant leaves out.
+/// </summary>
+public sealed record BundleApplication
+{
+    /// <summary>The bundle's code.</summary>
+    public required string BundleCode { get; init; }
+
+    /// <summary>The date to judge on; null: the caller's choice (the catalogue's <c>as_of</c> in the CLI).</summary>
+    public DateOnly? AsOf { get; init; }
+
+    /// <summary>The window where the applicant applies, if known.</summary>
+    public string? WindowId { get; init; }
+
+    /// <summary>Facts by path; null means unknown.</summary>
+    public IReadOnlyDictionary<string, object?> Facts { get; init; } = new Dictionary<string, object?>();
+
+    /// <summary>The documents the applicant (or each party) holds.</summary>
+    public IReadOnlyList<HeldDocument> Documents { get; init; } = [];
+
+    /// <summary>Codes of optional members the applicant does not want (<c>left_out:</c>).</summary>
+    public IReadOnlyList<string> LeftOut { get; init; } = [];
 }
 
 /// <summary>
 /// Reads an application file (YAML): the same <c>procedure</c>, <c>as_of</c>, <c>window</c>, <c>facts</c> and
-/// <c>documents</c> keys as a policy test case, checked against the catalogue with positioned diagnostics.
-/// See <c>docs/precheck.md</c>.
+/// <c>documents</c> keys as a policy test case, or <c>bundle</c> (and <c>left_out</c>) instead of <c>procedure</c>,
+/// checked against the catalogue with positioned diagnostics. See <c>docs/precheck.md</c>.
 /// </summary>
 public static class ApplicationFile
 {
@@ -36,9 +64,9 @@ public static class ApplicationFile
         var diagnostics = new DiagnosticBag();
         var source = LoadSession.ReadText(path, diagnostics);
         var root = source is null ? null : YamlTreeBuilder.Build(source, diagnostics);
-        var request = source is null || diagnostics.HasErrors
-            ? null
+        var (request, bundle) = source is null || diagnostics.HasErrors
+            ? (null, null)
             : ApplicationReader.Read(new FileContext(source, diagnostics), root, catalog);
-        return new ApplicationFileResult(path, request, diagnostics.Sorted());
+        return new ApplicationFileResult(path, request, diagnostics.Sorted()) { Bundle = bundle };
     }
 }

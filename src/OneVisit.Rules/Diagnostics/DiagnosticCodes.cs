@@ -81,6 +81,39 @@ public static class DiagnosticCodes
     /// <summary>A pickup presence step in a procedure whose result delivery does not offer pickup (a warning).</summary>
     public const string PickupNotDelivered = "OV2015";
 
+    /// <summary>A material or presence step belongs to a party the procedure does not name in <c>parties</c>.</summary>
+    public const string PartyNotInProcedure = "OV2016";
+
+    /// <summary>A bundle flow starts or ends at a procedure that is not a member of the bundle.</summary>
+    public const string FlowEndNotMember = "OV2017";
+
+    /// <summary>A bundle flow passes on a document its <c>from</c> member does not produce, or cannot tell which one.</summary>
+    public const string FlowDocumentNotProduced = "OV2018";
+
+    /// <summary>A bundle flow feeds a material of another document type.</summary>
+    public const string FlowTypeMismatch = "OV2019";
+
+    /// <summary>A bundle's flows loop: a member would wait, through others, for its own result.</summary>
+    public const string BundleCycle = "OV2020";
+
+    /// <summary>A bundle asks consent of a party that no member procedure involves.</summary>
+    public const string ConsentPartyNotInvolved = "OV2021";
+
+    /// <summary>A member's material is a document another member of the bundle issues, but no flow feeds it (a warning).</summary>
+    public const string UnfedMaterial = "OV2022";
+
+    /// <summary>Two flows of a bundle feed the same material (a warning).</summary>
+    public const string MaterialFedTwice = "OV2023";
+
+    /// <summary>In a procedure with parties, a material of a per-person document (one other procedures give a party) has none (a warning).</summary>
+    public const string PartyMaterialWithoutParty = "OV2024";
+
+    /// <summary>A flow the citizen carries in a bundle that delivers all results together at the end (a warning).</summary>
+    public const string CarriedFlowUnderUnifiedDelivery = "OV2025";
+
+    /// <summary>A bundle's acceptance window does not accept one of its members (a warning).</summary>
+    public const string AcceptanceWindowMissesMember = "OV2026";
+
     /// <summary>An expression that cannot be read.</summary>
     public const string ExpressionSyntax = "OV3001";
 

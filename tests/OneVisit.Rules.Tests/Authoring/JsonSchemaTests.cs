@@ -14,6 +14,7 @@ public sealed partial class JsonSchemaTests
     [InlineData("authorities")]
     [InlineData("documents")]
     [InlineData("procedure")]
+    [InlineData("bundle")]
     [InlineData("tests")]
     [InlineData("application")]
     public void Schema_EachFileKind_IsDraft07JsonWithTitleAndStrictObjects(string kind)

@@ -18,6 +18,28 @@ public sealed class SampleCatalogueTests
     }
 
     [Theory]
+    [InlineData("330100-SC-0009", "groom", "bride")]
+    [InlineData("330100-SC-0015", "buyer", "seller")]
+    [InlineData("330100-SC-0005", "mother", "father")]
+    public void Load_SampleCatalogue_EachPartyBringsTheirOwnIdCard(string code, string first, string second)
+    {
+        var procedure = Catalog.Procedures[code];
+
+        Assert.Equal([first, second], procedure.Parties);
+        Assert.Equal([first, second], procedure.Materials.Where(m => m.DocumentId == "resident_id_card").Select(m => m.Party));
+    }
+
+    [Theory]
+    [InlineData("330100-SC-0005", "birth_medical_certificate")]
+    [InlineData("330100-SC-0006", "household_register")]
+    [InlineData("330100-SC-0024", "business_licence")]
+    [InlineData("330100-SC-0028", "death_medical_certificate")]
+    public void Load_SampleCatalogue_DeclaresWhatTheBundleProceduresProduce(string code, string document)
+    {
+        Assert.Equal([document], Catalog.Procedures[code].Produces);
+    }
+
+    [Theory]
     [InlineData("330100-SC-0001", "分公司")]
     [InlineData("330100-SC-0002", "转")]
     [InlineData("330100-SC-0003", "浙江")]

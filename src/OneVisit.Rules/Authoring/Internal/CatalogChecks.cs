@@ -3,7 +3,10 @@ using OneVisit.Rules.Diagnostics;
 
 namespace OneVisit.Rules.Authoring.Internal;
 
-/// <summary>Checks that need several files at once: what a material's exemptions and versions ask of its document.</summary>
+/// <summary>
+/// Checks that need several files at once: what a material's exemptions and versions ask of its document, and
+/// whose a material is when a procedure has several parties.
+/// </summary>
 internal static class CatalogChecks
 {
     public static void Run(IReadOnlyList<DocumentType> documents, IReadOnlyList<Procedure> procedures, DiagnosticBag diagnostics)
@@ -17,6 +20,28 @@ internal static class CatalogChecks
                 {
                     CheckMaterial(material, document, diagnostics);
                 }
+            }
+        }
+
+        CheckPartyMaterials(procedures, diagnostics);
+    }
+
+    /// <summary>
+    /// A document some procedure gives to a party (a resident ID card) is a person's own: in a procedure with parties,
+    /// a material of it that names no party leaves open whose card serves, and one card would serve for two people.
+    /// </summary>
+    private static void CheckPartyMaterials(IReadOnlyList<Procedure> procedures, DiagnosticBag diagnostics)
+    {
+        var personal = procedures.SelectMany(p => p.Materials.Where(m => m.Party is not null).Select(m => (Document: m.DocumentId, Procedure: p.Code, Party: m.Party!)))
+            .DistinctBy(x => x.Document)
+            .ToDictionary(x => x.Document, StringComparer.Ordinal);
+        foreach (var procedure in procedures.Where(p => p.Parties.Count > 0))
+        {
+            foreach (var material in procedure.Materials.Where(m => m.Party is null && personal.ContainsKey(m.DocumentId)))
+            {
+                var example = personal[material.DocumentId];
+                diagnostics.Warning(DiagnosticCodes.PartyMaterialWithoutParty, material.Location,
+                    $"Procedure {procedure.Code} involves parties ({string.Join(", ", procedure.Parties)}), but material '{material.Id}' belongs to none, though a '{material.DocumentId}' is a person's own (procedure {example.Procedure} gives it to party '{example.Party}'). Say whose it is with 'party:', one material per party if each brings their own.");
             }
         }
     }

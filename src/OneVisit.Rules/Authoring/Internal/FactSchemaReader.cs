@@ -8,7 +8,7 @@ namespace OneVisit.Rules.Authoring.Internal;
 /// <summary>Reads <c>facts.yaml</c> into a <see cref="FactSchema"/>, giving each fact a slot.</summary>
 internal static class FactSchemaReader
 {
-    public static FactSchema Read(FileContext context, YNode? root)
+    public static FactSchema Read(FileContext context, YNode? root, References references)
     {
         var entities = new List<FactEntity>();
         var map = context.Mapping(root ?? CatalogInfoReader.EmptyAt(), "fact schema");
@@ -17,7 +17,7 @@ internal static class FactSchemaReader
             var slot = 0;
             foreach (var (key, value) in entityMap.Entries)
             {
-                if (ReadEntity(context, key, value, ref slot) is { } entity)
+                if (ReadEntity(context, key, value, references, ref slot) is { } entity)
                 {
                     entities.Add(entity);
                 }
@@ -28,7 +28,7 @@ internal static class FactSchemaReader
         return new FactSchema(entities);
     }
 
-    private static FactEntity? ReadEntity(FileContext context, YScalar key, YNode node, ref int slot)
+    private static FactEntity? ReadEntity(FileContext context, YScalar key, YNode node, References references, ref int slot)
     {
         var name = context.Identifier(key, "entity name");
         if (name is not null && ConditionLanguage.IsReservedWord(name))
@@ -44,6 +44,7 @@ internal static class FactSchemaReader
         }
 
         var description = map.String("description");
+        var party = map.Reference("party", "party", references, identifier: true);
         var fields = new List<FactDefinition>();
         if (map.Required("fields") is { } fieldsNode && context.Mapping(fieldsNode, "set of fields") is { } fieldMap)
         {
@@ -58,7 +59,7 @@ internal static class FactSchemaReader
         }
 
         map.Finish();
-        return name is null ? null : new FactEntity(name, description, fields, context.At(key));
+        return name is null ? null : new FactEntity(name, description, fields, context.At(key)) { Party = party };
     }
 
     private static FactDefinition? ReadField(FileContext context, string entity, YScalar key, YNode node, int slot)

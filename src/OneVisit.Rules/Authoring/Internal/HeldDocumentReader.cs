@@ -3,7 +3,7 @@ using OneVisit.Rules.Precheck;
 
 namespace OneVisit.Rules.Authoring.Internal;
 
-/// <summary>Reads one held document (in policy tests and application files): its type, form edition, dates.</summary>
+/// <summary>Reads one held document (in policy tests and application files): its type, form edition, dates, and whose it is.</summary>
 internal static class HeldDocumentReader
 {
     public static HeldDocument? Read(FileContext context, YNode node, References references)
@@ -20,12 +20,13 @@ internal static class HeldDocumentReader
         var issued = map.Date("issued_on");
         var expires = map.Date("expires_on");
         var electronic = map.Bool("electronic") ?? false;
+        var party = map.Reference("party", "party", references, identifier: true);
         map.Finish();
         if (issued is { } i && expires is { } e && e < i)
         {
             context.Error(DiagnosticCodes.InvalidDateRange, map.Node, $"This document expires ({e:yyyy-MM-dd}) before it was issued ({i:yyyy-MM-dd}).");
         }
 
-        return document is null ? null : new HeldDocument(document, version, issued, expires, electronic, context.At(map.Node));
+        return document is null ? null : new HeldDocument(document, version, issued, expires, electronic, context.At(map.Node)) { Party = party };
     }
 }

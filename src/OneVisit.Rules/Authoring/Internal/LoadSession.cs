@@ -22,11 +22,12 @@ internal sealed class LoadSession(string directory)
 
     public CatalogLoadResult Run()
     {
-        var info = Parse("catalog.yaml") is { } c ? CatalogInfoReader.Read(c.Context, c.Root) : null;
-        var facts = Parse("facts.yaml", "fact") is { } f ? FactSchemaReader.Read(f.Context, f.Root) : new FactSchema([]);
+        var info = Parse("catalog.yaml", "party") is { } c ? CatalogInfoReader.Read(c.Context, c.Root, _references) : null;
+        var facts = Parse("facts.yaml", "fact") is { } f ? FactSchemaReader.Read(f.Context, f.Root, _references) : new FactSchema([]);
         var authorities = Parse("authorities.yaml", "authority", "window") is { } a ? AuthorityReader.Read(a.Context, a.Root, _references) : [];
         var documents = Parse("documents.yaml", "document", "form version") is { } d ? DocumentReader.Read(d.Context, d.Root, _references) : [];
         var procedures = ReadProcedures(facts);
+        var bundles = ReadBundles(facts, procedures, authorities);
         var tests = ReadTests(facts);
 
         _references.Check(_diagnostics, scope => _references.IsDeclared("procedure", scope) || _references.IsDeclared("document", scope), _incomplete);
@@ -35,7 +36,7 @@ internal sealed class LoadSession(string directory)
 
         var catalog = _diagnostics.HasErrors || info is null
             ? null
-            : new ProcedureCatalog(info, facts, authorities, documents, procedures);
+            : new ProcedureCatalog(info, facts, authorities, documents, procedures, bundles);
         return new CatalogLoadResult(directory, catalog, _diagnostics.Sorted(), _files, catalog is null ? [] : tests);
     }
 
@@ -51,6 +52,23 @@ internal sealed class LoadSession(string directory)
         }
 
         return procedures;
+    }
+
+    /// <summary>Bundles (optional folder), read after procedures so that their flows are checked against the members.</summary>
+    private List<Bundle> ReadBundles(FactSchema facts, List<Procedure> procedures, IReadOnlyList<Authority> authorities)
+    {
+        var byCode = procedures.ToDictionary(p => p.Code, StringComparer.Ordinal);
+        var windows = authorities.SelectMany(a => a.Windows).DistinctBy(w => w.Id).ToDictionary(w => w.Id, StringComparer.Ordinal);
+        var bundles = new List<Bundle>();
+        foreach (var relative in YamlFiles("bundles", required: false))
+        {
+            if (Parse(relative, "bundle") is { } b && new BundleReader(b.Context, facts, _references, byCode, windows).Read(b.Root) is { } bundle)
+            {
+                bundles.Add(bundle);
+            }
+        }
+
+        return bundles;
     }
 
     private List<PolicyTestCase> ReadTests(FactSchema facts)

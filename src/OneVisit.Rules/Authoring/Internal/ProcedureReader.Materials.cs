@@ -6,7 +6,7 @@ namespace OneVisit.Rules.Authoring.Internal;
 /// <summary>The parts of a procedure that decide visits: materials with their exemptions, and presence steps.</summary>
 internal sealed partial class ProcedureReader
 {
-    private Material? ReadMaterial(YNode node, string scope)
+    private Material? ReadMaterial(YNode node, string scope, IReadOnlyList<string> parties)
     {
         var map = context.Mapping(node, "material");
         if (map is null)
@@ -22,10 +22,11 @@ internal sealed partial class ProcedureReader
         var form = map.Word<MaterialForm>("form") ?? MaterialForm.Original;
         var exemptions = map.List("exemptions", ReadExemption);
         var versions = map.List("form_versions", v => FormVersion(v, document));
+        var party = Party(map, parties, "material", id);
         map.Finish();
         return id is null || document is null || !Declare("material", id, map, scope)
             ? null
-            : new Material(id, document, requiredWhen, copies, form, exemptions, versions, context.At(map.Node));
+            : new Material(id, document, requiredWhen, copies, form, exemptions, versions, context.At(map.Node)) { Party = party };
     }
 
     private string? FormVersion(YNode node, string? document)
@@ -71,7 +72,7 @@ internal sealed partial class ProcedureReader
         return kind is null ? null : new Exemption(kind.Value, when, deadline, verify, context.At(map.Node)) { OnMissed = onMissed ?? MissedDeadline.Withdraw };
     }
 
-    private PresenceStep? ReadPresence(YNode node, string scope)
+    private PresenceStep? ReadPresence(YNode node, string scope, IReadOnlyList<string> parties)
     {
         var map = context.Mapping(node, "presence step");
         if (map is null)
@@ -92,9 +93,10 @@ internal sealed partial class ProcedureReader
             alternative = description is null ? null : new RemoteAlternative(description, remoteWhen, context.At(remote.Node));
         }
 
+        var party = Party(map, parties, "presence step", id);
         map.Finish();
         return id is null || reason is null || !Declare("presence step", id, map, scope)
             ? null
-            : new PresenceStep(id, reason.Value, when, why, alternative, context.At(map.Node));
+            : new PresenceStep(id, reason.Value, when, why, alternative, context.At(map.Node)) { Party = party };
     }
 }

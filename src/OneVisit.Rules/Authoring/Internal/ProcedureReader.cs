@@ -6,7 +6,7 @@ namespace OneVisit.Rules.Authoring.Internal;
 /// <summary>Reads one file under <c>procedures/</c>.</summary>
 internal sealed partial class ProcedureReader(FileContext context, FactSchema facts, References references)
 {
-    private const int MaxDays = 3_650;
+    private const int MaxDays = CommonParts.MaxDays;
 
     // A supplement period is weeks, not months: beyond that the case would wait in limbo rather than end.
     private const int MaxSupplementDays = 60;
@@ -25,20 +25,16 @@ internal sealed partial class ProcedureReader(FileContext context, FactSchema fa
         // gets a scope of its own, so its children are not reported as duplicates of another file's.
         var scope = declared ? code! : $"?{context.Source.Path}";
         var name = map.Text("name", required: true);
-        var version = map.Integer("version", 1, 1_000_000, required: true);
-        var from = map.Date("effective_from", required: true);
-        var until = map.Date("effective_until");
-        if (from is { } f && until is { } u && u < f)
-        {
-            context.Error(DiagnosticCodes.InvalidDateRange, map.Optional("effective_until")!, $"'effective_until' ({u:yyyy-MM-dd}) is before 'effective_from' ({f:yyyy-MM-dd}).");
-        }
+        var (version, from, until) = CommonParts.Versioning(map);
 
         var basis = map.List("legal_basis", n => ReadBasis(n).FirstOrDefault(), required: true);
         var conditions = map.List("conditions", ReadAcceptanceCondition);
         var eligibility = map.List("eligibility", n => ReadEligibility(n, scope));
         var jurisdiction = ReadJurisdiction(map);
-        var materials = map.List("materials", n => ReadMaterial(n, scope), required: true);
-        var presence = map.List("presence", n => ReadPresence(n, scope));
+        var produces = ReadProduces(map.Optional("produces"));
+        var parties = ReadParties(map.Optional("parties"));
+        var materials = map.List("materials", n => ReadMaterial(n, scope, parties), required: true);
+        var presence = map.List("presence", n => ReadPresence(n, scope, parties));
         var limits = ReadTimeLimits(map.Required("time_limits"));
         var fees = map.List("fees", ReadFee);
         var supplement = ReadSupplement(map.Optional("supplement"));
@@ -70,38 +66,13 @@ internal sealed partial class ProcedureReader(FileContext context, FactSchema fa
             Supplement = supplement,
             Channels = channels,
             ResultDelivery = delivery,
+            Produces = produces,
+            Parties = parties,
             Location = context.At(map.Node),
         };
     }
 
-    /// <summary>A legal basis: one <c>{law, article}</c> mapping or a list of them.</summary>
-    private List<LegalBasis> ReadBasis(YNode? node)
-    {
-        if (node is null)
-        {
-            return [];
-        }
-
-        var items = node is YSequence ? context.Sequence(node, "legal references") : [node];
-        var result = new List<LegalBasis>();
-        foreach (var item in items)
-        {
-            if (context.Mapping(item, "legal reference ({law, article})") is not { } map)
-            {
-                continue;
-            }
-
-            var law = map.String("law", required: true);
-            var article = map.String("article") ?? string.Empty;
-            map.Finish();
-            if (law is not null)
-            {
-                result.Add(new LegalBasis(law, article));
-            }
-        }
-
-        return result;
-    }
+    private List<LegalBasis> ReadBasis(YNode? node) => CommonParts.Basis(context, node);
 
     private AcceptanceCondition? ReadAcceptanceCondition(YNode node)
     {
@@ -187,32 +158,7 @@ internal sealed partial class ProcedureReader(FileContext context, FactSchema fa
         return new TimeLimits(statutory, promised);
     }
 
-    private TimeLimit? ReadTimeLimit(YNode? node, bool basisRequired)
-    {
-        if (context.Mapping(node, "time limit") is not { } map)
-        {
-            return null;
-        }
-
-        var working = map.Integer("working_days", 0, MaxDays);
-        var calendar = map.Integer("days", 0, MaxDays);
-        // A statutory limit is set by a law, so it must name it; a promised one is the government's own word.
-        var basis = ReadBasis(basisRequired ? map.Required("basis") : map.Optional("basis"));
-        map.Finish();
-        if (working is not null && calendar is not null)
-        {
-            context.Error(DiagnosticCodes.InvalidValue, map.Node, "Give either 'working_days' or 'days' (calendar days), not both.");
-            return null;
-        }
-
-        if (working is null && calendar is null)
-        {
-            context.Error(DiagnosticCodes.MissingKey, map.Node, "This time limit needs 'working_days' (or 'days' for calendar days); 0 means on the spot.");
-            return null;
-        }
-
-        return new TimeLimit(working ?? calendar!.Value, working is not null, basis, context.At(map.Node));
-    }
+    private TimeLimit? ReadTimeLimit(YNode? node, bool basisRequired) => CommonParts.TimeLimit(context, node, basisRequired);
 
     private SupplementTerms? ReadSupplement(YNode? node)
     {
