@@ -12,35 +12,10 @@ namespace OneVisit.Rules.Authoring;
 public sealed record ApplicationFileResult(string Path, PrecheckRequest? Request, IReadOnlyList<Diagnostic> Diagnostics)
 {
     /// <summary>The application for a bundle (<c>bundle:</c> instead of <c>procedure:</c>); null otherwise, or when any error was found.</summary>
-    public BundleApplication? Bundle { get; init; }
+    public BundlePrecheckRequest? Bundle { get; init; }
 
     /// <summary>True when the file was read without errors.</summary>
     public bool Succeeded => Request is not null || Bundle is not null;
-}
-
-/// <summary>
-/// An application for a bundle (一件事), as the file states it: the fields the bundle precheck takes, with the optional
-/// members the applicant leaves out.
-/// </summary>
-public sealed record BundleApplication
-{
-    /// <summary>The bundle's code.</summary>
-    public required string BundleCode { get; init; }
-
-    /// <summary>The date to judge on; null: the caller's choice (the catalogue's <c>as_of</c> in the CLI).</summary>
-    public DateOnly? AsOf { get; init; }
-
-    /// <summary>The window where the applicant applies, if known.</summary>
-    public string? WindowId { get; init; }
-
-    /// <summary>Facts by path; null means unknown.</summary>
-    public IReadOnlyDictionary<string, object?> Facts { get; init; } = new Dictionary<string, object?>();
-
-    /// <summary>The documents the applicant (or each party) holds.</summary>
-    public IReadOnlyList<HeldDocument> Documents { get; init; } = [];
-
-    /// <summary>Codes of optional members the applicant does not want (<c>left_out:</c>).</summary>
-    public IReadOnlyList<string> LeftOut { get; init; } = [];
 }
 
 /// <summary>

@@ -10,7 +10,7 @@ namespace OneVisit.Rules.Authoring.Internal;
 /// </summary>
 internal static class ApplicationReader
 {
-    public static (PrecheckRequest? Procedure, BundleApplication? Bundle) Read(FileContext context, YNode? root, ProcedureCatalog catalog)
+    public static (PrecheckRequest? Procedure, BundlePrecheckRequest? Bundle) Read(FileContext context, YNode? root, ProcedureCatalog catalog)
     {
         var references = Declared(catalog);
         var map = context.Mapping(root ?? CatalogInfoReader.EmptyAt(), "application");
@@ -41,7 +41,7 @@ internal static class ApplicationReader
 
         var given = facts.ToDictionary(f => f.Fact.Path, f => f.Value, StringComparer.Ordinal);
         return bundle is not null
-            ? (null, new BundleApplication { BundleCode = bundle, AsOf = asOf, WindowId = window, Facts = given, Documents = documents, LeftOut = leftOut })
+            ? (null, new BundlePrecheckRequest { BundleCode = bundle, AsOf = asOf, WindowId = window, Facts = given, Documents = documents, LeftOut = leftOut })
             : procedure is null
                 ? (null, null)
                 : (new PrecheckRequest { ProcedureCode = procedure, AsOf = asOf, WindowId = window, Facts = given, Documents = documents }, null);
