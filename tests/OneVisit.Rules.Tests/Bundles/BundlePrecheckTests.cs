@@ -38,13 +38,17 @@ public sealed class BundlePrecheckTests
     }
 
     [Fact]
-    public void CheckBundle_OneIdCardForFiveMaterials_ListedOnce()
+    public void CheckBundle_OneIdCardForSeveralMembers_ListedOncePerParty()
     {
         var result = Engine(Define()).CheckBundle(Request());
 
-        var card = Assert.Single(result.Materials, m => m.Document.Id == "resident_id_card");
-        Assert.Equal(MaterialStatus.Held, card.Status);
-        Assert.Equal(4, card.UsedBy.Select(u => u.ProcedureCode).Distinct().Count());
+        // The certificate names the mother's and the father's cards; the other members ask for "an ID card".
+        var cards = result.Materials.Where(m => m.Document.Id == "resident_id_card").ToList();
+        Assert.Equal([null, "father", "mother"], cards.Select(c => c.Party?.Id).Order());
+        var anyones = cards.Single(c => c.Party is null);
+        Assert.Equal(MaterialStatus.Held, anyones.Status);
+        Assert.Equal([Registration, Insurance, Card], anyones.UsedBy.Select(u => u.ProcedureCode).Distinct());
+        Assert.Equal("居民身份证（母亲）", cards.Single(c => c.Party?.Id == "mother").Name.Text);
         Assert.Equal(result.Materials.Count, result.Materials.Select(m => (m.Document.Id, m.Party?.Id)).Distinct().Count());
     }
 
