@@ -99,6 +99,13 @@ public sealed record BundleFlow(string FromProcedure, string DocumentId, string 
 {
     /// <summary>Whether the government moves it (the citizen neither carries nor is asked for it).</summary>
     public bool PassedOn => Via != FlowVia.CitizenCarries;
+
+    /// <summary>
+    /// Yes/no facts this result makes true for the member it feeds (<c>enterprise.has_business_licence</c>):
+    /// a member whose condition asks for what an earlier member issues is judged as it will be once that member is
+    /// done, not refused for lacking it at application.
+    /// </summary>
+    public IReadOnlyList<string> Settles { get; init; } = [];
 }
 
 /// <summary>How a result travels from one member to the next.</summary>

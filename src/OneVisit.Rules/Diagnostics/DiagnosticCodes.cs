@@ -114,6 +114,9 @@ public static class DiagnosticCodes
     /// <summary>A bundle's acceptance window does not accept one of its members (a warning).</summary>
     public const string AcceptanceWindowMissesMember = "OV2026";
 
+    /// <summary>A flow's <c>settles</c> names a fact that is not yes/no, or one the fed member's conditions never use.</summary>
+    public const string FlowSettlesWrongFact = "OV2027";
+
     /// <summary>An expression that cannot be read.</summary>
     public const string ExpressionSyntax = "OV3001";
 

@@ -86,6 +86,38 @@ public sealed class BundleLintTests
     }
 
     [Fact]
+    public void Load_FlowSettlesAYesNoFact_ReachesEveryTarget()
+    {
+        using var folder = With(original: "    via: e_licence\n", replacement: "    via: e_licence\n    settles: [applicant.is_agent]\n");
+
+        var bundle = folder.Load().GetCatalogOrThrow().Bundles["B-1"];
+
+        Assert.All(bundle.Flows, f => Assert.Equal(["applicant.is_agent"], f.Settles));
+    }
+
+    [Fact]
+    public void Lint_FlowSettlesATextFact_SaysOnlyYesNoFactsCanBeSettled()
+    {
+        using var folder = With(original: "    via: e_licence\n", replacement: "    via: e_licence\n    settles: [enterprise.name]\n");
+
+        var diagnostic = folder.Single(DiagnosticCodes.FlowSettlesWrongFact);
+
+        Assert.Equal(At(folder, BundleFile, "enterprise.name]"), diagnostic.Location);
+        Assert.Contains("can only settle yes/no facts", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Lint_FlowSettlesAnUnknownFact_SuggestsTheNearest()
+    {
+        using var folder = With(original: "    via: e_licence\n", replacement: "    via: e_licence\n    settles: [applicant.is_agnt]\n");
+
+        var diagnostic = folder.Single(DiagnosticCodes.UnknownReference);
+
+        Assert.Equal(At(folder, BundleFile, "applicant.is_agnt"), diagnostic.Location);
+        Assert.Contains("Did you mean 'applicant.is_agent'?", diagnostic.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Lint_UnknownMember_SuggestsTheNearestProcedure()
     {
         using var folder = With(original: "  - procedure: Q-2\n", replacement: "  - procedure: Q-3\n");

@@ -19,9 +19,6 @@ public sealed class SampleBundleTests
     // The engine judges a member's own acceptance conditions on the joint form's answers as they stand at
     // application, so a condition an earlier member of the same matter makes true ("the company holds its business
     // licence", "the taxes are paid") refuses the member instead of making it wait for that result.
-    private const string MemberConditionMetByEarlierMember =
-        "Engine gap: a member whose condition an earlier member fulfils (licence issued, tax paid) is refused instead of waiting for it.";
-
     [Theory]
     [InlineData(Birth, "330100-YJS-0001")]
     [InlineData(BusinessStart, "330100-YJS-0002")]
@@ -62,14 +59,13 @@ public sealed class SampleBundleTests
         Assert.Equal(["father", "mother"], result.Materials.Where(m => m.Document.Id == "resident_id_card" && m.Party is not null).Select(m => m.Party!.Id).Order());
     }
 
-    [Fact(Skip = MemberConditionMetByEarlierMember)]
+    [Fact]
     public void CheckBundle_NewCompanyAtTheJointStartUpWindow_EveryMemberGoesAheadInOneTrip()
     {
         var result = Check(BusinessStart);
 
-        // Policy: the whole start-up is accepted at once; seals, invoices, social insurance and the housing fund wait for
-        // the licence, which the registration passes on. Today 0025, 0026 and 0027 are refused ("no licence yet") and
-        // 0022 is stopped, leaving a naive sum of 2.
+        // The whole start-up is accepted at once; seals, invoices, social insurance and the housing fund wait for the
+        // licence, which the registration passes on and whose flow settles enterprise.has_business_licence.
         Assert.Equal(["330100-SC-0023", "330100-SC-0024", "330100-SC-0025", "330100-SC-0022", "330100-SC-0026", "330100-SC-0027"], Included(result));
         Assert.Equal(["330100-SC-0024", "330100-SC-0025"], Member(result, "330100-SC-0022").WaitsFor.Order());
         AssertPassedOn(result, "business_licence", from: "330100-SC-0024", to: ["330100-SC-0025", "330100-SC-0022", "330100-SC-0026", "330100-SC-0027"]);
@@ -123,15 +119,14 @@ public sealed class SampleBundleTests
         Assert.Equal((1, 3), (result.Visits.Count, result.Visits.NaiveSum));
     }
 
-    [Fact(Skip = MemberConditionMetByEarlierMember)]
+    [Fact]
     public void CheckBundle_FirstHomeBoughtAtTheJointWindow_TaxRegistrationAndUtilitiesInOneTrip()
     {
         var result = Check(HomeSale);
 
-        // Policy: the receipt goes to the registry, then the new title goes to the three utilities (联动过户), all
-        // applied for at once with buyer and seller present. Today 0015 is refused ("taxes not paid") and the utilities
-        // stopped. Even with that fixed, the utilities' title material comes out held (the seller's old certificate
-        // stands for it) rather than passed on.
+        // The receipt goes to the registry, then the new title goes to the three utilities (联动过户), all applied for
+        // at once with buyer and seller present. The flows settle "tax paid" and "transfer registered", and the new
+        // title passed on wins over the seller's old certificate the couple also holds.
         Assert.Equal(["330100-SC-0016", "330100-SC-0015", "330100-SC-0030", "330100-SC-0031", "330100-SC-0032"], Included(result));
         AssertPassedOn(result, "tax_payment_certificate", from: "330100-SC-0016", to: ["330100-SC-0015"]);
         AssertPassedOn(result, "real_estate_certificate", from: "330100-SC-0015", to: ["330100-SC-0030", "330100-SC-0031", "330100-SC-0032"]);

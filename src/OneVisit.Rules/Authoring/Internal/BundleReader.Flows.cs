@@ -12,7 +12,7 @@ internal sealed partial class BundleReader
     /// <summary>One flow entry; each of its <c>to</c> targets becomes one <see cref="BundleFlow"/>.</summary>
     private List<BundleFlow> ReadFlow(YNode node, BundleDelivery delivery)
     {
-        var map = context.Mapping(node, "flow ({from, document, to, via})");
+        var map = context.Mapping(node, "flow ({from, document, to, via, settles})");
         if (map is null)
         {
             _flowsComplete = false;
@@ -30,6 +30,7 @@ internal sealed partial class BundleReader
             context.Error(DiagnosticCodes.MissingKey, map.Node, "This flow needs 'to': the members and materials it feeds, e.g. [{procedure: <code>, material: <id>}].");
         }
 
+        var settles = ReadSettles(map.Optional("settles"));
         var fromIsMember = from is not null && IsMember(from, fromNode!, "takes its result from");
         var document = fromIsMember ? PassedDocument(from!, fromNode!, documentNode, map.Node) : Document(documentNode);
         map.Finish();
@@ -44,13 +45,45 @@ internal sealed partial class BundleReader
         {
             if (ReadTarget(target, document) is { } to && from is not null && document is not null && via is not null)
             {
-                flows.Add(new BundleFlow(from, document, to.Procedure, to.Material, via.Value, context.At(target)));
+                flows.Add(new BundleFlow(from, document, to.Procedure, to.Material, via.Value, context.At(target)) { Settles = settles });
             }
         }
 
         _flowsComplete &= flows.Count == targets.Count && targets.Count > 0;
 
         return flows;
+    }
+
+    /// <summary>
+    /// <c>settles</c>: yes/no facts the result makes true for the members it feeds, so a condition such as "has a
+    /// business licence" is judged as it will be once the issuing member is done.
+    /// </summary>
+    private List<string> ReadSettles(YNode? node)
+    {
+        var settles = new List<string>();
+        foreach (var item in node is null ? [] : context.Sequence(node, "facts (entity.field)"))
+        {
+            if (context.String(item, "fact") is not { } path)
+            {
+                continue;
+            }
+
+            if (facts.Find(path) is not { } fact)
+            {
+                context.UnknownFact(item, path, facts);
+            }
+            else if (fact.Type.Kind != Expressions.FactKind.Bool)
+            {
+                context.Error(DiagnosticCodes.FlowSettlesWrongFact, item,
+                    $"'{path}' is a {fact.Type.Kind.ToString().ToLowerInvariant()} fact; a result can only settle yes/no facts (it makes them true). Name a yes/no fact, such as 'enterprise.has_business_licence'.");
+            }
+            else if (!settles.Contains(path, StringComparer.Ordinal))
+            {
+                settles.Add(path);
+            }
+        }
+
+        return settles;
     }
 
     private (string Procedure, string Material)? ReadTarget(YNode node, string? document)

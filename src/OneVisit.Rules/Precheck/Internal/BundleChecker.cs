@@ -75,7 +75,12 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
                 null, [blocker.Procedure.Code]);
         }
 
-        var included = member.When?.Condition.Evaluate(facts) ?? Truth.True;
+        // What earlier members issue settles facts for this one (a business licence, once registration is done): it
+        // is judged as it will be when its turn comes, not refused for lacking what the bundle itself provides.
+        var producing = producers.Where(p => decided[p].GoesAhead).ToList();
+        var settled = Settled(bundle, procedure.Code, producing);
+        var own = settled.Count == 0 ? facts : Settle(facts, settled);
+        var included = member.When?.Condition.Evaluate(own) ?? Truth.True;
         if (included == Truth.False)
         {
             return new(procedure, MemberInclusion.Excluded, new($"不适用：{member.When!.Text}不成立", $"Does not apply: {member.When!.Text} does not hold"), null, []);
@@ -83,19 +88,19 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
 
         if (included == Truth.Unknown)
         {
-            foreach (var fact in member.When!.Condition.Facts.Where(f => !facts.IsKnown(f)))
+            foreach (var fact in member.When!.Condition.Facts.Where(f => !own.IsKnown(f)))
             {
                 Ask(questions, new OpenQuestion(catalog.Facts.Definition(fact.Path)!, QuestionCollector.EligibilityWeight, [procedure.Code]));
             }
         }
 
-        var goingAhead = producers.Where(p => decided[p].GoesAhead).ToList();
+        var goingAhead = producing;
         var result = check(new PrecheckRequest
         {
             ProcedureCode = procedure.Code,
             AsOf = asOf,
             WindowId = request.WindowId,
-            Facts = request.Facts,
+            Facts = settled.Count == 0 ? request.Facts : WithSettled(request.Facts, settled),
             Documents = [.. request.Documents, .. PassedOn(bundle, procedure, goingAhead)],
         });
         if (result.Verdict == Verdict.NotEligible)
@@ -122,6 +127,31 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
                 ? new HeldDocument(flow.DocumentId, Electronic: true) { Party = party, PassedOnBy = flow.FromProcedure }
                 : new HeldDocument(flow.DocumentId, Electronic: false) { Party = party };
         }
+    }
+
+    private static List<string> Settled(Bundle bundle, string code, List<string> producers) =>
+        [.. bundle.FlowsInto(code).Where(f => producers.Contains(f.FromProcedure, StringComparer.Ordinal)).SelectMany(f => f.Settles).Distinct(StringComparer.Ordinal)];
+
+    private static Dictionary<string, object?> WithSettled(IReadOnlyDictionary<string, object?> answers, List<string> settled)
+    {
+        var facts = new Dictionary<string, object?>(answers, StringComparer.Ordinal);
+        foreach (var path in settled)
+        {
+            facts[path] = true;
+        }
+
+        return facts;
+    }
+
+    private FactValues Settle(FactValues facts, List<string> settled)
+    {
+        var own = facts.Clone();
+        foreach (var path in settled)
+        {
+            own.Set(catalog.Facts.Find(path)!, true);
+        }
+
+        return own;
     }
 
     private static bool Stops(Bundle bundle, string code) =>

@@ -94,7 +94,10 @@ internal sealed partial class Resolver
         var best = new HeldAssessment(HeldState.None);
         foreach (var held in documents)
         {
-            if (held.DocumentId == type.Id && (material.Party is null || held.Party == material.Party) && Assess(type, material, held, asOf) is var assessment && assessment.State > best.State)
+            // Of two equally usable documents, a result passed on within a bundle is the one the member waits for (the
+            // buyer's new title, not the seller's old one the applicant also holds).
+            if (held.DocumentId == type.Id && (material.Party is null || held.Party == material.Party) && Assess(type, material, held, asOf) is var assessment
+                && (assessment.State > best.State || (assessment.State == best.State && held.PassedOnBy is not null && best.Document?.PassedOnBy is null)))
             {
                 best = assessment;
             }
