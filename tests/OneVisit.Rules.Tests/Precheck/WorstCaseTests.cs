@@ -12,7 +12,7 @@ public sealed class WorstCaseTests
     {
         var catalog = SampleCatalogue.Catalog;
 
-        foreach (var testCase in SampleCatalogue.Tests.Where(t => t.ProcedureCode is not null))
+        foreach (var testCase in SampleCatalogue.ProcedureTests)
         {
             var precheck = SampleCatalogue.Engine.Check(PolicyTestRunner.ToRequest(testCase, catalog.Info));
 

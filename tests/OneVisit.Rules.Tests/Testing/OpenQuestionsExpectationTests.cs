@@ -87,7 +87,7 @@ public sealed class OpenQuestionsExpectationTests
     // A sample procedure case whose precheck leaves at least `count` questions open, with those questions.
     private static (PolicyTestCase Case, List<string> Asked) ProcedureCaseWithQuestions(int count)
     {
-        foreach (var testCase in SampleCatalogue.Tests.Where(t => t.ProcedureCode is not null))
+        foreach (var testCase in SampleCatalogue.ProcedureTests)
         {
             var result = SampleCatalogue.Engine.Check(PolicyTestRunner.ToRequest(testCase, SampleCatalogue.Catalog.Info));
             if (result.OpenQuestions.Count >= count)
