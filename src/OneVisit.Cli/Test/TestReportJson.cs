@@ -14,6 +14,7 @@ internal static class TestReportJson
         {
             json.WriteString("name", outcome.Case.Name);
             json.WriteString("procedure", outcome.Case.ProcedureCode);
+            json.WriteString("bundle", outcome.Case.BundleCode);
             json.WriteLocation("location", outcome.Case.Location);
             json.WriteBoolean("passed", outcome.Passed);
             json.WriteStartArray("mismatches");
@@ -29,7 +30,7 @@ internal static class TestReportJson
             json.WriteEndArray();
             json.WriteString("error", outcome.Error);
             json.WriteStartArray("firedRules");
-            foreach (var rule in outcome.Result?.FiredRules ?? [])
+            foreach (var rule in outcome.FiredRules)
             {
                 json.WriteStartObject();
                 json.WriteString("name", rule.Name);

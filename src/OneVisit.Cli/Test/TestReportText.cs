@@ -13,18 +13,22 @@ internal static class TestReportText
             if (outcome.Passed)
             {
                 output.Write("PASS", ConsoleColour.Green);
-                output.WriteLine($" {outcome.Case.Name}");
+                output.WriteLine($" {Title(outcome.Case)}");
                 continue;
             }
 
             output.Write("FAIL", ConsoleColour.Red);
-            output.WriteLine($" {outcome.Case.Name} ({outcome.Case.Location})");
+            output.WriteLine($" {Title(outcome.Case)} ({outcome.Case.Location})");
             WriteFailure(outcome, output);
         }
 
         // Scripts read the last line; keep it exactly "N passed, N failed".
         output.WriteLine($"{report.Passed} passed, {report.Failed} failed", report.Failed > 0 ? ConsoleColour.Red : ConsoleColour.Green);
     }
+
+    // A procedure case's name is the whole title, as it always was; a bundle case says which matter it tests.
+    private static string Title(PolicyTestCase testCase) =>
+        testCase.BundleCode is { } bundle ? $"{testCase.Name} — bundle {bundle}" : testCase.Name;
 
     private static void WriteFailure(PolicyTestOutcome outcome, Terminal output)
     {
@@ -43,20 +47,21 @@ internal static class TestReportText
             output.WriteLine($"    actual    {mismatch.Actual}", ConsoleColour.Red);
         }
 
-        if (outcome.Result is not { } result)
+        if (outcome.Result is null && outcome.BundleResult is null)
         {
             return;
         }
 
         output.WriteLine("  rules that fired:");
-        var width = result.FiredRules.Select(r => r.Name.Length).DefaultIfEmpty(0).Max();
-        foreach (var rule in result.FiredRules)
+        var fired = outcome.FiredRules.ToList();
+        var width = fired.Select(r => r.Name.Length).DefaultIfEmpty(0).Max();
+        foreach (var rule in fired)
         {
             output.Write($"    {rule.Name.PadRight(width)}  {CatalogWords.Of(rule.Result),-7}  ");
             output.WriteLine(rule.Location?.ToString() ?? "(custom rule)", ConsoleColour.Dim);
         }
 
-        if (result.FiredRules.Count == 0)
+        if (fired.Count == 0)
         {
             output.WriteLine("    (none)", ConsoleColour.Dim);
         }

@@ -25,14 +25,23 @@ public sealed record PolicyExpectation
     /// <summary>The authority the case is expected to be forwarded to from the window.</summary>
     public string? ForwardedTo { get; init; }
 
-    /// <summary>The expected number of visits.</summary>
+    /// <summary>The expected number of visits (for a bundle, the trips the whole matter takes).</summary>
     public int? Visits { get; init; }
 
-    /// <summary>Expected material statuses by material id.</summary>
+    /// <summary>For a bundle: the expected sum of the members' own visits ("at most one visit per department").</summary>
+    public int? NaiveVisits { get; init; }
+
+    /// <summary>For a bundle: the expected inclusion of members, by procedure code.</summary>
+    public IReadOnlyDictionary<string, MemberInclusion> Members { get; init; } = new Dictionary<string, MemberInclusion>();
+
+    /// <summary>
+    /// Expected material statuses: for a procedure by material id; for a bundle by document id, written
+    /// <c>document@party</c> for a party's own.
+    /// </summary>
     public IReadOnlyDictionary<string, MaterialStatus> Materials { get; init; } = new Dictionary<string, MaterialStatus>();
 
-    /// <summary>Facts expected among the open questions.</summary>
-    public IReadOnlyList<FactSymbol> OpenQuestions { get; init; } = [];
+    /// <summary>The exact set of open questions, in any order (empty: none); null when the case does not name them.</summary>
+    public IReadOnlyList<FactSymbol>? OpenQuestions { get; init; }
 }
 
 /// <summary>One policy test case: given facts and held documents, the expected answer.</summary>
@@ -41,8 +50,17 @@ public sealed record PolicyTestCase
     /// <summary>The case's name, shown when it fails.</summary>
     public required string Name { get; init; }
 
-    /// <summary>The procedure under test.</summary>
-    public required string ProcedureCode { get; init; }
+    /// <summary>The procedure under test; null for a bundle case.</summary>
+    public string? ProcedureCode { get; init; }
+
+    /// <summary>The bundle (一件事) under test; null for a procedure case.</summary>
+    public string? BundleCode { get; init; }
+
+    /// <summary>What the case tests, as the report names it: <c>procedure 330100-SC-0001</c> or <c>bundle 330100-YJS-0001</c>.</summary>
+    public string Subject => BundleCode is { } bundle ? $"bundle {bundle}" : $"procedure {ProcedureCode}";
+
+    /// <summary>For a bundle: optional members the applicant leaves out.</summary>
+    public IReadOnlyList<string> LeftOut { get; init; } = [];
 
     /// <summary>The date to judge on; the catalogue's <c>as_of</c> when null.</summary>
     public DateOnly? AsOf { get; init; }

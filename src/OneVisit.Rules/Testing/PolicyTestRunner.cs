@@ -1,11 +1,10 @@
-using System.Globalization;
 using OneVisit.Rules.Catalog;
-using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Precheck;
+using OneVisit.Rules.Testing.Internal;
 
 namespace OneVisit.Rules.Testing;
 
-/// <summary>Runs a catalogue's policy tests (<c>tests/*.yaml</c>) through the precheck.</summary>
+/// <summary>Runs a catalogue's policy tests (<c>tests/*.yaml</c>) through the precheck, procedures and bundles alike.</summary>
 public static class PolicyTestRunner
 {
     /// <summary>Runs every case, in order: usually the loader's <c>CatalogLoadResult.Tests</c> for the catalogue the engine checks.</summary>
@@ -16,32 +15,37 @@ public static class PolicyTestRunner
         return new PolicyTestReport([.. tests.Select(c => Run(engine, c))]);
     }
 
-    /// <summary>Runs one case.</summary>
+    /// <summary>Runs one case: a procedure case through <see cref="PrecheckEngine.Check"/>, a bundle case through <see cref="PrecheckEngine.CheckBundle"/>.</summary>
     public static PolicyTestOutcome Run(PrecheckEngine engine, PolicyTestCase testCase)
     {
         ArgumentNullException.ThrowIfNull(engine);
         ArgumentNullException.ThrowIfNull(testCase);
-        PrecheckResult result;
         try
         {
-            result = engine.Check(ToRequest(testCase, engine.Catalog.Info));
+            if (testCase.BundleCode is not null)
+            {
+                var bundle = engine.CheckBundle(ToBundleRequest(testCase, engine.Catalog.Info));
+                return new PolicyTestOutcome(testCase, null, BundleComparison.Compare(testCase.Expect, bundle)) { BundleResult = bundle };
+            }
+
+            var result = engine.Check(ToRequest(testCase, engine.Catalog.Info));
+            return new PolicyTestOutcome(testCase, result, ProcedureComparison.Compare(testCase.Expect, result));
         }
         catch (InvalidApplicationException e)
         {
             return new PolicyTestOutcome(testCase, null, [], e.Message);
         }
-
-        return new PolicyTestOutcome(testCase, result, Compare(testCase.Expect, result));
     }
 
-    /// <summary>The precheck request a test case describes; judged on the catalogue's as-of date unless the case names one.</summary>
+    /// <summary>The precheck request a procedure case describes; judged on the catalogue's as-of date unless the case names one.</summary>
+    /// <exception cref="ArgumentException">The case tests a bundle (see <see cref="ToBundleRequest"/>).</exception>
     public static PrecheckRequest ToRequest(PolicyTestCase testCase, CatalogInfo catalog)
     {
         ArgumentNullException.ThrowIfNull(testCase);
         ArgumentNullException.ThrowIfNull(catalog);
         return new PrecheckRequest
         {
-            ProcedureCode = testCase.ProcedureCode,
+            ProcedureCode = testCase.ProcedureCode ?? throw new ArgumentException($"'{testCase.Name}' tests {testCase.Subject}; use ToBundleRequest.", nameof(testCase)),
             AsOf = testCase.AsOf ?? catalog.AsOf,
             WindowId = testCase.WindowId,
             Facts = testCase.Facts.ToDictionary(f => f.Fact.Path, f => f.Value, StringComparer.Ordinal),
@@ -49,60 +53,20 @@ public static class PolicyTestRunner
         };
     }
 
-    private static List<PolicyMismatch> Compare(PolicyExpectation expect, PrecheckResult actual)
+    /// <summary>The bundle precheck request a bundle case describes; judged on the catalogue's as-of date unless the case names one.</summary>
+    /// <exception cref="ArgumentException">The case tests a procedure (see <see cref="ToRequest"/>).</exception>
+    public static BundlePrecheckRequest ToBundleRequest(PolicyTestCase testCase, CatalogInfo catalog)
     {
-        var mismatches = new List<PolicyMismatch>();
-        if (expect.Verdict is { } verdict && verdict != actual.Verdict)
+        ArgumentNullException.ThrowIfNull(testCase);
+        ArgumentNullException.ThrowIfNull(catalog);
+        return new BundlePrecheckRequest
         {
-            mismatches.Add(new("verdict", CatalogWords.Of(verdict), CatalogWords.Of(actual.Verdict)));
-        }
-
-        if (expect.Eligible is { } eligible && (eligible ? Truth.True : Truth.False) != actual.Eligibility.Eligible)
-        {
-            mismatches.Add(new("eligible", Word(eligible), actual.Eligibility.Eligible switch
-            {
-                Truth.True => "true",
-                Truth.False => "false",
-                _ => "unknown (" + string.Join(", ", actual.OpenQuestions.Select(q => q.Path)) + ")",
-            }));
-        }
-
-        if (expect.AuthorityId is { } authority && authority != actual.Routing.Authority.Id)
-        {
-            mismatches.Add(new("authority", authority, actual.Routing.Authority.Id));
-        }
-
-        if (expect.ForwardedTo is { } forwarded && forwarded != actual.Routing.ForwardedTo?.Id)
-        {
-            mismatches.Add(new("forwarded_to", forwarded, actual.Routing.ForwardedTo?.Id ?? "(not forwarded)"));
-        }
-
-        if (expect.Visits is { } visits && visits != actual.Visits.Count)
-        {
-            mismatches.Add(new("visits", visits.ToString(CultureInfo.InvariantCulture), actual.Visits.Count.ToString(CultureInfo.InvariantCulture)));
-        }
-
-        foreach (var (id, status) in expect.Materials)
-        {
-            var material = actual.Materials.FirstOrDefault(m => m.Id == id);
-            var got = material is null ? "(no such material)" : CatalogWords.Of(material.Status);
-            if (material?.Status != status)
-            {
-                mismatches.Add(new($"materials.{id}", CatalogWords.Of(status), got));
-            }
-        }
-
-        foreach (var fact in expect.OpenQuestions)
-        {
-            if (!actual.OpenQuestions.Any(q => q.Path == fact.Path))
-            {
-                mismatches.Add(new("open_questions", $"to include {fact.Path}",
-                    actual.OpenQuestions.Count == 0 ? "none" : string.Join(", ", actual.OpenQuestions.Select(q => q.Path))));
-            }
-        }
-
-        return mismatches;
+            BundleCode = testCase.BundleCode ?? throw new ArgumentException($"'{testCase.Name}' tests {testCase.Subject}; use ToRequest.", nameof(testCase)),
+            AsOf = testCase.AsOf ?? catalog.AsOf,
+            WindowId = testCase.WindowId,
+            Facts = testCase.Facts.ToDictionary(f => f.Fact.Path, f => f.Value, StringComparer.Ordinal),
+            Documents = testCase.Documents,
+            LeftOut = testCase.LeftOut,
+        };
     }
-
-    private static string Word(bool value) => value ? "true" : "false";
 }

@@ -59,7 +59,7 @@ public sealed class CatalogLoaderTests
         Assert.Equal("2008", Assert.Single(test.Documents).FormVersion);
         Assert.Equal(Verdict.Online, test.Expect.Verdict);
         Assert.Equal(MaterialStatus.Converted, test.Expect.Materials["form"]);
-        Assert.Equal("applicant.is_agent", Assert.Single(test.Expect.OpenQuestions).Path);
+        Assert.Equal("applicant.is_agent", Assert.Single(test.Expect.OpenQuestions!).Path);
     }
 
     [Fact]

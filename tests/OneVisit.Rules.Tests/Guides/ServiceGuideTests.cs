@@ -79,7 +79,7 @@ public sealed class ServiceGuideTests
     public void Build_EveryProcedure_WorstCaseIsNeverBelowAPrecheckOfIt()
     {
         var catalog = SampleCatalogue.Catalog;
-        var requests = SampleCatalogue.Tests.Select(t => PolicyTestRunner.ToRequest(t, catalog.Info))
+        var requests = SampleCatalogue.ProcedureTests.Select(t => PolicyTestRunner.ToRequest(t, catalog.Info))
             .Concat(catalog.Procedures.Keys.Select(code => new PrecheckRequest { ProcedureCode = code, AsOf = SampleCatalogue.Morning }))
             .SelectMany(r => new[] { r, r with { WindowId = "hz_general_window" } });
 

@@ -9,7 +9,7 @@ public sealed class BatchTests
     [Fact]
     public void CheckMany_EverySamplePolicyCaseTwice_MatchesCheckInRequestOrder()
     {
-        var requests = SampleCatalogue.Tests
+        var requests = SampleCatalogue.ProcedureTests
             .Select(t => PolicyTestRunner.ToRequest(t, SampleCatalogue.Catalog.Info))
             .ToList();
         requests.AddRange(requests.AsEnumerable().Reverse().ToList());

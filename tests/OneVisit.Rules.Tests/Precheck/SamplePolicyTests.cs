@@ -16,6 +16,6 @@ public sealed class SamplePolicyTests
         var outcome = PolicyTestRunner.Run(SampleCatalogue.Engine, testCase);
 
         Assert.True(outcome.Passed, $"{testCase.Location}: {outcome.Error}{string.Join("; ", outcome.Mismatches)}"
-            + Environment.NewLine + string.Join(Environment.NewLine, outcome.Result?.FiredRules ?? []));
+            + Environment.NewLine + string.Join(Environment.NewLine, outcome.FiredRules));
     }
 }

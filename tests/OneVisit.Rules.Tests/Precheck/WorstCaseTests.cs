@@ -12,11 +12,11 @@ public sealed class WorstCaseTests
     {
         var catalog = SampleCatalogue.Catalog;
 
-        foreach (var testCase in SampleCatalogue.Tests)
+        foreach (var testCase in SampleCatalogue.ProcedureTests)
         {
             var precheck = SampleCatalogue.Engine.Check(PolicyTestRunner.ToRequest(testCase, catalog.Info));
 
-            var worst = VisitPrediction.WorstCase(catalog, catalog.Procedures[testCase.ProcedureCode]);
+            var worst = VisitPrediction.WorstCase(catalog, catalog.Procedures[testCase.ProcedureCode!]);
 
             Assert.True(worst.Count >= precheck.Visits.Count, $"{testCase.Name}: worst case {worst.Count}, precheck {precheck.Visits.Count}.");
         }

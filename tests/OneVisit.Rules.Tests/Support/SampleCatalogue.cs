@@ -18,6 +18,9 @@ internal static class SampleCatalogue
     /// <summary>The sample's policy tests (<c>tests/*.yaml</c>), loaded beside the catalogue.</summary>
     public static IReadOnlyList<PolicyTestCase> Tests => Loaded.Value.Tests;
 
+    /// <summary>The sample's policy tests of one procedure (not of a bundle), for checks that precheck them one by one.</summary>
+    public static IReadOnlyList<PolicyTestCase> ProcedureTests => [.. Tests.Where(t => t.ProcedureCode is not null)];
+
     /// <summary>One engine shared by tests that only read from it.</summary>
     public static PrecheckEngine Engine => SharedEngine.Value;
 

@@ -27,7 +27,7 @@ internal static class ApplicationReader
             context.Error(DiagnosticCodes.InvalidValue, both, "An application names either a 'procedure' or a 'bundle', not both; remove one.");
         }
 
-        var leftOut = ReadLeftOut(context, map, bundle, catalog);
+        var leftOut = ReadLeftOut(context, map, bundle, code => catalog.Bundles.GetValueOrDefault(code));
         var asOf = map.Date("as_of");
         var window = map.Reference("window", "window", references);
         var facts = FactValueReader.Read(context, map.Optional("facts"), catalog.Facts);
@@ -47,8 +47,8 @@ internal static class ApplicationReader
                 : (new PrecheckRequest { ProcedureCode = procedure, AsOf = asOf, WindowId = window, Facts = given, Documents = documents }, null);
     }
 
-    /// <summary><c>left_out</c>: optional members of the bundle the applicant does not want.</summary>
-    private static List<string> ReadLeftOut(FileContext context, MappingReader map, string? bundleCode, ProcedureCatalog catalog)
+    /// <summary><c>left_out</c> (in an application or a test case): optional members of the bundle the applicant does not want.</summary>
+    public static List<string> ReadLeftOut(FileContext context, MappingReader map, string? bundleCode, Func<string, Bundle?> bundles, string what = "application")
     {
         if (map.Optional("left_out") is not { } node)
         {
@@ -59,13 +59,13 @@ internal static class ApplicationReader
         {
             if (map.Optional("bundle") is null)
             {
-                context.Error(DiagnosticCodes.InvalidValue, node, "'left_out' names optional members of a bundle, but this application names a procedure. Remove it, or apply for the 'bundle'.");
+                context.Error(DiagnosticCodes.InvalidValue, node, $"'left_out' names optional members of a bundle, but this {what} names a procedure. Remove it, or name the 'bundle'.");
             }
 
             return [];
         }
 
-        var bundle = catalog.Bundles.GetValueOrDefault(bundleCode);
+        var bundle = bundles(bundleCode);
         var result = new List<string>();
         foreach (var item in context.Sequence(node, "member procedure codes"))
         {

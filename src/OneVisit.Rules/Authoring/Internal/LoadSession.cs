@@ -28,7 +28,7 @@ internal sealed class LoadSession(string directory)
         var documents = Parse("documents.yaml", "document", "form version") is { } d ? DocumentReader.Read(d.Context, d.Root, _references) : [];
         var procedures = ReadProcedures(facts);
         var bundles = ReadBundles(facts, procedures, authorities);
-        var tests = ReadTests(facts);
+        var tests = ReadTests(facts, bundles, procedures);
 
         _references.Check(_diagnostics, scope => _references.IsDeclared("procedure", scope) || _references.IsDeclared("document", scope), _incomplete);
         AuthorityReader.CheckCycles(authorities, _diagnostics);
@@ -71,14 +71,17 @@ internal sealed class LoadSession(string directory)
         return bundles;
     }
 
-    private List<PolicyTestCase> ReadTests(FactSchema facts)
+    /// <summary>Policy tests (optional folder), read last so that a bundle case is checked against its bundle and members.</summary>
+    private List<PolicyTestCase> ReadTests(FactSchema facts, List<Bundle> bundles, List<Procedure> procedures)
     {
+        var bundlesByCode = bundles.ToDictionary(b => b.Code, StringComparer.Ordinal);
+        var proceduresByCode = procedures.ToDictionary(p => p.Code, StringComparer.Ordinal);
         var tests = new List<PolicyTestCase>();
         foreach (var relative in YamlFiles("tests", required: false))
         {
             if (Parse(relative) is { } t)
             {
-                tests.AddRange(new PolicyTestReader(t.Context, facts, _references).Read(t.Root));
+                tests.AddRange(new PolicyTestReader(t.Context, facts, _references, bundlesByCode, proceduresByCode).Read(t.Root));
             }
         }
 
