@@ -46,6 +46,7 @@ public sealed partial class JsonSchemaTests
     // The loader never reads applications/, so a wrong modeline there would go unnoticed but for this check.
     [Theory]
     [InlineData("procedures", "procedure.schema.json")]
+    [InlineData("bundles", "bundle.schema.json")]
     [InlineData("tests", "tests.schema.json")]
     [InlineData("applications", "application.schema.json")]
     public void SampleCatalogue_FilesOfAFolder_PointAtTheSchemaForTheirKind(string folder, string schema)
