@@ -128,6 +128,20 @@ public sealed class BundlePrecheckCommandTests : IDisposable
         Assert.Equal(3, json.RootElement.GetProperty("visits").GetProperty("naiveSum").GetInt32());
     }
 
+    [Theory]
+    [InlineData("05-birth-bundle.yaml", ExitCodes.Ok, 4)]
+    [InlineData("06-business-start-bundle.yaml", ExitCodes.Ok, 2)]
+    [InlineData("07-after-death-bundle.yaml", ExitCodes.Warnings, 4)]
+    [InlineData("08-home-sale-bundle.yaml", ExitCodes.Ok, 1)]
+    public void Precheck_SampleBundleApplication_OneTripBesideTheNaiveSum(string application, int expectedExit, int naiveSum)
+    {
+        var (exitCode, output, error) = Cli.Run("precheck", RepositoryRoot.SampleCatalogue, Path.Combine(RepositoryRoot.SampleCatalogue, "applications", application));
+
+        Assert.True(exitCode == expectedExit, output + error);
+        Assert.Contains($"本一件事跑动 1 次；若各部门分别办理，合计 {naiveSum} 次", output, StringComparison.Ordinal);
+        Assert.Empty(error);
+    }
+
     [Fact]
     public void Precheck_NeitherApplicationNorBundle_IsAUsageError()
     {
