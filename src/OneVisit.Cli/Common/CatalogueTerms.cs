@@ -70,5 +70,14 @@ internal sealed class CatalogueTerms
         [ResultDelivery.Mail] = "邮寄送达",
         [ResultDelivery.Pickup] = "窗口领取",
         [ResultDelivery.Online] = "网上获取",
+        [MemberInclusion.Included] = "办理",
+        [MemberInclusion.Undecided] = "待定",
+        [MemberInclusion.Excluded] = "不适用",
+        [MemberInclusion.LeftOut] = "申请人不办",
+        [MemberInclusion.Refused] = "不予办理",
+        [MemberInclusion.Stopped] = "中止",
+        [FlowVia.ELicence] = "电子证照",
+        [FlowVia.Push] = "部门推送",
+        [FlowVia.CitizenCarries] = "申请人携带",
     };
 }

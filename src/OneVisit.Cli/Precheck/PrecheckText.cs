@@ -1,5 +1,6 @@
 using System.Globalization;
 using OneVisit.Cli.Common;
+using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Expressions;
 using OneVisit.Rules.Precheck;
 
@@ -24,7 +25,7 @@ internal sealed partial class PrecheckText(Terminal output, TextLanguage languag
         output.WriteLine(_labels.Heading(procedure.Code, language.Pick(procedure.Name), procedure.Version, Date(result.AsOf)));
         Action[] sections =
         [
-            () => WriteVerdict(result),
+            () => WriteVerdict(result.Verdict, result.Obstacles),
             () => WriteEligibility(result.Eligibility),
             () => WriteRouting(result.Routing),
             () => WriteMaterials(result.Materials),
@@ -45,21 +46,21 @@ internal sealed partial class PrecheckText(Terminal output, TextLanguage languag
         }
     }
 
-    private void WriteVerdict(PrecheckResult result)
+    private void WriteVerdict(Verdict verdict, IReadOnlyList<LocalizedText> obstacles)
     {
         Label(_labels.Verdict);
-        output.WriteLine(_terms.Of(result.Verdict), result.Verdict switch
+        output.WriteLine(_terms.Of(verdict), verdict switch
         {
             Verdict.Online or Verdict.OneVisit => ConsoleColour.Green,
             Verdict.NotEligible => ConsoleColour.Red,
             _ => ConsoleColour.Yellow,
         });
         // A refusal is final and says on what basis; obstacles are what can still be supplied or answered.
-        var heading = result.Verdict == Verdict.NotEligible ? _labels.Refused : _labels.Obstacles;
-        for (var i = 0; i < result.Obstacles.Count; i++)
+        var heading = verdict == Verdict.NotEligible ? _labels.Refused : _labels.Obstacles;
+        for (var i = 0; i < obstacles.Count; i++)
         {
             Label(i == 0 ? heading : "");
-            output.WriteLine(language.Pick(result.Obstacles[i]));
+            output.WriteLine(language.Pick(obstacles[i]));
         }
     }
 

@@ -63,6 +63,27 @@ public sealed record Bundle
 
     /// <summary>The flows that feed member <paramref name="procedureCode"/>.</summary>
     public IEnumerable<BundleFlow> FlowsInto(string procedureCode) => Flows.Where(f => f.ToProcedure == procedureCode);
+
+    /// <summary>
+    /// The members in an order they can be done in: each after the members whose results it needs, the bundle's own
+    /// order otherwise. The precheck checks them in it and the guide lists its tasks in it.
+    /// </summary>
+    public IReadOnlyList<BundleMember> InDependencyOrder()
+    {
+        // Lint refuses cycles, so a member left over here would be a bug; it comes last rather than being lost.
+        var ordered = new List<BundleMember>();
+        var placed = new HashSet<string>(StringComparer.Ordinal);
+        while (ordered.Count < Members.Count)
+        {
+            var next = Members.FirstOrDefault(m => !placed.Contains(m.ProcedureCode)
+                && FlowsInto(m.ProcedureCode).All(f => placed.Contains(f.FromProcedure) || f.FromProcedure == m.ProcedureCode))
+                ?? Members.First(m => !placed.Contains(m.ProcedureCode));
+            ordered.Add(next);
+            placed.Add(next.ProcedureCode);
+        }
+
+        return ordered;
+    }
 }
 
 /// <summary>The event a bundle serves.</summary>

@@ -69,7 +69,8 @@ public static partial class ServiceGuide
         return new GuideSection(labels.YourMaterialsHeading, blocks);
     }
 
-    private static string Exemption(Exemption exemption, Material material, CatalogText text)
+    /// <summary>How a material may be spared, in the guide's words (a bundle's task list uses it too).</summary>
+    internal static string Exemption(Exemption exemption, Material material, CatalogText text)
     {
         var labels = text.Labels;
         var what = exemption.Kind switch

@@ -120,6 +120,22 @@ public sealed record BundleVisits(int Count, IReadOnlyList<BundleTrip> Trips, in
 {
     /// <summary>Trips saved by handling the members as one matter.</summary>
     public int Saved => NaiveSum - Count;
+
+    /// <summary>
+    /// The most trips any applicant of <paramref name="bundle"/> can need, as its service guide states them: every
+    /// member included, each at its own worst case (a result passed on by a member that is always part of the matter
+    /// needs no original), a place of its own per member unless the bundle has an acceptance point, counted by the
+    /// same trip counter as the bundle precheck, so no precheck of the bundle comes out with more. The naive sum adds
+    /// up the members' own worst cases, what each member's guide states.
+    /// </summary>
+    /// <param name="catalog">The catalogue holding the bundle and its members.</param>
+    /// <param name="bundle">The bundle.</param>
+    public static BundleVisits WorstCase(ProcedureCatalog catalog, Bundle bundle)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(bundle);
+        return Internal.BundleTrips.WorstCase(bundle, catalog);
+    }
 }
 
 /// <summary>One trip of a matter.</summary>

@@ -15,6 +15,8 @@ public sealed class CatalogueTermsTests
     [InlineData(typeof(AuthorityLevel))]
     [InlineData(typeof(PresenceReason))]
     [InlineData(typeof(ResultDelivery))]
+    [InlineData(typeof(MemberInclusion))]
+    [InlineData(typeof(FlowVia))]
     public void Chinese_EveryValueOfATranslatedEnum_HasAWordOfItsOwn(Type type)
     {
         var missing = Enum.GetValues(type).Cast<Enum>().Where(v => !CatalogueTerms.Chinese.Has(v)).ToList();

@@ -17,13 +17,13 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
         var (bundle, asOf, facts) = Bind(request);
         var questions = new Dictionary<string, (OpenQuestion Question, int Order)>(StringComparer.Ordinal);
         var members = new Dictionary<string, BundleMemberResult>(StringComparer.Ordinal);
-        foreach (var member in InDependencyOrder(bundle))
+        foreach (var member in bundle.InDependencyOrder())
         {
             members[member.ProcedureCode] = Member(bundle, member, request, asOf, facts, members, questions);
         }
 
         var all = bundle.Members.Select(m => members[m.ProcedureCode]).ToList();
-        var goingAhead = InDependencyOrder(bundle).Select(m => members[m.ProcedureCode]).Where(m => m.GoesAhead).ToList();
+        var goingAhead = bundle.InDependencyOrder().Select(m => members[m.ProcedureCode]).Where(m => m.GoesAhead).ToList();
         foreach (var member in goingAhead)
         {
             foreach (var question in member.Result!.OpenQuestions)
@@ -203,24 +203,6 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
         {
             questions[question.Path] = (question, questions.Count);
         }
-    }
-
-    // Producers before the members they feed; the catalogue's order otherwise. Lint refuses cycles, so a member
-    // left over here would be a bug; it is checked last rather than lost.
-    private static List<BundleMember> InDependencyOrder(Bundle bundle)
-    {
-        var ordered = new List<BundleMember>();
-        var placed = new HashSet<string>(StringComparer.Ordinal);
-        while (ordered.Count < bundle.Members.Count)
-        {
-            var next = bundle.Members.FirstOrDefault(m => !placed.Contains(m.ProcedureCode)
-                && bundle.FlowsInto(m.ProcedureCode).All(f => placed.Contains(f.FromProcedure) || f.FromProcedure == m.ProcedureCode))
-                ?? bundle.Members.First(m => !placed.Contains(m.ProcedureCode));
-            ordered.Add(next);
-            placed.Add(next.ProcedureCode);
-        }
-
-        return ordered;
     }
 
     private (Bundle Bundle, DateOnly AsOf, FactValues Facts) Bind(BundlePrecheckRequest request)

@@ -12,7 +12,31 @@ internal static class BundleTrips
 {
     private const string AcceptanceKey = "accept";
 
-    public static BundleVisits Count(Bundle bundle, IReadOnlyList<BundleMemberResult> goingAhead, ProcedureCatalog catalog, Window? acceptance)
+    public static BundleVisits Count(Bundle bundle, IReadOnlyList<BundleMemberResult> goingAhead, ProcedureCatalog catalog, Window? acceptance) =>
+        Count(bundle, [.. goingAhead.Select(m => new MemberVisits(m.Procedure, m.Result!.Visits, OwnPlace(m.Result.Routing)))], catalog, acceptance);
+
+    /// <summary>
+    /// The most trips any applicant of <paramref name="bundle"/> can need, as its guide states them: every member
+    /// included, each with its own worst case (a result passed on by a member that is always there needs no original),
+    /// each member at a place of its own unless the bundle has an acceptance point, and the joint application handed
+    /// in in person. The naive sum is what each member's own guide states.
+    /// </summary>
+    public static BundleVisits WorstCase(Bundle bundle, ProcedureCatalog catalog)
+    {
+        var acceptance = bundle.Acceptance?.WindowId is { } windowId ? catalog.Windows[windowId] : null;
+        var always = bundle.Members.Where(m => m.When is null && !m.Optional).Select(m => m.ProcedureCode).ToHashSet(StringComparer.Ordinal);
+        var members = bundle.InDependencyOrder().Select(m =>
+        {
+            var procedure = catalog.Procedures[m.ProcedureCode];
+            var passedOn = bundle.FlowsInto(procedure.Code).Where(f => f.PassedOn && always.Contains(f.FromProcedure)).Select(f => f.ToMaterial).ToHashSet(StringComparer.Ordinal);
+            var authority = catalog.Authorities[procedure.Jurisdiction.DefaultAuthorityId];
+            return new MemberVisits(procedure, VisitPlanner.WorstCase(procedure, catalog.Documents, passedOn), ($"member:{procedure.Code}", authority.Name));
+        }).ToList();
+        var own = members.ToDictionary(m => m.Procedure.Code, m => VisitPlanner.WorstCase(m.Procedure, catalog.Documents).Count, StringComparer.Ordinal);
+        return Count(bundle, members, catalog, acceptance) with { NaiveSum = own.Values.Sum(), PerMember = own };
+    }
+
+    private static BundleVisits Count(Bundle bundle, IReadOnlyList<MemberVisits> goingAhead, ProcedureCatalog catalog, Window? acceptance)
     {
         var byCode = goingAhead.ToDictionary(m => m.Procedure.Code, StringComparer.Ordinal);
         var waves = Waves(bundle, goingAhead, byCode);
@@ -21,7 +45,7 @@ internal static class BundleTrips
         foreach (var member in goingAhead)
         {
             var wave = waves[member.Procedure.Code];
-            foreach (var reason in member.Result!.Visits.Reasons)
+            foreach (var reason in member.Visits.Reasons)
             {
                 var touch = new BundleTouchpoint(member.Procedure.Code, reason);
                 if (reason.Reason == PresenceReason.Pickup)
@@ -33,7 +57,7 @@ internal static class BundleTrips
                     }
                     else
                     {
-                        Add(trips, ready, OwnPlace(member), Collect(member), touch);
+                        Add(trips, ready, member.OwnPlace, Collect(member), touch);
                     }
 
                     continue;
@@ -63,13 +87,13 @@ internal static class BundleTrips
         var numbered = trips.OrderBy(t => t.Key.Wave).ThenBy(t => t.Value.Order)
             .Select((t, i) => new BundleTrip(i + 1, t.Value.Place, t.Value.Why, t.Value.Touchpoints))
             .ToList();
-        var perMember = goingAhead.ToDictionary(m => m.Procedure.Code, m => m.Result!.Visits.Count, StringComparer.Ordinal);
+        var perMember = goingAhead.ToDictionary(m => m.Procedure.Code, m => m.Visits.Count, StringComparer.Ordinal);
         return new BundleVisits(numbered.Count, numbered, perMember.Values.Sum(), perMember);
     }
 
     // A member starts in the first wave unless the citizen must carry another member's paper result to it: then it
     // waits for the wave in which that result is ready (the same wave when the issuer decides on the spot).
-    private static Dictionary<string, int> Waves(Bundle bundle, IReadOnlyList<BundleMemberResult> goingAhead, Dictionary<string, BundleMemberResult> byCode)
+    private static Dictionary<string, int> Waves(Bundle bundle, IReadOnlyList<MemberVisits> goingAhead, Dictionary<string, MemberVisits> byCode)
     {
         var waves = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var member in goingAhead)
@@ -90,24 +114,21 @@ internal static class BundleTrips
 
     private static bool OnTheSpot(Procedure procedure) => (procedure.TimeLimits.Promised ?? procedure.TimeLimits.Statutory) is { Days: 0 };
 
-    private static (string Key, LocalizedText Name) HandInPlace(Bundle bundle, BundleMemberResult member, Window? acceptance) =>
-        bundle.Acceptance is not null ? (AcceptanceKey, AcceptancePlace(bundle, acceptance)) : OwnPlace(member);
+    private static (string Key, LocalizedText Name) HandInPlace(Bundle bundle, MemberVisits member, Window? acceptance) =>
+        bundle.Acceptance is not null ? (AcceptanceKey, AcceptancePlace(bundle, acceptance)) : member.OwnPlace;
 
     private static LocalizedText AcceptancePlace(Bundle bundle, Window? acceptance) =>
         acceptance?.Name ?? new LocalizedText($"{bundle.Name.Text}联办受理点", $"the joint acceptance point of {bundle.Name.EnglishOrText}");
 
-    private static (string Key, LocalizedText Name) OwnPlace(BundleMemberResult member)
-    {
-        var routing = member.Result!.Routing;
-        return routing.Window is { } window ? ($"window:{window.Id}", window.Name) : ($"authority:{routing.Authority.Id}", routing.Authority.Name);
-    }
+    private static (string Key, LocalizedText Name) OwnPlace(RoutingResult routing) =>
+        routing.Window is { } window ? ($"window:{window.Id}", window.Name) : ($"authority:{routing.Authority.Id}", routing.Authority.Name);
 
-    private static LocalizedText HandIn(Bundle bundle, BundleMemberResult member, LocalizedText place) =>
+    private static LocalizedText HandIn(Bundle bundle, MemberVisits member, LocalizedText place) =>
         bundle.Acceptance is not null
             ? new($"一窗受理：在{place.Text}一次提交全部事项", $"One acceptance: the whole matter is handed in at once at {place.EnglishOrText}")
             : new($"{member.Procedure.Name.Text}在{place.Text}办理，没有联办受理点", $"{member.Procedure.Name.EnglishOrText} is applied for at {place.EnglishOrText}: the bundle has no joint acceptance point");
 
-    private static LocalizedText Carried(Bundle bundle, BundleMemberResult member, Dictionary<string, BundleMemberResult> byCode, ProcedureCatalog catalog)
+    private static LocalizedText Carried(Bundle bundle, MemberVisits member, Dictionary<string, MemberVisits> byCode, ProcedureCatalog catalog)
     {
         var flow = bundle.FlowsInto(member.Procedure.Code).First(f => !f.PassedOn && byCode.ContainsKey(f.FromProcedure));
         var producer = byCode[flow.FromProcedure].Procedure;
@@ -117,7 +138,7 @@ internal static class BundleTrips
             $"Needs the paper {document.EnglishOrText} from {producer.Name.EnglishOrText} first, carried by the applicant: it is not passed on electronically");
     }
 
-    private static LocalizedText Collect(BundleMemberResult member) =>
+    private static LocalizedText Collect(MemberVisits member) =>
         new($"领取{member.Procedure.Name.Text}的结果", $"Collect the result of {member.Procedure.Name.EnglishOrText}");
 
     private static void Add(Dictionary<(int, string), Trip> trips, int wave, (string Key, LocalizedText Name) place, LocalizedText why, BundleTouchpoint touch)
@@ -130,6 +151,9 @@ internal static class BundleTrips
 
         trip.Touchpoints.Add(touch);
     }
+
+    // What the trip count needs of a member: its touchpoints, and where it is applied for on its own.
+    private sealed record MemberVisits(Procedure Procedure, VisitPrediction Visits, (string Key, LocalizedText Name) OwnPlace);
 
     private sealed class Trip(LocalizedText place, LocalizedText why, int order)
     {

@@ -61,16 +61,17 @@ internal static class VisitPlanner
     /// <summary>
     /// The most visits any applicant can need, as the general service guide states it: every step that may apply
     /// counts unless a remote alternative is always available, every original may be on paper unless the office
-    /// prepares it, and the application is handed in at a window.
+    /// prepares it or another member of a bundle passes it on (<paramref name="passedOn"/>, material ids), and the
+    /// application is handed in at a window.
     /// </summary>
-    public static VisitPrediction WorstCase(Procedure procedure, IReadOnlyDictionary<string, DocumentType> documents)
+    public static VisitPrediction WorstCase(Procedure procedure, IReadOnlyDictionary<string, DocumentType> documents, IReadOnlySet<string>? passedOn = null)
     {
         var steps = procedure.Presence
             .Select(s => new StepTruth(
                 s.When is null ? Truth.True : Truth.Unknown,
                 s.RemoteAlternative is null ? Truth.False : s.RemoteAlternative.When is null ? Truth.True : Truth.Unknown))
             .ToList();
-        var onPaper = procedure.Materials.Any(m =>
+        var onPaper = procedure.Materials.Any(m => passedOn?.Contains(m.Id) != true &&
             documents.TryGetValue(m.DocumentId, out var document) && MaterialClasses.NeedsPaperOriginal(m, MaterialClasses.WorstCase(document), held: null));
         return Plan(procedure, steps, onPaper, atWindow: true);
     }

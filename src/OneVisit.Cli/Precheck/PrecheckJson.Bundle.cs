@@ -1,0 +1,132 @@
+using System.Text.Json;
+using OneVisit.Cli.Common;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Precheck;
+
+namespace OneVisit.Cli.Precheck;
+
+// A whole matter (一件事) as one JSON document: the same conventions and pieces as a procedure's answer.
+internal static partial class PrecheckJson
+{
+    public static void Write(BundlePrecheckResult result, Terminal output) => JsonOutput.Write(output, json =>
+    {
+        json.WriteStartObject();
+        WriteBundle(json, result);
+        json.WriteDate("asOf", result.AsOf);
+        json.WriteString("verdict", CatalogWords.Of(result.Verdict));
+        json.WriteStartArray("obstacles");
+        foreach (var obstacle in result.Obstacles)
+        {
+            json.WriteTextValue(obstacle);
+        }
+
+        json.WriteEndArray();
+        json.WriteObjects("members", result.Members, member =>
+        {
+            json.WriteString("procedure", member.Procedure.Code);
+            json.WriteText("name", member.Procedure.Name);
+            json.WriteString("inclusion", CatalogWords.Of(member.Inclusion));
+            json.WriteText("why", member.Why);
+            WriteAuthority(json, "authority", member.Authority);
+            json.WriteStartArray("waitsFor");
+            member.WaitsFor.ToList().ForEach(json.WriteStringValue);
+            json.WriteEndArray();
+            json.WriteWord("verdict", member.Result?.Verdict);
+        });
+        WriteBundleMaterials(json, result.Materials);
+        WriteBundleVisits(json, result.Visits);
+        WriteOpenQuestions(json, result.OpenQuestions);
+        WriteNotice(json, result.Notice);
+        json.WriteEndObject();
+    });
+
+    private static void WriteBundle(Utf8JsonWriter json, BundlePrecheckResult result)
+    {
+        var bundle = result.Bundle;
+        json.WriteStartObject("bundle");
+        json.WriteString("code", bundle.Code);
+        json.WriteText("name", bundle.Name);
+        json.WriteNumber("version", bundle.Version);
+        json.WriteString("event", CatalogWords.Of(bundle.Event.Kind));
+        json.WriteText("eventName", bundle.Event.Name);
+        json.WriteString("lead", bundle.LeadAuthorityId);
+        if (result.AcceptancePoint is { } window)
+        {
+            json.WriteStartObject("acceptancePoint");
+            json.WriteString("id", window.Id);
+            json.WriteText("name", window.Name);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("acceptancePoint");
+        }
+
+        json.WriteString("delivery", CatalogWords.Of(bundle.Delivery));
+        json.WriteEndObject();
+    }
+
+    private static void WriteBundleMaterials(Utf8JsonWriter json, IReadOnlyList<BundleMaterial> materials)
+    {
+        json.WriteObjects("materials", materials, material =>
+        {
+            json.WriteStartObject("document");
+            json.WriteString("id", material.Document.Id);
+            json.WriteText("name", material.Document.Name);
+            json.WriteEndObject();
+            json.WriteString("party", material.Party?.Id);
+            json.WriteText("name", material.Name);
+            json.WriteString("status", CatalogWords.Of(material.Status));
+            json.WriteBoolean("gap", material.IsGap);
+            json.WriteText("note", material.Note);
+            json.WriteObjects("usedBy", material.UsedBy, use =>
+            {
+                json.WriteString("procedure", use.ProcedureCode);
+                json.WriteString("material", use.Material.Id);
+                json.WriteString("status", CatalogWords.Of(use.Material.Status));
+            });
+            if (material.PassedOn is { } passed)
+            {
+                json.WriteStartObject("passedOn");
+                json.WriteString("from", passed.Flow.FromProcedure);
+                WriteAuthority(json, "issuedBy", passed.IssuedBy);
+                json.WriteString("via", CatalogWords.Of(passed.Flow.Via));
+                json.WriteText("note", passed.Note);
+                json.WriteEndObject();
+            }
+            else
+            {
+                json.WriteNull("passedOn");
+            }
+        });
+    }
+
+    private static void WriteBundleVisits(Utf8JsonWriter json, BundleVisits visits)
+    {
+        json.WriteStartObject("visits");
+        json.WriteNumber("count", visits.Count);
+        json.WriteNumber("naiveSum", visits.NaiveSum);
+        json.WriteNumber("saved", visits.Saved);
+        json.WriteObjects("perMember", visits.PerMember, pair =>
+        {
+            json.WriteString("procedure", pair.Key);
+            json.WriteNumber("count", pair.Value);
+        });
+        json.WriteObjects("trips", visits.Trips, trip =>
+        {
+            json.WriteNumber("number", trip.Number);
+            json.WriteText("place", trip.Place);
+            json.WriteText("why", trip.Why);
+            json.WriteObjects("touchpoints", trip.Touchpoints, touch =>
+            {
+                json.WriteString("procedure", touch.ProcedureCode);
+                json.WriteString("step", touch.Reason.StepId);
+                json.WriteString("reason", CatalogWords.Of(touch.Reason.Reason));
+                json.WriteTruth("needed", touch.Reason.Needed);
+                json.WriteString("party", touch.Reason.Party?.Id);
+                WriteReason(json, "why", touch.Reason.Why);
+            });
+        });
+        json.WriteEndObject();
+    }
+}
