@@ -39,7 +39,7 @@ public sealed class PrecheckEngine
         _logger = logger ?? (ILogger)NullLogger.Instance;
         _cache = new RuleSetCache(_options.RuleSetCacheCapacity, Compile, code => Log.RuleSetEvicted(_logger, code, _options.RuleSetCacheCapacity));
         _resolver = new Resolver(catalog, _options.Calendar);
-        _bundles = new BundleChecker(catalog, _options.Calendar, _time, Check);
+        _bundles = new BundleChecker(catalog, _options.Calendar, _time, CheckBound);
     }
 
     /// <summary>The catalogue the engine checks against.</summary>
@@ -53,9 +53,11 @@ public sealed class PrecheckEngine
 
     /// <summary>Prechecks one application.</summary>
     /// <exception cref="InvalidApplicationException">The request names an unknown procedure, fact, document or window, or gives a value of the wrong type.</exception>
-    public PrecheckResult Check(PrecheckRequest request)
+    public PrecheckResult Check(PrecheckRequest request) => CheckBound(RequestBinder.Bind(_catalog, request, _time));
+
+    // A request already bound: the bundle precheck binds the joint form once for all its members.
+    private PrecheckResult CheckBound(BoundRequest bound)
     {
-        var bound = RequestBinder.Bind(_catalog, request, _time);
         var rules = _cache.Get(bound.Procedure.Code);
         var application = new PrecheckApplication(bound, rules.Rules.Count);
         var session = rules.Sessions.CreateSession();

@@ -10,16 +10,16 @@ namespace OneVisit.Rules.Precheck.Internal;
 /// materials, notices and questions into one and counts the matter's trips. Each member is checked once, by the same
 /// engine a single procedure uses, so a bundle costs about the sum of its members.
 /// </summary>
-internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time, Func<PrecheckRequest, PrecheckResult> check)
+internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar calendar, TimeProvider time, Func<BoundRequest, PrecheckResult> check)
 {
     public BundlePrecheckResult Check(BundlePrecheckRequest request)
     {
-        var (bundle, asOf, facts) = Bind(request);
+        var (bundle, asOf, facts, window) = Bind(request);
         var questions = new Dictionary<string, (OpenQuestion Question, int Order)>(StringComparer.Ordinal);
         var members = new Dictionary<string, BundleMemberResult>(StringComparer.Ordinal);
         foreach (var member in bundle.InDependencyOrder())
         {
-            members[member.ProcedureCode] = Member(bundle, member, request, asOf, facts, members, questions);
+            members[member.ProcedureCode] = Member(bundle, member, request, facts, window, members, questions);
         }
 
         var all = bundle.Members.Select(m => members[m.ProcedureCode]).ToList();
@@ -56,8 +56,8 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
         Bundle bundle,
         BundleMember member,
         BundlePrecheckRequest request,
-        DateOnly asOf,
         FactValues facts,
+        Window? window,
         Dictionary<string, BundleMemberResult> decided,
         Dictionary<string, (OpenQuestion, int)> questions)
     {
@@ -95,14 +95,8 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
         }
 
         var goingAhead = producing;
-        var result = check(new PrecheckRequest
-        {
-            ProcedureCode = procedure.Code,
-            AsOf = asOf,
-            WindowId = request.WindowId,
-            Facts = settled.Count == 0 ? request.Facts : WithSettled(request.Facts, settled),
-            Documents = [.. request.Documents, .. PassedOn(bundle, procedure, goingAhead)],
-        });
+        // Each member gets its own copy of the joint form's answers (a custom rule may change the facts it sees).
+        var result = check(new BoundRequest(procedure, settled.Count == 0 ? facts.Clone() : own, [.. request.Documents, .. PassedOn(bundle, procedure, goingAhead)], window));
         if (result.Verdict == Verdict.NotEligible)
         {
             return new(procedure, MemberInclusion.Refused, result.Obstacles.FirstOrDefault() ?? new("不符合办理条件", "Not eligible"), result, goingAhead);
@@ -131,17 +125,6 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
 
     private static List<string> Settled(Bundle bundle, string code, List<string> producers) =>
         [.. bundle.FlowsInto(code).Where(f => producers.Contains(f.FromProcedure, StringComparer.Ordinal)).SelectMany(f => f.Settles).Distinct(StringComparer.Ordinal)];
-
-    private static Dictionary<string, object?> WithSettled(IReadOnlyDictionary<string, object?> answers, List<string> settled)
-    {
-        var facts = new Dictionary<string, object?>(answers, StringComparer.Ordinal);
-        foreach (var path in settled)
-        {
-            facts[path] = true;
-        }
-
-        return facts;
-    }
 
     private FactValues Settle(FactValues facts, List<string> settled)
     {
@@ -205,7 +188,7 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
         }
     }
 
-    private (Bundle Bundle, DateOnly AsOf, FactValues Facts) Bind(BundlePrecheckRequest request)
+    private (Bundle Bundle, DateOnly AsOf, FactValues Facts, Window? Window) Bind(BundlePrecheckRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
         var errors = new List<ApplicationError>();
@@ -235,12 +218,19 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
             }
         }
 
+        foreach (var member in bundle.Members.Select(m => catalog.Procedures[m.ProcedureCode]).Where(p => asOf < p.EffectiveFrom || (p.EffectiveUntil is { } until && asOf > until)))
+        {
+            errors.Add(new("as_of", $"Member {member.Code} version {member.Version} is in force from {member.EffectiveFrom:yyyy-MM-dd}{(member.EffectiveUntil is { } u ? $" to {u:yyyy-MM-dd}" : "")}, not on {asOf:yyyy-MM-dd}; judge on a date within it."));
+        }
+
+        var window = RequestBinder.BindWindow(catalog, request.WindowId, errors);
         var facts = RequestBinder.BindFacts(catalog, request.Facts, asOf, errors);
+        RequestBinder.CheckDocuments(catalog, request.Documents ?? [], asOf, errors);
         if (errors.Count > 0)
         {
             throw new InvalidApplicationException(errors);
         }
 
-        return (bundle, asOf, facts);
+        return (bundle, asOf, facts, window);
     }
 }

@@ -57,7 +57,7 @@ internal static class BundleTrips
                     }
                     else
                     {
-                        Add(trips, ready, member.OwnPlace, Collect(member), touch);
+                        Add(trips, ready, member.OwnPlace, () => Collect(member), touch);
                     }
 
                     continue;
@@ -67,7 +67,7 @@ internal static class BundleTrips
                 // original has to wait for it. Without one, the member cannot be applied for before the paper exists.
                 var at = bundle.Acceptance is null || reason.Reason == PresenceReason.Originals ? wave : 1;
                 var place = HandInPlace(bundle, member, acceptance);
-                Add(trips, at, place, at == 1 ? HandIn(bundle, member, place.Name) : Carried(bundle, member, byCode, catalog), touch);
+                Add(trips, at, place, () => at == 1 ? HandIn(bundle, member, place.Name) : Carried(bundle, member, byCode, catalog), touch);
             }
         }
 
@@ -80,7 +80,7 @@ internal static class BundleTrips
                 : ($"authority:{bundle.LeadAuthorityId}", catalog.Authorities[bundle.LeadAuthorityId].Name);
             foreach (var (_, touch) in unified)
             {
-                Add(trips, last, place, new("统一出件：一次领取全部结果", "Unified delivery: every result is collected at once"), touch);
+                Add(trips, last, place, static () => new("统一出件：一次领取全部结果", "Unified delivery: every result is collected at once"), touch);
             }
         }
 
@@ -141,11 +141,12 @@ internal static class BundleTrips
     private static LocalizedText Collect(MemberVisits member) =>
         new($"领取{member.Procedure.Name.Text}的结果", $"Collect the result of {member.Procedure.Name.EnglishOrText}");
 
-    private static void Add(Dictionary<(int, string), Trip> trips, int wave, (string Key, LocalizedText Name) place, LocalizedText why, BundleTouchpoint touch)
+    // The reason is worded once per trip, when its first touchpoint opens it, not for every touchpoint.
+    private static void Add(Dictionary<(int, string), Trip> trips, int wave, (string Key, LocalizedText Name) place, Func<LocalizedText> why, BundleTouchpoint touch)
     {
         if (!trips.TryGetValue((wave, place.Key), out var trip))
         {
-            trip = new Trip(place.Name, why, trips.Count);
+            trip = new Trip(place.Name, why(), trips.Count);
             trips[(wave, place.Key)] = trip;
         }
 

@@ -30,19 +30,12 @@ internal static class RequestBinder
             errors.Add(new("as_of", $"{procedure.Code} version {procedure.Version} is in force from {procedure.EffectiveFrom:yyyy-MM-dd}{(procedure.EffectiveUntil is { } u ? $" to {u:yyyy-MM-dd}" : "")}, not on {asOf:yyyy-MM-dd}; judge on a date within it."));
         }
 
-        Window? window = null;
-        if (request.WindowId is { } windowId && !catalog.Windows.TryGetValue(windowId, out window))
-        {
-            errors.Add(new("window", $"'{windowId}' is not a window in authorities.yaml.{Suggestions.DidYouMean(windowId, catalog.Windows.Keys)}"));
-        }
+        var window = BindWindow(catalog, request.WindowId, errors);
 
         var facts = BindFacts(catalog, request.Facts, asOf, errors);
 
         var documents = request.Documents ?? [];
-        for (var i = 0; i < documents.Count; i++)
-        {
-            CheckDocument(catalog, documents[i], i, asOf, errors);
-        }
+        CheckDocuments(catalog, documents, asOf, errors);
 
         if (errors.Count > 0)
         {
@@ -50,6 +43,29 @@ internal static class RequestBinder
         }
 
         return new BoundRequest(procedure!, facts, documents, window);
+    }
+
+    public static Window? BindWindow(ProcedureCatalog catalog, string? windowId, List<ApplicationError> errors)
+    {
+        if (windowId is null)
+        {
+            return null;
+        }
+
+        if (!catalog.Windows.TryGetValue(windowId, out var window))
+        {
+            errors.Add(new("window", $"'{windowId}' is not a window in authorities.yaml.{Suggestions.DidYouMean(windowId, catalog.Windows.Keys)}"));
+        }
+
+        return window;
+    }
+
+    public static void CheckDocuments(ProcedureCatalog catalog, IReadOnlyList<HeldDocument> documents, DateOnly asOf, List<ApplicationError> errors)
+    {
+        for (var i = 0; i < documents.Count; i++)
+        {
+            CheckDocument(catalog, documents[i], i, asOf, errors);
+        }
     }
 
     /// <summary>The request's answers as typed facts; each wrong one adds an error instead of stopping at the first.</summary>
