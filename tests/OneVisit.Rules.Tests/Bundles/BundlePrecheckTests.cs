@@ -161,6 +161,23 @@ public sealed class BundlePrecheckTests
         Assert.Equal(MemberInclusion.Stopped, Member(result, Insurance).Inclusion);
         Assert.Equal(MemberInclusion.Included, Member(result, Card).Inclusion);
         Assert.Equal([Card], result.GoingAhead.Select(m => m.Procedure.Code));
+
+        // No certificate, no registration: the matter cannot be done, though the card can still be applied for.
+        Assert.Equal(Verdict.NotEligible, result.Verdict);
+        Assert.Contains(result.Obstacles, o => o.Text.StartsWith("出生医学证明", StringComparison.Ordinal));
+        Assert.Contains(result.Obstacles, o => o.Text.Contains("中止", StringComparison.Ordinal) || o.Text.Contains("需要", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void CheckBundle_OptionalMemberRefused_TheRestOfTheMatterGoesOn()
+    {
+        var request = Request(overrides: ("applicant.insured_in_hangzhou", false));
+
+        var result = Engine(Define(cardOptional: true)).CheckBundle(request);
+
+        Assert.Equal(MemberInclusion.Refused, Member(result, Card).Inclusion);
+        Assert.Equal(Verdict.OneVisit, result.Verdict);
+        Assert.Equal(3, result.Visits.NaiveSum);
     }
 
     [Fact]

@@ -35,7 +35,7 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
         var acceptance = bundle.Acceptance?.WindowId is { } windowId ? catalog.Windows[windowId] : null;
         var materials = BundleMaterials.Merge(bundle, goingAhead);
         var visits = BundleTrips.Count(bundle, goingAhead, catalog, acceptance);
-        var verdict = Decide(all, goingAhead, visits, out var obstacles);
+        var verdict = Decide(bundle, all, goingAhead, visits, out var obstacles);
         var gaps = verdict == Verdict.NotEligible ? [] : materials.Where(m => m.IsGap).Select(m => m.UsedBy.MinBy(u => u.Material.IsGap ? 0 : 1)!.Material).ToList();
         return new BundlePrecheckResult
         {
@@ -140,11 +140,26 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
     private static bool Stops(Bundle bundle, string code) =>
         (bundle.Members.First(m => m.ProcedureCode == code).OnRefused ?? bundle.OnMemberRefused) == MemberRefusal.StopDependents;
 
-    // The matter goes ahead with the members that can; it is refused only when none can. Anything still to supply
-    // or answer for a member that goes ahead makes it "not yet"; otherwise the trips decide.
-    private static Verdict Decide(List<BundleMemberResult> all, List<BundleMemberResult> goingAhead, BundleVisits visits, out List<LocalizedText> obstacles)
+    // The matter is refused when none of it can go ahead, or when a member it cannot do without is refused (a required
+    // member whose refusal stops the others: no registration, no company); the members that can still go ahead are
+    // reported all the same. Otherwise anything still to supply or answer makes it "not yet", and then the trips decide.
+    private static Verdict Decide(Bundle bundle, List<BundleMemberResult> all, List<BundleMemberResult> goingAhead, BundleVisits visits, out List<LocalizedText> obstacles)
     {
         obstacles = [];
+        var blocking = all.Where(m => m.Inclusion == MemberInclusion.Refused
+            && bundle.Members.First(b => b.ProcedureCode == m.Procedure.Code) is { Optional: false }
+            && Stops(bundle, m.Procedure.Code)).ToList();
+        if (blocking.Count > 0)
+        {
+            foreach (var refused in blocking)
+            {
+                obstacles.AddRange(refused.Result!.Obstacles.Select(o => new LocalizedText($"{refused.Procedure.Name.Text}：{o.Text}", $"{refused.Procedure.Name.EnglishOrText}: {o.EnglishOrText}")));
+            }
+
+            obstacles.AddRange(all.Where(m => m.Inclusion == MemberInclusion.Stopped).Select(m => new LocalizedText($"{m.Procedure.Name.Text}：{m.Why.Text}", $"{m.Procedure.Name.EnglishOrText}: {m.Why.EnglishOrText}")));
+            return Verdict.NotEligible;
+        }
+
         if (goingAhead.Count == 0)
         {
             obstacles.AddRange(all.Where(m => m.Inclusion == MemberInclusion.Refused).SelectMany(m => m.Result!.Obstacles));
