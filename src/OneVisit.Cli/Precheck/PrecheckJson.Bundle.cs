@@ -12,15 +12,7 @@ internal static partial class PrecheckJson
     {
         json.WriteStartObject();
         WriteBundle(json, result);
-        json.WriteDate("asOf", result.AsOf);
-        json.WriteString("verdict", CatalogWords.Of(result.Verdict));
-        json.WriteStartArray("obstacles");
-        foreach (var obstacle in result.Obstacles)
-        {
-            json.WriteTextValue(obstacle);
-        }
-
-        json.WriteEndArray();
+        WriteVerdict(json, result.AsOf, result.Verdict, result.Obstacles);
         json.WriteObjects("members", result.Members, member =>
         {
             json.WriteString("procedure", member.Procedure.Code);

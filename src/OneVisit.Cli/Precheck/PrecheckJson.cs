@@ -19,15 +19,7 @@ internal static partial class PrecheckJson
         json.WriteText("name", result.Procedure.Name);
         json.WriteNumber("version", result.Procedure.Version);
         json.WriteEndObject();
-        json.WriteDate("asOf", result.AsOf);
-        json.WriteString("verdict", CatalogWords.Of(result.Verdict));
-        json.WriteStartArray("obstacles");
-        foreach (var obstacle in result.Obstacles)
-        {
-            json.WriteTextValue(obstacle);
-        }
-
-        json.WriteEndArray();
+        WriteVerdict(json, result.AsOf, result.Verdict, result.Obstacles);
         json.WriteObjects("refusals", result.Refusals, refusal =>
         {
             json.WriteString("id", refusal.Id);
@@ -43,6 +35,20 @@ internal static partial class PrecheckJson
         WriteNotice(json, result.Notice);
         json.WriteEndObject();
     });
+
+    // The same head for a procedure and a bundle: the date judged on, the verdict and what stands in its way.
+    private static void WriteVerdict(Utf8JsonWriter json, DateOnly asOf, Verdict verdict, IReadOnlyList<LocalizedText> obstacles)
+    {
+        json.WriteDate("asOf", asOf);
+        json.WriteString("verdict", CatalogWords.Of(verdict));
+        json.WriteStartArray("obstacles");
+        foreach (var obstacle in obstacles)
+        {
+            json.WriteTextValue(obstacle);
+        }
+
+        json.WriteEndArray();
+    }
 
     private static void WriteEligibility(Utf8JsonWriter json, EligibilityResult eligibility)
     {
