@@ -17,13 +17,14 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
         var (bundle, asOf, facts, window) = Bind(request);
         var questions = new Dictionary<string, (OpenQuestion Question, int Order)>(StringComparer.Ordinal);
         var members = new Dictionary<string, BundleMemberResult>(StringComparer.Ordinal);
-        foreach (var member in bundle.InDependencyOrder())
+        var ordered = bundle.InDependencyOrder();
+        foreach (var member in ordered)
         {
             members[member.ProcedureCode] = Member(bundle, member, request, facts, window, members, questions);
         }
 
         var all = bundle.Members.Select(m => members[m.ProcedureCode]).ToList();
-        var goingAhead = bundle.InDependencyOrder().Select(m => members[m.ProcedureCode]).Where(m => m.GoesAhead).ToList();
+        var goingAhead = ordered.Select(m => members[m.ProcedureCode]).Where(m => m.GoesAhead).ToList();
         foreach (var member in goingAhead)
         {
             foreach (var question in member.Result!.OpenQuestions)
@@ -215,10 +216,7 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
         }
 
         var asOf = request.AsOf ?? catalog.Today(time);
-        if (asOf < bundle.EffectiveFrom || (bundle.EffectiveUntil is { } until && asOf > until))
-        {
-            errors.Add(new("as_of", $"{bundle.Code} version {bundle.Version} is in force from {bundle.EffectiveFrom:yyyy-MM-dd}{(bundle.EffectiveUntil is { } u ? $" to {u:yyyy-MM-dd}" : "")}, not on {asOf:yyyy-MM-dd}; judge on a date within it."));
-        }
+        RequestBinder.CheckInForce(bundle.Code, bundle.Version, bundle.EffectiveFrom, bundle.EffectiveUntil, asOf, errors);
 
         for (var i = 0; i < request.LeftOut.Count; i++)
         {
@@ -233,9 +231,9 @@ internal sealed class BundleChecker(ProcedureCatalog catalog, WorkingCalendar ca
             }
         }
 
-        foreach (var member in bundle.Members.Select(m => catalog.Procedures[m.ProcedureCode]).Where(p => asOf < p.EffectiveFrom || (p.EffectiveUntil is { } until && asOf > until)))
+        foreach (var member in bundle.Members.Select(m => catalog.Procedures[m.ProcedureCode]))
         {
-            errors.Add(new("as_of", $"Member {member.Code} version {member.Version} is in force from {member.EffectiveFrom:yyyy-MM-dd}{(member.EffectiveUntil is { } u ? $" to {u:yyyy-MM-dd}" : "")}, not on {asOf:yyyy-MM-dd}; judge on a date within it."));
+            RequestBinder.CheckInForce($"Member {member.Code}", member.Version, member.EffectiveFrom, member.EffectiveUntil, asOf, errors);
         }
 
         var window = RequestBinder.BindWindow(catalog, request.WindowId, errors);

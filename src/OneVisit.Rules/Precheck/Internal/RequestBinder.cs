@@ -25,9 +25,9 @@ internal static class RequestBinder
         {
             errors.Add(UnknownProcedure(catalog, request.ProcedureCode));
         }
-        else if (asOf < procedure.EffectiveFrom || (procedure.EffectiveUntil is { } until && asOf > until))
+        else
         {
-            errors.Add(new("as_of", $"{procedure.Code} version {procedure.Version} is in force from {procedure.EffectiveFrom:yyyy-MM-dd}{(procedure.EffectiveUntil is { } u ? $" to {u:yyyy-MM-dd}" : "")}, not on {asOf:yyyy-MM-dd}; judge on a date within it."));
+            CheckInForce(procedure.Code, procedure.Version, procedure.EffectiveFrom, procedure.EffectiveUntil, asOf, errors);
         }
 
         var window = BindWindow(catalog, request.WindowId, errors);
@@ -43,6 +43,15 @@ internal static class RequestBinder
         }
 
         return new BoundRequest(procedure!, facts, documents, window);
+    }
+
+    /// <summary>Adds an error when version <paramref name="version"/> of <paramref name="what"/> is not in force on <paramref name="asOf"/>.</summary>
+    public static void CheckInForce(string what, int version, DateOnly from, DateOnly? until, DateOnly asOf, List<ApplicationError> errors)
+    {
+        if (asOf < from || (until is { } last && asOf > last))
+        {
+            errors.Add(new("as_of", $"{what} version {version} is in force from {from:yyyy-MM-dd}{(until is { } u ? $" to {u:yyyy-MM-dd}" : "")}, not on {asOf:yyyy-MM-dd}; judge on a date within it."));
+        }
     }
 
     public static Window? BindWindow(ProcedureCatalog catalog, string? windowId, List<ApplicationError> errors)
