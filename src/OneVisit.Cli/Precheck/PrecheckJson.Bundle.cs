@@ -42,17 +42,7 @@ internal static partial class PrecheckJson
         json.WriteString("event", CatalogWords.Of(bundle.Event.Kind));
         json.WriteText("eventName", bundle.Event.Name);
         json.WriteString("lead", bundle.LeadAuthorityId);
-        if (result.AcceptancePoint is { } window)
-        {
-            json.WriteStartObject("acceptancePoint");
-            json.WriteString("id", window.Id);
-            json.WriteText("name", window.Name);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("acceptancePoint");
-        }
+        WriteWindow(json, "acceptancePoint", result.AcceptancePoint);
 
         json.WriteString("delivery", CatalogWords.Of(bundle.Delivery));
         json.WriteEndObject();

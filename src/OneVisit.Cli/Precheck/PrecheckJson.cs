@@ -50,6 +50,21 @@ internal static partial class PrecheckJson
         json.WriteEndArray();
     }
 
+    // A window by id and name, or null: where a case goes in, or where a whole matter is accepted.
+    private static void WriteWindow(Utf8JsonWriter json, string property, Window? window)
+    {
+        if (window is null)
+        {
+            json.WriteNull(property);
+            return;
+        }
+
+        json.WriteStartObject(property);
+        json.WriteString("id", window.Id);
+        json.WriteText("name", window.Name);
+        json.WriteEndObject();
+    }
+
     private static void WriteEligibility(Utf8JsonWriter json, EligibilityResult eligibility)
     {
         json.WriteStartObject("eligibility");
@@ -70,17 +85,7 @@ internal static partial class PrecheckJson
         WriteAuthority(json, "authority", routing.Authority);
         json.WriteBoolean("decided", routing.Decided);
         WriteReason(json, "why", routing.Why);
-        if (routing.Window is { } window)
-        {
-            json.WriteStartObject("window");
-            json.WriteString("id", window.Id);
-            json.WriteText("name", window.Name);
-            json.WriteEndObject();
-        }
-        else
-        {
-            json.WriteNull("window");
-        }
+        WriteWindow(json, "window", routing.Window);
 
         WriteAuthority(json, "forwardedTo", routing.ForwardedTo);
         json.WriteEndObject();

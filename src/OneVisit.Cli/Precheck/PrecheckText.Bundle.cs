@@ -25,17 +25,7 @@ internal sealed partial class PrecheckText
             () => WriteVisits(result),
             () => WriteOpenQuestions(result.OpenQuestions),
         ];
-        foreach (var section in sections)
-        {
-            output.WriteLine();
-            section();
-        }
-
-        if (result.Notice is { } notice)
-        {
-            output.WriteLine();
-            WriteNotice(notice);
-        }
+        WriteSections(sections, result.Notice);
     }
 
     private void WriteOrganisation(BundlePrecheckResult result, Authority? lead)

@@ -19,6 +19,22 @@ internal sealed partial class PrecheckText(Terminal output, TextLanguage languag
 
     private readonly CatalogueTerms _terms = CatalogueTerms.For(language);
 
+    // Sections one blank line apart, then the one notice in full when there is one; a procedure and a bundle alike.
+    private void WriteSections(Action[] sections, DeficiencyNotice? notice)
+    {
+        foreach (var section in sections)
+        {
+            output.WriteLine();
+            section();
+        }
+
+        if (notice is not null)
+        {
+            output.WriteLine();
+            WriteNotice(notice);
+        }
+    }
+
     public void Write(PrecheckResult result)
     {
         var procedure = result.Procedure;
@@ -33,17 +49,7 @@ internal sealed partial class PrecheckText(Terminal output, TextLanguage languag
             () => WriteOpenQuestions(result.OpenQuestions),
             () => WriteFees(result.Fees),
         ];
-        foreach (var section in sections)
-        {
-            output.WriteLine();
-            section();
-        }
-
-        if (result.Notice is { } notice)
-        {
-            output.WriteLine();
-            WriteNotice(notice);
-        }
+        WriteSections(sections, result.Notice);
     }
 
     private void WriteVerdict(Verdict verdict, IReadOnlyList<LocalizedText> obstacles)

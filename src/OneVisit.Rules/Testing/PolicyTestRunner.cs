@@ -48,10 +48,13 @@ public static class PolicyTestRunner
             ProcedureCode = testCase.ProcedureCode ?? throw new ArgumentException($"'{testCase.Name}' tests {testCase.Subject}; use ToBundleRequest.", nameof(testCase)),
             AsOf = testCase.AsOf ?? catalog.AsOf,
             WindowId = testCase.WindowId,
-            Facts = testCase.Facts.ToDictionary(f => f.Fact.Path, f => f.Value, StringComparer.Ordinal),
+            Facts = AnswersOf(testCase),
             Documents = testCase.Documents,
         };
     }
+
+    private static Dictionary<string, object?> AnswersOf(PolicyTestCase testCase) =>
+        testCase.Facts.ToDictionary(f => f.Fact.Path, f => f.Value, StringComparer.Ordinal);
 
     /// <summary>The bundle precheck request a bundle case describes; judged on the catalogue's as-of date unless the case names one.</summary>
     /// <exception cref="ArgumentException">The case tests a procedure (see <see cref="ToRequest"/>).</exception>
@@ -64,7 +67,7 @@ public static class PolicyTestRunner
             BundleCode = testCase.BundleCode ?? throw new ArgumentException($"'{testCase.Name}' tests {testCase.Subject}; use ToRequest.", nameof(testCase)),
             AsOf = testCase.AsOf ?? catalog.AsOf,
             WindowId = testCase.WindowId,
-            Facts = testCase.Facts.ToDictionary(f => f.Fact.Path, f => f.Value, StringComparer.Ordinal),
+            Facts = AnswersOf(testCase),
             Documents = testCase.Documents,
             LeftOut = testCase.LeftOut,
         };
