@@ -47,5 +47,9 @@ public static class AuditActions
     public const string Reminded = "reminded";
     public const string DeadlineMissed = "deadline_missed";
     public const string AttemptRefused = "attempt_refused";
+    public const string MemberStarted = "member_started";
+    public const string PassedOn = "passed_on";
+    public const string MemberFinished = "member_finished";
+    public const string MemberStopped = "member_stopped";
 #pragma warning restore CS1591
 }

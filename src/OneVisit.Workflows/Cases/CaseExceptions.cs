@@ -48,6 +48,19 @@ public sealed class WrongAuthorityException(string caseId, string officerAuthori
 public sealed class UnexpectedCaseEventException(string caseId, string message)
     : CaseException(caseId, message);
 
+/// <summary>
+/// A call went to the wrong case of a bundle (一件事): to the bundle case for what only a member takes (a decision,
+/// a department's answer), to a member for what only the bundle takes, or to a member that has not started (it
+/// cannot start yet, was stopped or is not part of the application). The message says which case takes it; nothing
+/// was recorded.
+/// </summary>
+public sealed class WrongBundleMemberException(string caseId, string bundleCaseId, string message)
+    : CaseException(caseId, message)
+{
+    /// <summary>The bundle case the addressed case belongs to (or is).</summary>
+    public string BundleCaseId { get; } = bundleCaseId;
+}
+
 /// <summary>The application cannot become a case yet: questions the precheck needs answered are open.</summary>
 public sealed class IncompleteApplicationException(IReadOnlyList<string> questions)
     : CaseException(string.Empty, "The application cannot be accepted yet; answer first: " + string.Join("; ", questions))

@@ -14,4 +14,7 @@ public enum CaseOutcome
 
     /// <summary>The supplement did not arrive by its deadline; the application is treated as withdrawn.</summary>
     Withdrawn,
+
+    /// <summary>A bundle case whose members ended differently: some approved, some refused or stopped (see its members).</summary>
+    PartlyApproved,
 }

@@ -71,6 +71,9 @@ public sealed record CaseSnapshot
     /// <summary>Visits actually made so far.</summary>
     public required int VisitsMade { get; init; }
 
+    /// <summary>For a member of a life-event bundle (一件事), its bundle case; its visits are predicted and counted there.</summary>
+    public string? BundleCaseId { get; init; }
+
     /// <summary>Whether the case is closed.</summary>
     public bool IsClosed => Stage == CaseStage.Closed;
 }

@@ -19,5 +19,8 @@ internal static class CasePayloads
         .Register("ov.supplied", CaseJson.Default.SuppliedDocuments)
         .Register("ov.commitment", CaseJson.Default.SignedCommitment)
         .Register("ov.decision", CaseJson.Default.OfficerDecision)
-        .Register("ov.closed", CaseJson.Default.CaseClosedNotice);
+        .Register("ov.closed", CaseJson.Default.CaseClosedNotice)
+        .Register("ov.bundle", CaseJson.Default.BundleData)
+        .Register("ov.member-finished", CaseJson.Default.MemberFinished)
+        .Register("ov.bundle-input", CaseJson.Default.BundleInput);
 }

@@ -54,6 +54,9 @@ internal static class EngineRegistration
         services.AddTransient<EvidenceStep>();
         services.AddTransient<ReviewStep>();
         services.AddTransient<DeliveryStep>();
+        services.AddTransient<BundleIntakeStep>();
+        services.AddTransient<BundleMemberStep>();
+        services.AddTransient<BundleDeliveryStep>();
         services.AddSingleton<ICaseEvents, CaseEvents>();
         services.AddSingleton<WorkflowCoreCaseEngine>();
         services.AddSingleton<ICaseEngine>(sp => sp.GetRequiredService<WorkflowCoreCaseEngine>());

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using OneVisit.Workflows.Bundles.Internal;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine.Runtime;
@@ -31,6 +32,14 @@ internal sealed class WorkflowCoreCaseEngine(
         foreach (var terms in current)
         {
             await EnsureDefinitionAsync(terms, cancellationToken).ConfigureAwait(false);
+        }
+
+        lock (_registering)
+        {
+            if (!registry.IsRegistered(BundleWorkflow.WorkflowId, new BundleWorkflow().Version))
+            {
+                registry.RegisterWorkflow(new BundleWorkflow());
+            }
         }
 
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
@@ -74,6 +83,15 @@ internal sealed class WorkflowCoreCaseEngine(
     {
         var instance = await persistence.GetWorkflowInstance(workflowId, cancellationToken).ConfigureAwait(false);
         return instance?.Data as CaseData;
+    }
+
+    public Task<string> StartBundleAsync(BundleData data, CancellationToken cancellationToken) =>
+        host.StartWorkflow(BundleWorkflow.WorkflowId, new BundleWorkflow().Version, data, data.BundleCaseId);
+
+    public async Task<BundleData?> LoadBundleAsync(string workflowId, CancellationToken cancellationToken)
+    {
+        var instance = await persistence.GetWorkflowInstance(workflowId, cancellationToken).ConfigureAwait(false);
+        return instance?.Data as BundleData;
     }
 
     public Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken) =>

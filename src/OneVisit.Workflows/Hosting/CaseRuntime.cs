@@ -57,7 +57,7 @@ public sealed class CaseRuntime
 
             // Cases recorded just before a crash or a failed write: linked to their workflow if it started,
             // removed if it never did (nothing ran and nothing was audited; a retry with the same key makes it anew).
-            await Get<CaseService>().RepairSubmissionsAsync(cancellationToken).ConfigureAwait(false);
+            await Get<CaseStarter>().RepairSubmissionsAsync(cancellationToken).ConfigureAwait(false);
             _running = new Running(engine, timers, dispatcher);
         }
         finally

@@ -13,4 +13,11 @@ internal sealed record CaseRow(
     string? Outcome,
     string AuthorityId,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt)
+{
+    /// <summary>True for a bundle case (一件事), whose members are cases of their own.</summary>
+    public bool IsBundle { get; init; }
+
+    /// <summary>For a member case, the bundle case it belongs to.</summary>
+    public string? BundleCaseId { get; init; }
+}

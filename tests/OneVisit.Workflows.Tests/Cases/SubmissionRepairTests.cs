@@ -107,5 +107,9 @@ public sealed class SubmissionRepairTests
         public Task StopAsync(CancellationToken cancellationToken) => inner.StopAsync(cancellationToken);
 
         public Task NextSave(string workflowId) => inner.NextSave(workflowId);
+
+        public Task<string> StartBundleAsync(Workflows.Bundles.Internal.BundleData data, CancellationToken cancellationToken) => inner.StartBundleAsync(data, cancellationToken);
+
+        public Task<Workflows.Bundles.Internal.BundleData?> LoadBundleAsync(string workflowId, CancellationToken cancellationToken) => inner.LoadBundleAsync(workflowId, cancellationToken);
     }
 }

@@ -6,6 +6,7 @@ using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Hosting;
 using OneVisit.Rules.Precheck;
 using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Bundles;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Commitments;
@@ -40,6 +41,8 @@ internal sealed class CaseHarness : IAsyncDisposable
     public string DatabasePath => Path.Combine(_directory, "cases.db");
 
     public CaseService Cases => _provider.GetRequiredService<CaseService>();
+
+    public IBundleCaseService Bundles => _provider.GetRequiredService<IBundleCaseService>();
 
     public IAuditLog Audit => _provider.GetRequiredService<IAuditLog>();
 
@@ -92,6 +95,18 @@ internal sealed class CaseHarness : IAsyncDisposable
         Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
         return new CaseSubmission { IdempotencyKey = key, ApplicantId = applicant, Application = loaded.Request! };
     }
+
+    /// <summary>A sample joint application of a bundle (一件事), as a submission.</summary>
+    public BundleSubmission Bundle(string file, string key, string applicant = "330106199001010022")
+    {
+        var loaded = ApplicationFile.Load(Path.Combine(RepositoryRoot.SampleCatalogue, "applications", file), Catalog);
+
+        Assert.True(loaded.Succeeded, string.Join("\n", loaded.Diagnostics));
+        return new BundleSubmission { IdempotencyKey = key, ApplicantId = applicant, Application = loaded.Bundle! };
+    }
+
+    public Task<BundleCaseSnapshot> WaitUntilBundle(string bundleCaseId, Func<BundleCaseSnapshot, bool> condition) =>
+        Bundles.WaitUntilAsync(bundleCaseId, condition, TimeSpan.FromSeconds(30));
 
     /// <summary>The same submission with its facts changed by <paramref name="edit"/> (e.g. a seized vehicle).</summary>
     public static CaseSubmission WithFacts(CaseSubmission submission, Action<Dictionary<string, object?>> edit)

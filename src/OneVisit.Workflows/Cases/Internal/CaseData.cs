@@ -75,6 +75,18 @@ internal sealed class CaseData : Storage.IHasPendingWrites
 
     public DateTimeOffset? LastVisitAt { get; set; }
 
+    /// <summary>The bundle case (一件事) this case is a member of, or null for a case on its own.</summary>
+    public string? BundleCaseId { get; set; }
+
+    /// <summary>The member's place in its bundle (0-based), which keys what it tells the bundle case.</summary>
+    public int BundleMember { get; set; }
+
+    /// <summary>True when the bundle delivers every member's result at once (统一出件): the member ends at its decision.</summary>
+    public bool DeliveredByBundle { get; set; }
+
+    /// <summary>Documents another member of the bundle issued and passed on: held evidence the applicant never carried.</summary>
+    public List<CasePassedOn> PassedOn { get; set; } = [];
+
     public CaseEvidence? FindEvidence(string materialId) => Evidence.Find(e => e.MaterialId == materialId);
 
     public CaseOwed? FindOwed(string materialId) => Owed.Find(o => o.MaterialId == materialId);

@@ -96,18 +96,31 @@ internal static class CaseFactory
     /// <summary>A fingerprint of the application, to tell a retry from a different application under the same key.</summary>
     public static string Fingerprint(CaseSubmission submission)
     {
-        var text = new StringBuilder();
         var app = submission.Application;
-        text.Append(submission.ApplicantId).Append('|').Append(app.ProcedureCode).Append('|').Append(app.WindowId).Append('|')
-            .Append(app.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('|').Append(submission.PreferredDelivery);
-        foreach (var (path, value) in app.Facts.OrderBy(f => f.Key, StringComparer.Ordinal))
+        return Fingerprint(submission.ApplicantId, app.ProcedureCode, app.WindowId, app.AsOf, submission.PreferredDelivery, app.Facts, app.Documents, []);
+    }
+
+    /// <summary>The same for any application: who, what, where, when, its facts, its documents and anything else that tells two apart.</summary>
+    public static string Fingerprint(
+        string applicantId, string code, string? windowId, DateOnly? asOf, ResultDelivery? delivery,
+        IReadOnlyDictionary<string, object?> facts, IReadOnlyList<HeldDocument> documents, IEnumerable<string> more)
+    {
+        var text = new StringBuilder();
+        text.Append(applicantId).Append('|').Append(code).Append('|').Append(windowId).Append('|')
+            .Append(asOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)).Append('|').Append(delivery);
+        foreach (var (path, value) in facts.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             text.Append('|').Append(path).Append('=').Append(Convert.ToString(value, CultureInfo.InvariantCulture));
         }
 
-        foreach (var document in app.Documents.OrderBy(d => d.DocumentId, StringComparer.Ordinal))
+        foreach (var document in documents.OrderBy(d => d.DocumentId, StringComparer.Ordinal).ThenBy(d => d.Party, StringComparer.Ordinal))
         {
             text.Append('|').Append(document with { Location = null });
+        }
+
+        foreach (var item in more)
+        {
+            text.Append('|').Append(item);
         }
 
         return Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text.ToString())));

@@ -5,7 +5,8 @@ namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>
 /// Source-generated JSON for what OneVisit stores: the case data and event payloads inside workflow documents
-/// (the fastest and smallest encoding, with no type names), and evidence answers and terms in its own tables.
+/// and bundle case data (the fastest and smallest encoding, with no type names), and evidence answers and terms in
+/// its own tables.
 /// </summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(EvidenceResponse))]
@@ -18,4 +19,7 @@ namespace OneVisit.Workflows.Cases.Internal;
 [JsonSerializable(typeof(OfficerDecision))]
 [JsonSerializable(typeof(CaseClosedNotice))]
 [JsonSerializable(typeof(EvidenceRequest))]
+[JsonSerializable(typeof(Bundles.Internal.BundleData))]
+[JsonSerializable(typeof(Bundles.Internal.MemberFinished))]
+[JsonSerializable(typeof(Bundles.Internal.BundleInput))]
 internal sealed partial class CaseJson : JsonSerializerContext;

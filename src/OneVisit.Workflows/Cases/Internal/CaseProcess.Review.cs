@@ -55,6 +55,13 @@ internal sealed partial class CaseProcess
             return Task.FromResult(StepOutcome.Next);
         }
 
+        if (data.DeliveredByBundle)
+        {
+            Audit(data, "delivered", AuditActions.Delivered, $"Result held for the one delivery of bundle case {data.BundleCaseId}");
+            Close(data, CaseOutcome.Approved, $"delivered with bundle case {data.BundleCaseId}");
+            return Task.FromResult(StepOutcome.Next);
+        }
+
         if (data.Delivery != ResultDelivery.Pickup)
         {
             Audit(data, "delivered", AuditActions.Delivered, $"Result {DeliveryWords(data.Delivery)}");

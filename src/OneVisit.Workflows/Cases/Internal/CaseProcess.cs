@@ -75,6 +75,14 @@ internal sealed partial class CaseProcess(
         EndOpenWaits(data, reason);
         Audit(data, "closed", AuditActions.Closed, $"{outcome}: {reason}");
         SaveStage(data);
+        if (data.BundleCaseId is { } bundle)
+        {
+            // Told in the same transaction as the close, once (the key is claimed): the bundle passes the output on
+            // or applies its rule for a refused member, and never hears of one member twice.
+            events.PublishWith(data.Writes, bundle, Bundles.Internal.BundleEventNames.Member, Bundles.Internal.BundleEventNames.MemberKey(bundle, data.BundleMember),
+                new Bundles.Internal.MemberFinished(data.CaseId, outcome, reason, data.AuthorityId, data.ClosedAt.Value), "system");
+        }
+
         var caseId = data.CaseId;
         var code = data.Terms.Code;
         var took = data.ClosedAt.Value - data.SubmittedAt;

@@ -16,6 +16,7 @@ namespace OneVisit.Workflows.Cases.Internal;
 internal sealed partial class CaseService(
     PrecheckEngine precheck,
     ICaseEngine engine,
+    CaseStarter starter,
     ICaseEvents events,
     ICaseStore store,
     IAuditStore audit,
@@ -47,48 +48,30 @@ internal sealed partial class CaseService(
         await engine.EnsureDefinitionAsync(data.Terms, cancellationToken).ConfigureAwait(false);
 
         var row = new CaseRow(data.CaseId, null, submission.IdempotencyKey, fingerprint, data.Terms.Code, data.Terms.Version, data.ApplicantId, data.Stage.ToString(), null, data.AuthorityId, now, null);
-        var existing = await store.TryInsertCaseAsync(row, cancellationToken).ConfigureAwait(false);
-        if (existing is not null)
-        {
-            if (existing.RequestHash != fingerprint)
-            {
-                throw new DuplicateSubmissionException(existing.CaseId, submission.IdempotencyKey);
-            }
-
-            if (await WorkflowOfAsync(existing, cancellationToken).ConfigureAwait(false) is not null)
-            {
-                return await GetCoreAsync(existing.CaseId, cancellationToken).ConfigureAwait(false);
-            }
-
-            // The first attempt is still starting the case, or stopped before it did: start it now. The store
-            // starts one workflow per case, so of several calls racing here all get the same one.
-            data.CaseId = existing.CaseId;
-            data.SubmittedAt = existing.SubmittedAt;
-        }
-
-        // Written with the workflow's creation, in its transaction: a case is audited exactly when it exists.
         var channel = data.WindowId is { } window ? $"at the window {window}" : "online";
-        data.Writes.AppendAudit($"{data.CaseId}:submitted", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "applicant", AuditActions.Submitted, $"{data.Terms.Code} v{data.Terms.Version} {channel}"));
-        data.Writes.AppendAudit($"{data.CaseId}:prechecked", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "system", AuditActions.Prechecked, $"{Rules.Catalog.CatalogWords.Of(result.Verdict)}; {data.Gaps.Count} gap(s), {data.Evidence.Count} document(s) to fetch, {result.Visits.Count} visit(s) predicted; competent: {data.AuthorityId}"));
-
-        // Taken before the engine starts working on the data, so it shows the case as submitted.
-        var snapshot = CaseSnapshots.From(data, calendar, 0, now);
-        string workflowId;
-        try
+        var prechecked = $"{Rules.Catalog.CatalogWords.Of(result.Verdict)}; {data.Gaps.Count} gap(s), {data.Evidence.Count} document(s) to fetch, {result.Visits.Count} visit(s) predicted; competent: {data.AuthorityId}";
+        CaseSnapshot? snapshot = null;
+        var started = await starter.StartOnceAsync(row, (caseId, submittedAt) =>
         {
-            workflowId = await engine.StartCaseAsync(data, cancellationToken).ConfigureAwait(false);
-        }
-        catch when (existing is null)
+            data.CaseId = caseId;
+            data.SubmittedAt = submittedAt;
+
+            // Written with the workflow's creation, in its transaction: a case is audited exactly when it exists.
+            data.Writes.AppendAudit($"{data.CaseId}:submitted", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "applicant", AuditActions.Submitted, $"{data.Terms.Code} v{data.Terms.Version} {channel}"));
+            data.Writes.AppendAudit($"{data.CaseId}:prechecked", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "system", AuditActions.Prechecked, prechecked));
+
+            // Taken before the engine starts working on the data, so it shows the case as submitted.
+            snapshot = CaseSnapshots.From(data, calendar, 0, now);
+            return engine.StartCaseAsync(data, cancellationToken);
+        }, cancellationToken).ConfigureAwait(false);
+        if (started.AlreadyRunning)
         {
-            // Nothing ran and nothing was audited: the record goes, so no half-made case is ever listed.
-            await store.DeleteUnstartedCaseAsync(data.CaseId, CancellationToken.None).ConfigureAwait(false);
-            throw;
+            return await GetCoreAsync(started.CaseId, cancellationToken).ConfigureAwait(false);
         }
 
-        await store.SetWorkflowAsync(data.CaseId, workflowId, cancellationToken).ConfigureAwait(false);
         metrics.Submitted(data.Terms.Code);
         Log.CaseSubmitted(logger, data.CaseId, data.Terms.Code, data.Terms.Version);
-        return snapshot;
+        return snapshot!;
     }
 
     private static string NewCaseId() => "C" + Guid.CreateVersion7().ToString("N")[..20].ToUpperInvariant();
@@ -156,7 +139,7 @@ internal sealed partial class CaseService(
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         CheckCaseId(caseId);
         var row = await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
-        var workflowId = await WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+        var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         while (true)
@@ -181,47 +164,18 @@ internal sealed partial class CaseService(
         }
     }
 
-    /// <summary>
-    /// The case's workflow. A host that stopped between starting the workflow and recording it left the row
-    /// without it: the workflow is found by its reference and the row repaired.
-    /// </summary>
-    internal async Task<string?> WorkflowOfAsync(CaseRow row, CancellationToken cancellationToken)
-    {
-        if (row.WorkflowId is { } known)
-        {
-            return known;
-        }
-
-        if (await engine.FindWorkflowAsync(row.CaseId, cancellationToken).ConfigureAwait(false) is not { } found)
-        {
-            return null;
-        }
-
-        await store.SetWorkflowAsync(row.CaseId, found, cancellationToken).ConfigureAwait(false);
-        Log.SubmissionRepaired(logger, row.CaseId, found);
-        return found;
-    }
-
-    /// <summary>On start: links recorded cases to the workflow they started, and removes those whose workflow never started.</summary>
-    internal async Task RepairSubmissionsAsync(CancellationToken cancellationToken)
-    {
-        foreach (var row in await store.CasesWithoutWorkflowAsync(cancellationToken).ConfigureAwait(false))
-        {
-            if (await WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) is null
-                && await store.DeleteUnstartedCaseAsync(row.CaseId, cancellationToken).ConfigureAwait(false))
-            {
-                Log.HalfMadeCaseRemoved(logger, row.CaseId);
-            }
-        }
-    }
-
     private static void CheckCaseId(string caseId) => CaseInputs.Identifier(caseId, "caseId");
 
     private async Task<(CaseRow Row, CaseData Data)> LoadAsync(string caseId, CancellationToken cancellationToken)
     {
         CheckCaseId(caseId);
-        var row = await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
-        var workflowId = await WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+        var row = await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
+        if (row is null || row.IsBundle)
+        {
+            throw await NotACaseAsync(caseId, row, cancellationToken).ConfigureAwait(false);
+        }
+
+        var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         return (row, data);
     }

@@ -25,7 +25,11 @@ internal static class CaseSnapshots
             SubmittedAt = data.SubmittedAt,
             ClosedAt = data.ClosedAt,
             Awaiting = closed ? [] : Awaiting(data, calendar, deadlines, now),
-            Evidence = [.. data.Evidence.Select(e => new EvidenceItem(e.MaterialId, e.DocumentId, e.DepartmentId, closed ? ClosedState(e.State) : e.State, e.Note) { DocumentName = data.DocumentName(e.MaterialId) })],
+            Evidence =
+            [
+                .. data.PassedOn.Select(p => new EvidenceItem(p.MaterialId, p.DocumentId, p.FromAuthorityId, "passed_on", $"passed on from case {p.FromCaseId} by {p.Via}") { DocumentName = data.DocumentName(p.MaterialId) }),
+                .. data.Evidence.Select(e => new EvidenceItem(e.MaterialId, e.DocumentId, e.DepartmentId, closed ? ClosedState(e.State) : e.State, e.Note) { DocumentName = data.DocumentName(e.MaterialId) }),
+            ],
             Deadlines = deadlines,
             ClockPausedFor = closed || data.Clock.PausedFor.Count == 0 ? null : "waiting for the applicant: " + string.Join(", ", data.Clock.PausedFor.Select(data.DocumentName)),
             Decision = data.Decision,
@@ -34,6 +38,7 @@ internal static class CaseSnapshots
             ForOfficer = [.. data.ForOfficer],
             PredictedVisits = data.PredictedVisits,
             VisitsMade = visitsMade,
+            BundleCaseId = data.BundleCaseId,
         };
     }
 

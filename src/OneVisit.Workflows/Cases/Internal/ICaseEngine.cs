@@ -19,8 +19,14 @@ internal interface ICaseEngine
     /// <summary>Starts a case's workflow on its procedure version; returns the workflow id.</summary>
     Task<string> StartCaseAsync(CaseData data, CancellationToken cancellationToken);
 
-    /// <summary>The case data as last stored, or null.</summary>
+    /// <summary>The case data as last stored, or null (also for a bundle case's workflow).</summary>
     Task<CaseData?> LoadAsync(string workflowId, CancellationToken cancellationToken);
+
+    /// <summary>Starts a bundle case's workflow; returns the workflow id.</summary>
+    Task<string> StartBundleAsync(Bundles.Internal.BundleData data, CancellationToken cancellationToken);
+
+    /// <summary>The bundle case data as last stored, or null (also for a case's workflow).</summary>
+    Task<Bundles.Internal.BundleData?> LoadBundleAsync(string workflowId, CancellationToken cancellationToken);
 
     /// <summary>The workflow started for a case, if any (to repair a submission interrupted by a crash).</summary>
     Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken);

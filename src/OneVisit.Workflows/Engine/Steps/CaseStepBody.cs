@@ -1,57 +1,18 @@
-using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
-using WorkflowCore.Interface;
-using WorkflowCore.Models;
+using OneVisit.Workflows.Storage;
 
 namespace OneVisit.Workflows.Engine.Steps;
 
-/// <summary>
-/// Adapts a <see cref="CaseProcess"/> step to WorkflowCore: hands it the event that woke the step, and turns
-/// "wait for" into an event subscription. Steps are coarse on purpose: WorkflowCore writes the whole
-/// workflow document once per step it runs, so one step does all that can be done before the next wait.
-/// </summary>
-internal abstract class CaseStepBody : StepBodyAsync
+/// <summary>A step of a case's workflow, run by <see cref="CaseProcess"/>.</summary>
+internal abstract class CaseStepBody : ProcessStepBody<CaseData>
 {
-    public override async Task<ExecutionResult> RunAsync(IStepExecutionContext context)
-    {
-        var data = (CaseData)context.Workflow.Data;
-        var pointer = context.ExecutionPointer;
-        var received = pointer.EventPublished ? pointer.EventData : null;
+    protected override JsonTypeInfo<CaseData> Json => CaseJson.Default.CaseData;
 
-        // WorkflowCore saves the data even when a step throws (to record the retry), so a step that failed half-way
-        // would leave half its changes behind. It runs on a copy's worth of state: on failure the data as it was
-        // before the step is put back, and the writes the step had queued are dropped with it.
-        var before = JsonSerializer.SerializeToUtf8Bytes(data, CaseJson.Default.CaseData);
-        var mark = data.Writes.Mark();
-        StepOutcome outcome;
-        try
-        {
-            outcome = await RunAsync(data, context.Item, received, context.CancellationToken).ConfigureAwait(false);
-        }
-        catch
-        {
-            data.Writes.RollBackTo(mark);
-            var restored = JsonSerializer.Deserialize(before, CaseJson.Default.CaseData)!;
-            restored.Adopt(data.Writes);
-            context.Workflow.Data = restored;
-            throw;
-        }
+    protected override void Adopt(CaseData restored, PendingWrites writes) => restored.Adopt(writes);
 
-        if (!outcome.Waits)
-        {
-            return ExecutionResult.Next();
-        }
-
-        // A step may wait again after an event woke it; WorkflowCore only delivers to pointers whose
-        // EventPublished is false, so the flag is cleared for the new wait. Events published since the case
-        // was submitted count, so an answer that arrives before the wait begins is not lost.
-        pointer.EventPublished = false;
-        pointer.EventData = null;
-        return ExecutionResult.WaitForEvent(outcome.EventName, outcome.EventKey, data.SubmittedAt.UtcDateTime);
-    }
-
-    protected abstract Task<StepOutcome> RunAsync(CaseData data, object? item, object? received, CancellationToken cancellationToken);
+    protected override DateTimeOffset SubmittedAt(CaseData data) => data.SubmittedAt;
 }
 
 internal sealed class IntakeStep(CaseProcess process) : CaseStepBody

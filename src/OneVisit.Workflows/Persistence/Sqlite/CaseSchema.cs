@@ -120,5 +120,11 @@ internal static class CaseSchema
         -- Each wait disarms its own timers by case: without this, every cancel scanned every timer ever armed.
         CREATE INDEX ov_timers_case ON ov_timers (case_id) WHERE fired = 0;
         """,
+        // v3: bundle cases (一件事) are listed with cases; a member case names its bundle case.
+        """
+        ALTER TABLE ov_cases ADD COLUMN kind TEXT NOT NULL DEFAULT 'case';
+        ALTER TABLE ov_cases ADD COLUMN bundle_case_id TEXT;
+        CREATE INDEX ov_cases_bundle ON ov_cases (bundle_case_id) WHERE bundle_case_id IS NOT NULL;
+        """,
     ];
 }

@@ -7,16 +7,17 @@ namespace OneVisit.Workflows.Persistence.Sqlite;
 internal sealed partial class SqliteCaseStore
 {
     private const string CaseColumns =
-        "case_id, workflow_id, idempotency_key, request_hash, procedure_code, procedure_version, applicant_id, stage, outcome, authority_id, submitted_at, closed_at";
+        "case_id, workflow_id, idempotency_key, request_hash, procedure_code, procedure_version, applicant_id, stage, outcome, authority_id, submitted_at, closed_at, kind, bundle_case_id";
 
     public async Task<CaseRow?> TryInsertCaseAsync(CaseRow row, CancellationToken cancellationToken)
     {
         var inserted = await ExecuteAsync(
-            $"INSERT INTO ov_cases ({CaseColumns}) VALUES ($id, $wf, $key, $hash, $code, $version, $applicant, $stage, $outcome, $authority, $at, $closed) ON CONFLICT (idempotency_key) DO NOTHING",
+            $"INSERT INTO ov_cases ({CaseColumns}) VALUES ($id, $wf, $key, $hash, $code, $version, $applicant, $stage, $outcome, $authority, $at, $closed, $kind, $bundle) ON CONFLICT (idempotency_key) DO NOTHING",
             c => c.With("$id", row.CaseId).With("$wf", row.WorkflowId).With("$key", row.IdempotencyKey).With("$hash", row.RequestHash)
                 .With("$code", row.ProcedureCode).With("$version", row.ProcedureVersion).With("$applicant", row.ApplicantId)
                 .With("$stage", row.Stage).With("$outcome", row.Outcome).With("$authority", row.AuthorityId).With("$at", ToDb(row.SubmittedAt))
-                .With("$closed", row.ClosedAt is { } closedAt ? ToDb(closedAt) : null),
+                .With("$closed", row.ClosedAt is { } closedAt ? ToDb(closedAt) : null)
+                .With("$kind", row.IsBundle ? BundleKind : CaseKind).With("$bundle", row.BundleCaseId),
             cancellationToken).ConfigureAwait(false);
         if (inserted == 1)
         {
@@ -66,5 +67,12 @@ internal sealed partial class SqliteCaseStore
 
     private static CaseRow ReadCase(SqliteDataReader r) => new(
         r.GetString(0), NullableString(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5), r.GetString(6),
-        r.GetString(7), NullableString(r, 8), r.GetString(9), Instant(r, 10), NullableInstant(r, 11));
+        r.GetString(7), NullableString(r, 8), r.GetString(9), Instant(r, 10), NullableInstant(r, 11))
+    {
+        IsBundle = r.GetString(12) == BundleKind,
+        BundleCaseId = NullableString(r, 13),
+    };
+
+    private const string CaseKind = "case";
+    private const string BundleKind = "bundle";
 }

@@ -1,0 +1,170 @@
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Cases.Internal;
+using OneVisit.Workflows.Visits;
+
+namespace OneVisit.Workflows.Bundles.Internal;
+
+internal sealed partial class BundleService
+{
+    public Task SupplyDocumentsAsync(string bundleCaseId, SuppliedDocuments documents, CancellationToken cancellationToken = default) =>
+        SendAsync(bundleCaseId, "applicant", data =>
+        {
+            ArgumentNullException.ThrowIfNull(documents);
+            if (documents.Documents is not { Count: > 0 })
+            {
+                throw new UnexpectedCaseEventException(bundleCaseId, "No documents were supplied.");
+            }
+
+            for (var i = 0; i < documents.Documents.Count; i++)
+            {
+                CaseInputs.Identifier(documents.Documents[i].DocumentId, $"documents.Documents[{i}].DocumentId", bundleCaseId);
+                CaseInputs.Text(documents.Documents[i].FormVersion, $"documents.Documents[{i}].FormVersion", bundleCaseId);
+                CaseInputs.Text(documents.Documents[i].Party, $"documents.Documents[{i}].Party", bundleCaseId);
+            }
+
+            if (data.Stage != CaseStage.AwaitingSupplement)
+            {
+                var asking = data.Members.Where(m => m.Started).Select(m => m.CaseId).ToList();
+                throw new WrongBundleMemberException(bundleCaseId, bundleCaseId, data.Stage == CaseStage.Closed || asking.Count == 0
+                    ? $"Bundle case '{bundleCaseId}' is not waiting for documents (it is {data.Stage})."
+                    : $"Bundle case '{bundleCaseId}' was accepted and its notice is closed; a document asked for since then goes to the member case that asks for it ({string.Join(", ", asking)}).");
+            }
+
+            var unknown = documents.Documents.Where(d => !data.Gaps.Exists(g => BundleProcess.Covers(d, g))).Select(d => d.Party is null ? d.DocumentId : $"{d.DocumentId}@{d.Party}").ToList();
+            if (unknown.Count > 0)
+            {
+                throw new UnexpectedCaseEventException(bundleCaseId, $"Bundle case '{bundleCaseId}' does not need {string.Join(", ", unknown)}; its notice asks for: {string.Join(", ", data.Gaps.Select(g => $"{g.Name} ({g.DocumentId}{(g.Party is null ? "" : "@" + g.Party)})"))}.");
+            }
+
+            var outdated = documents.Documents
+                .SelectMany(d => data.Gaps.Where(g => BundleProcess.Covers(d, g) && g.CurrentEdition is { } edition && d.FormVersion is { } given && given != edition)
+                    .Select(g => $"{d.DocumentId} must be on edition {g.CurrentEdition}, not {d.FormVersion}"))
+                .ToList();
+            if (outdated.Count > 0)
+            {
+                throw new UnexpectedCaseEventException(bundleCaseId, string.Join("; ", outdated) + ".");
+            }
+
+            return (BundleEventNames.Supplement, BundleEventNames.SupplementKey(bundleCaseId, data.NoticeRound), documents, "the supplement to the notice");
+        }, cancellationToken);
+
+    public Task ConfirmPickupAsync(string bundleCaseId, CancellationToken cancellationToken = default) =>
+        SendAsync(bundleCaseId, "applicant", data => data.Stage == CaseStage.AwaitingPickup
+            ? (BundleEventNames.Pickup, BundleEventNames.PickupKey(bundleCaseId), new PickedUp(time.GetUtcNow()), "the pickup")
+            : throw new UnexpectedCaseEventException(bundleCaseId, data.DeliversOnce && data.Delivery == Rules.Catalog.ResultDelivery.Pickup
+                ? $"Bundle case '{bundleCaseId}' has no results waiting for pickup yet (it is {data.Stage}); they are handed out together once every member has ended."
+                : $"Bundle case '{bundleCaseId}' has nothing to pick up at its window: {(data.DeliversOnce ? $"its results are {data.Delivery}" : "each member delivers its own result")}."),
+            cancellationToken);
+
+    public Task RecordVisitAsync(string bundleCaseId, VisitMade visit, CancellationToken cancellationToken = default) =>
+        errors.GuardAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(visit);
+            CaseInputs.Identifier(visit.Purpose, "visit.Purpose", bundleCaseId);
+            if (visit.WindowId is { } windowId)
+            {
+                CaseInputs.Identifier(windowId, "visit.WindowId", bundleCaseId);
+            }
+
+            var data = await LoadOpenAsync(bundleCaseId, "applicant", cancellationToken).ConfigureAwait(false);
+            var now = time.GetUtcNow();
+            var window = visit.WindowId ?? data.WindowId;
+            await ledgers.RecordVisitAsync(
+                $"{bundleCaseId}:visit:{visit.Purpose}:{now.UtcTicks}",
+                new VisitRecord(bundleCaseId, data.ApplicantId, now, visit.Purpose, window),
+                new AuditEntry(0, bundleCaseId, data.ApplicantId, now, "applicant", AuditActions.Visit, $"Came to {window ?? "the office"} for {visit.Purpose} (the whole bundle)"),
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        });
+
+    /// <inheritdoc />
+    public Task<BundleCaseSnapshot> WaitUntilAsync(string bundleCaseId, Func<BundleCaseSnapshot, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
+        errors.GuardAsync(async () =>
+        {
+            ArgumentNullException.ThrowIfNull(condition);
+            ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
+            var (row, _) = await LoadAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            deadline.CancelAfter(timeout);
+            while (true)
+            {
+                // A member's save changes what the bundle shows (a member waiting, a member decided) as much as
+                // the bundle's own: either wakes the wait. Taken before reading, so no save falls between.
+                var saves = new List<Task> { engine.NextSave(row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? "") };
+                var (_, data) = await LoadAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
+                foreach (var member in data.Members.Where(m => m.State == BundleMemberState.Running))
+                {
+                    if (await store.FindCaseAsync(member.CaseId, cancellationToken).ConfigureAwait(false) is { WorkflowId: { } memberWorkflow })
+                    {
+                        saves.Add(engine.NextSave(memberWorkflow));
+                    }
+                }
+
+                var snapshot = await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
+                if (condition(snapshot))
+                {
+                    return snapshot;
+                }
+
+                try
+                {
+                    await Task.WhenAny(saves).WaitAsync(deadline.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw new TimeoutException($"Bundle case {bundleCaseId} did not reach the expected state within {timeout}; it is {snapshot.Stage}, members: {string.Join(", ", snapshot.Members.Select(m => $"{m.ProcedureCode} {m.State}"))}.");
+                }
+            }
+        });
+
+    /// <summary>The open bundle case, unless it is closed: then the attempt is audited and refused.</summary>
+    private async Task<BundleData> LoadOpenAsync(string bundleCaseId, string actor, CancellationToken cancellationToken)
+    {
+        var (_, data) = await LoadAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
+        if (data.Stage == CaseStage.Closed)
+        {
+            var closed = new CaseClosedException(bundleCaseId, data.Outcome);
+            await RefusedAsync(data, actor, closed).ConfigureAwait(false);
+            throw closed;
+        }
+
+        return data;
+    }
+
+    /// <summary>Validates a call against the open bundle case and claims the one wait it answers; a refusal or a lost race is audited and thrown.</summary>
+    private Task SendAsync(string bundleCaseId, string actor, Func<BundleData, (string EventName, string EventKey, object Payload, string What)> waitFor, CancellationToken cancellationToken) =>
+        errors.GuardAsync(async () =>
+        {
+            var data = await LoadOpenAsync(bundleCaseId, actor, cancellationToken).ConfigureAwait(false);
+            (string EventName, string EventKey, object Payload, string What) wait;
+            try
+            {
+                wait = waitFor(data);
+            }
+            catch (CaseException refused)
+            {
+                await RefusedAsync(data, actor, refused).ConfigureAwait(false);
+                throw;
+            }
+
+            if (!await events.PublishOnceAsync(bundleCaseId, wait.EventName, wait.EventKey, wait.Payload, actor, cancellationToken).ConfigureAwait(false))
+            {
+                var conflict = new CaseConflictException(bundleCaseId,
+                    $"Bundle case '{bundleCaseId}' no longer waits for {wait.What}: another call answered it first, its deadline passed, or the bundle closed. Nothing was applied; read the bundle case again to see where it stands.");
+                await RefusedAsync(data, actor, conflict).ConfigureAwait(false);
+                throw conflict;
+            }
+
+            return true;
+        });
+
+    private async Task RefusedAsync(BundleData data, string actor, CaseException refusal)
+    {
+        var now = time.GetUtcNow();
+        await audit.AppendAuditAsync(
+            $"{data.BundleCaseId}:attempt:{now.UtcTicks}:{Guid.NewGuid():N}",
+            new AuditEntry(0, data.BundleCaseId, data.ApplicantId, now, actor, AuditActions.AttemptRefused, $"{refusal.GetType().Name}: {refusal.Message}"),
+            CancellationToken.None).ConfigureAwait(false);
+    }
+}

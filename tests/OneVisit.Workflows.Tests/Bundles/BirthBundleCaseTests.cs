@@ -1,0 +1,83 @@
+using OneVisit.Rules.Catalog;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Bundles;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Tests.Support;
+
+namespace OneVisit.Workflows.Tests.Bundles;
+
+/// <summary>出生一件事 (330100-YJS-0001) run end to end as a durable bundle case on SQLite.</summary>
+public sealed class BirthBundleCaseTests
+{
+    private const string Certificate = "330100-SC-0005";
+    private const string Hukou = "330100-SC-0006";
+    private const string Insurance = "330100-SC-0007";
+    private const string Card = "330100-SC-0008";
+
+    [Fact]
+    public async Task SubmitAsync_BirthBundle_StartsMembersAsTheirInputsExistAndDeliversOnce()
+    {
+        await using var harness = await BirthHarness();
+        var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "birth-1"));
+
+        // One acceptance: the certificate and the card start at once; the hukou and insurance cannot start yet.
+        var accepted = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, Certificate).CaseStage == CaseStage.UnderReview && Member(b, Card).CaseStage == CaseStage.UnderReview);
+        Assert.Equal(CaseStage.Accepted, accepted.Stage);
+        Assert.Equal(BundleMemberState.CannotStartYet, Member(accepted, Hukou).State);
+        Assert.Equal(["出生医学证明 from 330100-SC-0005 出生医学证明首次签发"], Member(accepted, Hukou).WaitsFor);
+        Assert.Equal(BundleMemberState.CannotStartYet, Member(accepted, Insurance).State);
+        Assert.Equal(DeadlineState.Running, accepted.TimeLimit!.State);
+        Assert.Equal((5, true), (accepted.TimeLimit.Days, accepted.TimeLimit.WorkingDays));
+        await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(Member(accepted, Hukou).CaseId!, new OfficerDecision("officer-1", Member(accepted, Hukou).AuthorityId!, true)));
+
+        await Decide(harness, accepted, Certificate);
+        var hukouRunning = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, Hukou).CaseStage == CaseStage.UnderReview);
+        var passed = Assert.Single(hukouRunning.Passed);
+        Assert.Equal(("birth_medical_certificate", Certificate, Hukou, FlowVia.ELicence), (passed.DocumentId, passed.FromProcedure, passed.ToProcedure, passed.Via));
+        var hukouCase = await harness.Cases.GetAsync(Member(hukouRunning, Hukou).CaseId!);
+        Assert.Equal(submitted.BundleCaseId, hukouCase.BundleCaseId);
+        Assert.Contains(hukouCase.Evidence, e => e.DocumentId == "birth_medical_certificate" && e.State == "passed_on");
+        Assert.DoesNotContain(hukouCase.Awaiting, a => a.From == "applicant");
+
+        await Decide(harness, hukouRunning, Hukou);
+        await Decide(harness, hukouRunning, Card);
+        var insuranceRunning = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, Insurance).CaseStage == CaseStage.UnderReview);
+        await Decide(harness, insuranceRunning, Insurance);
+
+        var closed = await harness.WaitUntilBundle(submitted.BundleCaseId, b => b.Stage is CaseStage.Closed or CaseStage.AwaitingPickup);
+        if (closed.Stage == CaseStage.AwaitingPickup)
+        {
+            await harness.Bundles.ConfirmPickupAsync(submitted.BundleCaseId);
+            closed = await harness.WaitUntilBundle(submitted.BundleCaseId, b => b.IsClosed);
+        }
+
+        Assert.Equal(CaseOutcome.Approved, closed.Outcome);
+        Assert.All(closed.Members, m => Assert.Equal(BundleMemberState.Done, m.State));
+        Assert.Equal(2, closed.Passed.Count);
+        Assert.True(closed.VisitsMade <= closed.PredictedVisits, $"{closed.VisitsMade} visits made, {closed.PredictedVisits} predicted");
+        Assert.True(closed.NaiveVisits > closed.PredictedVisits);
+        var audit = await harness.Audit.ForCaseAsync(submitted.BundleCaseId);
+        Assert.Single(audit, a => a.Action == AuditActions.Accepted);
+        Assert.Equal(2, audit.Count(a => a.Action == AuditActions.PassedOn));
+        Assert.Equal(4, audit.Count(a => a.Action == AuditActions.MemberStarted));
+        Assert.Equal(AuditActions.Closed, audit[^1].Action);
+        var hukouAudit = await harness.Audit.ForCaseAsync(Member(closed, Hukou).CaseId!);
+        Assert.Single(hukouAudit, a => a.Action == AuditActions.PassedOn);
+    }
+
+    internal static BundleMemberStatus Member(BundleCaseSnapshot bundle, string code) => bundle.Members.Single(m => m.ProcedureCode == code);
+
+    internal static Task Decide(CaseHarness harness, BundleCaseSnapshot bundle, string code, bool approved = true, string? reason = null)
+    {
+        var member = Member(bundle, code);
+        return harness.Cases.DecideAsync(member.CaseId!, new OfficerDecision("officer-" + code[^2..], member.AuthorityId!, approved, reason));
+    }
+
+    /// <summary>The sample's birth bundle is in force from 2019-06-01: the clock starts on the application's morning.</summary>
+    internal static async Task<CaseHarness> BirthHarness(Action<Simulation.SimulatedDepartmentsOptions>? departments = null)
+    {
+        var harness = await CaseHarness.StartAsync(departments);
+        harness.Time.SetUtcNow(new DateTimeOffset(2019, 7, 15, 9, 0, 0, TimeSpan.FromHours(8)));
+        return harness;
+    }
+}
