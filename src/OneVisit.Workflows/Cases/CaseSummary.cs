@@ -9,4 +9,14 @@ public sealed record CaseSummary(
     CaseOutcome? Outcome,
     string AuthorityId,
     DateTimeOffset SubmittedAt,
-    DateTimeOffset? ClosedAt);
+    DateTimeOffset? ClosedAt)
+{
+    /// <summary>
+    /// True for a bundle case (一件事): <see cref="ProcedureCode"/> is then the bundle's code, <see cref="AuthorityId"/>
+    /// its lead authority, and it is read through <c>IBundleCaseService</c>.
+    /// </summary>
+    public bool IsBundle { get; init; }
+
+    /// <summary>For a member case of a bundle, its bundle case.</summary>
+    public string? BundleCaseId { get; init; }
+}
