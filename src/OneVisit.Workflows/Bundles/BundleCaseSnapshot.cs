@@ -59,7 +59,11 @@ public sealed record BundleCaseSnapshot
     /// <summary>Outputs passed from one member to another.</summary>
     public required IReadOnlyList<PassedOutput> Passed { get; init; }
 
-    /// <summary>What the bundle case itself waits for (the notice's documents, the pickup); members' waits are on the members.</summary>
+    /// <summary>
+    /// What the bundle case itself waits for (the notice's documents, the pickup); members' waits are on the members.
+    /// A bundle merges its members' materials by document, so an item of the notice carries the document id (to
+    /// supply) in <see cref="AwaitedItem.MaterialId"/>.
+    /// </summary>
     public required IReadOnlyList<AwaitedItem> Awaiting { get; init; }
 
     /// <summary>The one-time deficiency notice for the whole bundle, when one was issued.</summary>

@@ -117,17 +117,18 @@ internal static class BundleSnapshots
 
     private static List<AwaitedItem> Awaiting(BundleData data, CaseCalendar calendar, DateTimeOffset now)
     {
-        AwaitedItem Item(string what, DateTimeOffset? due, string action) => new("applicant", "applicant", what, due)
+        AwaitedItem Item(string what, string? documentId, DateTimeOffset? due, string action) => new("applicant", "applicant", what, due)
         {
             Action = action,
+            MaterialId = documentId,
             LastDay = due is { } d ? calendar.LastDay(d) : null,
             Overdue = due is { } o && o <= now,
         };
 
         return data.Stage switch
         {
-            CaseStage.AwaitingSupplement => [.. data.Gaps.Select(g => Item(g.Name, data.SupplementDue, "supply"))],
-            CaseStage.AwaitingPickup => [Item("the results of every member", data.PickupDue, "pickup")],
+            CaseStage.AwaitingSupplement => [.. data.Gaps.Select(g => Item(g.Name, g.DocumentId, data.SupplementDue, "supply"))],
+            CaseStage.AwaitingPickup => [Item("the results of every member", null, data.PickupDue, "pick_up")],
             _ => [],
         };
     }
