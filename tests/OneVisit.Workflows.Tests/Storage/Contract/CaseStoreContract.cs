@@ -41,6 +41,34 @@ public abstract class CaseStoreContract : StorageContract
     }
 
     [Fact]
+    public async Task TryInsertCaseAsync_BundleCaseAndItsMember_KeepWhichIsWhich()
+    {
+        var bundle = Case("bundle-1") with { IsBundle = true, ProcedureCode = "birth-bundle" };
+        var member = Case("bundle-1-2") with { BundleCaseId = "bundle-1" };
+        var single = Case("case-3");
+
+        await Cases.TryInsertCaseAsync(bundle, None);
+        await Cases.TryInsertCaseAsync(member, None);
+        await Cases.TryInsertCaseAsync(single, None);
+
+        Assert.Equal(bundle, await Cases.FindCaseAsync("bundle-1", None));
+        Assert.Equal(member, await Cases.FindCaseAsync("bundle-1-2", None));
+        var found = await Cases.FindCaseAsync("case-3", None);
+        Assert.Equal((false, null), (found!.IsBundle, found.BundleCaseId));
+    }
+
+    [Fact]
+    public async Task ListCasesAsync_BundleAndMemberRows_AreListedWithTheirKind()
+    {
+        await StartCaseAsync(Case("bundle-1", submittedAt: At(1)) with { IsBundle = true });
+        await StartCaseAsync(Case("bundle-1-1", submittedAt: At(2)) with { BundleCaseId = "bundle-1" });
+
+        var listed = await Cases.ListCasesAsync(null, openOnly: false, 10, None);
+
+        Assert.Equal([("bundle-1-1", false, "bundle-1"), ("bundle-1", true, null)], listed.Select(r => (r.CaseId, r.IsBundle, r.BundleCaseId)));
+    }
+
+    [Fact]
     public async Task FindCaseAsync_UnknownCase_ReturnsNull()
     {
         await Cases.TryInsertCaseAsync(Case("case-1"), None);
