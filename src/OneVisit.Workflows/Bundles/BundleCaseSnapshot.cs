@@ -72,8 +72,12 @@ public sealed record BundleCaseSnapshot
     /// <summary>Whether the bundle delivers every result at once (统一出件) rather than each member on its own.</summary>
     public required bool DeliversOnce { get; init; }
 
-    /// <summary>How the results reach the applicant when the bundle delivers once; null otherwise or when nothing is delivered.</summary>
-    public ResultDelivery? Delivery { get; init; }
+    /// <summary>
+    /// The ways the results reach the applicant (each member's own, see <see cref="BundleMemberStatus.Delivery"/>): of the
+    /// members still going ahead, or, once closed, of those approved. When the bundle delivers once, they are released
+    /// together, and <see cref="ResultDelivery.Pickup"/> among them is one trip to the bundle's window for all to collect.
+    /// </summary>
+    public required IReadOnlyList<ResultDelivery> Deliveries { get; init; }
 
     /// <summary>Visits the bundle precheck predicted for the whole matter.</summary>
     public required int PredictedVisits { get; init; }

@@ -33,6 +33,9 @@ public sealed record BundleMemberStatus
     /// <summary>The member case's stage, once started.</summary>
     public CaseStage? CaseStage { get; init; }
 
+    /// <summary>How its result reaches the applicant (null for a member refused, stopped or not included).</summary>
+    public ResultDelivery? Delivery { get; init; }
+
     /// <summary>How the member case ended, once closed.</summary>
     public CaseOutcome? Outcome { get; init; }
 }

@@ -65,6 +65,30 @@ public sealed class BirthBundleCaseTests
         Assert.Single(hukouAudit, a => a.Action == AuditActions.PassedOn);
     }
 
+    [Fact]
+    public async Task RecordVisitAsync_OneTripToTheJointDesk_IsTheWholeMattersVisitAgainstTheOnePredicted()
+    {
+        await using var harness = await BirthHarness();
+        var submission = harness.Bundle("05-birth-bundle.yaml", "visits");
+        var submitted = await harness.Bundles.SubmitAsync(submission);
+        await harness.Bundles.RecordVisitAsync(submitted.BundleCaseId, new VisitMade("joint application", submission.Application.WindowId));
+
+        var closed = await BundleDriver.RunToEndAsync(harness, submitted.BundleCaseId);
+
+        Assert.Equal((1, 1, 4), (closed.PredictedVisits, closed.VisitsMade, closed.NaiveVisits));
+        var visit = Assert.Single(await harness.Visits.ForCaseAsync(submitted.BundleCaseId));
+        Assert.Equal(("joint application", "hz_birth_joint_desk"), (visit.Purpose, visit.WindowId));
+        Assert.Equal(DeadlineState.Met, closed.TimeLimit!.State);
+        Assert.True(closed.DeliversOnce);
+        Assert.Equal([ResultDelivery.ELicence, ResultDelivery.Mail, ResultDelivery.Online], closed.Deliveries);
+        foreach (var member in closed.Members)
+        {
+            var memberCase = await harness.Cases.GetAsync(member.CaseId!);
+            Assert.Equal((0, 0), (memberCase.PredictedVisits, memberCase.VisitsMade));
+            Assert.Contains("bundle case " + submitted.BundleCaseId, memberCase.OutcomeReason);
+        }
+    }
+
     internal static BundleMemberStatus Member(BundleCaseSnapshot bundle, string code) => bundle.Members.Single(m => m.ProcedureCode == code);
 
     internal static Task Decide(CaseHarness harness, BundleCaseSnapshot bundle, string code, bool approved = true, string? reason = null)

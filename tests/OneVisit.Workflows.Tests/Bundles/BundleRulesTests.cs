@@ -115,7 +115,7 @@ public sealed class BundleRulesTests
 
         Assert.Equal(CaseOutcome.Withdrawn, closed.Outcome);
         Assert.All(closed.Members, m => Assert.Equal(BundleMemberState.Stopped, m.State));
-        Assert.Null(closed.Delivery);
+        Assert.Empty(closed.Deliveries);
         Assert.DoesNotContain(await harness.Cases.ListAsync(), c => c.BundleCaseId == submitted.BundleCaseId);
         await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(closed.Members[0].CaseId!, new OfficerDecision("officer-1", closed.Members[0].AuthorityId!, true)));
     }

@@ -65,9 +65,8 @@ internal sealed class BundleData : IHasPendingWrites
 
     public int SupplementWorkingDays { get; set; }
 
+    /// <summary>统一出件: every result is released together when the last member ends; those to collect, in one trip.</summary>
     public bool DeliversOnce { get; set; }
-
-    public ResultDelivery? Delivery { get; set; }
 
     public DateTimeOffset? PickupDue { get; set; }
 
@@ -119,6 +118,9 @@ internal sealed class BundleMemberData
     public MemberRefusal OnRefused { get; set; }
 
     public CaseOutcome? Outcome { get; set; }
+
+    /// <summary>How its result reaches the applicant: its procedure's way, as for a case on its own (the applicant's choice when offered).</summary>
+    public ResultDelivery? Delivery { get; set; }
 
     /// <summary>Whether its case was started (a member refused or stopped before has none).</summary>
     public bool Started { get; set; }

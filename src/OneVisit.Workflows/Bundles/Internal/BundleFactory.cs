@@ -53,6 +53,7 @@ internal static class BundleFactory
                 try
                 {
                     memberData.Case = MemberCase(data, memberData, submission, result.Result!, now);
+                    memberData.Delivery = memberData.Case.Delivery;
                 }
                 catch (IncompleteApplicationException incomplete)
                 {
@@ -84,7 +85,6 @@ internal static class BundleFactory
                 Via = f.Via,
             }),
         ];
-        data.Delivery = data.DeliversOnce ? ChooseDelivery(precheck, submission.PreferredDelivery) : null;
         return data;
     }
 
@@ -132,7 +132,8 @@ internal static class BundleFactory
             AsOf = submission.Application.AsOf,
             WindowId = submission.Application.WindowId,
         };
-        var caseData = CaseFactory.Create(member.CaseId, new CaseSubmission { IdempotencyKey = member.CaseId, ApplicantId = submission.ApplicantId, Application = application }, result, now);
+        var memberSubmission = new CaseSubmission { IdempotencyKey = member.CaseId, ApplicantId = submission.ApplicantId, Application = application, PreferredDelivery = submission.PreferredDelivery };
+        var caseData = CaseFactory.Create(member.CaseId, memberSubmission, result, now);
         caseData.BundleCaseId = data.BundleCaseId;
         caseData.BundleMember = member.Index;
         caseData.DeliveredByBundle = data.DeliversOnce;
@@ -140,22 +141,5 @@ internal static class BundleFactory
         // The bundle predicts and counts the trips of the whole matter; a member has none of its own to promise.
         caseData.PredictedVisits = 0;
         return caseData;
-    }
-
-    /// <summary>
-    /// One delivery for every member: the applicant's choice when every member that issues a result offers it,
-    /// else the first way they all offer without a trip, else pickup at the bundle's window (one visit).
-    /// </summary>
-    private static ResultDelivery ChooseDelivery(BundlePrecheckResult precheck, ResultDelivery? preferred)
-    {
-        var offered = precheck.GoingAhead.Select(m => m.Procedure.ResultDelivery).Where(d => d.Count > 0).ToList();
-        bool AllOffer(ResultDelivery way) => offered.All(d => d.Contains(way));
-        if (preferred is { } wanted && AllOffer(wanted))
-        {
-            return wanted;
-        }
-
-        ResultDelivery[] withoutTrip = [ResultDelivery.ELicence, ResultDelivery.Online, ResultDelivery.Mail];
-        return withoutTrip.Where(AllOffer).Select(w => (ResultDelivery?)w).FirstOrDefault() ?? ResultDelivery.Pickup;
     }
 }

@@ -24,6 +24,7 @@ internal sealed partial class BundleProcess
             return Task.FromResult(StepOutcome.Next);
         }
 
+        var approved = going.Where(m => m.State == BundleMemberState.Done).ToList();
         var outcome = done == going.Count ? CaseOutcome.Approved : CaseOutcome.PartlyApproved;
         var results = $"{done} of {going.Count} member(s) approved";
         if (!data.DeliversOnce)
@@ -32,16 +33,13 @@ internal sealed partial class BundleProcess
             return Task.FromResult(StepOutcome.Next);
         }
 
-        if (data.Delivery != ResultDelivery.Pickup)
+        // As the precheck counts it: each result goes its member's own way, all released together, and only those
+        // that must be collected bring the applicant back, once, to the bundle's window.
+        var sent = string.Join(", ", approved.Where(m => m.Delivery != ResultDelivery.Pickup).Select(m => $"{m.ProcedureCode} {DeliveryWords(m.Delivery)}"));
+        if (approved.TrueForAll(m => m.Delivery != ResultDelivery.Pickup))
         {
-            var words = data.Delivery switch
-            {
-                ResultDelivery.Mail => "sent together by mail",
-                ResultDelivery.ELicence => "issued as e-licences",
-                _ => "delivered online",
-            };
-            Audit(data, "delivered", AuditActions.Delivered, $"Results of {done} member(s) {words}: one delivery");
-            Close(data, outcome, $"{results}; {words}");
+            Audit(data, "delivered", AuditActions.Delivered, $"Results of {done} member(s) released together: {sent}");
+            Close(data, outcome, $"{results}; delivered together without a trip");
             return Task.FromResult(StepOutcome.Next);
         }
 
@@ -49,7 +47,7 @@ internal sealed partial class BundleProcess
         {
             case PickedUp pickup:
                 data.Writes.RecordVisit($"{data.BundleCaseId}:pickup", new VisitRecord(data.BundleCaseId, data.ApplicantId, pickup.At, "pickup", data.WindowId));
-                Audit(data, "picked-up", AuditActions.Delivered, $"Results of {done} member(s) picked up at once at {data.WindowId ?? "the window"}", actor: "applicant");
+                Audit(data, "picked-up", AuditActions.Delivered, $"Results picked up at once at {data.WindowId ?? "the window"}: {string.Join(", ", approved.Where(m => m.Delivery == ResultDelivery.Pickup).Select(m => m.ProcedureCode))}" + (sent.Length > 0 ? $"; sent the same day: {sent}" : ""), actor: "applicant");
                 Close(data, outcome, $"{results}; picked up at once");
                 return Task.FromResult(StepOutcome.Next);
             case CaseTimeout:
@@ -64,10 +62,18 @@ internal sealed partial class BundleProcess
             data.Stage = CaseStage.AwaitingPickup;
             data.PickupDue = calendar.WorkingDaysAfter(time.GetUtcNow(), Options.PickupWorkingDays);
             ArmDeadline(data, "pickup", data.PickupDue.Value, BundleEventNames.Pickup, BundleEventNames.PickupKey(data.BundleCaseId));
-            Audit(data, "ready", AuditActions.Delivered, $"Results of {done} member(s) ready together at {data.WindowId ?? "the window"}, by the end of {calendar.LastDay(data.PickupDue.Value):yyyy-MM-dd}");
+            Audit(data, "ready", AuditActions.Delivered, $"Results ready to collect together at {data.WindowId ?? "the window"}, by the end of {calendar.LastDay(data.PickupDue.Value):yyyy-MM-dd}");
             SaveStage(data);
         }
 
         return Task.FromResult(StepOutcome.WaitFor(BundleEventNames.Pickup, BundleEventNames.PickupKey(data.BundleCaseId)));
     }
+
+    private static string DeliveryWords(ResultDelivery? delivery) => delivery switch
+    {
+        ResultDelivery.Mail => "by mail",
+        ResultDelivery.ELicence => "as an e-licence",
+        ResultDelivery.Online => "online",
+        _ => "at the window",
+    };
 }

@@ -52,9 +52,11 @@ internal sealed partial class BundleService
     public Task ConfirmPickupAsync(string bundleCaseId, CancellationToken cancellationToken = default) =>
         SendAsync(bundleCaseId, "applicant", data => data.Stage == CaseStage.AwaitingPickup
             ? (BundleEventNames.Pickup, BundleEventNames.PickupKey(bundleCaseId), new PickedUp(time.GetUtcNow()), "the pickup")
-            : throw new UnexpectedCaseEventException(bundleCaseId, data.DeliversOnce && data.Delivery == Rules.Catalog.ResultDelivery.Pickup
-                ? $"Bundle case '{bundleCaseId}' has no results waiting for pickup yet (it is {data.Stage}); they are handed out together once every member has ended."
-                : $"Bundle case '{bundleCaseId}' has nothing to pick up at its window: {(data.DeliversOnce ? $"its results are {data.Delivery}" : "each member delivers its own result")}."),
+            : throw new UnexpectedCaseEventException(bundleCaseId, !data.DeliversOnce
+                ? $"Bundle case '{bundleCaseId}' has nothing to pick up at its window: each member delivers its own result (pick it up on the member's case)."
+                : data.Members.Exists(m => m.Delivery == Rules.Catalog.ResultDelivery.Pickup && m.State is not (BundleMemberState.NotIncluded or BundleMemberState.Refused or BundleMemberState.Stopped))
+                    ? $"Bundle case '{bundleCaseId}' has no results waiting for pickup yet (it is {data.Stage}); they are handed out together once every member has ended."
+                    : $"Bundle case '{bundleCaseId}' has nothing to pick up: every result goes out without a trip."),
             cancellationToken);
 
     public Task RecordVisitAsync(string bundleCaseId, VisitMade visit, CancellationToken cancellationToken = default) =>

@@ -30,7 +30,7 @@ internal static class BundleSnapshots
             Awaiting = closed ? [] : Awaiting(data, calendar, now),
             Notice = data.NoticeText,
             DeliversOnce = data.DeliversOnce,
-            Delivery = data.DeliversOnce && !(closed && data.Outcome is not (CaseOutcome.Approved or CaseOutcome.PartlyApproved)) ? data.Delivery : null,
+            Deliveries = Deliveries(data),
             PredictedVisits = data.PredictedVisits,
             NaiveVisits = data.NaiveVisits,
             VisitsMade = visitsMade,
@@ -79,8 +79,18 @@ internal static class BundleSnapshots
             Why = why,
             WaitsFor = waitsFor,
             CaseStage = memberCase?.Stage,
+            Delivery = state is BundleMemberState.NotIncluded or BundleMemberState.Refused or BundleMemberState.Stopped ? null : member.Delivery,
             Outcome = member.Outcome ?? memberCase?.Outcome,
         };
+    }
+
+    /// <summary>The ways the results go: of the members approved once closed, of those still going ahead before.</summary>
+    private static IReadOnlyList<ResultDelivery> Deliveries(BundleData data)
+    {
+        var members = data.Stage == CaseStage.Closed
+            ? data.Members.Where(m => m.State == BundleMemberState.Done)
+            : data.Members.Where(m => m.State is not (BundleMemberState.NotIncluded or BundleMemberState.Refused or BundleMemberState.Stopped));
+        return [.. members.Select(m => m.Delivery).OfType<ResultDelivery>().Distinct().Order()];
     }
 
     private static PassedOutput Passed(BundleData data, BundlePassed passed)
