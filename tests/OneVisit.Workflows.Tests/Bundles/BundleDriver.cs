@@ -66,9 +66,9 @@ internal static class BundleDriver
         bundle.Members.Where(m => m.CaseStage == CaseStage.UnderReview && !decided.Contains(m.CaseId!));
 
     /// <summary>A harness whose clock stands on the application's date (bundles are in force only from theirs), 09:00 in Hangzhou.</summary>
-    public static async Task<CaseHarness> HarnessOn(DateOnly day, Action<Simulation.SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null)
+    public static async Task<CaseHarness> HarnessOn(DateOnly day, Action<Simulation.SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? catalog = null)
     {
-        var harness = await CaseHarness.StartAsync(departments, options);
+        var harness = await CaseHarness.StartAsync(departments, options, catalog: catalog);
         harness.Time.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         return harness;
     }

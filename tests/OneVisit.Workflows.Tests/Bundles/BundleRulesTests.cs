@@ -4,6 +4,7 @@ using OneVisit.Workflows.Bundles;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Evidence;
 using OneVisit.Workflows.Simulation;
+using OneVisit.Workflows.Tests.Support;
 using static OneVisit.Workflows.Tests.Bundles.BirthBundleCaseTests;
 
 namespace OneVisit.Workflows.Tests.Bundles;
@@ -51,6 +52,31 @@ public sealed class BundleRulesTests
         Assert.Equal(BundleMemberState.Refused, Member(closed, "330100-SC-0008").State);
         Assert.Equal(3, closed.Members.Count(m => m.State == BundleMemberState.Done));
         Assert.Equal(2, closed.Passed.Count);
+    }
+
+    [Fact]
+    public async Task DecideAsync_ProducerRefusedUnderContinue_ConsumerStartsAndAsksTheApplicantInItsOwnNotice()
+    {
+        using var catalogue = TempCatalogue.Copy(RepositoryRoot.SampleCatalogue);
+        catalogue.Edit("bundles/330100-yjs-0001-birth.yaml", yaml => yaml.Replace(
+            "  - procedure: 330100-SC-0005   # 出生医学证明\n",
+            "  - procedure: 330100-SC-0005   # 出生医学证明\n    on_refused: continue\n",
+            StringComparison.Ordinal));
+        await using var harness = await BundleDriver.HarnessOn(BirthDay, catalog: catalogue.Path);
+        var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "continue"));
+        var first = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, "330100-SC-0005").CaseStage == CaseStage.UnderReview);
+        await Decide(harness, first, "330100-SC-0005", approved: false, reason: "the hospital has no record of the birth");
+
+        var waiting = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, "330100-SC-0006").State == BundleMemberState.Waiting);
+        var hukouCase = await harness.Cases.GetAsync(Member(waiting, "330100-SC-0006").CaseId!);
+        Assert.Equal(CaseStage.AwaitingSupplement, hukouCase.Stage);
+        Assert.Equal("birth_certificate", Assert.Single(hukouCase.Awaiting).MaterialId);
+        var closed = await BundleDriver.RunToEndAsync(harness, submitted.BundleCaseId);
+
+        Assert.Equal(CaseOutcome.PartlyApproved, closed.Outcome);
+        Assert.Equal(3, closed.Members.Count(m => m.State == BundleMemberState.Done));
+        Assert.Equal("330100-SC-0006", Assert.Single(closed.Passed).FromProcedure);
+        Assert.Contains(await harness.Audit.ForCaseAsync(submitted.BundleCaseId), a => a.Detail.Contains("goes ahead without", StringComparison.Ordinal));
     }
 
     [Fact]
