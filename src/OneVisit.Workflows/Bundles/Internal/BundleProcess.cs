@@ -21,6 +21,7 @@ internal sealed partial class BundleProcess(
     ICaseEvents events,
     IOptions<CaseOptions> options,
     TimeProvider time,
+    CaseMetrics metrics,
     ILogger<BundleProcess> logger)
 {
     private void Audit(BundleData data, string key, string action, string detail, string actor = "system") =>
@@ -42,7 +43,13 @@ internal sealed partial class BundleProcess(
         Audit(data, "closed", AuditActions.Closed, $"{outcome}: {reason}");
         SaveStage(data);
         var id = data.BundleCaseId;
-        data.Writes.AfterCommit(() => Log.BundleClosed(logger, id, outcome));
+        var code = data.BundleCode;
+        var took = data.ClosedAt.Value - data.SubmittedAt;
+        data.Writes.AfterCommit(() =>
+        {
+            metrics.BundleClosed(code, outcome, took);
+            Log.BundleClosed(logger, id, outcome);
+        });
     }
 
     private static string SupplementTimer(int round) => $"supplement:{round}";

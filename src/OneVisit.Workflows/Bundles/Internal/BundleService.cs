@@ -28,6 +28,7 @@ internal sealed partial class BundleService(
     CaseCalendar calendar,
     IOptions<CaseOptions> options,
     TimeProvider time,
+    CaseMetrics metrics,
     ILogger<BundleService> logger) : IBundleCaseService
 {
     public Task<BundleCaseSnapshot> SubmitAsync(BundleSubmission submission, CancellationToken cancellationToken = default) =>
@@ -73,6 +74,7 @@ internal sealed partial class BundleService(
             return await GetCoreAsync(started.CaseId, cancellationToken).ConfigureAwait(false);
         }
 
+        metrics.BundleSubmitted(data.BundleCode);
         Log.BundleSubmitted(logger, data.BundleCaseId, data.BundleCode, data.BundleVersion, data.Members.Count(m => m.State != BundleMemberState.NotIncluded));
         return snapshot!;
     }
