@@ -17,6 +17,9 @@ internal static class CaseJsonOutput
         json.WriteObjects("cases", cases, summary =>
         {
             json.WriteString("caseId", summary.CaseId);
+            // "bundle" for a bundle case (procedure is then the bundle's code), "member" for a case of one of its members.
+            json.WriteString("kind", summary.IsBundle ? "bundle" : summary.BundleCaseId is null ? "case" : "member");
+            json.WriteString("bundleCaseId", summary.IsBundle ? summary.CaseId : summary.BundleCaseId);
             json.WriteString("procedure", summary.ProcedureCode);
             json.WriteString("applicant", summary.ApplicantId);
             json.WriteWord<CaseStage>("stage", summary.Stage);
@@ -37,6 +40,7 @@ internal static class CaseJsonOutput
         json.WriteNumber("procedureVersion", snapshot.ProcedureVersion);
         json.WriteText("procedureName", snapshot.ProcedureName);
         json.WriteString("applicant", snapshot.ApplicantId);
+        json.WriteString("bundleCaseId", snapshot.BundleCaseId);
         json.WriteWord<CaseStage>("stage", snapshot.Stage);
         json.WriteWord("outcome", snapshot.Outcome);
         json.WriteString("outcomeReason", snapshot.OutcomeReason);
@@ -106,12 +110,7 @@ internal static class CaseJsonOutput
         });
         json.WriteNumber("visitsPredicted", snapshot.PredictedVisits);
         json.WriteNumber("visitsMade", snapshot.VisitsMade);
-        json.WriteObjects("visits", details.Visits, visit =>
-        {
-            WriteInstant(json, "at", visit.At, zone);
-            json.WriteString("purpose", visit.Purpose);
-            json.WriteString("window", visit.WindowId);
-        });
+        WriteVisits(json, details.Visits, zone);
         json.WriteObjects("commitments", details.Commitments, entry =>
         {
             json.WriteString("material", entry.MaterialId);
@@ -119,7 +118,25 @@ internal static class CaseJsonOutput
             json.WriteDate("dueOn", entry.DueOn);
             WriteInstant(json, "recordedAt", entry.RecordedAt, zone);
         });
-        json.WriteObjects("audit", details.Audit, entry =>
+        WriteAudit(json, details.Audit, zone);
+        json.WriteEndObject();
+    });
+
+    /// <summary><c>visits[]</c>: <c>at</c>, <c>purpose</c>, <c>window</c>.</summary>
+    public static void WriteVisits(Utf8JsonWriter json, IReadOnlyList<Workflows.Visits.VisitRecord> visits, TimeZoneInfo zone)
+    {
+        json.WriteObjects("visits", visits, visit =>
+        {
+            WriteInstant(json, "at", visit.At, zone);
+            json.WriteString("purpose", visit.Purpose);
+            json.WriteString("window", visit.WindowId);
+        });
+    }
+
+    /// <summary><c>audit[]</c>: <c>sequence</c>, <c>at</c>, <c>actor</c>, <c>action</c>, <c>detail</c>, <c>dataRequested</c>, <c>purpose</c>.</summary>
+    public static void WriteAudit(Utf8JsonWriter json, IReadOnlyList<Workflows.Audit.AuditEntry> audit, TimeZoneInfo zone)
+    {
+        json.WriteObjects("audit", audit, entry =>
         {
             json.WriteNumber("sequence", entry.Sequence);
             WriteInstant(json, "at", entry.At, zone);
@@ -129,10 +146,9 @@ internal static class CaseJsonOutput
             json.WriteString("dataRequested", entry.DataRequested);
             json.WriteString("purpose", entry.Purpose);
         });
-        json.WriteEndObject();
-    });
+    }
 
-    private static void WriteInstant(Utf8JsonWriter json, string name, DateTimeOffset? instant, TimeZoneInfo zone)
+    public static void WriteInstant(Utf8JsonWriter json, string name, DateTimeOffset? instant, TimeZoneInfo zone)
     {
         if (instant is { } at)
         {

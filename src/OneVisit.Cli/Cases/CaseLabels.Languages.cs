@@ -28,6 +28,7 @@ internal sealed partial class CaseLabels
             [CaseOutcome.Refused] = "不予许可",
             [CaseOutcome.NotAdmitted] = "不予受理",
             [CaseOutcome.Withdrawn] = "视为撤回",
+            [CaseOutcome.PartlyApproved] = "部分准予",
         },
         CommitmentKinds = new Dictionary<CommitmentKind, string>
         {
@@ -68,6 +69,7 @@ internal sealed partial class CaseLabels
             // Limits.
             ["statutory"] = "法定",
             ["promised"] = "承诺",
+            ["bundle"] = "一件事承诺",
             // Audit actions.
             ["submitted"] = "提交申请",
             ["prechecked"] = "预审",
@@ -91,6 +93,11 @@ internal sealed partial class CaseLabels
             ["visit"] = "到场",
             ["escalated"] = "时限预警",
             ["closed"] = "办结",
+            // A bundle case's own steps, and evidence another member passed on.
+            ["member_started"] = "事项开始办理",
+            ["passed_on"] = "结果流转",
+            ["member_finished"] = "事项办结",
+            ["member_stopped"] = "事项中止",
         },
         Met = "按时",
         Missed = "已超期",

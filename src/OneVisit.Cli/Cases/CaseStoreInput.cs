@@ -35,6 +35,8 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 
     public ICaseService Cases => _services.GetRequiredService<ICaseService>();
 
+    public Workflows.Bundles.IBundleCaseService Bundles => _services.GetRequiredService<Workflows.Bundles.IBundleCaseService>();
+
     public IAuditLog Audit => _services.GetRequiredService<IAuditLog>();
 
     public IVisitLedger Visits => _services.GetRequiredService<IVisitLedger>();

@@ -17,16 +17,19 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
             return;
         }
 
-        var table = new TextTable(_labels.ListHeaders);
+        // A kind column after the case: bundle cases (一件事) and the members' bundle; plain cases leave it blank.
+        var bundleWords = BundleCaseLabels.For(language);
+        var table = new TextTable([_labels.ListHeaders[0], bundleWords.Kind, .. _labels.ListHeaders[1..]]);
         foreach (var summary in cases)
         {
             table.Add(
                 Tone(summary.Stage, summary.Outcome),
                 summary.CaseId,
+                summary.IsBundle ? bundleWords.KindBundle : summary.BundleCaseId is { } owner ? bundleWords.KindMember(owner) : "",
                 _labels.Time(summary.SubmittedAt, zone),
                 _labels.Of(summary.Stage),
                 _labels.Of(summary.Outcome),
-                $"{summary.ProcedureCode} {ProcedureName(summary.ProcedureCode)}",
+                $"{summary.ProcedureCode} {(summary.IsBundle ? BundleName(summary.ProcedureCode) : ProcedureName(summary.ProcedureCode))}",
                 AuthorityName(summary.AuthorityId),
                 summary.ApplicantId);
         }
@@ -50,6 +53,12 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
             .Add(_labels.Decision, snapshot.Decision is { } decision ? _labels.DecidedBy(decision.Approved, decision.OfficerId, decision.Reason) : _labels.NotYet)
             .Add(_labels.Delivery, snapshot.Delivery is { } delivery ? CatalogueTerms.For(language).Of(delivery) : _labels.NoDelivery)
             .Add(_labels.Visits, _labels.VisitCounts(snapshot.PredictedVisits, snapshot.VisitsMade));
+        if (details.Bundle is { } bundle)
+        {
+            var words = BundleCaseLabels.For(language);
+            facts.Add(ConsoleColour.None, words.Bundle, words.MemberOf(bundle.BundleCaseId, bundle.BundleCode, language.Pick(bundle.BundleName)));
+        }
+
         if (snapshot.ClockPausedFor is { } paused)
         {
             facts.Add(ConsoleColour.Yellow, _labels.Clock, _labels.Paused(paused));
@@ -108,20 +117,32 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
 
             return table;
         });
-        Section(_labels.VisitsMade, details.Visits.Count, _labels.None, () =>
+        WriteVisits(details.Visits);
+        WriteAudit(details.Audit);
+    }
+
+    /// <summary>The visit ledger: every trip recorded, with its purpose and window.</summary>
+    public void WriteVisits(IReadOnlyList<Workflows.Visits.VisitRecord> visits)
+    {
+        Section(_labels.VisitsMade, visits.Count, _labels.None, () =>
         {
             var table = new TextTable(_labels.VisitHeaders);
-            foreach (var visit in details.Visits)
+            foreach (var visit in visits)
             {
                 table.Add(_labels.Time(visit.At, zone), _labels.Word(visit.Purpose), visit.WindowId is { } window ? WindowName(window) : "");
             }
 
             return table;
         });
-        Section(_labels.AuditTrail, details.Audit.Count, _labels.None, () =>
+    }
+
+    /// <summary>The audit trail: who did what, when, and what was asked of whom for what purpose.</summary>
+    public void WriteAudit(IReadOnlyList<Workflows.Audit.AuditEntry> audit)
+    {
+        Section(_labels.AuditTrail, audit.Count, _labels.None, () =>
         {
             var table = new TextTable(_labels.AuditHeaders);
-            foreach (var entry in details.Audit)
+            foreach (var entry in audit)
             {
                 // What was asked of whom is in the detail already; the purpose says why (the JSON has both fields).
                 var detail = entry.Purpose is { } purpose ? _labels.ForPurpose(entry.Detail, purpose) : entry.Detail.TrimEnd();
@@ -149,6 +170,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
     private static ConsoleColour Tone(CaseStage stage, CaseOutcome? outcome) => (stage, outcome) switch
     {
         (CaseStage.Closed, CaseOutcome.Approved) => ConsoleColour.Green,
+        (CaseStage.Closed, CaseOutcome.PartlyApproved) => ConsoleColour.Yellow,
         (CaseStage.Closed, _) => ConsoleColour.Red,
         (CaseStage.AwaitingSupplement, _) => ConsoleColour.Yellow,
         _ => ConsoleColour.None,
@@ -171,11 +193,13 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
         return item.Action == "supply_or_commit" ? $"{english} (or a signed commitment)" : english;
     }
 
+    private string BundleName(string code) => catalog.Bundles.TryGetValue(code, out var bundle) ? language.Pick(bundle.Name) : "";
+
     private string ProcedureName(string code) => catalog.Procedures.TryGetValue(code, out var procedure) ? language.Pick(procedure.Name) : "";
 
     private string AuthorityName(string id) => catalog.Authorities.TryGetValue(id, out var authority) ? $"{language.Pick(authority.Name)} ({id})" : id;
 
-    private string WindowName(string id) => catalog.Windows.TryGetValue(id, out var window) ? $"{language.Pick(window.Name)} ({id})" : id;
+    public string WindowName(string id) => catalog.Windows.TryGetValue(id, out var window) ? $"{language.Pick(window.Name)} ({id})" : id;
 
     private string DocumentName(string id) => catalog.Documents.TryGetValue(id, out var document) ? language.Pick(document.Name) : id;
 }

@@ -91,7 +91,7 @@ internal static class CasesCommand
     {
         var store = StoreOptions.Create();
         var caseId = new Argument<string>("case-id") { Description = "The case's id, as 'cases list' or the demo prints it (e.g. C0193…)." };
-        var command = new Command("show", "Show one case: stage and outcome, what it waits for, evidence requests, deadlines, decision, delivery, visits, commitments and the audit trail. Exit code: 0 shown, 1 not a case store, 64 usage or unknown case.")
+        var command = new Command("show", "Show one case, or a bundle case (一件事) with its members and what passed between them: stage and outcome, what it waits for, evidence requests, deadlines, decision, delivery, visits, commitments and the audit trail. Exit code: 0 shown, 1 not a case store, 64 usage or unknown case.")
         {
             caseId,
         };
@@ -106,6 +106,18 @@ internal static class CasesCommand
                 {
                     snapshot = await input.Cases.GetAsync(id, cancellation).ConfigureAwait(false);
                 }
+                catch (WrongBundleMemberException bundle) when (bundle.BundleCaseId == id)
+                {
+                    // A bundle case is read through the bundle service; its members are ordinary cases.
+                    await ShowBundleAsync(input, id, parsed.GetValue(store.Json), parsed.GetValue(store.Language), output, cancellation).ConfigureAwait(false);
+                    return ExitCodes.Ok;
+                }
+                catch (WrongBundleMemberException member)
+                {
+                    // A member that has not started (it waits for another's output, was stopped, or is not included).
+                    error.WriteLine($"onevisit cases show: {member.Message} Show its bundle: onevisit cases show {member.BundleCaseId} --db {input.Database}", ConsoleColour.Red);
+                    return ExitCodes.Usage;
+                }
                 catch (CaseNotFoundException)
                 {
                     var known = (await input.Cases.ListAsync(new CaseQuery(Limit: 10_000), cancellation).ConfigureAwait(false)).Select(c => c.CaseId);
@@ -118,7 +130,10 @@ internal static class CasesCommand
                     snapshot,
                     await input.Audit.ForCaseAsync(id, cancellation).ConfigureAwait(false),
                     await input.Visits.ForCaseAsync(id, cancellation).ConfigureAwait(false),
-                    await input.Commitments.ForCaseAsync(id, cancellation).ConfigureAwait(false));
+                    await input.Commitments.ForCaseAsync(id, cancellation).ConfigureAwait(false))
+                {
+                    Bundle = snapshot.BundleCaseId is { } owner ? await input.Bundles.GetAsync(owner, cancellation).ConfigureAwait(false) : null,
+                };
                 if (parsed.GetValue(store.Json))
                 {
                     CaseJsonOutput.WriteCase(output, details, input.Zone);
@@ -132,6 +147,22 @@ internal static class CasesCommand
             });
         });
         return command;
+    }
+
+    private static async Task ShowBundleAsync(CaseStoreInput input, string id, bool json, TextLanguage language, Terminal output, CancellationToken cancellation)
+    {
+        var details = new BundleDetails(
+            await input.Bundles.GetAsync(id, cancellation).ConfigureAwait(false),
+            await input.Audit.ForCaseAsync(id, cancellation).ConfigureAwait(false),
+            await input.Visits.ForCaseAsync(id, cancellation).ConfigureAwait(false));
+        if (json)
+        {
+            BundleCaseJson.Write(output, details, input.Zone);
+        }
+        else
+        {
+            new BundleCaseText(output, input.Catalog, input.Zone, language).WriteBundle(details);
+        }
     }
 
     private static async Task<int> RunAsync(CaseStoreInput? input, int exitCode, string command, Terminal error, Func<CaseStoreInput, Task<int>> run)
@@ -153,4 +184,8 @@ internal sealed record CaseDetails(
     CaseSnapshot Case,
     IReadOnlyList<Workflows.Audit.AuditEntry> Audit,
     IReadOnlyList<Workflows.Visits.VisitRecord> Visits,
-    IReadOnlyList<Workflows.Commitments.CommitmentEntry> Commitments);
+    IReadOnlyList<Workflows.Commitments.CommitmentEntry> Commitments)
+{
+    /// <summary>For a member case, its bundle case (一件事).</summary>
+    public Workflows.Bundles.BundleCaseSnapshot? Bundle { get; init; }
+}

@@ -60,7 +60,7 @@ internal static class DemoCommand
         }
 
         var progress = new Progress(error);
-        IReadOnlyList<ErrandResult> results;
+        DemoResults results;
         try
         {
             results = await new DemoRun(catalog, catalogue, database, zone, error.Writer, progress.Report).RunAsync(cancellationToken).ConfigureAwait(false);
@@ -92,10 +92,12 @@ internal static class DemoCommand
 
         var text = new DemoText(output, catalog, zone, language);
         text.WriteHeader(catalogue, database);
-        foreach (var result in results)
+        foreach (var result in results.Errands)
         {
             text.WriteErrand(result);
         }
+
+        text.WriteNewborn(results.Newborn);
 
         text.WriteSummary(results, database, zoneFromCatalogue: catalog.Info.TimeZone is not null);
         return ExitCodes.Ok;

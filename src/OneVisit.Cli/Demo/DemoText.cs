@@ -7,7 +7,7 @@ using OneVisit.Rules.Precheck;
 namespace OneVisit.Cli.Demo;
 
 /// <summary>The demo's report: each errand then and now, a summary table, and where the cases are.</summary>
-internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZoneInfo zone, TextLanguage language)
+internal sealed partial class DemoText(Terminal output, ProcedureCatalog catalog, TimeZoneInfo zone, TextLanguage language)
 {
     // The column the errand lines' text starts in, after their labels.
     private const int LabelWidth = 12;
@@ -67,12 +67,12 @@ internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZo
         Line(_labels.Result, string.Join(_labels.Separator, parts) + _labels.FullStop, snapshot.Outcome == Workflows.Cases.CaseOutcome.Approved ? ConsoleColour.Green : ConsoleColour.Red);
     }
 
-    public void WriteSummary(IReadOnlyList<ErrandResult> results, string database, bool zoneFromCatalogue)
+    public void WriteSummary(DemoResults results, string database, bool zoneFromCatalogue)
     {
         output.WriteLine();
         output.WriteLine(_labels.Summary);
         var table = new TextTable(_labels.SummaryHeaders);
-        foreach (var result in results)
+        foreach (var result in results.Errands)
         {
             table.Add(
                 result.Errand.Number.ToString(CultureInfo.InvariantCulture),
@@ -84,13 +84,18 @@ internal sealed class DemoText(Terminal output, ProcedureCatalog catalog, TimeZo
                 result.Case.CaseId);
         }
 
+        AddNewborn(table, results.Newborn, results.Errands.Count + 1);
         table.Write(output, "  ");
         output.WriteLine();
         output.WriteLine(_labels.StoredIn(database));
         // Always --db: by the time it is run, another demo may have made a newer store.
         var options = $" --db {database}" + (zoneFromCatalogue ? "" : $" --time-zone {zone.Id}") + (language == TextLanguage.English ? " --lang en" : "");
-        output.WriteLine($"  onevisit cases show {results[0].Case.CaseId}{options}", ConsoleColour.Green);
-        output.WriteLine("  " + _labels.FromAClone($"dotnet run --project src/OneVisit.Cli -- cases show {results[0].Case.CaseId}{options}"), ConsoleColour.Dim);
+        foreach (var id in new[] { results.Errands[0].Case.CaseId, results.Newborn.Bundle.BundleCaseId })
+        {
+            output.WriteLine($"  onevisit cases show {id}{options}", ConsoleColour.Green);
+        }
+
+        output.WriteLine("  " + _labels.FromAClone($"dotnet run --project src/OneVisit.Cli -- cases show {results.Errands[0].Case.CaseId}{options}"), ConsoleColour.Dim);
     }
 
     private void Line(string label, string text, ConsoleColour tone = ConsoleColour.None)

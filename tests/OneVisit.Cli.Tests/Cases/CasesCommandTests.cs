@@ -14,7 +14,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         Regex.Match(demo.Output, $@"(?m)^\s+{number}\s+.*\s(C[0-9A-F]{{20}})$").Groups[1].Value;
 
     [Fact]
-    public void CasesList_FourCases_ShowsThemNewestFirstInTheOfficesTime()
+    public void CasesList_FourErrands_ShowsThemNewestFirstInTheOfficesTime()
     {
         var (exit, output, error) = Cli.Run(Store("cases", "list"));
 
@@ -31,7 +31,7 @@ public sealed class CasesCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         var (exit, output, _) = Cli.Run("cases", "list", "--db", demo.Database, "--applicant", "demo-applicant-1");
 
         Assert.Equal(ExitCodes.Ok, exit);
-        Assert.Matches(@"(?m)^案件\s+提交时间\s+阶段\s+结果\s+事项\s+办理机关\s+申请人$", output);
+        Assert.Matches(@"(?m)^案件\s+类别\s+提交时间\s+阶段\s+结果\s+事项\s+办理机关\s+申请人$", output);
         Assert.Matches(@"(?m)^C[0-9A-F]{20}\s+2017-02-20 周一 09:00\s+已办结\s+准予许可\s+330100-SC-0001 分公司设立登记\s", output);
         Assert.Contains("中共 1 件案件。查看其一：onevisit cases show <案件编号> --db", output, StringComparison.Ordinal);
     }

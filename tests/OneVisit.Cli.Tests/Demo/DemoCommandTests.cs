@@ -18,6 +18,8 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         Assert.Matches(@"(?m)^\s+2\s+Transfer of an enterprise's vehicle.*outdated form version\s+1\s+1\s+1 h 40 min\s+C[0-9A-F]{20}$", demo.Output);
         Assert.Matches(@"(?m)^\s+3\s+Company name pre-approval.*wrong authority.*\s+1\s+1\s+4 h 40 min\s+C[0-9A-F]{20}$", demo.Output);
         Assert.Matches(@"(?m)^\s+4\s+Housing provident fund withdrawal.*another department\s+0\s+0\s+4 h 50 min\s+C[0-9A-F]{20}$", demo.Output);
+        // The newborn: the naive trips department by department in the 2017 column, the bundle's in the visits columns.
+        Assert.Matches(@"(?m)^\s+5\s+Newborn \(4 procedures\)\s+department by department: 4 trips\s+1\s+1\s+7 h 30 min\s+B[0-9A-F]{20}$", demo.Output);
         Assert.Contains($"The cases are stored in {demo.Database}", demo.Output, StringComparison.Ordinal);
         // The sample catalogue names its offices' zone, so the command needs no --time-zone.
         Assert.Matches($@"onevisit cases show C[0-9A-F]{{20}} --db {Regex.Escape(demo.Database)} --lang en\n", demo.Output);
@@ -38,7 +40,22 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         Assert.Matches(@"forwarded\s+Handed in at hz_general_window, forwarded to zj_amr", demo.Output);
         // Errand 4: the no-housing certificate comes from the real-estate registry, not from the worker.
         Assert.Contains("fetched by the government: No-housing certificate", demo.Output, StringComparison.Ordinal);
-        Assert.Equal(4, Regex.Matches(demo.Output, @"(?m)^\s+result\s+approved").Count);
+        Assert.Equal(4 + 1, Regex.Matches(demo.Output, @"(?m)^\s+result\s+approved").Count);
+    }
+
+    [Fact]
+    public void Demo_Newborn_ShowsTheTripsMemberByMemberThenOneBundleCase()
+    {
+        // 2017: each department "at most one visit", four departments, four trips, results carried by the family.
+        Assert.Contains("member by member, each department \"at most one visit\": 4 trips in all", demo.Output, StringComparison.Ordinal);
+        Assert.Matches(@"(?m)^\s+Shangcheng District branch, Hangzhou Public Security Bureau\s+330100-SC-0006 Birth registration .*\s1\s+First issue of the medical birth certificate$", demo.Output);
+        Assert.Contains("the precheck says 1 trip for the whole matter (Joint birth-services desk in the maternity hospital); 4 if each department were visited on its own.", demo.Output, StringComparison.Ordinal);
+        // Now: members start when their inputs exist, outputs pass between them, one delivery.
+        Assert.Equal(4, Regex.Matches(demo.Output, @"member_started\s").Count);
+        Assert.Matches(@"(?m)^\s+passed\s+Medical birth certificate: 330100-SC-0005 → 330100-SC-0006 \(e_licence\)$", demo.Output);
+        Assert.Matches(@"(?m)^\s+Household registration booklet: 330100-SC-0006 → 330100-SC-0007 \(push\)$", demo.Output);
+        Assert.Contains("approved, every result at once: picked up, 7 h 30 min after applying; visits: 1 needed, 1 made (4 member by member); bundle limit (5 working days) met.", demo.Output, StringComparison.Ordinal);
+        Assert.Matches($@"onevisit cases show B[0-9A-F]{{20}} --db {Regex.Escape(demo.Database)} --lang en\n", demo.Output);
     }
 
     [Fact]
@@ -59,6 +76,15 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         Assert.Equal("hz_general_window", errands[2].GetProperty("forwardedFromWindow").GetString());
         Assert.Equal("zj_amr", errands[2].GetProperty("competentAuthority").GetString());
         Assert.Contains("notice_issued", errands[0].GetProperty("steps").EnumerateArray().Select(s => s.GetString()));
+
+        var newborn = json.RootElement.GetProperty("newborn");
+        Assert.Equal("330100-YJS-0001", newborn.GetProperty("bundle").GetString());
+        Assert.Equal("approved", newborn.GetProperty("outcome").GetString());
+        Assert.Equal((4, 1, 1), (newborn.GetProperty("visitsNaive").GetInt32(), newborn.GetProperty("visitsPredicted").GetInt32(), newborn.GetProperty("visitsMade").GetInt32()));
+        Assert.Equal([1, 1, 1, 1], newborn.GetProperty("memberByMember").EnumerateArray().Select(m => m.GetProperty("visits").GetInt32()));
+        Assert.All(newborn.GetProperty("members").EnumerateArray(), m => Assert.Equal("done", m.GetProperty("state").GetString()));
+        Assert.Equal(2, newborn.GetProperty("passed").GetArrayLength());
+        Assert.True(newborn.GetProperty("deliversOnce").GetBoolean());
     }
 
     [Fact]

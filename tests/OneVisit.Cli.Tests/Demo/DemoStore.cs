@@ -40,9 +40,13 @@ public sealed class DemoStore : IDisposable
         using var json = System.Text.Json.JsonDocument.Parse(output);
         var root = json.RootElement;
         var strings = new List<string?> { root.GetProperty("outcomeReason").GetString() };
-        foreach (var (array, fields) in new[] { ("audit", new[] { "detail", "purpose", "dataRequested" }), ("visits", ["purpose"]), ("awaiting", ["what"]), ("evidence", ["note"]) })
+        // A bundle case has no evidence of its own; its members' whys and waits are the runtime's words.
+        foreach (var (array, fields) in new[] { ("audit", new[] { "detail", "purpose", "dataRequested" }), ("visits", ["purpose"]), ("awaiting", ["what"]), ("evidence", ["note"]), ("members", ["why"]) })
         {
-            strings.AddRange(root.GetProperty(array).EnumerateArray().SelectMany(item => fields.Select(f => item.GetProperty(f).GetString())));
+            if (root.TryGetProperty(array, out var items))
+            {
+                strings.AddRange(items.EnumerateArray().SelectMany(item => fields.Select(f => item.GetProperty(f).GetString())));
+            }
         }
 
         return strings.OfType<string>().ToList();

@@ -26,10 +26,11 @@ public sealed partial class DemoStoreFileTests
             Assert.All(results.Zip(stores), r => Assert.Contains($"--db {r.Second}", r.First.Output, StringComparison.Ordinal));
             Assert.False(File.Exists(stale), "A store untouched for over a week should be removed when a demo starts.");
 
-            // Without --db, 'cases list' reads the newest demo store: one of the two, with its four cases.
+            // Without --db, 'cases list' reads the newest demo store: one of the two, with its four errands and its bundle of four.
             var (exit, output, error) = Cli.Run("cases", "list");
             Assert.True(exit == ExitCodes.Ok, output + error);
             Assert.Equal(4, output.Split('\n').Count(l => l.StartsWith('C')));
+            Assert.Equal(5, output.Split('\n').Count(l => l.StartsWith('B')));
             Assert.Contains(DemoStores.Newest(), stores);
 
             // Each report in its language, the cases' own data (audit details, purposes) aside.
@@ -37,12 +38,14 @@ public sealed partial class DemoStoreFileTests
             Assert.Contains("在家预审 预审结论：暂不能办结：尚缺材料；尚缺：房屋租赁合同、分公司负责人任职文件（一次性告知）", chinese, StringComparison.Ordinal);
             Assert.Matches(@"(?m)^\s+1\s+分公司设立登记\s+未办结：材料不齐\s+0\s+0\s+1 天 1 小时\s+C[0-9A-F]{20}$", chinese);
             Assert.Contains("the precheck says not yet: something is missing", english, StringComparison.Ordinal);
-            var englishWords = new object[] { DemoLabels.English, CaseLabels.English }.SelectMany(LabelScan.Wordings)
+            var englishWords = new object[] { DemoLabels.English, CaseLabels.English, NewbornLabels.English, BundleCaseLabels.English }.SelectMany(LabelScan.Wordings)
                 .Concat(CaseLabels.Chinese.RuntimeWords.Keys)
                 .Concat(LabelScan.CatalogueWords(typeof(Rules.Precheck.Verdict), typeof(Rules.Catalog.AuthorityLevel), typeof(Rules.Catalog.ResultDelivery)));
             Assert.Empty(LabelScan.EnglishIn(LabelScan.Without(chinese, DataOf(chinese, stores[0])), englishWords));
-            var chineseWords = new object[] { DemoLabels.Chinese, CaseLabels.Chinese }.SelectMany(LabelScan.Wordings);
-            Assert.Empty(LabelScan.ChineseIn(LabelScan.Without(english, DataOf(english, stores[1])), chineseWords));
+            var chineseWords = new object[] { DemoLabels.Chinese, CaseLabels.Chinese, NewbornLabels.Chinese, BundleCaseLabels.Chinese }.SelectMany(LabelScan.Wordings);
+            // The English report shows the 2017 story in its own words too, and the bundle's Chinese name beside its English one.
+            var chineseData = DataOf(english, stores[1]).Append(Newborn.Then.Text).Append("出生一件事");
+            Assert.Empty(LabelScan.ChineseIn(LabelScan.Without(english, chineseData), chineseWords));
         }
         finally
         {
@@ -63,13 +66,13 @@ public sealed partial class DemoStoreFileTests
         return stale;
     }
 
-    /// <summary>What the runtime and the script wrote into the report's four cases.</summary>
+    /// <summary>What the runtime and the script wrote into the report's cases: the four errands' and the newborn's bundle case.</summary>
     private static IEnumerable<string> DataOf(string report, string store) =>
         CaseId().Matches(report).Select(m => m.Value).Distinct().SelectMany(id => DemoStore.DataOf(store, id)).ToList();
 
     [GeneratedRegex(@"onevisit cases show C[0-9A-F]{20} --db (?<path>\S+)")]
     private static partial Regex OpenCommand();
 
-    [GeneratedRegex(@"\bC[0-9A-F]{20}\b")]
+    [GeneratedRegex(@"\b[CB][0-9A-F]{20}\b")]
     private static partial Regex CaseId();
 }

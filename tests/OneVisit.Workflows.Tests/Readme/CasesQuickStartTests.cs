@@ -6,7 +6,7 @@ namespace OneVisit.Workflows.Tests.Readme;
 /// <summary>
 /// The README's host quick start, verbatim: its Program.cs goes into a new console project set up as its shell
 /// block says (the hosting package, a reference to src/OneVisit.Workflows, the sample catalogue beside it), which
-/// is built warning-free and run. It must submit a case that the province ends up reviewing.
+/// is built warning-free and run. It must submit a case that the province ends up reviewing, and the newborn's bundle.
 /// </summary>
 public sealed partial class CasesQuickStartTests
 {
@@ -51,6 +51,8 @@ public sealed partial class CasesQuickStartTests
 
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.Matches("(?m)^C[0-9A-F]{20}: UnderReview by zj_amr, forwarded from hz_general_window$", run.Output);
+            Assert.Matches("(?m)^  330100-SC-0006 CannotStartYet: waits for ", run.Output);
+            Assert.Matches("(?m)^B[0-9A-F]{20}: 1 visit for the matter, 4 member by member$", run.Output);
             Assert.True(File.Exists(Path.Combine(folder, "onevisit.db")), "The case store was not created where the README says.");
         }
         finally
