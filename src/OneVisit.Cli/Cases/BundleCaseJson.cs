@@ -32,7 +32,7 @@ internal static class BundleCaseJson
         WriteTimeLimit(json, bundle.TimeLimit, zone);
         json.WriteString("notice", bundle.Notice);
         json.WriteBoolean("deliversOnce", bundle.DeliversOnce);
-        json.WriteWord<ResultDelivery>("delivery", bundle.Delivery);
+        WriteDeliveries(json, bundle.Deliveries);
         json.WriteNumber("visitsPredicted", bundle.PredictedVisits);
         json.WriteNumber("visitsNaive", bundle.NaiveVisits);
         json.WriteNumber("visitsMade", bundle.VisitsMade);
@@ -51,6 +51,18 @@ internal static class BundleCaseJson
         json.WriteEndObject();
     });
 
+    /// <summary><c>deliveries[]</c>: the ways the results go (each member's own), in the catalogue's words.</summary>
+    public static void WriteDeliveries(Utf8JsonWriter json, IReadOnlyList<ResultDelivery> deliveries)
+    {
+        json.WriteStartArray("deliveries");
+        foreach (var delivery in deliveries)
+        {
+            json.WriteStringValue(CatalogWords.Of(delivery));
+        }
+
+        json.WriteEndArray();
+    }
+
     /// <summary><c>members[]</c>: each member's procedure, state (<c>cannot_start_yet</c>, <c>done</c>, …), case, authority, why and what it waits for.</summary>
     public static void WriteMembers(Utf8JsonWriter json, IReadOnlyList<BundleMemberStatus> members) => json.WriteObjects("members", members, member =>
     {
@@ -60,6 +72,7 @@ internal static class BundleCaseJson
         json.WriteWord<BundleMemberState>("state", member.State);
         json.WriteString("caseId", member.CaseId);
         json.WriteString("authority", member.AuthorityId);
+        json.WriteWord<ResultDelivery>("delivery", member.Delivery);
         json.WriteString("why", member.Why);
         json.WriteStartArray("waitsFor");
         foreach (var output in member.WaitsFor)

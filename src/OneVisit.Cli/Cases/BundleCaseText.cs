@@ -95,10 +95,10 @@ internal sealed class BundleCaseText(Terminal output, ProcedureCatalog catalog, 
         return table;
     }
 
-    /// <summary>The one delivery of a bundle that delivers once, else each member's own.</summary>
+    /// <summary>The one delivery of a bundle that delivers once (the ways its results go, released together), else each member's own.</summary>
     public string Delivery(BundleCaseSnapshot bundle) =>
         !bundle.DeliversOnce ? _bundle.EachOnItsOwn
-        : bundle.Delivery is { } delivery ? _bundle.Once(CatalogueTerms.For(language).Of(delivery))
+        : bundle.Deliveries.Count > 0 ? _bundle.Once(string.Join(_bundle.ListSeparator, bundle.Deliveries.Select(CatalogueTerms.For(language).Of)))
         : _labels.NoDelivery;
 
     public string TimeLimit(CaseDeadline? limit) => limit is null
@@ -108,7 +108,7 @@ internal sealed class BundleCaseText(Terminal output, ProcedureCatalog catalog, 
     /// <summary>The runtime's words for why a member stands where it does; for one that cannot start yet, the outputs it waits for.</summary>
     private string Why(BundleMemberStatus member) => member.State == BundleMemberState.CannotStartYet && member.WaitsFor.Count > 0
         ? _bundle.WaitsFor(string.Join(_bundle.ListSeparator, member.WaitsFor))
-        : member.Why;
+        : member.Why ?? "";
 
     private static ConsoleColour MemberTone(BundleMemberState state) => state switch
     {

@@ -64,7 +64,7 @@ internal static class DemoJson
         json.WriteString("bundleCaseId", bundle.BundleCaseId);
         json.WriteWord("outcome", bundle.Outcome);
         json.WriteBoolean("deliversOnce", bundle.DeliversOnce);
-        json.WriteWord<ResultDelivery>("delivery", bundle.Delivery);
+        BundleCaseJson.WriteDeliveries(json, bundle.Deliveries);
         BundleCaseJson.WriteMembers(json, bundle.Members);
         BundleCaseJson.WritePassed(json, bundle.Passed, zone);
         BundleCaseJson.WriteTimeLimit(json, bundle.TimeLimit, zone);

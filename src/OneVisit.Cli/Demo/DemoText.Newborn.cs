@@ -59,9 +59,11 @@ internal sealed partial class DemoText
         Line(_labels.Result, string.Join(_labels.Separator, parts) + _labels.FullStop, snapshot.Outcome == CaseOutcome.Approved ? ConsoleColour.Green : ConsoleColour.Red);
     }
 
-    /// <summary>The one delivery in the demo's words ("picked up"), else as a bundle case shows it.</summary>
+    /// <summary>The one delivery in the demo's words ("picked up", "by mail"), else as a bundle case shows it.</summary>
     private string Delivery(Workflows.Bundles.BundleCaseSnapshot snapshot, BundleCaseText members) =>
-        snapshot is { DeliversOnce: true, Delivery: { } delivery } ? _newborn.Once(_labels.Deliveries.GetValueOrDefault(delivery, _terms.Of(delivery))) : members.Delivery(snapshot);
+        snapshot is { DeliversOnce: true, Deliveries.Count: > 0 }
+            ? _newborn.Once(string.Join(_labels.ListSeparator, snapshot.Deliveries.Select(d => _labels.Deliveries.GetValueOrDefault(d, _terms.Of(d)))))
+            : members.Delivery(snapshot);
 
     /// <summary>Each member on its own: its department, its trips "at most once", and whose result the family had to bring.</summary>
     private TextTable OneByOne(BundlePrecheckResult precheck)

@@ -24,8 +24,8 @@ public sealed record BundleMemberStatus
     /// <summary>The competent authority the member is routed to (null for a member not included).</summary>
     public string? AuthorityId { get; init; }
 
-    /// <summary>Why it is in this state, in words (what it waits for, why refused, stopped or not included).</summary>
-    public required string Why { get; init; }
+    /// <summary>Why it is in this state, in words (what it waits for, why refused, stopped or not included); null for a member done.</summary>
+    public string? Why { get; init; }
 
     /// <summary>For a member that cannot start yet: the outputs it waits for, as "document from procedure".</summary>
     public IReadOnlyList<string> WaitsFor { get; init; } = [];

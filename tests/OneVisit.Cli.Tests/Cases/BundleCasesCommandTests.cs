@@ -32,7 +32,7 @@ public sealed class BundleCasesCommandTests(DemoStore demo) : IClassFixture<Demo
         Assert.Matches($@"(?m)^Bundle case {BundleCase}: Newborn \[330100-YJS-0001 v1\]$", output);
         Assert.Matches(@"(?m)^\s+stage\s+closed: approved \(4 of 4 member\(s\) approved", output);
         Assert.Matches(@"(?m)^\s+time limit\s+5 working days, due end of Mon 2019-07-22, met$", output);
-        Assert.Matches(@"(?m)^\s+delivery\s+every result at once: pickup$", output);
+        Assert.Matches(@"(?m)^\s+delivery\s+every result at once: e_licence; mail; online$", output);
         Assert.Matches(@"(?m)^\s+visits\s+1 predicted, 1 made; 4 member by member$", output);
         Assert.Matches($@"(?m)^\s+330100-SC-0006 Birth registration .*\s+done\s+{BundleCase}-2\s+Shangcheng District branch, Hangzhou Public Security Bureau\s", output);
         Assert.Matches($@"(?m)^\s+Medical birth certificate\s+330100-SC-0005 \({BundleCase}-1\)\s+330100-SC-0006 \({BundleCase}-2\)\s+e_licence\s", output);

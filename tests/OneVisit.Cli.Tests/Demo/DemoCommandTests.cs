@@ -19,7 +19,7 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         Assert.Matches(@"(?m)^\s+3\s+Company name pre-approval.*wrong authority.*\s+1\s+1\s+4 h 40 min\s+C[0-9A-F]{20}$", demo.Output);
         Assert.Matches(@"(?m)^\s+4\s+Housing provident fund withdrawal.*another department\s+0\s+0\s+4 h 50 min\s+C[0-9A-F]{20}$", demo.Output);
         // The newborn: the naive trips department by department in the 2017 column, the bundle's in the visits columns.
-        Assert.Matches(@"(?m)^\s+5\s+Newborn \(4 procedures\)\s+department by department: 4 trips\s+1\s+1\s+7 h 30 min\s+B[0-9A-F]{20}$", demo.Output);
+        Assert.Matches(@"(?m)^\s+5\s+Newborn \(4 procedures\)\s+department by department: 4 trips\s+1\s+1\s+2 h\s+B[0-9A-F]{20}$", demo.Output);
         Assert.Contains($"The cases are stored in {demo.Database}", demo.Output, StringComparison.Ordinal);
         // The sample catalogue names its offices' zone, so the command needs no --time-zone.
         Assert.Matches($@"onevisit cases show C[0-9A-F]{{20}} --db {Regex.Escape(demo.Database)} --lang en\n", demo.Output);
@@ -54,7 +54,7 @@ public sealed class DemoCommandTests(DemoStore demo) : IClassFixture<DemoStore>
         Assert.Equal(4, Regex.Matches(demo.Output, @"member_started\s").Count);
         Assert.Matches(@"(?m)^\s+passed\s+Medical birth certificate: 330100-SC-0005 → 330100-SC-0006 \(e_licence\)$", demo.Output);
         Assert.Matches(@"(?m)^\s+Household registration booklet: 330100-SC-0006 → 330100-SC-0007 \(push\)$", demo.Output);
-        Assert.Contains("approved, every result at once: picked up, 7 h 30 min after applying; visits: 1 needed, 1 made (4 member by member); bundle limit (5 working days) met.", demo.Output, StringComparison.Ordinal);
+        Assert.Contains("approved, every result at once: issued as an e-licence, result mailed, result online, 2 h after applying; visits: 1 needed, 1 made (4 member by member); bundle limit (5 working days) met.", demo.Output, StringComparison.Ordinal);
         Assert.Matches($@"onevisit cases show B[0-9A-F]{{20}} --db {Regex.Escape(demo.Database)} --lang en\n", demo.Output);
     }
 

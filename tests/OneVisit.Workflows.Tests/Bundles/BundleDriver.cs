@@ -60,7 +60,7 @@ internal static class BundleDriver
     }
 
     private static IEnumerable<BundleMemberStatus> AskingApplicant(BundleCaseSnapshot bundle, HashSet<string> supplied) =>
-        bundle.Members.Where(m => m.State == BundleMemberState.Waiting && m.Why.Contains("from applicant", StringComparison.Ordinal) && !supplied.Contains(m.CaseId!));
+        bundle.Members.Where(m => m.State == BundleMemberState.Waiting && m.Why?.Contains("from applicant", StringComparison.Ordinal) == true && !supplied.Contains(m.CaseId!));
 
     private static IEnumerable<BundleMemberStatus> UnderReview(BundleCaseSnapshot bundle, HashSet<string> decided) =>
         bundle.Members.Where(m => m.CaseStage == CaseStage.UnderReview && !decided.Contains(m.CaseId!));

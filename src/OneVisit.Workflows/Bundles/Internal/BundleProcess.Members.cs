@@ -112,7 +112,9 @@ internal sealed partial class BundleProcess
     {
         member.Outcome = finished.Outcome;
         member.State = finished.Outcome == CaseOutcome.Approved ? BundleMemberState.Done : BundleMemberState.Refused;
-        member.Why = finished.Reason;
+
+        // A done member needs no why (its result goes with the bundle); a refused one carries the officer's reason.
+        member.Why = finished.Outcome == CaseOutcome.Approved ? null : finished.Reason;
         Audit(data, $"member:{member.Index}:finished", AuditActions.MemberFinished, $"{MemberName(member)} (case {member.CaseId}) ended {finished.Outcome}: {finished.Reason}");
         TellConsumers(data, member);
     }

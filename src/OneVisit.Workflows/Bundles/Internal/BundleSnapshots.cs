@@ -40,7 +40,7 @@ internal static class BundleSnapshots
     private static BundleMemberStatus Member(BundleData data, BundleMemberData member, CaseSnapshot? memberCase)
     {
         var state = member.State;
-        var why = member.Why ?? "";
+        var why = member.Why;
         IReadOnlyList<string> waitsFor = [];
         if (state == BundleMemberState.CannotStartYet)
         {
