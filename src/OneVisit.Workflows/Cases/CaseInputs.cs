@@ -33,6 +33,34 @@ public static class CaseInputs
         }
     }
 
+    /// <summary>What every submission names, a case's or a bundle's: its key, whom it is about, how the result should go.</summary>
+    internal static void Submission(string? idempotencyKey, string? applicantId, Rules.Catalog.ResultDelivery? delivery)
+    {
+        Identifier(idempotencyKey, "submission.IdempotencyKey");
+        Identifier(applicantId, "submission.ApplicantId");
+        if (delivery is { } way)
+        {
+            Defined(way, "submission.PreferredDelivery", "");
+        }
+    }
+
+    /// <summary>Documents handed in: there are some, and their ids, editions and parties cannot forge an audit line.</summary>
+    internal static void Documents(SuppliedDocuments? documents, string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        if (documents.Documents is not { Count: > 0 })
+        {
+            throw new UnexpectedCaseEventException(caseId, "No documents were supplied.");
+        }
+
+        for (var i = 0; i < documents.Documents.Count; i++)
+        {
+            Identifier(documents.Documents[i].DocumentId, $"documents.Documents[{i}].DocumentId", caseId);
+            Text(documents.Documents[i].FormVersion, $"documents.Documents[{i}].FormVersion", caseId);
+            Text(documents.Documents[i].Party, $"documents.Documents[{i}].Party", caseId);
+        }
+    }
+
     internal static void Text(string? value, string parameterName, string caseId)
     {
         if (value is null)

@@ -10,18 +10,7 @@ internal sealed partial class BundleService
     public Task SupplyDocumentsAsync(string bundleCaseId, SuppliedDocuments documents, CancellationToken cancellationToken = default) =>
         SendAsync(bundleCaseId, "applicant", data =>
         {
-            ArgumentNullException.ThrowIfNull(documents);
-            if (documents.Documents is not { Count: > 0 })
-            {
-                throw new UnexpectedCaseEventException(bundleCaseId, "No documents were supplied.");
-            }
-
-            for (var i = 0; i < documents.Documents.Count; i++)
-            {
-                CaseInputs.Identifier(documents.Documents[i].DocumentId, $"documents.Documents[{i}].DocumentId", bundleCaseId);
-                CaseInputs.Text(documents.Documents[i].FormVersion, $"documents.Documents[{i}].FormVersion", bundleCaseId);
-                CaseInputs.Text(documents.Documents[i].Party, $"documents.Documents[{i}].Party", bundleCaseId);
-            }
+            CaseInputs.Documents(documents, bundleCaseId);
 
             if (data.Stage != CaseStage.AwaitingSupplement)
             {
@@ -62,21 +51,9 @@ internal sealed partial class BundleService
     public Task RecordVisitAsync(string bundleCaseId, VisitMade visit, CancellationToken cancellationToken = default) =>
         errors.GuardAsync(async () =>
         {
-            ArgumentNullException.ThrowIfNull(visit);
-            CaseInputs.Identifier(visit.Purpose, "visit.Purpose", bundleCaseId);
-            if (visit.WindowId is { } windowId)
-            {
-                CaseInputs.Identifier(windowId, "visit.WindowId", bundleCaseId);
-            }
-
+            VisitBook.Check(visit, bundleCaseId);
             var data = await LoadOpenAsync(bundleCaseId, "applicant", cancellationToken).ConfigureAwait(false);
-            var now = time.GetUtcNow();
-            var window = visit.WindowId ?? data.WindowId;
-            await ledgers.RecordVisitAsync(
-                $"{bundleCaseId}:visit:{visit.Purpose}:{now.UtcTicks}",
-                new VisitRecord(bundleCaseId, data.ApplicantId, now, visit.Purpose, window),
-                new AuditEntry(0, bundleCaseId, data.ApplicantId, now, "applicant", AuditActions.Visit, $"Came to {window ?? "the office"} for {visit.Purpose} (the whole bundle)"),
-                cancellationToken).ConfigureAwait(false);
+            await VisitBook.RecordAsync(ledgers, bundleCaseId, data.ApplicantId, data.WindowId, visit, time.GetUtcNow(), " (the whole bundle)", cancellationToken).ConfigureAwait(false);
             return true;
         });
 

@@ -38,12 +38,7 @@ internal sealed partial class BundleService(
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(submission.Application, "submission.Application");
-        CaseInputs.Identifier(submission.IdempotencyKey, "submission.IdempotencyKey");
-        CaseInputs.Identifier(submission.ApplicantId, "submission.ApplicantId");
-        if (submission.PreferredDelivery is { } delivery)
-        {
-            CaseInputs.Defined(delivery, "submission.PreferredDelivery", "");
-        }
+        CaseInputs.Submission(submission.IdempotencyKey, submission.ApplicantId, submission.PreferredDelivery);
 
         var result = precheck.CheckBundle(submission.Application);
         var now = time.GetUtcNow();

@@ -7,18 +7,8 @@ internal sealed partial class CaseService
     public Task SupplyDocumentsAsync(string caseId, SuppliedDocuments documents, CancellationToken cancellationToken = default) =>
         SendAsync(caseId, "applicant", data =>
         {
-            ArgumentNullException.ThrowIfNull(documents);
-            if (documents.Documents is not { Count: > 0 })
-            {
-                throw new UnexpectedCaseEventException(caseId, "No documents were supplied.");
-            }
-
             // Refusals below quote the document ids and editions given: they must not carry a line into the audit log.
-            for (var i = 0; i < documents.Documents.Count; i++)
-            {
-                CaseInputs.Identifier(documents.Documents[i].DocumentId, $"documents.Documents[{i}].DocumentId", caseId);
-                CaseInputs.Text(documents.Documents[i].FormVersion, $"documents.Documents[{i}].FormVersion", caseId);
-            }
+            CaseInputs.Documents(documents, caseId);
 
             return data.Stage == CaseStage.AwaitingSupplement ? [Supplement(data, documents)] : Asked(data, documents);
         }, cancellationToken);

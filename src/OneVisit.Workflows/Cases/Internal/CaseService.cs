@@ -34,12 +34,7 @@ internal sealed partial class CaseService(
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(submission.Application, "submission.Application");
-        CaseInputs.Identifier(submission.IdempotencyKey, "submission.IdempotencyKey");
-        CaseInputs.Identifier(submission.ApplicantId, "submission.ApplicantId");
-        if (submission.PreferredDelivery is { } delivery)
-        {
-            CaseInputs.Defined(delivery, "submission.PreferredDelivery", "");
-        }
+        CaseInputs.Submission(submission.IdempotencyKey, submission.ApplicantId, submission.PreferredDelivery);
 
         var result = precheck.Check(submission.Application);
         var now = time.GetUtcNow();
@@ -111,21 +106,9 @@ internal sealed partial class CaseService(
     public Task RecordVisitAsync(string caseId, VisitMade visit, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
-            ArgumentNullException.ThrowIfNull(visit);
-            CaseInputs.Identifier(visit.Purpose, "visit.Purpose", caseId);
-            if (visit.WindowId is { } windowId)
-            {
-                CaseInputs.Identifier(windowId, "visit.WindowId", caseId);
-            }
-
+            VisitBook.Check(visit, caseId);
             var (_, data) = await LoadOpenAsync(caseId, "applicant", cancellationToken).ConfigureAwait(false);
-            var now = time.GetUtcNow();
-            var window = visit.WindowId ?? data.WindowId;
-            await ledgers.RecordVisitAsync(
-                $"{caseId}:visit:{visit.Purpose}:{now.UtcTicks}",
-                new VisitRecord(caseId, data.ApplicantId, now, visit.Purpose, window),
-                new AuditEntry(0, caseId, data.ApplicantId, now, "applicant", AuditActions.Visit, $"Came to {window ?? "the office"} for {visit.Purpose}"),
-                cancellationToken).ConfigureAwait(false);
+            await VisitBook.RecordAsync(ledgers, caseId, data.ApplicantId, data.WindowId, visit, time.GetUtcNow(), "", cancellationToken).ConfigureAwait(false);
             return true;
         });
 
