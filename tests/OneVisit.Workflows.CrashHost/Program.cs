@@ -4,19 +4,24 @@ using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Hosting;
 using OneVisit.Tests.Shared;
+using OneVisit.Workflows.Bundles;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.CrashHost;
 using OneVisit.Workflows.Hosting;
 
-// Usage: crashhost <database> <department-log> <cases> <department-latency-ms>
+// Usage: crashhost <database> <department-log> <cases> <department-latency-ms> [bundles]
 // Submits <cases> applications (idempotent keys, so a second run re-submits safely), decides every case that
 // reaches review, and exits 0 once all are closed. The crash test kills the first run mid-flight.
+// With "bundles", the applications are birth bundles (出生一件事): every member case is decided as it reaches
+// review, each decision printed as "decided <n>" (counted in this run), so the test can kill the host while
+// members are closing and their outputs are being passed on.
 // Each line must reach the test as it is written: the test kills this process on a progress line.
 Console.SetOut(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true });
 var (database, departmentLog) = (args[0], args[1]);
 var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
 var latency = TimeSpan.FromMilliseconds(int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
+var bundleMode = args.Length > 4 && args[4] == "bundles";
 var services = new ServiceCollection();
 services.AddLogging(b => b.AddProvider(new OneVisit.Workflows.Tests.Support.ConsoleErrorLoggerProvider()));
 services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
@@ -28,6 +33,12 @@ await using var provider = services.BuildServiceProvider();
 await provider.GetRequiredService<CaseRuntime>().StartAsync();
 var cases = provider.GetRequiredService<CaseService>();
 var catalog = provider.GetRequiredService<ProcedureCatalog>();
+if (bundleMode)
+{
+    await RunBundlesAsync(provider.GetRequiredService<IBundleCaseService>(), cases, catalog, count);
+    await provider.GetRequiredService<CaseRuntime>().StopAsync();
+    return 0;
+}
 
 string[] errands = ["03-company-name-province.yaml", "04-housing-fund-rent-withdrawal.yaml", "01-branch-registration.yaml"];
 var submitted = new List<CaseSnapshot>();
@@ -77,3 +88,70 @@ await Parallel.ForEachAsync(submitted, async (snapshot, token) =>
 Console.WriteLine("all closed");
 await provider.GetRequiredService<CaseRuntime>().StopAsync();
 return 0;
+
+// The sample's birth bundle, submitted <count> times; its members are decided by one officer as they reach
+// review (a decision stored before a kill is refused again as a conflict, or the member is closed by then), and
+// its results are picked up once, until every bundle is closed.
+static async Task RunBundlesAsync(IBundleCaseService bundles, CaseService cases, ProcedureCatalog catalog, int count)
+{
+    var application = ApplicationFile.Load(Path.Combine(RepositoryRoot.SampleCatalogue, "applications", "05-birth-bundle.yaml"), catalog).Bundle!;
+    var submitted = new List<string>();
+    for (var i = 0; i < count; i++)
+    {
+        var snapshot = await bundles.SubmitAsync(new BundleSubmission { IdempotencyKey = $"crash-bundle-{i}", ApplicantId = $"applicant-{i}", Application = application });
+        submitted.Add(snapshot.BundleCaseId);
+        Console.WriteLine($"submitted {i + 1}");
+    }
+
+    var decisions = 0;
+    var timeout = TimeSpan.FromSeconds(60);
+    // Every bundle at once (not one per core): the kill must find several bundles with members in flight.
+    await Parallel.ForEachAsync(submitted, new ParallelOptions { MaxDegreeOfParallelism = count }, async (bundleCaseId, token) =>
+    {
+        var decided = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            var state = await bundles.WaitUntilAsync(
+                bundleCaseId,
+                b => b.Stage is CaseStage.Closed or CaseStage.AwaitingPickup || b.Members.Any(m => m.CaseStage == CaseStage.UnderReview && !decided.Contains(m.CaseId!)),
+                timeout,
+                token);
+            if (state.Stage == CaseStage.Closed)
+            {
+                break;
+            }
+
+            if (state.Stage == CaseStage.AwaitingPickup)
+            {
+                try
+                {
+                    await bundles.ConfirmPickupAsync(bundleCaseId, token);
+                }
+                catch (CaseConflictException)
+                {
+                    // Picked up before the kill; the bundle closes.
+                }
+
+                await bundles.WaitUntilAsync(bundleCaseId, b => b.IsClosed, timeout, token);
+                break;
+            }
+
+            foreach (var member in state.Members.Where(m => m.CaseStage == CaseStage.UnderReview && decided.Add(m.CaseId!)))
+            {
+                try
+                {
+                    await cases.DecideAsync(member.CaseId!, new OfficerDecision("officer-crash", member.AuthorityId!, Approved: true), token);
+                    Console.WriteLine($"decided {Interlocked.Increment(ref decisions)}");
+                }
+                catch (Exception ex) when (ex is CaseConflictException or CaseClosedException)
+                {
+                    // Decided before the kill: the decision stored then is the one that counts.
+                }
+            }
+        }
+
+        Console.WriteLine($"closed {bundleCaseId}");
+    });
+
+    Console.WriteLine("all closed");
+}

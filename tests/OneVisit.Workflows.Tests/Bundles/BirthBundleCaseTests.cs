@@ -98,9 +98,9 @@ public sealed class BirthBundleCaseTests
     }
 
     /// <summary>The sample's birth bundle is in force from 2019-06-01: the clock starts on the application's morning.</summary>
-    internal static async Task<CaseHarness> BirthHarness(Action<Simulation.SimulatedDepartmentsOptions>? departments = null)
+    internal static async Task<CaseHarness> BirthHarness(Action<Simulation.SimulatedDepartmentsOptions>? departments = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? overrides = null)
     {
-        var harness = await CaseHarness.StartAsync(departments);
+        var harness = await CaseHarness.StartAsync(departments, overrides: overrides);
         harness.Time.SetUtcNow(new DateTimeOffset(2019, 7, 15, 9, 0, 0, TimeSpan.FromHours(8)));
         return harness;
     }

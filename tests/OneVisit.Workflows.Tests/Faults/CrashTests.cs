@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using OneVisit.Workflows.Tests.Support;
 
 namespace OneVisit.Workflows.Tests.Faults;
 
@@ -87,7 +87,7 @@ public sealed class CrashTests
         Assert.All(sent, g => Assert.True(g.Count() <= 2, $"{g.Key} was sent {g.Count()} times"));
     }
 
-    private static List<string> Query(SqliteConnection connection, string sql)
+    internal static List<string> Query(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
         command.CommandText = sql;
@@ -101,77 +101,6 @@ public sealed class CrashTests
         return values;
     }
 
-    private static ChildHost StartHost(string database, string departmentLog, int departmentLatencyMs)
-    {
-        // The test runs from tests/OneVisit.Workflows.Tests/bin/<configuration>/net10.0/.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var host = Path.Combine(RepositoryRoot.Path, "tests", "OneVisit.Workflows.CrashHost", "bin", configuration, "net10.0", "OneVisit.Workflows.CrashHost.dll");
-        var start = new ProcessStartInfo("dotnet", [host, database, departmentLog, Cases.ToString(System.Globalization.CultureInfo.InvariantCulture), departmentLatencyMs.ToString(System.Globalization.CultureInfo.InvariantCulture)])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        return new ChildHost(Process.Start(start) ?? throw new InvalidOperationException("Could not start the crash host."));
-    }
-
-    /// <summary>A child process whose output is read as it comes (both pipes, so neither fills and blocks it).</summary>
-    private sealed class ChildHost : IDisposable
-    {
-        private readonly System.Threading.Channels.Channel<string?> _lines = System.Threading.Channels.Channel.CreateUnbounded<string?>();
-        private readonly System.Text.StringBuilder _output = new();
-        private readonly System.Text.StringBuilder _errors = new();
-
-        public ChildHost(Process process)
-        {
-            Process = process;
-            process.OutputDataReceived += (_, e) =>
-            {
-                lock (_output)
-                {
-                    _output.AppendLine(e.Data);
-                }
-
-                _lines.Writer.TryWrite(e.Data);
-            };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                lock (_errors)
-                {
-                    _errors.AppendLine(e.Data);
-                }
-            };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-        }
-
-        public Process Process { get; }
-
-        public string Output
-        {
-            get
-            {
-                lock (_output)
-                {
-                    return _output.ToString();
-                }
-            }
-        }
-
-        public string Errors
-        {
-            get
-            {
-                lock (_errors)
-                {
-                    return _errors.ToString();
-                }
-            }
-        }
-
-        /// <summary>The next line, or null at the end of the output.</summary>
-        public async Task<string?> NextLineAsync() => await _lines.Reader.ReadAsync().AsTask().WaitAsync(TimeSpan.FromMinutes(1));
-
-        public void Dispose() => Process.Dispose();
-    }
+    private static ChildHost StartHost(string database, string departmentLog, int departmentLatencyMs) =>
+        ChildHost.StartCrashHost(database, departmentLog, Cases, departmentLatencyMs);
 }
