@@ -25,7 +25,8 @@ public sealed class BundleErrorTests
         Assert.Equal(first.BundleCaseId, again.BundleCaseId);
         var duplicate = await Assert.ThrowsAsync<DuplicateSubmissionException>(() => harness.Bundles.SubmitAsync(other));
         Assert.Equal(first.BundleCaseId, duplicate.CaseId);
-        Assert.Single(await harness.Cases.ListAsync(), c => c.IsBundle);
+        var listed = Assert.Single(await harness.Cases.ListAsync(), c => c.IsBundle);
+        Assert.Equal(("330100-YJS-0001", "hz_health_shangcheng"), (listed.ProcedureCode, listed.AuthorityId));
     }
 
     [Fact]

@@ -26,6 +26,11 @@ public sealed class SampleBundleCaseTests
         Assert.Equal(passes, closed.Passed.Count);
         Assert.Equal(passes, closed.Passed.DistinctBy(p => (p.DocumentId, p.FromProcedure, p.ToProcedure)).Count());
         Assert.True(closed.VisitsMade <= closed.PredictedVisits, $"{closed.VisitsMade} visits made, {closed.PredictedVisits} predicted");
+        var listed = await harness.Cases.ListAsync();
+        var row = Assert.Single(listed, c => c.CaseId == submitted.BundleCaseId);
+        Assert.Equal((true, CaseStage.Closed, CaseOutcome.Approved), (row.IsBundle, row.Stage, row.Outcome));
+        Assert.Equal(harness.Catalog.Bundles[closed.BundleCode].LeadAuthorityId, row.AuthorityId);
+        Assert.Equal(members, listed.Count(c => c.BundleCaseId == submitted.BundleCaseId));
         var audit = await harness.Audit.ForCaseAsync(submitted.BundleCaseId);
         Assert.Equal(members, audit.Count(a => a.Action == AuditActions.MemberStarted));
         Assert.Equal(members, audit.Count(a => a.Action == AuditActions.MemberFinished));

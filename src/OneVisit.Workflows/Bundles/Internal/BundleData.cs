@@ -32,6 +32,9 @@ internal sealed class BundleData : IHasPendingWrites
 
     public string? WindowId { get; set; }
 
+    /// <summary>The lead authority (牵头部门), which the bundle's row in the case index names.</summary>
+    public string LeadAuthorityId { get; set; } = "";
+
     public DateTimeOffset SubmittedAt { get; set; }
 
     public CaseStage Stage { get; set; }

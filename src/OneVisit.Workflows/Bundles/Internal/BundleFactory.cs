@@ -27,6 +27,7 @@ internal static class BundleFactory
             Name = bundle.Name.Text,
             NameEn = bundle.Name.English,
             WindowId = submission.Application.WindowId,
+            LeadAuthorityId = bundle.LeadAuthorityId,
             SubmittedAt = now,
             Stage = CaseStage.Submitted,
             TimeLimitDays = bundle.TimeLimit?.Days,

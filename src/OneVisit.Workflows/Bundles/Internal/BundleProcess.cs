@@ -30,7 +30,7 @@ internal sealed partial class BundleProcess(
             new AuditEntry(0, data.BundleCaseId, data.ApplicantId, time.GetUtcNow(), actor, action, detail));
 
     private static void SaveStage(BundleData data) =>
-        data.Writes.UpdateStage(data.BundleCaseId, data.Stage.ToString(), data.Outcome?.ToString(), data.Members.FirstOrDefault()?.AuthorityId ?? "", data.ClosedAt);
+        data.Writes.UpdateStage(data.BundleCaseId, data.Stage.ToString(), data.Outcome?.ToString(), data.LeadAuthorityId, data.ClosedAt);
 
     private void Close(BundleData data, CaseOutcome outcome, string reason)
     {

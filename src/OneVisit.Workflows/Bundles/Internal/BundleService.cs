@@ -46,7 +46,7 @@ internal sealed partial class BundleService(
         var data = BundleFactory.Create(NewBundleCaseId(), submission, result, supplyDays, now);
         var app = submission.Application;
         var fingerprint = CaseFactory.Fingerprint(submission.ApplicantId, app.BundleCode, app.WindowId, app.AsOf, submission.PreferredDelivery, app.Facts, app.Documents, app.LeftOut.Order(StringComparer.Ordinal));
-        var row = new CaseRow(data.BundleCaseId, null, submission.IdempotencyKey, fingerprint, data.BundleCode, data.BundleVersion, data.ApplicantId, data.Stage.ToString(), null, result.Bundle.LeadAuthorityId, now, null)
+        var row = new CaseRow(data.BundleCaseId, null, submission.IdempotencyKey, fingerprint, data.BundleCode, data.BundleVersion, data.ApplicantId, data.Stage.ToString(), null, data.LeadAuthorityId, now, null)
         {
             IsBundle = true,
         };
