@@ -64,23 +64,25 @@ internal sealed partial class BundleService
             ArgumentNullException.ThrowIfNull(condition);
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
             var (row, _) = await LoadAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
+            var bundleWorkflow = row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? "";
+            var members = new MemberReads(cases, engine);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
+            Task bundleSaved = Task.CompletedTask;
+            BundleData? data = null;
             while (true)
             {
-                // A member's save changes what the bundle shows (a member waiting, a member decided) as much as
-                // the bundle's own: either wakes the wait. Taken before reading, so no save falls between.
-                var saves = new List<Task> { engine.NextSave(row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? "") };
-                var (_, data) = await LoadAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
-                foreach (var member in data.Members.Where(m => m.State == BundleMemberState.Running))
+                // A member's save changes what the bundle shows (a member waiting, a member decided) as much as the
+                // bundle's own: either wakes the wait. Each is taken before its state is read, so no save falls between;
+                // the bundle, or a member, not saved since it was last read is not read again.
+                if (bundleSaved.IsCompleted)
                 {
-                    if (await store.FindCaseAsync(member.CaseId, cancellationToken).ConfigureAwait(false) is { WorkflowId: { } memberWorkflow })
-                    {
-                        saves.Add(engine.NextSave(memberWorkflow));
-                    }
+                    bundleSaved = engine.NextSave(bundleWorkflow);
+                    data = await engine.LoadBundleAsync(bundleWorkflow, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
                 }
 
-                var snapshot = await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
+                var saves = new List<Task> { bundleSaved };
+                var snapshot = await SnapshotAsync(data!, member => members.ReadAsync(member, saves, cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (condition(snapshot))
                 {
                     return snapshot;

@@ -103,13 +103,17 @@ internal sealed partial class BundleService(
         return await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<BundleCaseSnapshot> SnapshotAsync(BundleData data, CancellationToken cancellationToken)
+    private Task<BundleCaseSnapshot> SnapshotAsync(BundleData data, CancellationToken cancellationToken) =>
+        SnapshotAsync(data, member => cases.TryGetMemberAsync(member.CaseId, cancellationToken), cancellationToken);
+
+    /// <summary>The bundle with each started member's case, as <paramref name="memberCase"/> reads it, and the trips of all of them.</summary>
+    private async Task<BundleCaseSnapshot> SnapshotAsync(BundleData data, Func<BundleMemberData, Task<CaseSnapshot?>> memberCase, CancellationToken cancellationToken)
     {
         var memberCases = new Dictionary<int, CaseSnapshot>();
         var visits = new List<VisitRecord>(await ledgers.VisitsOfCaseAsync(data.BundleCaseId, cancellationToken).ConfigureAwait(false));
         foreach (var member in data.Members.Where(m => m.Started))
         {
-            if (await cases.TryGetMemberAsync(member.CaseId, cancellationToken).ConfigureAwait(false) is { } snapshot)
+            if (await memberCase(member).ConfigureAwait(false) is { } snapshot)
             {
                 memberCases[member.Index] = snapshot;
                 visits.AddRange(await ledgers.VisitsOfCaseAsync(member.CaseId, cancellationToken).ConfigureAwait(false));

@@ -40,17 +40,22 @@ internal sealed partial class CaseService
     }
 
     /// <summary>A member case as it stands, or null when it does not exist (yet).</summary>
-    internal async Task<CaseSnapshot?> TryGetMemberAsync(string caseId, CancellationToken cancellationToken)
-    {
-        if (await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is not { IsBundle: false } row
-            || await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) is not { } workflowId
-            || await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) is not { } data)
-        {
-            return null;
-        }
+    internal async Task<CaseSnapshot?> TryGetMemberAsync(string caseId, CancellationToken cancellationToken) =>
+        await MemberWorkflowAsync(caseId, cancellationToken).ConfigureAwait(false) is { } workflowId
+            ? await MemberSnapshotAsync(workflowId, cancellationToken).ConfigureAwait(false)
+            : null;
 
-        return await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
-    }
+    /// <summary>A member case's workflow, or null when the member has not started.</summary>
+    internal async Task<string?> MemberWorkflowAsync(string caseId, CancellationToken cancellationToken) =>
+        await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is { IsBundle: false } row
+            ? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false)
+            : null;
+
+    /// <summary>The member case that <paramref name="workflowId"/> runs, as it stands.</summary>
+    internal async Task<CaseSnapshot?> MemberSnapshotAsync(string workflowId, CancellationToken cancellationToken) =>
+        await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) is { } data
+            ? await SnapshotAsync(data, cancellationToken).ConfigureAwait(false)
+            : null;
 
     /// <summary>
     /// Why <paramref name="caseId"/> takes no case call: it is a bundle case (whose members take them), a member that
