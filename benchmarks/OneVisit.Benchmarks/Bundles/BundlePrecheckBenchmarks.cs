@@ -24,7 +24,7 @@ public class BundlePrecheckBenchmarks
     public string Application { get; set; } = "";
 
     public static IEnumerable<string> Applications() =>
-        Directory.EnumerateFiles(Path.Combine(SampleCatalogue(), "applications"), "*.yaml")
+        Directory.EnumerateFiles(Path.Combine(SampleCatalogue.Directory, "applications"), "*.yaml")
             .Where(f => File.ReadLines(f).Any(l => l.StartsWith("bundle:", StringComparison.Ordinal)))
             .Select(Path.GetFileName)
             .Order(StringComparer.Ordinal)!;
@@ -32,7 +32,7 @@ public class BundlePrecheckBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var directory = SampleCatalogue();
+        var directory = SampleCatalogue.Directory;
         var catalog = CatalogLoader.Load(directory).GetCatalogOrThrow();
         var file = ApplicationFile.Load(Path.Combine(directory, "applications", Application), catalog);
         _bundle = file.Bundle ?? throw new InvalidOperationException($"{Application} is not a bundle application: {string.Join("; ", file.Diagnostics)}");
@@ -80,19 +80,5 @@ public class BundlePrecheckBenchmarks
         }
 
         return facts;
-    }
-
-    private static string SampleCatalogue()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "catalog", "hangzhou");
-            if (File.Exists(Path.Combine(candidate, "catalog.yaml")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("The sample catalogue (catalog/hangzhou) was not found above the benchmark's folder; run it from the repository.");
     }
 }

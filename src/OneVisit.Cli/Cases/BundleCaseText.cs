@@ -25,7 +25,7 @@ internal sealed class BundleCaseText(Terminal output, ProcedureCatalog catalog, 
         var stage = _labels.StageLine(_labels.Of(bundle.Stage), bundle.Outcome is { } outcome ? _labels.Of(outcome) : null, bundle.OutcomeReason);
         new TextTable("", "")
             .Add(ConsoleColour.None, _labels.Applicant, bundle.ApplicantId)
-            .Add(Tone(bundle.Stage, bundle.Outcome), _labels.Stage, stage)
+            .Add(CaseText.Tone(bundle.Stage, bundle.Outcome), _labels.Stage, stage)
             .Add(_bundle.AcceptedAt, bundle.WindowId is { } window ? _case.WindowName(window) : _labels.NotYet)
             .Add(_labels.Submitted, _labels.Time(bundle.SubmittedAt, zone))
             .Add(_bundle.Accepted, bundle.AcceptedAt is { } accepted ? _labels.Time(accepted, zone) : _labels.NotYet)
@@ -121,14 +121,6 @@ internal sealed class BundleCaseText(Terminal output, ProcedureCatalog catalog, 
 
     private static ConsoleColour TimeLimitTone(CaseDeadline? limit) => limit?.State == DeadlineState.Missed ? ConsoleColour.Red : ConsoleColour.None;
 
-    private static ConsoleColour Tone(CaseStage stage, CaseOutcome? outcome) => (stage, outcome) switch
-    {
-        (CaseStage.Closed, CaseOutcome.Approved) => ConsoleColour.Green,
-        (CaseStage.Closed, CaseOutcome.PartlyApproved) => ConsoleColour.Yellow,
-        (CaseStage.Closed, _) => ConsoleColour.Red,
-        (CaseStage.AwaitingSupplement, _) => ConsoleColour.Yellow,
-        _ => ConsoleColour.None,
-    };
 }
 
 /// <summary>A bundle case with its visit ledger and audit trail, as <c>cases show</c> prints it.</summary>

@@ -167,7 +167,8 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
         table().Write(output, "  ");
     }
 
-    private static ConsoleColour Tone(CaseStage stage, CaseOutcome? outcome) => (stage, outcome) switch
+    /// <summary>The colour of a stage and outcome, for a case and a bundle case alike.</summary>
+    internal static ConsoleColour Tone(CaseStage stage, CaseOutcome? outcome) => (stage, outcome) switch
     {
         (CaseStage.Closed, CaseOutcome.Approved) => ConsoleColour.Green,
         (CaseStage.Closed, CaseOutcome.PartlyApproved) => ConsoleColour.Yellow,
