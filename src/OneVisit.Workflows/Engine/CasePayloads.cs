@@ -22,5 +22,6 @@ internal static class CasePayloads
         .Register("ov.closed", CaseJson.Default.CaseClosedNotice)
         .Register("ov.bundle", CaseJson.Default.BundleData)
         .Register("ov.member-finished", CaseJson.Default.MemberFinished)
-        .Register("ov.bundle-input", CaseJson.Default.BundleInput);
+        .Register("ov.bundle-input", CaseJson.Default.BundleInput)
+        .Register("ov.bundle-accepted", CaseJson.Default.BundleAccepted);
 }

@@ -122,7 +122,7 @@ public sealed class BundleCrashTests
 
     /// <summary>
     /// The bundle's audit chain and its members' tell one story, in the order it happened: each member case was
-    /// submitted after the bundle and before the bundle recorded it started, closed before the bundle recorded it finished; an output
+    /// submitted after the bundle's acceptance was stored and before the bundle recorded it started, closed before the bundle recorded it finished; an output
     /// was passed on after its producer finished and with its consumer's start; the bundle closed last.
     /// </summary>
     private static void AssertChainsAgree(SqliteConnection connection, string bundle)
@@ -145,11 +145,8 @@ public sealed class BundleCrashTests
             var memberLines = Query(connection, $"SELECT action FROM ov_audit WHERE case_id = '{member}' AND action <> '{AuditActions.AttemptRefused}' ORDER BY seq");
             Assert.Equal(AuditActions.Submitted, memberLines[0]);
             Assert.Equal(AuditActions.Closed, memberLines[^1]);
-            // Not "after the bundle's accepted line": the bundle's intake is saved with its members' first pass, after
-            // the member cases that pass started were committed on their own, so a member's first line may come
-            // before the bundle's acceptance in the log (and, after a kill between the two, the acceptance re-run
-            // is dated after it, as a single case's is after a kill before its intake was saved).
-            Assert.True(At($"{bundle}:submitted") < At($"{member}:submitted"), $"{member} started before its bundle was submitted");
+            // The acceptance is saved before any member starts (the bundle waits for its own acceptance event).
+            Assert.True(At($"{bundle}:accepted") < At($"{member}:submitted"), $"{member} started before its bundle's acceptance was stored");
             Assert.True(At($"{member}:submitted") < At($"{bundle}:member:{m}:started"), $"{bundle} recorded {member} started before it was");
             Assert.True(At($"{member}:closed") < At($"{bundle}:member:{m}:finished"), $"{bundle} recorded {member} finished before it closed");
             Assert.True(At($"{bundle}:member:{m}:finished") < At($"{bundle}:closed"), $"{bundle} closed before {member} finished");

@@ -9,6 +9,7 @@ internal static class BundleEventNames
     public const string Member = "onevisit.bundle.member";
     public const string Input = "onevisit.bundle.input";
     public const string Pickup = "onevisit.bundle.pickup";
+    public const string Accepted = "onevisit.bundle.accepted";
 
     public static string SupplementKey(string bundleCaseId, int round) => $"{bundleCaseId}/supplement/{round}";
 
@@ -19,7 +20,14 @@ internal static class BundleEventNames
     public static string InputKey(string bundleCaseId, int consumer, int producer) => $"{bundleCaseId}/member/{consumer}/from/{producer}";
 
     public static string PickupKey(string bundleCaseId) => $"{bundleCaseId}/pickup";
+
+    /// <summary>The bundle's own acceptance, which it waits for so that it is saved before any member starts.</summary>
+    public static string AcceptedKey(string bundleCaseId) => $"{bundleCaseId}/accepted";
 }
+
+/// <summary>Published by the bundle to itself with its acceptance: a save point before its members start.</summary>
+/// <param name="At">When it was accepted.</param>
+internal sealed record BundleAccepted(DateTimeOffset At);
 
 /// <summary>Published by a member case, in the transaction that closes it, to its bundle's branch for it.</summary>
 /// <param name="CaseId">The member case.</param>

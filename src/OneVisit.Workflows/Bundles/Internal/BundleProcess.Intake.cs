@@ -59,7 +59,13 @@ internal sealed partial class BundleProcess
         }
 
         Accept(data);
-        return Task.FromResult(StepOutcome.Next);
+
+        // The engine runs on to the members' branches before it saves, and starting a member writes its case at once:
+        // a crash then would leave members started by a bundle whose acceptance (and time limit) was never stored, and
+        // re-dated on restart. Waiting for an event the acceptance itself publishes saves the acceptance first.
+        var accepted = BundleEventNames.AcceptedKey(data.BundleCaseId);
+        events.PublishWith(data.Writes, data.BundleCaseId, BundleEventNames.Accepted, accepted, new BundleAccepted(data.AcceptedAt!.Value), "system");
+        return Task.FromResult(StepOutcome.WaitFor(BundleEventNames.Accepted, accepted));
     }
 
     /// <summary>A supplied document covers a listed material of its type, and of its party when it names one.</summary>

@@ -22,4 +22,5 @@ namespace OneVisit.Workflows.Cases.Internal;
 [JsonSerializable(typeof(Bundles.Internal.BundleData))]
 [JsonSerializable(typeof(Bundles.Internal.MemberFinished))]
 [JsonSerializable(typeof(Bundles.Internal.BundleInput))]
+[JsonSerializable(typeof(Bundles.Internal.BundleAccepted))]
 internal sealed partial class CaseJson : JsonSerializerContext;
