@@ -28,8 +28,11 @@ internal sealed class CaseHarness : IAsyncDisposable
     private readonly string _directory;
     private readonly bool _ownsDirectory;
 
-    private CaseHarness(ServiceProvider provider, string directory, FakeTimeProvider time, bool ownsDirectory)
+    private readonly PersonalDataGuard _guard;
+
+    private CaseHarness(ServiceProvider provider, string directory, FakeTimeProvider time, bool ownsDirectory, PersonalDataGuard guard)
     {
+        _guard = guard;
         _ownsDirectory = ownsDirectory;
         _provider = provider;
         _directory = directory;
@@ -68,7 +71,9 @@ internal sealed class CaseHarness : IAsyncDisposable
         services?.Invoke(collection);
         collection.AddSingleton<TimeProvider>(time);
         collection.AddMetrics();
-        collection.AddLogging(b => b.AddProvider(new ConsoleErrorLoggerProvider()));
+        var guard = new PersonalDataGuard(PersonalDataGuard.SampleApplicants);
+        // OneVisit's own lines at every level go through the guard; WorkflowCore's debug chatter (ids, no case data) does not.
+        collection.AddLogging(b => b.AddFilter("OneVisit", LogLevel.Debug).AddProvider(new ConsoleErrorLoggerProvider()).AddProvider(guard));
         collection.AddOneVisit()
             .AddCatalog(catalog ?? RepositoryRoot.SampleCatalogue)
             .AddWorkflows(w =>
@@ -84,7 +89,7 @@ internal sealed class CaseHarness : IAsyncDisposable
         overrides?.Invoke(collection);
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<CaseRuntime>().StartAsync();
-        return new CaseHarness(provider, directory, time, ownsDirectory);
+        return new CaseHarness(provider, directory, time, ownsDirectory, guard);
     }
 
     /// <summary>The sample application of a founding errand, as a submission.</summary>
@@ -126,18 +131,19 @@ internal sealed class CaseHarness : IAsyncDisposable
         await _provider.GetRequiredService<CaseRuntime>().StopAsync();
         await _provider.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        if (!_ownsDirectory)
+        if (_ownsDirectory)
         {
-            return;
+            try
+            {
+                Directory.Delete(_directory, recursive: true);
+            }
+            catch (IOException)
+            {
+                // A file still open on a slow shutdown; the temp folder is cleaned by the OS.
+            }
         }
 
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow shutdown; the temp folder is cleaned by the OS.
-        }
+        // Checked last, so a test that leaked still cleans up after itself.
+        Assert.False(_guard.Leaks.Count > 0, "Personal data reached the log:\n" + string.Join("\n", _guard.Leaks));
     }
 }
