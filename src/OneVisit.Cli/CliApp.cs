@@ -1,4 +1,5 @@
 using System.CommandLine;
+using OneVisit.Cli.Audit;
 using OneVisit.Cli.Cases;
 using OneVisit.Cli.Demo;
 using OneVisit.Cli.Guide;
@@ -27,6 +28,7 @@ internal static class CliApp
             PrecheckCommand.Create(stdout, stderr),
             GuideCommand.Create(stdout, stderr),
             CasesCommand.Create(stdout, stderr),
+            AuditCommand.Create(stdout, stderr),
             DemoCommand.Create(stdout, stderr),
         };
 

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using OneVisit.Rules.Hosting.Internal;
+using OneVisit.Workflows.Internal;
 
 namespace OneVisit.Workflows;
 
@@ -76,4 +77,13 @@ public sealed class CaseOptions
     /// </summary>
     [ExplainedRange(1, int.MaxValue, ErrorMessage = "{0} must be at least {1}")]
     public int MaxConcurrentCases { get; set; } = Math.Max(Environment.ProcessorCount * 4, 16);
+
+    /// <summary>
+    /// The key that seals the audit log: base64 of at least 32 random bytes (e.g. <c>openssl rand -base64 32</c>). With
+    /// it every audit line also carries an HMAC of its hash, so someone who can write the store's file but does not
+    /// hold the key cannot rebuild a chain that verifies. Keep it outside the store (a secret store, an environment
+    /// variable). Without it lines are still hash-chained, which shows edits but not a rebuilt chain (docs/audit.md).
+    /// </summary>
+    [AuditKey]
+    public string? AuditKey { get; set; }
 }

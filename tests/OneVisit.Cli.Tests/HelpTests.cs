@@ -15,6 +15,8 @@ public sealed class HelpTests
     [InlineData(new[] { "demo" }, "--lang", "zh|en")]
     [InlineData(new[] { "cases", "list" }, "--lang", "zh|en")]
     [InlineData(new[] { "cases", "show" }, "--lang", "--db")]
+    [InlineData(new[] { "audit" }, "verify", "tampering")]
+    [InlineData(new[] { "audit", "verify" }, "--key", "--json")]
     public void Help_EachCommand_HasHelpWithItsArgumentsAndOptions(string[] command, string first, string second)
     {
         var (exit, output, error) = Cli.Run([.. command, "--help"]);
@@ -34,7 +36,7 @@ public sealed class HelpTests
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("Start with 'onevisit demo'", output, StringComparison.Ordinal);
-        foreach (var command in new[] { "lint", "test", "precheck", "guide", "cases", "demo" })
+        foreach (var command in new[] { "lint", "test", "precheck", "guide", "cases", "audit", "demo" })
         {
             Assert.Matches($@"(?m)^\s+{command}\b", output);
         }

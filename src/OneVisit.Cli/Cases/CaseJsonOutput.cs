@@ -41,6 +41,7 @@ internal static class CaseJsonOutput
         json.WriteText("procedureName", snapshot.ProcedureName);
         json.WriteString("applicant", snapshot.ApplicantId);
         json.WriteString("bundleCaseId", snapshot.BundleCaseId);
+        WriteAuditChain(json, details.AuditChain);
         json.WriteWord<CaseStage>("stage", snapshot.Stage);
         json.WriteWord("outcome", snapshot.Outcome);
         json.WriteString("outcomeReason", snapshot.OutcomeReason);
@@ -158,5 +159,19 @@ internal static class CaseJsonOutput
         {
             json.WriteNull(name);
         }
+    }
+
+    /// <summary>The case's audit chain as verified without a key (<c>audit verify --json</c>'s fields), or null when it has no lines.</summary>
+    private static void WriteAuditChain(System.Text.Json.Utf8JsonWriter json, Workflows.Audit.AuditChainCheck? check)
+    {
+        if (check is null)
+        {
+            json.WriteNull("auditChain");
+            return;
+        }
+
+        json.WriteStartObject("auditChain");
+        Audit.AuditJson.WriteCheck(json, check);
+        json.WriteEndObject();
     }
 }

@@ -47,9 +47,10 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 
     /// <summary>
     /// The store, or null with the exit code to return after the problem was written to <paramref name="error"/>;
-    /// <paramref name="database"/> is null when none was given and no demo has made one.
+    /// <paramref name="database"/> is null when none was given and no demo has made one. <paramref name="workflows"/>
+    /// adds settings of the case runtime (the audit key of <c>audit verify</c>).
     /// </summary>
-    public static CaseStoreInput? Open(string command, string? database, string catalogue, string? timeZone, Terminal error, out int exitCode)
+    public static CaseStoreInput? Open(string command, string? database, string catalogue, string? timeZone, Terminal error, out int exitCode, Action<Workflows.Hosting.WorkflowsBuilder>? workflows = null)
     {
         exitCode = ExitCodes.Ok;
         if (database is null)
@@ -99,7 +100,7 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 
         // Mode=ReadWrite: a mistyped path must not leave an empty database behind (the check above is not atomic).
         var connection = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite }.ToString();
-        return new CaseStoreInput(CaseServices.Build(loaded, catalogue, connection, new ZonedTimeProvider(zone), error.Writer), database, zone, timeZone);
+        return new CaseStoreInput(CaseServices.Build(loaded, catalogue, connection, new ZonedTimeProvider(zone), error.Writer, workflows), database, zone, timeZone);
     }
 
     /// <summary>

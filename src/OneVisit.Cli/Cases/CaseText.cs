@@ -43,6 +43,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
     {
         var snapshot = details.Case;
         output.WriteLine(_labels.CaseHeading(snapshot.CaseId, language.Pick(snapshot.ProcedureName), snapshot.ProcedureCode, snapshot.ProcedureVersion));
+        WriteAuditChain(details);
         var stage = _labels.StageLine(_labels.Of(snapshot.Stage), snapshot.Outcome is { } outcome ? _labels.Of(outcome) : null, snapshot.OutcomeReason);
         var facts = new TextTable("", "")
             .Add(ConsoleColour.None, _labels.Applicant, snapshot.ApplicantId)
@@ -67,6 +68,22 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
         facts.Write(output, "  ");
         WriteWork(snapshot);
         WriteLedgers(details);
+    }
+
+    /// <summary>A line under the heading when the case's audit chain does not verify: a forged trail must not read as the truth.</summary>
+    private void WriteAuditChain(CaseDetails details)
+    {
+        var words = Audit.AuditLabels.For(language);
+        switch (details.AuditChain)
+        {
+            case { State: Workflows.Audit.AuditChainState.Broken } broken:
+                var command = $"onevisit audit verify --case {broken.CaseId}{(details.Database is { } db ? $" --db {db}" : "")} --key <base64>";
+                output.WriteLine(words.ShowBroken(new Audit.AuditText(output, language).Describe(broken), command), ConsoleColour.Red);
+                break;
+            case { State: Workflows.Audit.AuditChainState.NotChained } unchained:
+                output.WriteLine(words.ShowNotChained(unchained.UnchainedLines), ConsoleColour.Yellow);
+                break;
+        }
     }
 
     /// <summary>What the case waits for, what it asked other departments, and its limits.</summary>

@@ -133,6 +133,8 @@ internal static class CasesCommand
                     await input.Commitments.ForCaseAsync(id, cancellation).ConfigureAwait(false))
                 {
                     Bundle = snapshot.BundleCaseId is { } owner ? await input.Bundles.GetAsync(owner, cancellation).ConfigureAwait(false) : null,
+                    AuditChain = (await input.Audit.VerifyAsync(id, cancellation).ConfigureAwait(false)).Cases.SingleOrDefault(),
+                    Database = input.Database,
                 };
                 if (parsed.GetValue(store.Json))
                 {
@@ -188,4 +190,10 @@ internal sealed record CaseDetails(
 {
     /// <summary>For a member case, its bundle case (一件事).</summary>
     public Workflows.Bundles.BundleCaseSnapshot? Bundle { get; init; }
+
+    /// <summary>Its audit chain as verified (hashes only: <c>cases show</c> takes no key), marked near the top when it does not verify.</summary>
+    public Workflows.Audit.AuditChainCheck? AuditChain { get; init; }
+
+    /// <summary>The store's file, for the command that says more about a broken chain.</summary>
+    public string? Database { get; init; }
 }

@@ -41,7 +41,12 @@ internal static class EngineRegistration
         // The engine's store and OneVisit's tables share one SQLite database, hence one writer: a step's audit
         // lines and its workflow document commit together.
         services.AddSingleton(sp => new SqliteDatabase(
-            new SqliteStoreOptions { ConnectionString = sp.GetRequiredService<IOptions<CaseOptions>>().Value.ConnectionString ?? "", UniqueReferences = true },
+            new SqliteStoreOptions
+            {
+                ConnectionString = sp.GetRequiredService<IOptions<CaseOptions>>().Value.ConnectionString ?? "",
+                UniqueReferences = true,
+                AuditSeal = sp.GetRequiredService<AuditSeal>(),
+            },
             sp.GetRequiredService<ILogger<SqliteDatabase>>()));
         SqliteStorage.Add(services);
         services.AddSingleton(sp => new SqliteWorkflowStore(

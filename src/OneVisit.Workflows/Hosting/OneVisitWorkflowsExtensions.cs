@@ -47,6 +47,7 @@ public static class OneVisitWorkflowsExtensions
         services.TryAddSingleton<Microsoft.Extensions.Logging.ILoggerFactory, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory>();
         services.TryAdd(ServiceDescriptor.Singleton(typeof(Microsoft.Extensions.Logging.ILogger<>), typeof(Microsoft.Extensions.Logging.Logger<>)));
         services.AddSingleton<CaseStoreErrors>();
+        services.AddSingleton(sp => Storage.AuditSeal.FromBase64(sp.GetRequiredService<IOptions<CaseOptions>>().Value.AuditKey));
         services.AddSingleton(sp => new CaseCalendar(
             sp.GetRequiredService<IOptions<OneVisitOptions>>().Value.Precheck.Calendar,
             sp.GetRequiredService<ProcedureCatalog>().TimeZone(sp.GetRequiredService<TimeProvider>())));

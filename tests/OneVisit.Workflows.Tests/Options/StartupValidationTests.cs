@@ -23,6 +23,19 @@ public sealed class StartupValidationTests
         Assert.DoesNotContain("CaseOptions.", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("not base64!", "is not base64")]
+    [InlineData("c2hvcnQ=", "is 5 bytes long, fewer than 32")]
+    public async Task HostStartAsync_AuditKeyUnusable_ThrowsNamingTheOptionNotTheKey(string key, string problem)
+    {
+        using var host = BuildHost(("OneVisit:Workflows:AuditKey", key));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains($"OneVisit:Workflows:AuditKey {problem}: give base64 of at least 32 random bytes", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(key, error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task HostStartAsync_RuleSetCacheCapacityZero_ThrowsNamingTheOption()
     {

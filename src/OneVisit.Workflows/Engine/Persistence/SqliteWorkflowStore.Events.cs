@@ -91,5 +91,5 @@ internal sealed partial class SqliteWorkflowStore
 
     /// <summary>Claims the wait and stores its event in a transaction of its own (a caller answering a wait).</summary>
     public Task<bool> TryCreateClaimedEventAsync(Event newEvent, string caseId, string actor, bool onlyWhileOpen, CancellationToken cancellationToken) =>
-        WriteAsync(t => TryCreateClaimedEvent(new SqliteCaseTransaction(t), newEvent, caseId, actor, onlyWhileOpen), cancellationToken);
+        WriteAsync(t => TryCreateClaimedEvent(new SqliteCaseTransaction(t, _options.AuditSeal), newEvent, caseId, actor, onlyWhileOpen), cancellationToken);
 }

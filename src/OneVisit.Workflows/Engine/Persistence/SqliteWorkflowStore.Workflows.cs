@@ -27,7 +27,7 @@ internal sealed partial class SqliteWorkflowStore
             }
 
             row.Insert(transaction);
-            RunAll(writes, transaction);
+            RunAll(writes, transaction, _options.AuditSeal);
             return row.Id;
         }, cancellationToken).ConfigureAwait(false);
         RunAll(afterCommit);
@@ -38,14 +38,14 @@ internal sealed partial class SqliteWorkflowStore
     private static (List<Action<ICaseTransaction>> Writes, List<Action> AfterCommit) PendingOf(WorkflowInstance workflow) =>
         workflow.Data is Storage.IHasPendingWrites carrier ? carrier.Writes.Take() : ([], []);
 
-    private static void RunAll(List<Action<ICaseTransaction>> writes, SqliteTransaction transaction)
+    private static void RunAll(List<Action<ICaseTransaction>> writes, SqliteTransaction transaction, Storage.AuditSeal seal)
     {
         if (writes.Count == 0)
         {
             return;
         }
 
-        var caseTransaction = new SqliteCaseTransaction(transaction);
+        var caseTransaction = new SqliteCaseTransaction(transaction, seal);
         foreach (var write in writes)
         {
             write(caseTransaction);
@@ -112,7 +112,7 @@ internal sealed partial class SqliteWorkflowStore
                 subscriptionRow.Insert(transaction);
             }
 
-            RunAll(writes, transaction);
+            RunAll(writes, transaction, _options.AuditSeal);
             return true;
         }, CancellationToken.None).ConfigureAwait(false);
         RunAll(afterCommit);

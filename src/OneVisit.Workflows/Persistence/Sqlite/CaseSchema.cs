@@ -126,5 +126,26 @@ internal static class CaseSchema
         ALTER TABLE ov_cases ADD COLUMN bundle_case_id TEXT;
         CREATE INDEX ov_cases_bundle ON ov_cases (bundle_case_id) WHERE bundle_case_id IS NOT NULL;
         """,
+        // v4: the audit log shows tampering. Each line carries its place in its case's chain and a hash over its
+        // content and the previous line's hash (see Storage/AuditSeal), and with a host's key an HMAC of that hash.
+        // Lines written before this script keep no hash: unchained_up_to remembers where they end, so a hashless
+        // line written later is known for a forgery rather than taken for an old one.
+        """
+        ALTER TABLE ov_audit ADD COLUMN chain_index INTEGER;
+        ALTER TABLE ov_audit ADD COLUMN hash TEXT;
+        ALTER TABLE ov_audit ADD COLUMN mac TEXT;
+        -- Finds a chain's last line on every append; unique, so one chain never forks.
+        CREATE UNIQUE INDEX ov_audit_chain ON ov_audit (case_id, chain_index);
+
+        CREATE TABLE ov_audit_chaining (
+            id INTEGER PRIMARY KEY CHECK (id = 1),
+            unchained_up_to INTEGER NOT NULL
+        );
+        INSERT INTO ov_audit_chaining (id, unchained_up_to) SELECT 1, COALESCE(MAX(seq), 0) FROM ov_audit;
+        CREATE TRIGGER ov_audit_chaining_no_update BEFORE UPDATE ON ov_audit_chaining
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        CREATE TRIGGER ov_audit_chaining_no_delete BEFORE DELETE ON ov_audit_chaining
+            BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+        """,
     ];
 }

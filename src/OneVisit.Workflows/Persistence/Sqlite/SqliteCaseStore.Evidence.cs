@@ -33,13 +33,13 @@ internal sealed partial class SqliteCaseStore
         database.WriteAsync(
             transaction =>
             {
-                WriteEvidenceAnswer(transaction, request, materialId, response, at);
+                WriteEvidenceAnswer(transaction, database.Options.AuditSeal, request, materialId, response, at);
                 return true;
             },
             cancellationToken);
 
     /// <summary>The answer on its request's row, and the audit line that records it, keyed so a repeat writes nothing.</summary>
-    internal static void WriteEvidenceAnswer(SqliteTransaction transaction, EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at)
+    internal static void WriteEvidenceAnswer(SqliteTransaction transaction, AuditSeal seal, EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at)
     {
         Execute(
             transaction,
@@ -48,6 +48,7 @@ internal sealed partial class SqliteCaseStore
                 .With("$at", ToDb(at)).With("$key", request.IdempotencyKey));
         AppendAudit(
             transaction,
+            seal,
             $"{request.CaseId}:evidence:{materialId}:first-answer",
             new AuditEntry(0, request.CaseId, request.SubjectId, at, request.DepartmentId, AuditActions.EvidenceAnswered, $"{request.DocumentId} from {request.DepartmentId}: {response.Summary}"));
     }

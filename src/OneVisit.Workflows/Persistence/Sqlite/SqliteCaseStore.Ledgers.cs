@@ -9,33 +9,6 @@ namespace OneVisit.Workflows.Persistence.Sqlite;
 
 internal sealed partial class SqliteCaseStore
 {
-    private const string InsertAudit =
-        "INSERT INTO ov_audit (entry_key, case_id, subject_id, at, actor, action, detail, data_requested, purpose) VALUES ($key, $case, $subject, $at, $actor, $action, $detail, $data, $purpose) ON CONFLICT (entry_key) DO NOTHING";
-
-    /// <summary>Appends an entry once: a repeated step writes the same key and adds nothing.</summary>
-    public Task AppendAuditAsync(string entryKey, AuditEntry entry, CancellationToken cancellationToken) =>
-        ExecuteAsync(InsertAudit, c => BindAudit(c, entryKey, entry), cancellationToken);
-
-    /// <summary>Appends an entry inside a transaction the caller owns.</summary>
-    internal static void AppendAudit(SqliteTransaction transaction, string entryKey, AuditEntry entry) =>
-        Execute(transaction, InsertAudit, c => BindAudit(c, entryKey, entry));
-
-    private static void BindAudit(SqliteCommand c, string entryKey, AuditEntry entry) =>
-        c.With("$key", entryKey).With("$case", entry.CaseId).With("$subject", entry.SubjectId).With("$at", ToDb(entry.At))
-            .With("$actor", entry.Actor).With("$action", entry.Action).With("$detail", entry.Detail)
-            .With("$data", entry.DataRequested).With("$purpose", entry.Purpose);
-
-    public Task<List<AuditEntry>> AuditOfCaseAsync(string caseId, CancellationToken cancellationToken) => AuditAsync("case_id", caseId, cancellationToken);
-
-    public Task<List<AuditEntry>> AuditOfSubjectAsync(string subjectId, CancellationToken cancellationToken) => AuditAsync("subject_id", subjectId, cancellationToken);
-
-    private Task<List<AuditEntry>> AuditAsync(string column, string value, CancellationToken cancellationToken) =>
-        QueryAsync(
-            $"SELECT seq, case_id, subject_id, at, actor, action, detail, data_requested, purpose FROM ov_audit WHERE {column} = $v ORDER BY seq",
-            c => c.With("$v", value),
-            r => new AuditEntry(r.GetInt64(0), r.GetString(1), r.GetString(2), Instant(r, 3), r.GetString(4), r.GetString(5), r.GetString(6), NullableString(r, 7), NullableString(r, 8)),
-            cancellationToken);
-
     private const string InsertVisit =
         "INSERT INTO ov_visits (visit_key, case_id, applicant_id, at, purpose, window_id) VALUES ($key, $case, $applicant, $at, $purpose, $window) ON CONFLICT (visit_key) DO NOTHING";
 
@@ -45,7 +18,7 @@ internal sealed partial class SqliteCaseStore
             transaction =>
             {
                 Execute(transaction, InsertVisit, c => BindVisit(c, visitKey, visit));
-                AppendAudit(transaction, visitKey, audit);
+                AppendAudit(transaction, database.Options.AuditSeal, visitKey, audit);
                 return true;
             },
             cancellationToken);

@@ -19,7 +19,7 @@ internal sealed partial class SqliteCaseStore(SqliteDatabase database)
     public CaseStoreException? Translate(Exception exception) => SqliteErrors.Translate(exception);
 
     public Task<T> WriteAsync<T>(Func<ICaseTransaction, T> write, CancellationToken cancellationToken) =>
-        database.WriteAsync(transaction => write(new SqliteCaseTransaction(transaction)), cancellationToken);
+        database.WriteAsync(transaction => write(new SqliteCaseTransaction(transaction, database.Options.AuditSeal)), cancellationToken);
 
     /// <summary>One statement, through the database's group-commit writer.</summary>
     private Task<int> ExecuteAsync(string sql, Action<SqliteCommand> bind, CancellationToken cancellationToken) =>

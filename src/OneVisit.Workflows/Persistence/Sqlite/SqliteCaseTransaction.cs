@@ -10,13 +10,14 @@ namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>
 /// A case step's writes inside the SQLite transaction that saves its workflow document. The engine's store on
-/// SQLite creates one per save and also writes its own rows (events) through <see cref="Transaction"/>.
+/// SQLite creates one per save and also writes its own rows (events) through <see cref="Transaction"/>;
+/// <paramref name="seal"/> seals the audit lines it appends.
 /// </summary>
-internal sealed class SqliteCaseTransaction(SqliteTransaction transaction) : ICaseTransaction
+internal sealed class SqliteCaseTransaction(SqliteTransaction transaction, AuditSeal seal) : ICaseTransaction
 {
     public SqliteTransaction Transaction { get; } = transaction;
 
-    public void AppendAudit(string entryKey, AuditEntry entry) => SqliteCaseStore.AppendAudit(Transaction, entryKey, entry);
+    public void AppendAudit(string entryKey, AuditEntry entry) => SqliteCaseStore.AppendAudit(Transaction, seal, entryKey, entry);
 
     public void UpdateStage(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>
         SqliteCaseStore.UpdateStage(Transaction, caseId, stage, outcome, authorityId, closedAt);
@@ -26,7 +27,7 @@ internal sealed class SqliteCaseTransaction(SqliteTransaction transaction) : ICa
     public void AddCommitment(CommitmentEntry entry) => SqliteCaseStore.AddCommitment(Transaction, entry);
 
     public void SaveEvidenceAnswer(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at) =>
-        SqliteCaseStore.WriteEvidenceAnswer(Transaction, request, materialId, response, at);
+        SqliteCaseStore.WriteEvidenceAnswer(Transaction, seal, request, materialId, response, at);
 
     public void ScheduleTimer(TimerRow timer) => SqliteCaseStore.ScheduleTimer(Transaction, timer);
 

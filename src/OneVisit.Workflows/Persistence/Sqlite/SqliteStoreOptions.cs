@@ -1,3 +1,5 @@
+using OneVisit.Workflows.Storage;
+
 namespace OneVisit.Workflows.Persistence.Sqlite;
 
 /// <summary>Where the SQLite database lives and how its single writer batches.</summary>
@@ -31,4 +33,7 @@ internal sealed class SqliteStoreOptions
 
     /// <summary>How long a connection waits on a lock held by another connection or process.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How audit lines are sealed: hashed, and with the host's key also HMAC'd (CaseOptions.AuditKey).</summary>
+    public AuditSeal AuditSeal { get; init; } = AuditSeal.Unkeyed;
 }

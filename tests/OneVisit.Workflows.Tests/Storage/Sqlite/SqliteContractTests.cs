@@ -43,3 +43,8 @@ public sealed class SqliteCaseStorageContractTests : CaseStorageContract
 {
     protected override Task<StorageUnderTest> OpenAsync() => SqliteStorageFile.OpenContractAsync();
 }
+
+public sealed class SqliteAuditChainContractTests : AuditChainContract
+{
+    protected override Task<StorageUnderTest> OpenAsync() => SqliteStorageFile.OpenContractAsync();
+}

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Engine.Persistence;
 using OneVisit.Workflows.Persistence.Sqlite;
+using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Tests.Storage.Contract;
 
 namespace OneVisit.Workflows.Tests.Storage.Sqlite;
@@ -42,12 +43,12 @@ internal sealed class SqliteStorageFile : IAsyncDisposable
     }
 
     /// <summary>
-    /// A database and store on this file. With <paramref name="initialize"/>, as on the runtime's start: the engine
+    /// A database and store on this file, sealing audit lines with <paramref name="seal"/> (hashes only by default). With <paramref name="initialize"/>, as on the runtime's start: the engine
     /// creates its tables (<see cref="ICaseStore"/> reads its <c>wf_instances</c>), then the store creates its own.
     /// </summary>
-    public async Task<(SqliteDatabase Database, SqliteCaseStore Store)> OpenAsync(bool initialize)
+    public async Task<(SqliteDatabase Database, SqliteCaseStore Store)> OpenAsync(bool initialize, AuditSeal? seal = null)
     {
-        var database = new SqliteDatabase(new SqliteStoreOptions { ConnectionString = ConnectionString, UniqueReferences = true }, NullLogger.Instance);
+        var database = new SqliteDatabase(new SqliteStoreOptions { ConnectionString = ConnectionString, UniqueReferences = true, AuditSeal = seal ?? AuditSeal.Unkeyed }, NullLogger.Instance);
         _databases.Add(database);
         var store = new SqliteCaseStore(database);
         if (initialize)
