@@ -42,7 +42,9 @@ internal static class EngineRegistration
         // lines and its workflow document commit together.
         services.AddSingleton(sp => new SqliteDatabase(
             new SqliteStoreOptions { ConnectionString = sp.GetRequiredService<IOptions<CaseOptions>>().Value.ConnectionString ?? "", UniqueReferences = true },
-            sp.GetRequiredService<ILogger<SqliteDatabase>>()));
+            sp.GetRequiredService<ILogger<SqliteDatabase>>(),
+            // What a read-only store (Mode=ReadOnly, inspection) must hold at this build's versions before it is read.
+            [SqliteCaseStore.Migrations, WorkflowSchema.Migrations]));
         SqliteStorage.Add(services);
         services.AddSingleton(sp => new SqliteWorkflowStore(
             sp.GetRequiredService<SqliteDatabase>(),
