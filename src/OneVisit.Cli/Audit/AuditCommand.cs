@@ -58,7 +58,7 @@ internal static class AuditCommand
                     return ExitCodes.Usage;
                 }
 
-                return await CaseStoreInput.ReadAsync("audit verify", input.Database, error, async () =>
+                return await ReadOnlyStore.ReadAsync("audit verify", input.Database, error, async () =>
                 {
                     var verification = await log.VerifyAsync(parsed.GetValue(caseId), cancellation).ConfigureAwait(false);
                     if (parsed.GetValue(json))

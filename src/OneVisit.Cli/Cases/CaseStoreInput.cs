@@ -9,8 +9,8 @@ using OneVisit.Workflows.Visits;
 namespace OneVisit.Cli.Cases;
 
 /// <summary>
-/// Opens an existing case store for reading, without starting the case runtime: inspecting cases must never
-/// run their steps, send evidence requests or fire their timers.
+/// Opens an existing case store for reading (<see cref="ReadOnlyStore"/>), without starting the case runtime:
+/// inspecting cases must never run their steps, send evidence requests or fire their timers.
 /// </summary>
 internal sealed class CaseStoreInput : IAsyncDisposable
 {
@@ -62,20 +62,8 @@ internal sealed class CaseStoreInput : IAsyncDisposable
             return null;
         }
 
-        var file = InputFile.Inspect(database);
-        if (file.Kind != FileKind.Missing && file.Refusal("a case store") is { } refusal)
+        if (!ReadOnlyStore.Exists(command, database, error, out exitCode))
         {
-            error.WriteLine($"onevisit {command}: {refusal}", ConsoleColour.Red);
-            exitCode = ExitCodes.Usage;
-            return null;
-        }
-
-        if (file.Kind == FileKind.Missing)
-        {
-            error.WriteLine(
-                $"onevisit {command}: there is no case store at {database}. Run 'onevisit demo' to create the demo's, or pass --db <file> (a host's UseSqlite database).",
-                ConsoleColour.Red);
-            exitCode = ExitCodes.Usage;
             return null;
         }
 
@@ -98,30 +86,10 @@ internal sealed class CaseStoreInput : IAsyncDisposable
             zone = asked;
         }
 
-        // Mode=ReadWrite: a mistyped path must not leave an empty database behind (the check above is not atomic).
-        var connection = new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite }.ToString();
+        // Read-only: inspection never creates, migrates, locks or writes the file (a mistyped path, another
+        // application's database, a running host's store are all left as they are).
+        var connection = ReadOnlyStore.ConnectionString(database);
         return new CaseStoreInput(CaseServices.Build(loaded, catalogue, connection, new ZonedTimeProvider(zone), error.Writer, workflows), database, zone, timeZone);
-    }
-
-    /// <summary>
-    /// Runs a read, turning a file that is not a OneVisit case store (or one of another version) into a message
-    /// instead of a stack trace.
-    /// </summary>
-    public static async Task<int> ReadAsync(string command, string database, Terminal error, Func<Task<int>> read)
-    {
-        try
-        {
-            return await read().ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is SqliteException or Workflows.Cases.CaseStoreException)
-        {
-            var cause = (e.InnerException as SqliteException ?? e).Message.TrimEnd('.');
-            error.WriteLine(
-                $"onevisit {command}: {database} is not a OneVisit case store this version can read ({cause}). "
-                + "Open the database a OneVisit host or 'onevisit demo' wrote.",
-                ConsoleColour.Red);
-            return ExitCodes.Errors;
-        }
     }
 
     public async ValueTask DisposeAsync()

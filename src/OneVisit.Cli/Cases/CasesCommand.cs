@@ -176,7 +176,7 @@ internal static class CasesCommand
 
         await using (input.ConfigureAwait(false))
         {
-            return await CaseStoreInput.ReadAsync(command, input.Database, error, () => run(input)).ConfigureAwait(false);
+            return await ReadOnlyStore.ReadAsync(command, input.Database, error, () => run(input)).ConfigureAwait(false);
         }
     }
 }

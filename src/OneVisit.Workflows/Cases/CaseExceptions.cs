@@ -90,9 +90,27 @@ public sealed class InvalidCaseInputException(string caseId, string parameterNam
 /// applied, or was applied whole; a submission never leaves a half-made case. <see cref="MayRetry"/> says whether the
 /// same call may succeed later.
 /// </summary>
-public sealed class CaseStoreException(string message, bool mayRetry, Exception innerException)
-    : OneVisitException(message, innerException)
+public sealed class CaseStoreException(string message, bool mayRetry, Exception? innerException)
+    : OneVisitException(message, innerException!)
 {
     /// <summary>True when the failure may pass (busy, locked, disk full, I/O error): retry the same call later.</summary>
     public bool MayRetry { get; } = mayRetry;
+}
+
+/// <summary>
+/// Another OneVisit host runs on the same SQLite file, so this one does not start: two hosts on one file would both
+/// run the same cases' steps and timers. Stop the other host, or run several nodes on the PostgreSQL store.
+/// </summary>
+public sealed class CaseStoreInUseException(string database, string lockFile, Exception innerException)
+    : OneVisitException(
+        $"The case store {database} is in use by another OneVisit host (it holds the lock file {lockFile}), so this host does not start: "
+        + "one SQLite file takes one host. Stop the other host first; to run several nodes on one store, use the PostgreSQL store "
+        + "(UsePostgreSql, coming in a package of its own).",
+        innerException)
+{
+    /// <summary>The SQLite file another host holds.</summary>
+    public string Database { get; } = database;
+
+    /// <summary>The lock file it holds, next to the database.</summary>
+    public string LockFile { get; } = lockFile;
 }

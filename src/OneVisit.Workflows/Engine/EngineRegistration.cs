@@ -47,7 +47,9 @@ internal static class EngineRegistration
                 UniqueReferences = true,
                 AuditSeal = sp.GetRequiredService<AuditSeal>(),
             },
-            sp.GetRequiredService<ILogger<SqliteDatabase>>()));
+            sp.GetRequiredService<ILogger<SqliteDatabase>>(),
+            // What a read-only store (Mode=ReadOnly, inspection) must hold at this build's versions before it is read.
+            [SqliteCaseStore.Migrations, WorkflowSchema.Migrations]));
         SqliteStorage.Add(services);
         services.AddSingleton(sp => new SqliteWorkflowStore(
             sp.GetRequiredService<SqliteDatabase>(),

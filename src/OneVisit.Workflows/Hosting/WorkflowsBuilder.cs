@@ -18,7 +18,14 @@ public sealed class WorkflowsBuilder
     /// <summary>The host's services.</summary>
     public IServiceCollection Services { get; }
 
-    /// <summary>Stores cases in SQLite (WAL): the embedded default. The schema is created and upgraded on start.</summary>
+    /// <summary>
+    /// Stores cases in SQLite (WAL): the embedded default. The schema is created and upgraded on start, and a new
+    /// file is made readable by its owner only (0600 on Unix). One host per file: a second host on the same file
+    /// fails to start with <see cref="Cases.CaseStoreInUseException"/> (several nodes need the PostgreSQL store).
+    /// With <c>Mode=ReadOnly</c> in <paramref name="connectionString"/> the store is only inspected: never created,
+    /// migrated, locked or written, refused unless its schema is the version this build reads, and the case runtime
+    /// does not start on it.
+    /// </summary>
     public WorkflowsBuilder UseSqlite(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);

@@ -51,7 +51,16 @@ internal sealed class CaseStoreErrors(IEnumerable<IStoreErrorTranslator> transla
         };
     }
 
-    /// <summary>A stored document this build cannot read back.</summary>
-    public static CaseStoreException Unreadable(Exception exception) =>
-        new("A stored case document cannot be read (it was changed outside OneVisit, or written by a newer version); restore the store from a backup.", mayRetry: false, exception);
+    /// <summary>
+    /// A stored document this build cannot read back. The engine's store says which case and what is wrong, never
+    /// quoting the document (<c>CorruptPayloadException</c>); a bare <see cref="JsonException"/> may quote it, so
+    /// only where it failed is kept, not the exception itself.
+    /// </summary>
+    public static CaseStoreException Unreadable(Exception exception)
+    {
+        const string Advice = "It was changed outside OneVisit, or written by a newer version; restore the store from a backup.";
+        return exception is JsonException json
+            ? new($"A stored case document cannot be read (at {json.Path ?? "$"}). {Advice}", mayRetry: false, innerException: null)
+            : new($"{exception.Message} {Advice}", mayRetry: false, exception);
+    }
 }

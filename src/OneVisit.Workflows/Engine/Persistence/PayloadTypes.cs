@@ -139,14 +139,15 @@ internal sealed class PayloadTypes
             || !element.TryGetProperty("t", out var alias) || alias.ValueKind != JsonValueKind.String
             || !element.TryGetProperty("v", out var value))
         {
-            throw new CorruptPayloadException($"A stored payload is not a {{\"t\":..,\"v\":..}} envelope: {element.GetRawText()}");
+            // Never the payload's text in the message: it holds applicants' personal data.
+            throw new CorruptPayloadException($"a stored payload is not a {{\"t\":..,\"v\":..}} envelope (it is a JSON {element.ValueKind})");
         }
 
         var name = alias.GetString()!;
         if (!_byAlias.TryGetValue(name, out var entry))
         {
             throw new CorruptPayloadException(
-                $"A stored payload has the alias '{name}', which is not registered in PayloadTypes. " +
+                $"a stored payload has the alias '{name}', which is not registered in PayloadTypes. " +
                 "Register the type that was stored under that alias; the store never resolves types by name.");
         }
 

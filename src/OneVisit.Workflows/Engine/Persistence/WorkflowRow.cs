@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using WorkflowCore.Models;
 using OneVisit.Workflows.Persistence.Sqlite;
@@ -71,7 +72,15 @@ internal sealed record WorkflowRow(
             CreateTime = UtcTicks.ToDateTime(reader.GetInt64(6)),
             CompleteTime = UtcTicks.ToDateTime(reader.GetNullableInt64(7)),
         };
-        document.Populate(workflow, (byte[])reader.GetValue(8));
+        try
+        {
+            document.Populate(workflow, (byte[])reader.GetValue(8));
+        }
+        catch (Exception e) when (e is JsonException or CorruptPayloadException or InvalidOperationException or FormatException or ArgumentException or NotSupportedException)
+        {
+            throw CorruptPayloadException.OfDocument(workflow, e);
+        }
+
         return workflow;
     }
 

@@ -12,9 +12,17 @@ namespace OneVisit.Workflows.Persistence.Sqlite;
 internal sealed partial class SqliteCaseStore(SqliteDatabase database)
     : ICaseStorage, ICaseStore, IAuditStore, ILedgerStore, ITimerStore, IProcedureVersionStore
 {
-    private static readonly SqliteMigrations Migrations = new(CaseSchema.Component, CaseSchema.Migrations);
+    /// <summary>OneVisit's own tables (<c>ov_</c>), versioned as one component.</summary>
+    internal static readonly SqliteMigrations Migrations = new(CaseSchema.Component, CaseSchema.Migrations);
 
-    public Task InitializeAsync(CancellationToken cancellationToken) => database.MigrateAsync(Migrations, cancellationToken);
+    /// <summary>Takes the file for this host (<see cref="SqliteHostLock"/>) and brings the tables up to date; a read-only store cannot run a host.</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) => database.IsReadOnly
+        ? Task.FromException(new CaseStoreException(
+            $"The case store {database.FileName} is opened read-only (Mode=ReadOnly, for inspection), so the case runtime cannot start on it. "
+            + "Give the host a connection string without Mode=ReadOnly.",
+            mayRetry: false,
+            innerException: null))
+        : database.MigrateAsync(Migrations, cancellationToken);
 
     public CaseStoreException? Translate(Exception exception) => SqliteErrors.Translate(exception);
 

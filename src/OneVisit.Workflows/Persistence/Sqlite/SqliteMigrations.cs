@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
+using OneVisit.Workflows.Cases;
 
 namespace OneVisit.Workflows.Persistence.Sqlite;
 
@@ -74,6 +75,45 @@ internal sealed class SqliteMigrations
             Log.MigrationApplied(logger, Component, current + 1);
         }
     }
+
+    /// <summary>
+    /// For a store opened read-only, which is never migrated: throws <see cref="CaseStoreException"/> unless the
+    /// component's tables are at the version this build reads, saying whether to upgrade the store or OneVisit.
+    /// </summary>
+    public void Verify(SqliteConnection connection, string database)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'schema_versions';";
+            if (command.ExecuteScalar() is 0L)
+            {
+                throw Refused($"{database} is not a OneVisit case store (it has no schema_versions table). Open the file a OneVisit host's UseSqlite wrote.");
+            }
+        }
+
+        var current = ReadVersion(connection, null, Component);
+        if (current == 0)
+        {
+            throw Refused($"{database} has no {Component} tables: it is not a OneVisit case store, or no OneVisit host has started on it yet.");
+        }
+
+        if (current < LatestVersion)
+        {
+            throw Refused(
+                $"{database} has the {Component} schema at version {current}, older than this version of OneVisit reads ({LatestVersion}), "
+                + "and inspection never upgrades a store. Start a OneVisit host on it once to upgrade it, then read it again.");
+        }
+
+        if (current > LatestVersion)
+        {
+            throw Refused(
+                $"{database} has the {Component} schema at version {current}, newer than this version of OneVisit reads ({LatestVersion}). "
+                + "Use a newer OneVisit to read it.");
+        }
+    }
+
+    private static CaseStoreException Refused(string message) => new(message, mayRetry: false, innerException: null);
 
     /// <summary>The component's version in this database; 0 when it has never been migrated.</summary>
     public static int ReadVersion(SqliteConnection connection, SqliteTransaction? transaction, string component)

@@ -31,7 +31,10 @@ public sealed class PayloadTypesTests : IAsyncLifetime
     public async Task GetWorkflowInstance_AliasNotRegisteredInThisProcess_Refused()
     {
         var workflow = WorkflowRepositoryTests.Workflow();
-        await _database.Store().CreateNewWorkflow(workflow);
+        var writer = _database.Store();
+        await writer.CreateNewWorkflow(workflow);
+        // The next process, built without the case data's type: it starts once this one is closed (one host per file).
+        await writer.DisposeAsync();
 
         var withoutCaseData = _database.Store(new PayloadTypes());
         var error = await Assert.ThrowsAsync<CorruptPayloadException>(() => withoutCaseData.GetWorkflowInstance(workflow.Id));

@@ -19,8 +19,10 @@ public sealed class StorageUnderTest : IAsyncDisposable
         ITimerStore timers,
         IProcedureVersionStore versions,
         Func<Task<StorageUnderTest>> openAnother,
-        Func<ValueTask> dispose)
+        Func<ValueTask> dispose,
+        bool oneHost)
     {
+        OneHost = oneHost;
         Storage = storage;
         Cases = cases;
         Audit = audit;
@@ -43,14 +45,21 @@ public sealed class StorageUnderTest : IAsyncDisposable
 
     internal IProcedureVersionStore Versions { get; }
 
+    /// <summary>
+    /// True when the store takes one host at a time (SQLite: one file, one writer): a second instance reads, but its
+    /// InitializeAsync is refused with <see cref="Cases.CaseStoreInUseException"/> while the first is open.
+    /// </summary>
+    internal bool OneHost { get; }
+
     /// <param name="store">One object implementing every port (as SQLite's store does).</param>
     /// <param name="openAnother">
     /// A second instance over the same data, as a second process would open it: its InitializeAsync has not run.
     /// </param>
     /// <param name="dispose">Closes the store and removes its data; also closes what <paramref name="openAnother"/> opened.</param>
-    internal static StorageUnderTest Of<TStore>(TStore store, Func<Task<StorageUnderTest>> openAnother, Func<ValueTask> dispose)
+    /// <param name="oneHost">See <see cref="OneHost"/>.</param>
+    internal static StorageUnderTest Of<TStore>(TStore store, Func<Task<StorageUnderTest>> openAnother, Func<ValueTask> dispose, bool oneHost = false)
         where TStore : ICaseStorage, ICaseStore, IAuditStore, ILedgerStore, ITimerStore, IProcedureVersionStore =>
-        new(store, store, store, store, store, store, openAnother, dispose);
+        new(store, store, store, store, store, store, openAnother, dispose, oneHost);
 
     /// <summary>A second instance over the same data, not yet initialized; disposed with this one at the latest.</summary>
     internal Task<StorageUnderTest> OpenAnotherAsync() => _openAnother();

@@ -21,6 +21,9 @@ public sealed class SqliteAuditChainMigrationTests : IAsyncLifetime
         using var command = connection.CreateCommand();
         command.CommandText = "INSERT INTO ov_audit (entry_key, case_id, subject_id, at, actor, action, detail) VALUES ('old:0', 'case-old', 'subject-1', 0, 'applicant', 'submitted', 'before chaining')";
         command.ExecuteNonQuery();
+
+        // One host per file: the store as version 3 left it is closed before each test opens its own.
+        await database.DisposeAsync();
     }
 
     public Task DisposeAsync() => _file.DisposeAsync().AsTask();

@@ -33,7 +33,7 @@ internal sealed class SqliteStorageFile : IAsyncDisposable
         try
         {
             var (_, store) = await file.OpenAsync(initialize: true);
-            return StorageUnderTest.Of(store, file.OpenAnotherAsync, file.DisposeAsync);
+            return StorageUnderTest.Of(store, file.OpenAnotherAsync, file.DisposeAsync, oneHost: true);
         }
         catch
         {
@@ -86,6 +86,6 @@ internal sealed class SqliteStorageFile : IAsyncDisposable
     private async Task<StorageUnderTest> OpenAnotherAsync()
     {
         var (database, store) = await OpenAsync(initialize: false);
-        return StorageUnderTest.Of(store, OpenAnotherAsync, database.DisposeAsync);
+        return StorageUnderTest.Of(store, OpenAnotherAsync, database.DisposeAsync, oneHost: true);
     }
 }
