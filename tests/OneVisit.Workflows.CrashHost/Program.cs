@@ -10,7 +10,7 @@ using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.CrashHost;
 using OneVisit.Workflows.Hosting;
 
-// Usage: crashhost <database> <department-log> <cases> <department-latency-ms> [bundles]
+// Usage: crashhost <database> <department-log> <cases> <department-latency-ms> [bundles [<decisions>]]
 // Submits <cases> applications (idempotent keys, so a second run re-submits safely), decides every case that
 // reaches review, and exits 0 once all are closed. The crash test kills the first run mid-flight.
 // With "bundles", the applications are birth bundles (出生一件事): every member case is decided as it reaches
@@ -22,6 +22,10 @@ var (database, departmentLog) = (args[0], args[1]);
 var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
 var latency = TimeSpan.FromMilliseconds(int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
 var bundleMode = args.Length > 4 && args[4] == "bundles";
+
+// With a number after "bundles", the officer stops after that many decisions and the host idles until it is killed:
+// the kill then always finds bundles open, however fast the rest would have gone.
+var decisionLimit = args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
 var services = new ServiceCollection();
 services.AddLogging(b => b.AddProvider(new OneVisit.Workflows.Tests.Support.ConsoleErrorLoggerProvider()));
 services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
@@ -35,7 +39,7 @@ var cases = provider.GetRequiredService<CaseService>();
 var catalog = provider.GetRequiredService<ProcedureCatalog>();
 if (bundleMode)
 {
-    await RunBundlesAsync(provider.GetRequiredService<IBundleCaseService>(), cases, catalog, count);
+    await RunBundlesAsync(provider.GetRequiredService<IBundleCaseService>(), cases, catalog, count, decisionLimit);
     await provider.GetRequiredService<CaseRuntime>().StopAsync();
     return 0;
 }
@@ -92,7 +96,7 @@ return 0;
 // The sample's birth bundle, submitted <count> times; its members are decided by one officer as they reach
 // review (a decision stored before a kill is refused again as a conflict, or the member is closed by then), and
 // its results are picked up once, until every bundle is closed.
-static async Task RunBundlesAsync(IBundleCaseService bundles, CaseService cases, ProcedureCatalog catalog, int count)
+static async Task RunBundlesAsync(IBundleCaseService bundles, CaseService cases, ProcedureCatalog catalog, int count, int decisionLimit)
 {
     var application = ApplicationFile.Load(Path.Combine(RepositoryRoot.SampleCatalogue, "applications", "05-birth-bundle.yaml"), catalog).Bundle!;
     var submitted = new List<string>();
@@ -104,6 +108,7 @@ static async Task RunBundlesAsync(IBundleCaseService bundles, CaseService cases,
     }
 
     var decisions = 0;
+    var slots = 0;
     var timeout = TimeSpan.FromSeconds(60);
     // Every bundle at once (not one per core): the kill must find several bundles with members in flight.
     await Parallel.ForEachAsync(submitted, new ParallelOptions { MaxDegreeOfParallelism = count }, async (bundleCaseId, token) =>
@@ -138,6 +143,13 @@ static async Task RunBundlesAsync(IBundleCaseService bundles, CaseService cases,
 
             foreach (var member in state.Members.Where(m => m.CaseStage == CaseStage.UnderReview && decided.Add(m.CaseId!)))
             {
+                // A slot is taken before deciding, so bundles deciding at once never pass the limit together.
+                if (Interlocked.Increment(ref slots) > decisionLimit)
+                {
+                    // Told to stop here: the officer decides no more, and the host waits for its kill.
+                    await Task.Delay(Timeout.Infinite, token);
+                }
+
                 try
                 {
                     await cases.DecideAsync(member.CaseId!, new OfficerDecision("officer-crash", member.AuthorityId!, Approved: true), token);

@@ -34,7 +34,8 @@ public sealed class BundleCrashTests
         try
         {
             // Departments answer after half a second: the kill finds requests in flight as well as decisions.
-            using (var first = ChildHost.StartCrashHost(database, departmentLog, Bundles, departmentLatencyMs: 500, bundles: true))
+            // The officer stops at the kill's decision, so the kill always finds bundles open, whatever the machine's speed.
+            using (var first = ChildHost.StartCrashHost(database, departmentLog, Bundles, departmentLatencyMs: 500, bundles: true, decisionLimit: killAfterDecided))
             {
                 string? line;
                 while ((line = await first.NextLineAsync()) is not null && line != $"decided {killAfterDecided}")

@@ -39,7 +39,8 @@ internal sealed class ChildHost : IDisposable
     /// Starts the crash host (tests/OneVisit.Workflows.CrashHost) on <paramref name="database"/>; with
     /// <paramref name="bundles"/> it submits birth bundles instead of single cases.
     /// </summary>
-    public static ChildHost StartCrashHost(string database, string departmentLog, int count, int departmentLatencyMs, bool bundles = false)
+    /// <param name="decisionLimit">In bundle mode, the decisions the host's officer makes before it idles until killed (all when null).</param>
+    public static ChildHost StartCrashHost(string database, string departmentLog, int count, int departmentLatencyMs, bool bundles = false, int? decisionLimit = null)
     {
         // The test runs from tests/OneVisit.Workflows.Tests/bin/<configuration>/net10.0/.
         var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
@@ -48,6 +49,10 @@ internal sealed class ChildHost : IDisposable
         if (bundles)
         {
             arguments.Add("bundles");
+            if (decisionLimit is { } limit)
+            {
+                arguments.Add(limit.ToString(CultureInfo.InvariantCulture));
+            }
         }
 
         var start = new ProcessStartInfo("dotnet", arguments)
