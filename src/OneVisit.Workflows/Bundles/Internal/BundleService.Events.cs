@@ -1,7 +1,5 @@
-using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
-using OneVisit.Workflows.Visits;
 
 namespace OneVisit.Workflows.Bundles.Internal;
 
@@ -140,12 +138,5 @@ internal sealed partial class BundleService
             return true;
         });
 
-    private async Task RefusedAsync(BundleData data, string actor, CaseException refusal)
-    {
-        var now = time.GetUtcNow();
-        await audit.AppendAuditAsync(
-            $"{data.BundleCaseId}:attempt:{now.UtcTicks}:{Guid.NewGuid():N}",
-            new AuditEntry(0, data.BundleCaseId, data.ApplicantId, now, actor, AuditActions.AttemptRefused, $"{refusal.GetType().Name}: {refusal.Message}"),
-            CancellationToken.None).ConfigureAwait(false);
-    }
+    private Task RefusedAsync(BundleData data, string actor, CaseException refusal) => cases.AuditRefusedAsync(data.BundleCaseId, data.ApplicantId, actor, refusal);
 }

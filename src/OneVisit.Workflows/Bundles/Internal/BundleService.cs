@@ -20,7 +20,6 @@ internal sealed partial class BundleService(
     ICaseEngine engine,
     ICaseEvents events,
     ICaseStore store,
-    IAuditStore audit,
     ILedgerStore ledgers,
     CaseStarter starter,
     CaseService cases,

@@ -119,8 +119,9 @@ internal static class BundleSnapshots
         {
             null when data.Stage == CaseStage.Closed => DeadlineState.Stopped,
             null => DeadlineState.NotStarted,
-            { } due when data.ClosedAt is not null => end <= due ? DeadlineState.Met : DeadlineState.Missed,
-            { } due => now <= due ? DeadlineState.Running : DeadlineState.Missed,
+            // Due is an exclusive end, as for a case's limits: from that instant on the limit has passed.
+            { } due when data.ClosedAt is not null => end < due ? DeadlineState.Met : DeadlineState.Missed,
+            { } due => now < due ? DeadlineState.Running : DeadlineState.Missed,
         };
         return new CaseDeadline("bundle", days, data.TimeLimitWorkingDays, data.Due, state) { LastDay = data.Due is { } d ? calendar.LastDay(d) : null };
     }

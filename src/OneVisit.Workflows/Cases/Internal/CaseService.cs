@@ -177,14 +177,16 @@ internal sealed partial class CaseService(
         return loaded;
     }
 
-    /// <summary>Audits a refused call as an attempt, with who and why; the case itself is unchanged.</summary>
-    private async Task RefusedAsync(CaseData data, string actor, CaseException refusal)
+    private Task RefusedAsync(CaseData data, string actor, CaseException refusal) => AuditRefusedAsync(data.CaseId, data.ApplicantId, actor, refusal);
+
+    /// <summary>Audits a refused call on a case or a bundle case as an attempt, with who and why; the case itself is unchanged.</summary>
+    internal async Task AuditRefusedAsync(string caseId, string subjectId, string actor, CaseException refusal)
     {
         var now = time.GetUtcNow();
-        Log.AttemptRefused(logger, data.CaseId, actor, refusal.GetType().Name);
+        Log.AttemptRefused(logger, caseId, actor, refusal.GetType().Name);
         await audit.AppendAuditAsync(
-            $"{data.CaseId}:attempt:{now.UtcTicks}:{Guid.NewGuid():N}",
-            new AuditEntry(0, data.CaseId, data.ApplicantId, now, actor, AuditActions.AttemptRefused, $"{refusal.GetType().Name}: {refusal.Message}"),
+            $"{caseId}:attempt:{now.UtcTicks}:{Guid.NewGuid():N}",
+            new AuditEntry(0, caseId, subjectId, now, actor, AuditActions.AttemptRefused, $"{refusal.GetType().Name}: {refusal.Message}"),
             CancellationToken.None).ConfigureAwait(false);
     }
 
