@@ -63,7 +63,7 @@ internal sealed partial class BundleService
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
             var (row, _) = await LoadAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
             var bundleWorkflow = row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? "";
-            var members = new MemberReads(cases, engine);
+            var members = new MemberReads(cases, engine, ledgers);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
             Task bundleSaved = Task.CompletedTask;

@@ -106,16 +106,16 @@ internal sealed partial class BundleService(
         SnapshotAsync(data, member => cases.TryGetMemberAsync(member.CaseId, cancellationToken), cancellationToken);
 
     /// <summary>The bundle with each started member's case, as <paramref name="memberCase"/> reads it, and the trips of all of them.</summary>
-    private async Task<BundleCaseSnapshot> SnapshotAsync(BundleData data, Func<BundleMemberData, Task<CaseSnapshot?>> memberCase, CancellationToken cancellationToken)
+    private async Task<BundleCaseSnapshot> SnapshotAsync(BundleData data, Func<BundleMemberData, Task<MemberCase?>> memberCase, CancellationToken cancellationToken)
     {
         var memberCases = new Dictionary<int, CaseSnapshot>();
         var visits = new List<VisitRecord>(await ledgers.VisitsOfCaseAsync(data.BundleCaseId, cancellationToken).ConfigureAwait(false));
         foreach (var member in data.Members.Where(m => m.Started))
         {
-            if (await memberCase(member).ConfigureAwait(false) is { } snapshot)
+            if (await memberCase(member).ConfigureAwait(false) is { } read)
             {
-                memberCases[member.Index] = snapshot;
-                visits.AddRange(await ledgers.VisitsOfCaseAsync(member.CaseId, cancellationToken).ConfigureAwait(false));
+                memberCases[member.Index] = read.Snapshot;
+                visits.AddRange(read.Visits);
             }
         }
 

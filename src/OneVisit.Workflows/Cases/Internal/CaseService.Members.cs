@@ -39,8 +39,8 @@ internal sealed partial class CaseService
         }
     }
 
-    /// <summary>A member case as it stands, or null when it does not exist (yet).</summary>
-    internal async Task<CaseSnapshot?> TryGetMemberAsync(string caseId, CancellationToken cancellationToken) =>
+    /// <summary>A member case as it stands with the trips made for it, or null when it does not exist (yet).</summary>
+    internal async Task<MemberCase?> TryGetMemberAsync(string caseId, CancellationToken cancellationToken) =>
         await MemberWorkflowAsync(caseId, cancellationToken).ConfigureAwait(false) is { } workflowId
             ? await MemberSnapshotAsync(workflowId, cancellationToken).ConfigureAwait(false)
             : null;
@@ -51,11 +51,20 @@ internal sealed partial class CaseService
             ? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false)
             : null;
 
-    /// <summary>The member case that <paramref name="workflowId"/> runs, as it stands.</summary>
-    internal async Task<CaseSnapshot?> MemberSnapshotAsync(string workflowId, CancellationToken cancellationToken) =>
-        await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) is { } data
-            ? await SnapshotAsync(data, cancellationToken).ConfigureAwait(false)
-            : null;
+    /// <summary>
+    /// The member case that <paramref name="workflowId"/> runs, as it stands, with the trips made for it: the bundle
+    /// counts its visits over all its members' trips, so they are read once, here, for both.
+    /// </summary>
+    internal async Task<MemberCase?> MemberSnapshotAsync(string workflowId, CancellationToken cancellationToken)
+    {
+        if (await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) is not { } data)
+        {
+            return null;
+        }
+
+        var visits = await ledgers.VisitsOfCaseAsync(data.CaseId, cancellationToken).ConfigureAwait(false);
+        return new MemberCase(CaseSnapshots.From(data, calendar, CountVisits(visits), time.GetUtcNow()), visits);
+    }
 
     /// <summary>
     /// Why <paramref name="caseId"/> takes no case call: it is a bundle case (whose members take them), a member that
@@ -101,3 +110,8 @@ internal sealed partial class CaseService
     private static void Audit(CaseData data, string key, string action, string actor, string detail) =>
         data.Writes.AppendAudit($"{data.CaseId}:{key}", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, actor, action, detail));
 }
+
+/// <summary>A member case as it stands, and the trips made for it.</summary>
+/// <param name="Snapshot">The case.</param>
+/// <param name="Visits">Its visit ledger.</param>
+internal sealed record MemberCase(CaseSnapshot Snapshot, IReadOnlyList<Visits.VisitRecord> Visits);
