@@ -40,6 +40,8 @@ internal sealed class CaseTimers(ITimerStore store, TimeProvider time, ILogger<C
 
     private static readonly TimeSpan Timeout_Infinite = System.Threading.Timeout.InfiniteTimeSpan;
 
+    private static readonly TimeSpan LongestWait = TimeSpan.FromDays(30);
+
     /// <summary>
     /// Arms, with the next save of the case's document, a timer that ends the wait <paramref name="name"/> by
     /// publishing a <see cref="CaseTimeout"/> on its key.
@@ -114,8 +116,11 @@ internal sealed class CaseTimers(ITimerStore store, TimeProvider time, ILogger<C
                 return;
             }
 
+            // A timer takes at most about 49.7 days (2^32 - 2 ms) and throws beyond, so a deadline further off (a gap
+            // owed in three months, a long statutory limit) would stop the runtime's start. It wakes after the longest
+            // wait instead, finds nothing due, and arms again.
             var delay = due - time.GetUtcNow();
-            _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay, Timeout_Infinite);
+            _timer.Change(delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestWait ? LongestWait : delay, Timeout_Infinite);
         }
     }
 
