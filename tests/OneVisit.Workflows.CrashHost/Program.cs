@@ -35,11 +35,12 @@ services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
         .Configure(o => o.PollInterval = TimeSpan.FromSeconds(1)));
 await using var provider = services.BuildServiceProvider();
 await provider.GetRequiredService<CaseRuntime>().StartAsync();
-var cases = provider.GetRequiredService<CaseService>();
+// Each call as the actor who would make it: the applicant submits and supplies, a reviewer decides.
+var cases = new OneVisit.Workflows.Tests.Support.RoleplayCases(provider.GetRequiredService<ICaseService>());
 var catalog = provider.GetRequiredService<ProcedureCatalog>();
 if (bundleMode)
 {
-    await RunBundlesAsync(provider.GetRequiredService<IBundleCaseService>(), cases, catalog, count, decisionLimit);
+    await RunBundlesAsync(new OneVisit.Workflows.Tests.Support.RoleplayBundles(provider.GetRequiredService<IBundleCaseService>()), cases, catalog, count, decisionLimit);
     await provider.GetRequiredService<CaseRuntime>().StopAsync();
     return 0;
 }
@@ -77,7 +78,7 @@ await Parallel.ForEachAsync(submitted, async (snapshot, token) =>
     {
         try
         {
-            await cases.DecideAsync(caseId, new OfficerDecision("officer-crash", state.AuthorityId, Approved: true), token);
+            await cases.DecideAsync(caseId, new OfficerDecision(Approved: true), token);
         }
         catch (CaseClosedException)
         {
@@ -96,7 +97,7 @@ return 0;
 // The sample's birth bundle, submitted <count> times; its members are decided by one officer as they reach
 // review (a decision stored before a kill is refused again as a conflict, or the member is closed by then), and
 // its results are picked up once, until every bundle is closed.
-static async Task RunBundlesAsync(IBundleCaseService bundles, CaseService cases, ProcedureCatalog catalog, int count, int decisionLimit)
+static async Task RunBundlesAsync(IBundleCaseService bundles, ICaseService cases, ProcedureCatalog catalog, int count, int decisionLimit)
 {
     var application = ApplicationFile.Load(Path.Combine(RepositoryRoot.SampleCatalogue, "applications", "05-birth-bundle.yaml"), catalog).Bundle!;
     var submitted = new List<string>();
@@ -152,7 +153,7 @@ static async Task RunBundlesAsync(IBundleCaseService bundles, CaseService cases,
 
                 try
                 {
-                    await cases.DecideAsync(member.CaseId!, new OfficerDecision("officer-crash", member.AuthorityId!, Approved: true), token);
+                    await cases.DecideAsync(member.CaseId!, new OfficerDecision(Approved: true), token);
                     Console.WriteLine($"decided {Interlocked.Increment(ref decisions)}");
                 }
                 catch (Exception ex) when (ex is CaseConflictException or CaseClosedException)

@@ -1,4 +1,5 @@
 using OneVisit.Rules.Precheck;
+using OneVisit.Workflows.Actors;
 using OneVisit.Workflows.Cases;
 
 namespace OneVisit.Benchmarks.Cases;
@@ -19,7 +20,6 @@ internal static class BenchCatalogue
     public static CaseSubmission Submission(string key) => new()
     {
         IdempotencyKey = key,
-        ApplicantId = "applicant-" + key,
         Application = new PrecheckRequest
         {
             ProcedureCode = ProcedureCode,
@@ -28,7 +28,13 @@ internal static class BenchCatalogue
         },
     };
 
-    public static OfficerDecision Approve { get; } = new("bench-officer", AuthorityId, Approved: true);
+    public static OfficerDecision Approve { get; } = new(Approved: true);
+
+    /// <summary>The applicant of the case submitted under <paramref name="key"/>, signed in as themselves.</summary>
+    public static CaseActor Applicant(string key) => CaseActor.Applicant("applicant-" + key);
+
+    /// <summary>The bureau's reviewer, who decides every benchmark case.</summary>
+    public static CaseActor Reviewer { get; } = CaseActor.Officer("bench-officer", new OfficerPost(AuthorityId, OfficerRole.Reviewer));
 
     private static string Locate()
     {

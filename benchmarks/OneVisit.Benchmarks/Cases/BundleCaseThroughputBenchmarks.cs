@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Actors;
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using Microsoft.Extensions.DependencyInjection;
@@ -100,23 +101,23 @@ public class BundleCaseThroughputBenchmarks
     [Benchmark(Baseline = true, OperationsPerInvoke = Matters)]
     public Task FourSingleCases() => RunAsync(async key =>
     {
-        var cases = _provider!.GetRequiredService<ICaseService>();
+        var (cases, applicant, reads) = Actors(key);
         for (var m = 0; m < _members.Length; m++)
         {
             var request = _members[m];
-            var submitted = await cases.SubmitAsync(new CaseSubmission { IdempotencyKey = $"{key}-{m}", ApplicantId = "applicant-" + key, Application = request }).ConfigureAwait(false);
-            var review = await cases.WaitUntilAsync(submitted.CaseId, s => s.Stage is CaseStage.UnderReview or CaseStage.Closed, Timeout).ConfigureAwait(false);
+            var submitted = await cases.As(applicant).SubmitAsync(new CaseSubmission { IdempotencyKey = $"{key}-{m}", Application = request }).ConfigureAwait(false);
+            var review = await reads.WaitUntilAsync(submitted.CaseId, s => s.Stage is CaseStage.UnderReview or CaseStage.Closed, Timeout).ConfigureAwait(false);
             if (review.Stage != CaseStage.UnderReview)
             {
                 throw new InvalidOperationException($"{request.ProcedureCode} did not reach review: {review.Outcome} {review.OutcomeReason}");
             }
 
-            await cases.DecideAsync(submitted.CaseId, new OfficerDecision("bench-officer", review.AuthorityId, Approved: true)).ConfigureAwait(false);
-            var decided = await cases.WaitUntilAsync(submitted.CaseId, s => s.Stage is CaseStage.Closed or CaseStage.AwaitingPickup, Timeout).ConfigureAwait(false);
+            await cases.As(Reviewer(review.AuthorityId)).DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true)).ConfigureAwait(false);
+            var decided = await reads.WaitUntilAsync(submitted.CaseId, s => s.Stage is CaseStage.Closed or CaseStage.AwaitingPickup, Timeout).ConfigureAwait(false);
             if (decided.Stage == CaseStage.AwaitingPickup)
             {
-                await cases.ConfirmPickupAsync(submitted.CaseId).ConfigureAwait(false);
-                await cases.WaitUntilAsync(submitted.CaseId, s => s.IsClosed, Timeout).ConfigureAwait(false);
+                await cases.As(Intake(review.AuthorityId)).ConfirmPickupAsync(submitted.CaseId).ConfigureAwait(false);
+                await reads.WaitUntilAsync(submitted.CaseId, s => s.IsClosed, Timeout).ConfigureAwait(false);
             }
         }
     });
@@ -126,12 +127,14 @@ public class BundleCaseThroughputBenchmarks
     public Task BirthBundleCase() => RunAsync(async key =>
     {
         var bundles = _provider!.GetRequiredService<IBundleCaseService>();
-        var cases = _provider!.GetRequiredService<ICaseService>();
-        var submitted = await bundles.SubmitAsync(new BundleSubmission { IdempotencyKey = key, ApplicantId = "applicant-" + key, Application = _bundle }).ConfigureAwait(false);
+        var (cases, applicant, reads) = Actors(key);
+        var bundleReads = bundles.As(CaseActor.System);
+        var submitted = await bundles.As(applicant).SubmitAsync(new BundleSubmission { IdempotencyKey = key, Application = _bundle }).ConfigureAwait(false);
+        var desk = bundles.As(Intake(submitted.LeadAuthorityId));
         var decided = new HashSet<string>(StringComparer.Ordinal);
         while (true)
         {
-            var state = await bundles.WaitUntilAsync(
+            var state = await bundleReads.WaitUntilAsync(
                 submitted.BundleCaseId,
                 b => b.Stage is CaseStage.Closed or CaseStage.AwaitingPickup || b.Members.Any(m => m.CaseStage == CaseStage.UnderReview && !decided.Contains(m.CaseId!)),
                 Timeout).ConfigureAwait(false);
@@ -147,14 +150,14 @@ public class BundleCaseThroughputBenchmarks
 
             if (state.Stage == CaseStage.AwaitingPickup)
             {
-                await bundles.ConfirmPickupAsync(submitted.BundleCaseId).ConfigureAwait(false);
-                await bundles.WaitUntilAsync(submitted.BundleCaseId, b => b.IsClosed, Timeout).ConfigureAwait(false);
+                await desk.ConfirmPickupAsync(submitted.BundleCaseId).ConfigureAwait(false);
+                await bundleReads.WaitUntilAsync(submitted.BundleCaseId, b => b.IsClosed, Timeout).ConfigureAwait(false);
                 continue;
             }
 
             foreach (var member in state.Members.Where(m => m.CaseStage == CaseStage.UnderReview && decided.Add(m.CaseId!)))
             {
-                await cases.DecideAsync(member.CaseId!, new OfficerDecision("bench-officer", member.AuthorityId!, Approved: true)).ConfigureAwait(false);
+                await cases.As(Reviewer(member.AuthorityId!)).DecideAsync(member.CaseId!, new OfficerDecision(Approved: true)).ConfigureAwait(false);
             }
         }
     });
@@ -168,23 +171,25 @@ public class BundleCaseThroughputBenchmarks
     public Task BirthBundleCaseWaitingOnMembers() => RunAsync(async key =>
     {
         var bundles = _provider!.GetRequiredService<IBundleCaseService>();
-        var cases = _provider!.GetRequiredService<ICaseService>();
-        var submitted = await bundles.SubmitAsync(new BundleSubmission { IdempotencyKey = key, ApplicantId = "applicant-" + key, Application = _bundle }).ConfigureAwait(false);
+        var (cases, applicant, reads) = Actors(key);
+        var bundleReads = bundles.As(CaseActor.System);
+        var submitted = await bundles.As(applicant).SubmitAsync(new BundleSubmission { IdempotencyKey = key, Application = _bundle }).ConfigureAwait(false);
+        var desk = bundles.As(Intake(submitted.LeadAuthorityId));
 
         // Members in the order they can start: the certificate and the card at once, then the hukou, then insurance.
         foreach (var code in new[] { "330100-SC-0005", "330100-SC-0008", "330100-SC-0006", "330100-SC-0007" })
         {
             var member = submitted.Members.Single(m => m.ProcedureCode == code);
-            await bundles.WaitUntilAsync(submitted.BundleCaseId, b => b.Members.Single(m => m.ProcedureCode == code).CaseStage is not null, Timeout).ConfigureAwait(false);
-            var review = await cases.WaitUntilAsync(member.CaseId!, s => s.Stage == CaseStage.UnderReview, Timeout).ConfigureAwait(false);
-            await cases.DecideAsync(member.CaseId!, new OfficerDecision("bench-officer", review.AuthorityId, Approved: true)).ConfigureAwait(false);
+            await bundleReads.WaitUntilAsync(submitted.BundleCaseId, b => b.Members.Single(m => m.ProcedureCode == code).CaseStage is not null, Timeout).ConfigureAwait(false);
+            var review = await reads.WaitUntilAsync(member.CaseId!, s => s.Stage == CaseStage.UnderReview, Timeout).ConfigureAwait(false);
+            await cases.As(Reviewer(review.AuthorityId)).DecideAsync(member.CaseId!, new OfficerDecision(Approved: true)).ConfigureAwait(false);
         }
 
-        var ready = await bundles.WaitUntilAsync(submitted.BundleCaseId, b => b.Stage is CaseStage.Closed or CaseStage.AwaitingPickup, Timeout).ConfigureAwait(false);
+        var ready = await bundleReads.WaitUntilAsync(submitted.BundleCaseId, b => b.Stage is CaseStage.Closed or CaseStage.AwaitingPickup, Timeout).ConfigureAwait(false);
         if (ready.Stage == CaseStage.AwaitingPickup)
         {
-            await bundles.ConfirmPickupAsync(submitted.BundleCaseId).ConfigureAwait(false);
-            await bundles.WaitUntilAsync(submitted.BundleCaseId, b => b.IsClosed, Timeout).ConfigureAwait(false);
+            await desk.ConfirmPickupAsync(submitted.BundleCaseId).ConfigureAwait(false);
+            await bundleReads.WaitUntilAsync(submitted.BundleCaseId, b => b.IsClosed, Timeout).ConfigureAwait(false);
         }
     });
 
@@ -204,4 +209,15 @@ public class BundleCaseThroughputBenchmarks
 
         return facts;
     }
+
+    /// <summary>The case service, the matter's applicant, and the service as the host's processing (for waits).</summary>
+    private (ICaseService Cases, CaseActor Applicant, ICaseService Reads) Actors(string key)
+    {
+        var cases = _provider!.GetRequiredService<ICaseService>();
+        return (cases, CaseActor.Applicant("applicant-" + key), cases.As(CaseActor.System));
+    }
+
+    private static CaseActor Reviewer(string authorityId) => CaseActor.Officer("bench-officer", new OfficerPost(authorityId, OfficerRole.Reviewer));
+
+    private static CaseActor Intake(string authorityId) => CaseActor.Officer("bench-desk", new OfficerPost(authorityId, OfficerRole.IntakeWindow));
 }

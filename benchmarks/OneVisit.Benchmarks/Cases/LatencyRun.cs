@@ -41,8 +41,8 @@ internal static class LatencyRun
         var ids = new string[count];
         await CaseLoad.RunAsync(count, 64, async i =>
         {
-            var submitted = await host.Cases.SubmitAsync(BenchCatalogue.Submission($"latency-{i}")).ConfigureAwait(false);
-            await host.Cases.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.UnderReview, Timeout).ConfigureAwait(false);
+            var submitted = await host.SubmitAsync($"latency-{i}").ConfigureAwait(false);
+            await host.Reads.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.UnderReview, Timeout).ConfigureAwait(false);
             ids[i] = submitted.CaseId;
         }).ConfigureAwait(false);
 
@@ -52,10 +52,10 @@ internal static class LatencyRun
         await DecideAllAsync(count, rate, async i =>
         {
             var start = Stopwatch.GetTimestamp();
-            await host.Cases.DecideAsync(ids[i], BenchCatalogue.Approve).ConfigureAwait(false);
+            await host.Officer.DecideAsync(ids[i], BenchCatalogue.Approve).ConfigureAwait(false);
             var returned = Stopwatch.GetTimestamp();
             long decidedAt = 0;
-            await host.Cases.WaitUntilAsync(ids[i], s =>
+            await host.Reads.WaitUntilAsync(ids[i], s =>
             {
                 // WaitUntilAsync reads the case after each save; the first read that shows the decision is the resume.
                 if (s.Decision is not null && decidedAt == 0)
@@ -76,7 +76,7 @@ internal static class LatencyRun
         for (var i = 0; i < reads.Length; i++)
         {
             var start = Stopwatch.GetTimestamp();
-            await host.Cases.GetAsync(ids[i]).ConfigureAwait(false);
+            await host.Reads.GetAsync(ids[i]).ConfigureAwait(false);
             reads[i] = Stopwatch.GetElapsedTime(start);
         }
 

@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Actors;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -22,9 +23,21 @@ internal sealed class OneVisitCaseHost : IAsyncDisposable
         _provider = provider;
         _directory = directory;
         Cases = provider.GetRequiredService<ICaseService>();
+        Reads = Cases.As(CaseActor.System);
+        Officer = Cases.As(BenchCatalogue.Reviewer);
     }
 
+    /// <summary>The case service; each call names its actor with <c>As</c>.</summary>
     public ICaseService Cases { get; }
+
+    /// <summary>The service as the host's processing, which reads (and waits) without a data-tracker line.</summary>
+    public ICaseService Reads { get; }
+
+    /// <summary>The service as the bureau's reviewer.</summary>
+    public ICaseService Officer { get; }
+
+    /// <summary>Submits the benchmark application under <paramref name="key"/>, as its applicant.</summary>
+    public Task<CaseSnapshot> SubmitAsync(string key) => Cases.As(BenchCatalogue.Applicant(key)).SubmitAsync(BenchCatalogue.Submission(key));
 
     public string DatabasePath => Path.Combine(_directory, "cases.db");
 
@@ -59,13 +72,13 @@ internal sealed class OneVisitCaseHost : IAsyncDisposable
     public async Task RunCaseAsync(string key, TimeSpan timeout, CasePhases? phases = null)
     {
         var start = Stopwatch.GetTimestamp();
-        var submitted = await Cases.SubmitAsync(BenchCatalogue.Submission(key)).ConfigureAwait(false);
+        var submitted = await SubmitAsync(key).ConfigureAwait(false);
         var mark = phases?.Add(0, start) ?? 0;
-        await Cases.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.UnderReview, timeout).ConfigureAwait(false);
+        await Reads.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.UnderReview, timeout).ConfigureAwait(false);
         mark = phases?.Add(1, mark) ?? 0;
-        await Cases.DecideAsync(submitted.CaseId, BenchCatalogue.Approve).ConfigureAwait(false);
+        await Officer.DecideAsync(submitted.CaseId, BenchCatalogue.Approve).ConfigureAwait(false);
         mark = phases?.Add(2, mark) ?? 0;
-        await Cases.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.Closed, timeout).ConfigureAwait(false);
+        await Reads.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.Closed, timeout).ConfigureAwait(false);
         phases?.Add(3, mark);
     }
 

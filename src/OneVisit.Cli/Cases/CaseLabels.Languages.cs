@@ -52,6 +52,8 @@ internal sealed partial class CaseLabels
             // Who acts.
             ["applicant"] = "申请人",
             ["system"] = "系统",
+            ["officer"] = "工作人员",
+            ["agent"] = "代理人",
             // Evidence requests.
             ["pending"] = "待请求",
             ["requested"] = "已请求",

@@ -171,8 +171,28 @@ internal sealed partial class CaseLabels
     };
 
     /// <summary>An actor or awaited party: a department's name, else the id (an officer) or the runtime's word (system, applicant).</summary>
-    public string Party(ProcedureCatalog catalog, string id) =>
-        catalog.Authorities.TryGetValue(id, out var authority) ? Language.Pick(authority.Name) : Word(id);
+    /// <remarks>
+    /// Callers are named as the audit log names them (<c>applicant:…</c>, <c>officer:…</c>, <c>department:…</c>,
+    /// <c>agent:… for …</c>): shown as the party's role, with the officer's, agent's or department's id, but never the
+    /// applicant's, whose id is the case's subject and already on the page.
+    /// </remarks>
+    public string Party(ProcedureCatalog catalog, string id)
+    {
+        var colon = id.IndexOf(':', StringComparison.Ordinal);
+        if (colon > 0)
+        {
+            var (kind, who) = (id[..colon], id[(colon + 1)..]);
+            return kind switch
+            {
+                "applicant" => Word("applicant"),
+                "department" => Party(catalog, who),
+                "officer" or "agent" => $"{Word(kind)} {who}",
+                _ => Word(id),
+            };
+        }
+
+        return catalog.Authorities.TryGetValue(id, out var authority) ? Language.Pick(authority.Name) : Word(id);
+    }
 
     /// <summary>An instant in the offices' zone, with its weekday: the weekday matters when limits count working days.</summary>
     public string Time(DateTimeOffset instant, TimeZoneInfo zone)

@@ -33,11 +33,15 @@ internal sealed class CaseStoreInput : IAsyncDisposable
     /// <summary>The <c>--time-zone</c> given, if any, for the commands a hint suggests next.</summary>
     public string? ZoneAsked { get; }
 
-    public ICaseService Cases => _services.GetRequiredService<ICaseService>();
+    /// <summary>
+    /// The cases, read as the host's processing: whoever runs the CLI on a store file can read all of it with any SQLite
+    /// tool, so the CLI inspects as the store's operator (docs/security.md), and read-only it writes no tracker line.
+    /// </summary>
+    public ICaseService Cases => _services.GetRequiredService<ICaseService>().As(Workflows.Actors.CaseActor.System);
 
-    public Workflows.Bundles.IBundleCaseService Bundles => _services.GetRequiredService<Workflows.Bundles.IBundleCaseService>();
+    public Workflows.Bundles.IBundleCaseService Bundles => _services.GetRequiredService<Workflows.Bundles.IBundleCaseService>().As(Workflows.Actors.CaseActor.System);
 
-    public IAuditLog Audit => _services.GetRequiredService<IAuditLog>();
+    public IAuditLog Audit => _services.GetRequiredService<IAuditLog>().As(Workflows.Actors.CaseActor.System);
 
     public IVisitLedger Visits => _services.GetRequiredService<IVisitLedger>();
 

@@ -4,6 +4,7 @@ using OneVisit.Cli.Common;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Precheck;
+using OneVisit.Workflows.Actors;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Bundles;
 using OneVisit.Workflows.Cases;
@@ -31,6 +32,9 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
         await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            // The demo acts for everyone in the story, each as who they are: the applicant submits and supplies, the
+            // window's officer records visits and hands results over, a reviewer of the competent authority decides, and
+            // the demo's own reads go as the host's processing (CaseActor.System).
             var cases = services.GetRequiredService<ICaseService>();
             var precheck = services.GetRequiredService<PrecheckEngine>();
             var runs = FoundingErrands.All.Select(e => new ErrandState(e, Application(e), precheck)).ToList();
@@ -51,11 +55,11 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
                 await ActAsync(cases, run, action, cancellationToken).ConfigureAwait(false);
             }
 
-            var audit = services.GetRequiredService<IAuditLog>();
+            var audit = services.GetRequiredService<IAuditLog>().As(CaseActor.System);
             var results = new List<ErrandResult>();
             foreach (var run in runs)
             {
-                var closed = await cases.WaitUntilAsync(run.CaseId!, s => s.IsClosed, StepTimeout, cancellationToken).ConfigureAwait(false);
+                var closed = await cases.As(CaseActor.System).WaitUntilAsync(run.CaseId!, s => s.IsClosed, StepTimeout, cancellationToken).ConfigureAwait(false);
                 results.Add(new ErrandResult(run.Errand, run.Precheck, closed, await audit.ForCaseAsync(closed.CaseId, cancellationToken).ConfigureAwait(false)));
             }
 
@@ -86,49 +90,47 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
         switch (action)
         {
             case Submit submit:
-                var submitted = await cases.SubmitAsync(
-                    new CaseSubmission
-                    {
-                        IdempotencyKey = $"demo-errand-{run.Errand.Number}",
-                        ApplicantId = $"demo-applicant-{run.Errand.Number}",
-                        Application = run.Request,
-                    },
+                // The applicant is the signed-in actor: the submission does not name them.
+                var submitted = await cases.As(run.Applicant).SubmitAsync(
+                    new CaseSubmission { IdempotencyKey = $"demo-errand-{run.Errand.Number}", Application = run.Request },
                     cancellationToken).ConfigureAwait(false);
                 run.CaseId = submitted.CaseId;
+                run.AuthorityId = submitted.AuthorityId;
                 if (submit.VisitPurpose is { } purpose)
                 {
-                    await cases.RecordVisitAsync(submitted.CaseId, new VisitMade(purpose, run.Request.WindowId), cancellationToken).ConfigureAwait(false);
+                    await cases.As(run.WindowOfficer).RecordVisitAsync(submitted.CaseId, new VisitMade(purpose, run.Request.WindowId), cancellationToken).ConfigureAwait(false);
                 }
 
                 break;
             case Supply supply:
                 await RestAsync(cases, run, CaseStage.AwaitingSupplement, cancellationToken).ConfigureAwait(false);
-                await cases.SupplyDocumentsAsync(run.CaseId!, new SuppliedDocuments(supply.Documents), cancellationToken).ConfigureAwait(false);
+                await cases.As(run.Applicant).SupplyDocumentsAsync(run.CaseId!, new SuppliedDocuments(supply.Documents), cancellationToken).ConfigureAwait(false);
                 answered = CaseStage.AwaitingSupplement;
                 break;
             case Visit visit:
-                await cases.RecordVisitAsync(run.CaseId!, new VisitMade(visit.Purpose, visit.WindowId), cancellationToken).ConfigureAwait(false);
+                await cases.As(run.WindowOfficer).RecordVisitAsync(run.CaseId!, new VisitMade(visit.Purpose, visit.WindowId), cancellationToken).ConfigureAwait(false);
                 break;
             case Decide:
                 var review = await RestAsync(cases, run, CaseStage.UnderReview, cancellationToken).ConfigureAwait(false);
-                await cases.DecideAsync(run.CaseId!, new OfficerDecision($"demo-officer-{run.Errand.Number}", review.AuthorityId, Approved: true), cancellationToken).ConfigureAwait(false);
+                var reviewer = CaseActor.Officer($"demo-officer-{run.Errand.Number}", new OfficerPost(review.AuthorityId, OfficerRole.Reviewer));
+                await cases.As(reviewer).DecideAsync(run.CaseId!, new OfficerDecision(Approved: true), cancellationToken).ConfigureAwait(false);
                 answered = CaseStage.UnderReview;
                 break;
             case Pickup:
                 await RestAsync(cases, run, CaseStage.AwaitingPickup, cancellationToken).ConfigureAwait(false);
-                await cases.ConfirmPickupAsync(run.CaseId!, cancellationToken).ConfigureAwait(false);
+                await cases.As(run.WindowOfficer).ConfirmPickupAsync(run.CaseId!, cancellationToken).ConfigureAwait(false);
                 answered = CaseStage.AwaitingPickup;
                 break;
         }
 
         // Let the case finish what the action set off before the clock moves on.
-        await cases.WaitUntilAsync(run.CaseId!, s => AtRest(s) && s.Stage != answered, StepTimeout, cancellationToken).ConfigureAwait(false);
+        await cases.As(CaseActor.System).WaitUntilAsync(run.CaseId!, s => AtRest(s) && s.Stage != answered, StepTimeout, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Waits for the stage the next action needs, saying what went wrong if the case went elsewhere.</summary>
     private static async Task<CaseSnapshot> RestAsync(ICaseService cases, ErrandState run, CaseStage needed, CancellationToken cancellationToken)
     {
-        var snapshot = await cases.WaitUntilAsync(run.CaseId!, AtRest, StepTimeout, cancellationToken).ConfigureAwait(false);
+        var snapshot = await cases.As(CaseActor.System).WaitUntilAsync(run.CaseId!, AtRest, StepTimeout, cancellationToken).ConfigureAwait(false);
         if (snapshot.Stage != needed)
         {
             throw new InvalidOperationException(
@@ -154,6 +156,15 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
         public PrecheckResult Precheck { get; } = precheck.Check(request);
 
         public string? CaseId { get; set; }
+
+        /// <summary>The case's competent authority, once submitted.</summary>
+        public string? AuthorityId { get; set; }
+
+        /// <summary>The applicant, signed in as themselves.</summary>
+        public CaseActor Applicant { get; } = CaseActor.Applicant($"demo-applicant-{errand.Number}");
+
+        /// <summary>The officer at the competent authority's window, who records the applicant's trips and hands the result over.</summary>
+        public CaseActor WindowOfficer => CaseActor.Officer($"demo-window-{Errand.Number}", new OfficerPost(AuthorityId!, OfficerRole.IntakeWindow));
     }
 }
 

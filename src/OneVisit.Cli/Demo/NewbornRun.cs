@@ -2,6 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Precheck;
+using OneVisit.Workflows.Actors;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Bundles;
 using OneVisit.Workflows.Cases;
@@ -21,19 +22,22 @@ internal sealed class NewbornRun(ProcedureCatalog catalog, string catalogue, Fak
         var atHome = precheck.CheckBundle(application);
         MoveTo(Newborn.Morning);
         progress("newborn: the mother hands in the joint application at the hospital's desk");
-        var submitted = await bundles.SubmitAsync(new BundleSubmission { IdempotencyKey = "demo-newborn-5", ApplicantId = Newborn.ApplicantId, Application = application }, cancellationToken).ConfigureAwait(false);
+        var mother = CaseActor.Applicant(Newborn.ApplicantId);
+        var submitted = await bundles.As(mother).SubmitAsync(new BundleSubmission { IdempotencyKey = "demo-newborn-5", Application = application }, cancellationToken).ConfigureAwait(false);
         var id = submitted.BundleCaseId;
-        await bundles.RecordVisitAsync(id, new VisitMade(Newborn.HandIn, application.WindowId), cancellationToken).ConfigureAwait(false);
+        // The desk's officer holds the lead authority's intake post: they record the trip and hand every result over.
+        var desk = CaseActor.Officer("demo-desk-officer", new OfficerPost(submitted.LeadAuthorityId, OfficerRole.IntakeWindow));
+        await bundles.As(desk).RecordVisitAsync(id, new VisitMade(Newborn.HandIn, application.WindowId), cancellationToken).ConfigureAwait(false);
 
         var bundle = await ApproveMembersAsync(bundles, cases, id, atHome, cancellationToken).ConfigureAwait(false);
         if (bundle.Stage == CaseStage.AwaitingPickup)
         {
             MoveTo(new DateTimeOffset(Newborn.Morning.Date + Newborn.PickupAt, Newborn.Morning.Offset));
             progress("newborn: the family picks up every result at once");
-            await bundles.ConfirmPickupAsync(id, cancellationToken).ConfigureAwait(false);
+            await bundles.As(desk).ConfirmPickupAsync(id, cancellationToken).ConfigureAwait(false);
         }
 
-        var closed = await bundles.WaitUntilAsync(id, b => b.IsClosed, stepTimeout, cancellationToken).ConfigureAwait(false);
+        var closed = await bundles.As(CaseActor.System).WaitUntilAsync(id, b => b.IsClosed, stepTimeout, cancellationToken).ConfigureAwait(false);
         return new NewbornResult(atHome, closed, await audit.ForCaseAsync(id, cancellationToken).ConfigureAwait(false));
     }
 
@@ -46,7 +50,7 @@ internal sealed class NewbornRun(ProcedureCatalog catalog, string catalogue, Fak
         var at = Newborn.Morning;
         while (true)
         {
-            var bundle = await bundles.WaitUntilAsync(id, AtRest, stepTimeout, cancellationToken).ConfigureAwait(false);
+            var bundle = await bundles.As(CaseActor.System).WaitUntilAsync(id, AtRest, stepTimeout, cancellationToken).ConfigureAwait(false);
             if (bundle.Stage is CaseStage.AwaitingPickup or CaseStage.Closed)
             {
                 return bundle;
@@ -56,12 +60,12 @@ internal sealed class NewbornRun(ProcedureCatalog catalog, string catalogue, Fak
             at += Newborn.OfficerTakesUp;
             MoveTo(at);
             progress($"newborn: {member.AuthorityId} approves {member.ProcedureCode}");
-            var officer = "demo-officer-" + member.AuthorityId;
-            await cases.DecideAsync(member.CaseId!, new OfficerDecision(officer, member.AuthorityId!, Approved: true), cancellationToken).ConfigureAwait(false);
+            var reviewer = CaseActor.Officer("demo-officer-" + member.AuthorityId, new OfficerPost(member.AuthorityId!, OfficerRole.Reviewer));
+            await cases.As(reviewer).DecideAsync(member.CaseId!, new OfficerDecision(Approved: true), cancellationToken).ConfigureAwait(false);
             // The bundle takes the member's result in and passes it on to the members going ahead before the clock moves on.
             var code = member.ProcedureCode;
             var receivers = atHome.Bundle.Flows.Where(f => f.FromProcedure == code && atHome.GoingAhead.Any(m => m.Procedure.Code == f.ToProcedure)).Select(f => f.ToProcedure).ToList();
-            await bundles.WaitUntilAsync(
+            await bundles.As(CaseActor.System).WaitUntilAsync(
                 id,
                 b => b.Members.Single(m => m.ProcedureCode == code).State != BundleMemberState.Running && receivers.TrueForAll(to => b.Passed.Any(p => p.FromProcedure == code && p.ToProcedure == to)),
                 stepTimeout,

@@ -5,11 +5,15 @@ namespace OneVisit.Workflows.Audit;
 /// <param name="CaseId">The case.</param>
 /// <param name="SubjectId">Whom the case (and any data asked for) is about.</param>
 /// <param name="At">When.</param>
-/// <param name="Actor">Who: <c>system</c>, <c>applicant</c>, an officer's id, or a department's id.</param>
+/// <param name="Actor">
+/// Who: as <see cref="Actors.CaseActor.AuditName"/> names a caller (<c>officer:…</c>, <c>agent:… for …</c>,
+/// <c>department:…</c>, <c>applicant:…</c>, <c>system</c>); lines the runtime writes name the party's role
+/// (<c>applicant</c>, <c>system</c>) or a department's id.
+/// </param>
 /// <param name="Action">What happened (see <see cref="AuditActions"/>).</param>
 /// <param name="Detail">Human-readable detail.</param>
-/// <param name="DataRequested">For evidence requests: the document asked for, and from whom.</param>
-/// <param name="Purpose">For evidence requests: why (procedure and legal basis).</param>
+/// <param name="DataRequested">For evidence requests, the document asked for and from whom; for the data tracker's reads, what was read.</param>
+/// <param name="Purpose">For evidence requests, why (procedure and legal basis); for reads, the reader's purpose or the operation.</param>
 public sealed record AuditEntry(
     long Sequence,
     string CaseId,
@@ -51,5 +55,7 @@ public static class AuditActions
     public const string PassedOn = "passed_on";
     public const string MemberFinished = "member_finished";
     public const string MemberStopped = "member_stopped";
+    public const string DataRead = "data_read";
+    public const string Consented = "consented";
 #pragma warning restore CS1591
 }

@@ -41,6 +41,9 @@ public sealed record BundleCaseSnapshot
     /// <summary>The window that accepted it on behalf of every member's authority (一窗受理), when handed in at one.</summary>
     public string? WindowId { get; init; }
 
+    /// <summary>The authority that leads the bundle (its window's, or its first member's): its intake officers hand in and hand out for the whole bundle.</summary>
+    public string LeadAuthorityId { get; init; } = "";
+
     /// <summary>When it was submitted.</summary>
     public required DateTimeOffset SubmittedAt { get; init; }
 

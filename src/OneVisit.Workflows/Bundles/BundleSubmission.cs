@@ -12,8 +12,11 @@ public sealed record BundleSubmission
     /// </summary>
     public required string IdempotencyKey { get; init; }
 
-    /// <summary>Whom the bundle is about, as for a single case (the audit log and the visit ledger count by it).</summary>
-    public required string ApplicantId { get; init; }
+    /// <summary>
+    /// Whom the bundle is about, as for a single case (the audit log and the visit ledger count by it): null for the
+    /// signed-in applicant or the agent's principal; named by an intake officer submitting at a window.
+    /// </summary>
+    public string? ApplicantId { get; init; }
 
     /// <summary>The joint application: the bundle, the joint form's facts, documents held, members left out, the window.</summary>
     public required BundlePrecheckRequest Application { get; init; }

@@ -11,6 +11,12 @@ namespace OneVisit.Workflows.Bundles;
 public interface IBundleCaseService
 {
     /// <summary>
+    /// The same service acting as <paramref name="actor"/> on every call (see <see cref="ICaseService.As"/>); without
+    /// it, calls act as the host's signed-in actor. Who may do what is in docs/security.md.
+    /// </summary>
+    IBundleCaseService As(Actors.CaseActor actor);
+
+    /// <summary>
     /// Prechecks the joint application and starts its bundle case. Throws
     /// <see cref="Rules.Precheck.InvalidApplicationException"/> for an unknown bundle, window, fact or document,
     /// <see cref="IncompleteApplicationException"/> while a member's inclusion, routing or eligibility still depends

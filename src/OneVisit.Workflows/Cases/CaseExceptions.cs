@@ -33,17 +33,6 @@ public sealed class DuplicateSubmissionException(string existingCaseId, string i
     public string IdempotencyKey { get; } = idempotencyKey;
 }
 
-/// <summary>An officer tried to decide a case that belongs to another authority.</summary>
-public sealed class WrongAuthorityException(string caseId, string officerAuthorityId, string competentAuthorityId)
-    : CaseException(caseId, $"Case '{caseId}' is decided by '{competentAuthorityId}', not by '{officerAuthorityId}'. Forward it, or have an officer of '{competentAuthorityId}' decide.")
-{
-    /// <summary>The authority the officer acts for.</summary>
-    public string OfficerAuthorityId { get; } = officerAuthorityId;
-
-    /// <summary>The case's competent authority.</summary>
-    public string CompetentAuthorityId { get; } = competentAuthorityId;
-}
-
 /// <summary>The case is not waiting for this kind of event now; nothing was recorded.</summary>
 public sealed class UnexpectedCaseEventException(string caseId, string message)
     : CaseException(caseId, message);

@@ -54,7 +54,7 @@ public sealed record CaseSnapshot
     public string? ClockPausedFor { get; init; }
 
     /// <summary>The officer's decision, once made.</summary>
-    public OfficerDecision? Decision { get; init; }
+    public CaseDecision? Decision { get; init; }
 
     /// <summary>How the result reaches (or reached) the applicant; null when the case ended without a result (not admitted, withdrawn, refused).</summary>
     public ResultDelivery? Delivery { get; init; }

@@ -15,9 +15,11 @@ public sealed record CaseSubmission
 
     /// <summary>
     /// Whom the case is about (an ID-card or credit-code number, or a pseudonym): the audit log answers
-    /// "who looked at my data" by this id, and the visit ledger counts visits by it.
+    /// "who looked at my data" by this id, and the visit ledger counts visits by it. Leave it null when the applicant
+    /// (or their agent) submits: it is then the signed-in applicant (or the mandate's principal), and a different id is
+    /// refused. An intake officer submitting at a window names the applicant whose identity they checked.
     /// </summary>
-    public required string ApplicantId { get; init; }
+    public string? ApplicantId { get; init; }
 
     /// <summary>The application: procedure, facts, documents held, and the window it is handed in at.</summary>
     public required PrecheckRequest Application { get; init; }

@@ -18,7 +18,7 @@ internal static class CasePayloads
         .Register("ov.pickup", CaseJson.Default.PickedUp)
         .Register("ov.supplied", CaseJson.Default.SuppliedDocuments)
         .Register("ov.commitment", CaseJson.Default.SignedCommitment)
-        .Register("ov.decision", CaseJson.Default.OfficerDecision)
+        .Register("ov.decision", CaseJson.Default.CaseDecision)
         .Register("ov.closed", CaseJson.Default.CaseClosedNotice)
         .Register("ov.bundle", CaseJson.Default.BundleData)
         .Register("ov.member-finished", CaseJson.Default.MemberFinished)

@@ -65,7 +65,10 @@ public static class OneVisitWorkflowsExtensions
         services.AddSingleton<BundleService>();
         services.AddSingleton<IBundleCaseService>(sp => sp.GetRequiredService<BundleService>());
         services.AddSingleton<CaseLedgers>();
-        services.AddSingleton<IAuditLog>(sp => sp.GetRequiredService<CaseLedgers>());
+        services.AddSingleton<IAuditLog, Audit.Internal.AuditLog>();
+        services.TryAddSingleton<Actors.ICaseActorAccessor, Actors.Internal.NoCaseActorAccessor>();
+        services.AddSingleton(sp => new Actors.Internal.CaseAccess(sp.GetRequiredService<Rules.Precheck.PrecheckEngine>().Catalog.Authorities.Values, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<Actors.Internal.CaseGate>();
         services.AddSingleton<IVisitLedger>(sp => sp.GetRequiredService<CaseLedgers>());
         services.AddSingleton<ICommitmentLedger>(sp => sp.GetRequiredService<CaseLedgers>());
         services.AddSingleton<CaseRuntime>();

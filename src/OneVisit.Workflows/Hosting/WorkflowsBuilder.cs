@@ -33,6 +33,29 @@ public sealed class WorkflowsBuilder
         return this;
     }
 
+    /// <summary>
+    /// Takes who acts on each call from <typeparamref name="TAccessor"/> (built by DI): the host's signed-in user. Without
+    /// it, only calls made through the services' <c>As(actor)</c> are served; every other call is denied.
+    /// </summary>
+    public WorkflowsBuilder UseActors<TAccessor>()
+        where TAccessor : class, Actors.ICaseActorAccessor
+    {
+        Services.Replace(ServiceDescriptor.Singleton<Actors.ICaseActorAccessor, TAccessor>());
+        return this;
+    }
+
+    /// <summary>
+    /// Takes who acts on each call from the principal <paramref name="principal"/> gives (see
+    /// <see cref="Actors.CaseActorClaims"/> for the claims): in ASP.NET Core,
+    /// <c>UseActors(sp => sp.GetRequiredService&lt;IHttpContextAccessor&gt;().HttpContext?.User)</c>.
+    /// </summary>
+    public WorkflowsBuilder UseActors(Func<IServiceProvider, System.Security.Claims.ClaimsPrincipal?> principal)
+    {
+        ArgumentNullException.ThrowIfNull(principal);
+        Services.Replace(ServiceDescriptor.Singleton<Actors.ICaseActorAccessor>(sp => new Actors.ClaimsCaseActorAccessor(() => principal(sp))));
+        return this;
+    }
+
     /// <summary>Changes settings (deadlines, evidence timeout, polling safety net); the same as <c>services.Configure&lt;CaseOptions&gt;</c>.</summary>
     public WorkflowsBuilder Configure(Action<CaseOptions> configure)
     {

@@ -19,10 +19,11 @@ internal interface ICaseStore
     Task<CaseRow?> FindCaseAsync(string caseId, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Cases newest first, of one applicant or all, open only or all, at most <paramref name="limit"/>. A case whose
-    /// workflow never started is not listed: it is a submission that failed or is still starting.
+    /// Cases newest first, of one applicant or all, of the given competent authorities or all, open only or all, at
+    /// most <paramref name="limit"/>. A case whose workflow never started is not listed: it is a submission that
+    /// failed or is still starting.
     /// </summary>
-    Task<List<CaseRow>> ListCasesAsync(string? applicantId, bool openOnly, int limit, CancellationToken cancellationToken);
+    Task<List<CaseRow>> ListCasesAsync(string? applicantId, IReadOnlyCollection<string>? authorityIds, bool openOnly, int limit, CancellationToken cancellationToken);
 
     /// <summary>Removes a case record whose workflow never started, freeing its idempotency key; false when it did start (then it stays) or is unknown.</summary>
     Task<bool> DeleteUnstartedCaseAsync(string caseId, CancellationToken cancellationToken);

@@ -42,8 +42,8 @@ public sealed class OpenCaseTests
         {
             var catalog = provider.GetRequiredService<ProcedureCatalog>();
             var application = ApplicationFile.Load(Path.Combine(catalogue, "applications", "01-branch-registration.yaml"), catalog).Request!;
-            var cases = provider.GetRequiredService<ICaseService>();
-            var submitted = await cases.SubmitAsync(new CaseSubmission { IdempotencyKey = "open-case", ApplicantId = "330106198001010011", Application = application });
+            var cases = provider.GetRequiredService<ICaseService>().As(OneVisit.Workflows.Actors.CaseActor.Applicant("330106198001010011"));
+            var submitted = await cases.SubmitAsync(new CaseSubmission { IdempotencyKey = "open-case", Application = application });
             await cases.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.AwaitingSupplement, TimeSpan.FromSeconds(30));
             return submitted.CaseId;
         }

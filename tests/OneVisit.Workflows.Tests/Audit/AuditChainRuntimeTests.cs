@@ -15,7 +15,7 @@ public sealed class AuditChainRuntimeTests
         await using var harness = await CaseHarness.StartAsync(options: o => o.AuditKey = Key);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "chained"));
         await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-3", "zj_amr", Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
         await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
 
         var verification = await harness.Audit.VerifyAsync(submitted.CaseId);

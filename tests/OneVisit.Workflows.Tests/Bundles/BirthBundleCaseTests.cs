@@ -28,7 +28,7 @@ public sealed class BirthBundleCaseTests
         Assert.Equal(BundleMemberState.CannotStartYet, Member(accepted, Insurance).State);
         Assert.Equal(DeadlineState.Running, accepted.TimeLimit!.State);
         Assert.Equal((5, true), (accepted.TimeLimit.Days, accepted.TimeLimit.WorkingDays));
-        await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(Member(accepted, Hukou).CaseId!, new OfficerDecision("officer-1", Member(accepted, Hukou).AuthorityId!, true)));
+        await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(Member(accepted, Hukou).CaseId!, new OfficerDecision(true)));
 
         await Decide(harness, accepted, Certificate);
         var hukouRunning = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, Hukou).CaseStage == CaseStage.UnderReview);
@@ -94,7 +94,7 @@ public sealed class BirthBundleCaseTests
     internal static Task Decide(CaseHarness harness, BundleCaseSnapshot bundle, string code, bool approved = true, string? reason = null)
     {
         var member = Member(bundle, code);
-        return harness.Cases.DecideAsync(member.CaseId!, new OfficerDecision("officer-" + code[^2..], member.AuthorityId!, approved, reason));
+        return harness.Cases.DecideAsync(member.CaseId!, new OfficerDecision(approved, reason));
     }
 
     /// <summary>The sample's birth bundle is in force from 2019-06-01: the clock starts on the application's morning.</summary>

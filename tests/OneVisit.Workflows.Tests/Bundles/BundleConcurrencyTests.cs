@@ -68,7 +68,7 @@ public sealed class BundleConcurrencyTests
             {
                 try
                 {
-                    await harness.Cases.DecideAsync(member.CaseId!, new OfficerDecision(officer, member.AuthorityId!, Approved: true));
+                    await harness.Cases.As(global::OneVisit.Workflows.Actors.CaseActor.Officer(officer, new global::OneVisit.Workflows.Actors.OfficerPost(member.AuthorityId!, global::OneVisit.Workflows.Actors.OfficerRole.Reviewer))).DecideAsync(member.CaseId!, new OfficerDecision(Approved: true));
                     return (Officer: officer, Error: (Exception?)null);
                 }
                 catch (Exception ex)
@@ -83,9 +83,9 @@ public sealed class BundleConcurrencyTests
             var hukouRunning = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, Hukou).CaseStage == CaseStage.UnderReview);
             Assert.Equal((BundleMemberState.Done, CaseOutcome.Approved), (Member(hukouRunning, Certificate).State, Member(hukouRunning, Certificate).Outcome));
             var memberAudit = await harness.Audit.ForCaseAsync(member.CaseId!);
-            Assert.Equal(winner, Assert.Single(memberAudit, a => a.Action == AuditActions.Decided).Actor);
+            Assert.Equal("officer:" + winner, Assert.Single(memberAudit, a => a.Action == AuditActions.Decided).Actor);
             var refused = memberAudit.Where(a => a.Action == AuditActions.AttemptRefused).ToList();
-            Assert.Equal(losers.Select(l => l.Officer).Order(), refused.Select(a => a.Actor).Order());
+            Assert.Equal(losers.Select(l => "officer:" + l.Officer).Order(), refused.Select(a => a.Actor).Order());
             Assert.All(refused, a => Assert.Contains(nameof(CaseConflictException), a.Detail));
 
             // The bundle heard of the member once: one finish, one output passed on, one consumer started.

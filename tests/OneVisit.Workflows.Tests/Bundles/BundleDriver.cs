@@ -53,7 +53,7 @@ internal static class BundleDriver
             foreach (var member in UnderReview(bundle, decided).ToList())
             {
                 var reason = refuse?.GetValueOrDefault(member.ProcedureCode);
-                await harness.Cases.DecideAsync(member.CaseId!, new OfficerDecision("officer-" + member.AuthorityId, member.AuthorityId!, reason is null, reason));
+                await harness.Cases.DecideAsync(member.CaseId!, new OfficerDecision(reason is null, reason));
                 decided.Add(member.CaseId!);
             }
         }

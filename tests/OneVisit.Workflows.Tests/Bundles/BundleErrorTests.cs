@@ -38,9 +38,9 @@ public sealed class BundleErrorTests
         var certificate = Member(running, "330100-SC-0005");
         var hukou = Member(running, "330100-SC-0006");
 
-        var onBundle = await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(submitted.BundleCaseId, new OfficerDecision("officer-1", certificate.AuthorityId!, true)));
+        var onBundle = await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(submitted.BundleCaseId, new OfficerDecision(true)));
         Assert.Contains(certificate.CaseId!, onBundle.Message);
-        var notStarted = await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(hukou.CaseId!, new OfficerDecision("officer-2", hukou.AuthorityId!, true)));
+        var notStarted = await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(hukou.CaseId!, new OfficerDecision(true)));
         Assert.Equal(submitted.BundleCaseId, notStarted.BundleCaseId);
         Assert.Contains("cannot start yet", notStarted.Message);
         Assert.Contains("出生医学证明", notStarted.Message);

@@ -143,7 +143,7 @@ public sealed class BundleRulesTests
         Assert.All(closed.Members, m => Assert.Equal(BundleMemberState.Stopped, m.State));
         Assert.Empty(closed.Deliveries);
         Assert.DoesNotContain(await harness.Cases.ListAsync(), c => c.BundleCaseId == submitted.BundleCaseId);
-        await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(closed.Members[0].CaseId!, new OfficerDecision("officer-1", closed.Members[0].AuthorityId!, true)));
+        await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Cases.DecideAsync(closed.Members[0].CaseId!, new OfficerDecision(true)));
     }
 
     private static readonly DateOnly AfterDeath = new(2019, 5, 20);

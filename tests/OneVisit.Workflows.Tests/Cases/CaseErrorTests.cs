@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Actors;
 using OneVisit.Workflows.Audit;
 using OneVisit.Rules.Precheck;
 using OneVisit.Workflows.Cases;
@@ -45,15 +46,16 @@ public sealed class CaseErrorTests
         await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
         var auditBefore = await harness.Audit.ForCaseAsync(submitted.CaseId);
 
-        var error = await Assert.ThrowsAsync<WrongAuthorityException>(() =>
-            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-9", "hz_amr_shangcheng", Approved: true)));
+        var error = await Assert.ThrowsAsync<AccessDeniedException>(() =>
+            harness.Cases.As(RoleplayCases.Reviewer("hz_amr_shangcheng")).DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true)));
 
-        Assert.Equal(("hz_amr_shangcheng", "zj_amr"), (error.OfficerAuthorityId, error.CompetentAuthorityId));
+        Assert.Equal(CaseOperation.Decide, error.Operation);
+        Assert.Contains("a reviewer's post at zj_amr, the case's competent authority", error.Message, StringComparison.Ordinal);
         // Nothing changed but the line recording the attempt, with who tried and why it was refused.
         var auditAfter = await harness.Audit.ForCaseAsync(submitted.CaseId);
         Assert.Equal(auditBefore.Count + 1, auditAfter.Count);
-        Assert.Equal((AuditActions.AttemptRefused, "officer-9"), (auditAfter[^1].Action, auditAfter[^1].Actor));
-        Assert.Contains("WrongAuthorityException", auditAfter[^1].Detail);
+        Assert.Equal((AuditActions.AttemptRefused, "officer:" + RoleplayCases.OfficerId), (auditAfter[^1].Action, auditAfter[^1].Actor));
+        Assert.StartsWith("AccessDeniedException:", auditAfter[^1].Detail, StringComparison.Ordinal);
         Assert.Equal(CaseStage.UnderReview, (await harness.Cases.GetAsync(submitted.CaseId)).Stage);
     }
 
@@ -63,11 +65,11 @@ public sealed class CaseErrorTests
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "closed"));
         await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", "zj_amr", Approved: false, Reason: "name already taken"));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: false, Reason: "name already taken"));
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
 
         var error = await Assert.ThrowsAsync<CaseClosedException>(() =>
-            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", "zj_amr", Approved: true)));
+            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true)));
 
         Assert.Equal(CaseOutcome.Refused, closed.Outcome);
         Assert.Equal(CaseOutcome.Refused, error.Outcome);
@@ -82,7 +84,7 @@ public sealed class CaseErrorTests
         await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingSupplement);
 
         var early = await Assert.ThrowsAsync<UnexpectedCaseEventException>(() =>
-            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", "hz_amr_shangcheng", Approved: true)));
+            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true)));
         var wrongDocument = await Assert.ThrowsAsync<UnexpectedCaseEventException>(() =>
             harness.Cases.SupplyDocumentsAsync(submitted.CaseId, new SuppliedDocuments([new HeldDocument("marriage_certificate")])));
         var pickup = await Assert.ThrowsAsync<UnexpectedCaseEventException>(() => harness.Cases.ConfirmPickupAsync(submitted.CaseId));
@@ -101,7 +103,7 @@ public sealed class CaseErrorTests
         await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
 
         await Assert.ThrowsAsync<UnexpectedCaseEventException>(() =>
-            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", "zj_amr", Approved: false)));
+            harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: false)));
         var missing = await Assert.ThrowsAsync<CaseNotFoundException>(() => harness.Cases.GetAsync("C-NOPE"));
 
         Assert.Contains("C-NOPE", missing.Message);

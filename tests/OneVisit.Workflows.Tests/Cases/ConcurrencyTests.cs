@@ -53,7 +53,7 @@ public sealed class ConcurrencyTests
             {
                 try
                 {
-                    await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(officer, review.AuthorityId, Approved: true));
+                    await harness.Cases.As(global::OneVisit.Workflows.Actors.CaseActor.Officer(officer, new global::OneVisit.Workflows.Actors.OfficerPost(review.AuthorityId, global::OneVisit.Workflows.Actors.OfficerRole.Reviewer))).DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
                     return (Officer: officer, Error: (Exception?)null);
                 }
                 catch (Exception ex)
@@ -68,9 +68,9 @@ public sealed class ConcurrencyTests
             var ready = await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingPickup);
             Assert.Equal(winner, ready.Decision!.OfficerId);
             var audit = await harness.Audit.ForCaseAsync(submitted.CaseId);
-            Assert.Equal(winner, Assert.Single(audit, a => a.Action == AuditActions.Decided).Actor);
+            Assert.Equal("officer:" + winner, Assert.Single(audit, a => a.Action == AuditActions.Decided).Actor);
             var refused = audit.Where(a => a.Action == AuditActions.AttemptRefused).ToList();
-            Assert.Equal(losers.Select(l => l.Officer).Order(), refused.Select(a => a.Actor).Order());
+            Assert.Equal(losers.Select(l => "officer:" + l.Officer).Order(), refused.Select(a => a.Actor).Order());
             Assert.All(refused, a => Assert.Contains(nameof(CaseConflictException), a.Detail));
         }
     }
@@ -123,7 +123,7 @@ public sealed class ConcurrencyTests
                 Assert.Equal("awaiting_applicant", asked.Evidence.Single().State);
                 var audit = await harness.Audit.ForCaseAsync(caseId);
                 Assert.Single(audit, a => a.Action == AuditActions.EvidenceTimedOut);
-                Assert.Single(audit, a => a.Action == AuditActions.AttemptRefused && a.Actor == Registry);
+                Assert.Single(audit, a => a.Action == AuditActions.AttemptRefused && a.Actor == "department:" + Registry);
             }
         }
     }
@@ -183,7 +183,7 @@ public sealed class ConcurrencyTests
                 var closed = await harness.WaitForStage(caseId, CaseStage.Closed);
                 var audit = await harness.Audit.ForCaseAsync(caseId);
                 Assert.Equal(CaseOutcome.Withdrawn, closed.Outcome);
-                Assert.Single(audit, a => a.Action == AuditActions.AttemptRefused && a.Actor == "applicant");
+                Assert.Single(audit, a => a.Action == AuditActions.AttemptRefused && a.Actor.StartsWith("applicant:", StringComparison.Ordinal));
                 Assert.DoesNotContain(audit, a => a.Action == AuditActions.Supplemented);
             }
         }

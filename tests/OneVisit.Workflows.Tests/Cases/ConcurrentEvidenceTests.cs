@@ -55,7 +55,7 @@ public sealed class ConcurrentEvidenceTests(ITestOutputHelper output)
         var slowest = joined.Max();
         foreach (var id in ids)
         {
-            await harness.Cases.DecideAsync(id, new OfficerDecision("officer", "hz_amr_shangcheng", Approved: true));
+            await harness.Cases.DecideAsync(id, new OfficerDecision(Approved: true));
         }
 
         await Task.WhenAll(ids.Select(id => harness.WaitForStage(id, CaseStage.Closed)));

@@ -58,7 +58,7 @@ public sealed class EvidenceFallbackTests
         Assert.Equal(CommitmentKind.Verify, Assert.Single(ledger).Kind);
         var audit = await harness.Audit.ForCaseAsync(submitted.CaseId);
         Assert.Contains(audit, a => a.Action == AuditActions.EvidenceTimedOut);
-        Assert.Contains(audit, a => a.Action == AuditActions.CommitmentSigned && a.Actor == "applicant");
+        Assert.Contains(audit, a => a.Action == AuditActions.CommitmentSigned && a.Actor.StartsWith("applicant:", StringComparison.Ordinal));
     }
 
     [Fact]

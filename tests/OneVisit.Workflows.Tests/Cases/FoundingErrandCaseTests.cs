@@ -28,7 +28,7 @@ public sealed class FoundingErrandCaseTests
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
         Assert.Equal(4, review.Evidence.Count);
         Assert.All(review.Evidence, e => Assert.Equal("received", e.State));
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-7", review.AuthorityId, Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
 
         Assert.Equal(CaseOutcome.Approved, closed.Outcome);
@@ -50,7 +50,7 @@ public sealed class FoundingErrandCaseTests
 
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
         await harness.Cases.RecordVisitAsync(submitted.CaseId, new VisitMade("vehicle inspection and hand-in"));
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-2", review.AuthorityId, Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
         await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingPickup);
         harness.Time.Advance(TimeSpan.FromHours(2));
         await harness.Cases.ConfirmPickupAsync(submitted.CaseId);
@@ -74,7 +74,7 @@ public sealed class FoundingErrandCaseTests
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
         Assert.Equal(authority, review.AuthorityId);
         Assert.Single(review.Evidence, e => e.State == "received");
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", authority, Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
 
         Assert.Equal(CaseOutcome.Approved, closed.Outcome);

@@ -31,7 +31,7 @@ public sealed class MetricsTests
 
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "metrics", "metrics-applicant"));
         await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer", "hz_housing_fund", Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
         await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
         listener.Dispose();
 

@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Actors;
 using OneVisit.Rules.Precheck;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
@@ -18,21 +19,21 @@ public sealed class RefusedAttemptTests
         var review = await harness.WaitForStage(caseId, CaseStage.UnderReview);
         var authority = review.AuthorityId;
 
-        await Refused<UnexpectedCaseEventException>(harness, caseId, "applicant", () => harness.Cases.ConfirmPickupAsync(caseId));
-        await Refused<UnexpectedCaseEventException>(harness, caseId, "applicant", () => harness.Cases.SupplyDocumentsAsync(caseId, new SuppliedDocuments([new HeldDocument("sale_invoice")])));
-        await Refused<WrongAuthorityException>(harness, caseId, "officer-9", () => harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-9", "hz_amr_shangcheng", Approved: true)));
+        await Refused<UnexpectedCaseEventException>(harness, caseId, Intake, () => harness.Cases.ConfirmPickupAsync(caseId));
+        await Refused<UnexpectedCaseEventException>(harness, caseId, Applicant, () => harness.Cases.SupplyDocumentsAsync(caseId, new SuppliedDocuments([new HeldDocument("sale_invoice")])));
+        await Refused<AccessDeniedException>(harness, caseId, Reviewer, () => harness.Cases.As(RoleplayCases.Reviewer("hz_amr_shangcheng")).DecideAsync(caseId, new OfficerDecision(Approved: true)));
         Assert.Equal(CaseStage.UnderReview, (await harness.Cases.GetAsync(caseId)).Stage);
 
-        await harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-1", authority, Approved: true));
+        await harness.Cases.DecideAsync(caseId, new OfficerDecision(Approved: true));
         await harness.WaitForStage(caseId, CaseStage.AwaitingPickup);
-        await Refused<CaseConflictException>(harness, caseId, "officer-2", () => harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-2", authority, Approved: false, Reason: "second thoughts")));
-        Assert.Equal("officer-1", (await harness.Cases.GetAsync(caseId)).Decision!.OfficerId);
+        await Refused<CaseConflictException>(harness, caseId, Reviewer, () => harness.Cases.DecideAsync(caseId, new OfficerDecision(Approved: false, Reason: "second thoughts")));
+        Assert.Equal(RoleplayCases.OfficerId, (await harness.Cases.GetAsync(caseId)).Decision!.OfficerId);
 
         await harness.Cases.ConfirmPickupAsync(caseId);
         await harness.WaitForStage(caseId, CaseStage.Closed);
-        await Refused<CaseClosedException>(harness, caseId, "officer-3", () => harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-3", authority, Approved: true)));
-        await Refused<CaseClosedException>(harness, caseId, "applicant", () => harness.Cases.ConfirmPickupAsync(caseId));
-        await Refused<CaseClosedException>(harness, caseId, "applicant", () => harness.Cases.RecordVisitAsync(caseId, new VisitMade("asking about the plates")));
+        await Refused<CaseClosedException>(harness, caseId, Reviewer, () => harness.Cases.DecideAsync(caseId, new OfficerDecision(Approved: true)));
+        await Refused<CaseClosedException>(harness, caseId, Intake, () => harness.Cases.ConfirmPickupAsync(caseId));
+        await Refused<CaseClosedException>(harness, caseId, Intake, () => harness.Cases.RecordVisitAsync(caseId, new VisitMade("asking about the plates")));
 
         var closed = await harness.Cases.GetAsync(caseId);
         Assert.Equal((CaseOutcome.Approved, 1), (closed.Outcome, closed.VisitsMade));
@@ -46,15 +47,20 @@ public sealed class RefusedAttemptTests
         var caseId = submitted.CaseId;
         await harness.WaitUntil(caseId, s => s.Evidence.Any(e => e.State == "waiting"));
 
-        await Refused<UnexpectedCaseEventException>(harness, caseId, WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Later(WaitsEndTests.Local(2017, 3, 1))));
+        await Refused<UnexpectedCaseEventException>(harness, caseId, "department:" + WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Later(WaitsEndTests.Local(2017, 3, 1))));
         await harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-1"));
         await harness.WaitForStage(caseId, CaseStage.UnderReview);
-        await Refused<UnexpectedCaseEventException>(harness, caseId, WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-2")));
-        await harness.Cases.DecideAsync(caseId, new OfficerDecision("officer-1", "hz_housing_fund", Approved: true));
+        await Refused<UnexpectedCaseEventException>(harness, caseId, "department:" + WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-2")));
+        await harness.Cases.DecideAsync(caseId, new OfficerDecision(Approved: true));
         await harness.WaitForStage(caseId, CaseStage.Closed);
 
-        await Refused<CaseClosedException>(harness, caseId, WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-3")));
+        await Refused<CaseClosedException>(harness, caseId, "department:" + WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-3")));
     }
+
+    // How the audit log names the actors the roleplay makes each call as.
+    private const string Applicant = "applicant:330106198001010011";
+    private const string Reviewer = "officer:" + RoleplayCases.OfficerId;
+    private const string Intake = "officer:intake-3";
 
     /// <summary>Runs a call that must be refused with <typeparamref name="T"/>, and checks it added exactly one line: the attempt, by <paramref name="actor"/>.</summary>
     private static async Task Refused<T>(CaseHarness harness, string caseId, string actor, Func<Task> call)

@@ -96,7 +96,7 @@ public sealed class SnapshotTruthTests
         Assert.True(decide.Overdue);
 
         // Decided late, the limit stays missed once the case is closed.
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-3", "zj_amr", Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
         Assert.Equal(DeadlineState.Missed, closed.Deadlines.Single(d => d.Kind == "statutory").State);
     }
@@ -130,7 +130,7 @@ public sealed class SnapshotTruthTests
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "approved"));
         await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
         harness.Time.Advance(TimeSpan.FromHours(3));
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-3", "zj_amr", Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
 
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
 
@@ -154,7 +154,7 @@ public sealed class SnapshotTruthTests
         await using var harness = await CaseHarness.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "refused"));
         await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-3", "zj_amr", Approved: false, Reason: "name already taken"));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: false, Reason: "name already taken"));
 
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
 

@@ -18,7 +18,7 @@ public sealed class StoreFailureTests
         Assert.Equal(1, await harness.ExecuteAsync($"UPDATE wf_instances SET document = {damage} WHERE reference = $c", ("$c", submitted.CaseId)));
 
         var read = await Assert.ThrowsAsync<CaseStoreException>(() => harness.Cases.GetAsync(submitted.CaseId));
-        var decide = await Assert.ThrowsAsync<CaseStoreException>(() => harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-1", "zj_amr", Approved: true)));
+        var decide = await Assert.ThrowsAsync<CaseStoreException>(() => harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true)));
 
         Assert.False(read.MayRetry);
         Assert.False(decide.MayRetry);

@@ -61,7 +61,7 @@ public sealed class SubmissionRepairTests
                 // The key of the removed record is free again, and the linked case goes on.
                 var again = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "half-made"));
                 Assert.NotEqual("CHALFMADE", again.CaseId);
-                await harness.Cases.DecideAsync(started, new OfficerDecision("officer-1", "zj_amr", Approved: true));
+                await harness.Cases.DecideAsync(started, new OfficerDecision(Approved: true));
                 Assert.Equal(CaseOutcome.Approved, (await harness.WaitForStage(started, CaseStage.Closed)).Outcome);
                 Assert.Single(await harness.Audit.ForCaseAsync(started), a => a.Action == AuditActions.Submitted);
             }

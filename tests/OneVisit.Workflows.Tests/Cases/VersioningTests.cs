@@ -30,7 +30,7 @@ public sealed class VersioningTests
             await using var after = await CaseHarness.StartAsync(directory: root, catalog: catalog);
             var kept = await after.Cases.GetAsync(oldCase);
             var newCase = await after.Cases.SubmitAsync(after.Errand("03-company-name-province.yaml", "v2"));
-            await after.Cases.DecideAsync(oldCase, new OfficerDecision("officer-1", "zj_amr", Approved: true));
+            await after.Cases.DecideAsync(oldCase, new OfficerDecision(Approved: true));
             var closed = await after.WaitForStage(oldCase, CaseStage.Closed);
 
             Assert.Equal((1, 10), (kept.ProcedureVersion, kept.Deadlines.Single(d => d.Kind == "statutory").Days));

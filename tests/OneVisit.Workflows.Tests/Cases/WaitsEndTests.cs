@@ -154,7 +154,7 @@ public sealed class WaitsEndTests
         Assert.Contains(audit, a => a.Action == AuditActions.Routed && a.Detail.Contains(weigh, StringComparison.Ordinal));
         Assert.DoesNotContain(audit, a => a.Action == AuditActions.Withdrawn);
 
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-4", "hz_housing_fund", approved, Reason: approved ? null : "no proof of not owning a home"));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(approved, Reason: approved ? null : "no proof of not owning a home"));
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
         Assert.Equal(approved ? CaseOutcome.Approved : CaseOutcome.Refused, closed.Outcome);
         Assert.Empty(closed.Awaiting);
@@ -181,11 +181,11 @@ public sealed class WaitsEndTests
         Assert.Equal("supplied", review.AcceptedGaps.Single().State);
         Assert.DoesNotContain(review.Awaiting, a => a.Kind == "gap");
         Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_timers WHERE case_id = $c AND fired = 0 AND kind IN ('timeout', $r)", ("$c", submitted.CaseId), ("$r", $"reminder:gap:{HouseRules}")));
-        Assert.Contains(await harness.Audit.ForCaseAsync(submitted.CaseId), a => a.Action == AuditActions.Supplemented && a.Actor == "applicant");
+        Assert.Contains(await harness.Audit.ForCaseAsync(submitted.CaseId), a => a.Action == AuditActions.Supplemented && a.Actor.StartsWith("applicant:", StringComparison.Ordinal));
 
         // Its deadline passing later changes nothing: the wait was settled, so the late supply is refused as such.
         harness.Time.SetUtcNow(TenWorkingDaysDue);
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-12", "hz_amr_shangcheng", Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
         Assert.Equal(CaseOutcome.Approved, (await harness.WaitForStage(submitted.CaseId, CaseStage.Closed)).Outcome);
     }
 
@@ -239,7 +239,7 @@ public sealed class WaitsEndTests
         Assert.Contains("officer_decides", Assert.Single(audit, a => a.Action == AuditActions.Escalated && a.Detail.StartsWith(weigh, StringComparison.Ordinal)).Detail);
         Assert.DoesNotContain(audit, a => a.Action == AuditActions.Withdrawn);
 
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-14", Drainage, Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
         var closed = await harness.WaitForStage(submitted.CaseId, CaseStage.Closed);
         Assert.Equal((CaseOutcome.Approved, ResultDelivery.Mail), (closed.Outcome, closed.Delivery));
     }
@@ -307,7 +307,7 @@ public sealed class WaitsEndTests
         await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("02-vehicle-transfer-out.yaml", "pickup"));
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
-        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision("officer-2", review.AuthorityId, Approved: true));
+        await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
         var ready = await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingPickup);
 
         // Twenty working days from Monday 2017-02-20: Monday 2017-03-20; reminded at the end of Thursday 2017-03-16.

@@ -142,7 +142,7 @@ public sealed class BundleCrashTests
             // The second host's officer deciding again what was decided before the kill is refused and audited as an
             // attempt (a conflict, or the case closed by then); attempts change nothing and may come after the close.
             Assert.All(Query(connection, $"SELECT actor || ' ' || detail FROM ov_audit WHERE case_id = '{member}' AND action = '{AuditActions.AttemptRefused}'"), a =>
-                Assert.Matches("^officer-crash (CaseConflictException|CaseClosedException): ", a));
+                Assert.Matches("^officer:officer-7 (CaseConflictException|CaseClosedException): ", a));
             var memberLines = Query(connection, $"SELECT action FROM ov_audit WHERE case_id = '{member}' AND action <> '{AuditActions.AttemptRefused}' ORDER BY seq");
             Assert.Equal(AuditActions.Submitted, memberLines[0]);
             Assert.Equal(AuditActions.Closed, memberLines[^1]);

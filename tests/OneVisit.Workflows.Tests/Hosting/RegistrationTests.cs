@@ -80,7 +80,7 @@ public sealed class RegistrationTests
         using var host = builder.Build();
 
         await host.StartAsync();
-        var cases = host.Services.GetRequiredService<ICaseService>();
+        var cases = host.Services.GetRequiredService<ICaseService>().As(global::OneVisit.Workflows.Actors.CaseActor.Applicant("applicant"));
         var loaded = ApplicationFile.Load(Path.Combine(RepositoryRoot.SampleCatalogue, "applications", "03-company-name-province.yaml"), host.Services.GetRequiredService<Rules.Catalog.ProcedureCatalog>());
         var submitted = await cases.SubmitAsync(new CaseSubmission { IdempotencyKey = "host", ApplicantId = "applicant", Application = loaded.Request! });
         await host.StopAsync();

@@ -51,6 +51,7 @@ public sealed partial class CasesQuickStartTests
 
             Assert.True(run.ExitCode == 0, run.Output);
             Assert.Matches("(?m)^C[0-9A-F]{20}: UnderReview by zj_amr, forwarded from hz_general_window$", run.Output);
+            Assert.Matches("(?m)^C[0-9A-F]{20}: approved by zj-amr-0042 for zj_amr$", run.Output);
             Assert.Matches("(?m)^  330100-SC-0006 CannotStartYet: waits for ", run.Output);
             Assert.Matches("(?m)^B[0-9A-F]{20}: 1 visit for the matter, 4 member by member$", run.Output);
             Assert.True(File.Exists(Path.Combine(folder, "onevisit.db")), "The case store was not created where the README says.");

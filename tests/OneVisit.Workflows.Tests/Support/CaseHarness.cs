@@ -43,11 +43,16 @@ internal sealed class CaseHarness : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(_directory, "cases.db");
 
-    public CaseService Cases => _provider.GetRequiredService<CaseService>();
+    /// <summary>The case service, each call made by the actor who would make it (see <see cref="RoleplayCases"/>).</summary>
+    public RoleplayCases Cases => new(_provider.GetRequiredService<ICaseService>());
 
-    public IBundleCaseService Bundles => _provider.GetRequiredService<IBundleCaseService>();
+    /// <summary>The service itself, for calls that name their own actor (<c>As</c>) and for its internals.</summary>
+    public CaseService CaseService => _provider.GetRequiredService<CaseService>();
 
-    public IAuditLog Audit => _provider.GetRequiredService<IAuditLog>();
+    public RoleplayBundles Bundles => new(_provider.GetRequiredService<IBundleCaseService>());
+
+    /// <summary>The audit log as the host's processing reads it.</summary>
+    public IAuditLog Audit => _provider.GetRequiredService<IAuditLog>().As(global::OneVisit.Workflows.Actors.CaseActor.System);
 
     public IVisitLedger Visits => _provider.GetRequiredService<IVisitLedger>();
 

@@ -21,7 +21,7 @@ internal static class BundleFactory
         var data = new BundleData
         {
             BundleCaseId = bundleCaseId,
-            ApplicantId = submission.ApplicantId,
+            ApplicantId = submission.ApplicantId!,
             BundleCode = bundle.Code,
             BundleVersion = bundle.Version,
             Name = bundle.Name.Text,

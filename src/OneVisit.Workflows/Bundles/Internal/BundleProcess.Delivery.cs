@@ -47,7 +47,7 @@ internal sealed partial class BundleProcess
         {
             case PickedUp pickup:
                 data.Writes.RecordVisit($"{data.BundleCaseId}:pickup", new VisitRecord(data.BundleCaseId, data.ApplicantId, pickup.At, "pickup", data.WindowId));
-                Audit(data, "picked-up", AuditActions.Delivered, $"Results picked up at once at {data.WindowId ?? "the window"}: {string.Join(", ", approved.Where(m => m.Delivery == ResultDelivery.Pickup).Select(m => m.ProcedureCode))}" + (sent.Length > 0 ? $"; sent the same day: {sent}" : ""), actor: "applicant");
+                Audit(data, "picked-up", AuditActions.Delivered, $"Results picked up at once at {data.WindowId ?? "the window"}: {string.Join(", ", approved.Where(m => m.Delivery == ResultDelivery.Pickup).Select(m => m.ProcedureCode))}" + (sent.Length > 0 ? $"; sent the same day: {sent}" : ""), actor: pickup.By ?? "applicant");
                 Close(data, outcome, $"{results}; picked up at once");
                 return Task.FromResult(StepOutcome.Next);
             case CaseTimeout:

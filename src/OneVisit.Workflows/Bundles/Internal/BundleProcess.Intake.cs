@@ -37,7 +37,7 @@ internal sealed partial class BundleProcess
                     return Task.FromResult(StepOutcome.Next);
                 case SuppliedDocuments supplied:
                     var closed = data.Gaps.RemoveAll(g => supplied.Documents.Any(d => Covers(d, g)));
-                    Audit(data, $"supplement:{data.NoticeRound}", AuditActions.Supplemented, $"{closed} of the listed materials supplied; {data.Gaps.Count} still owed", actor: "applicant");
+                    Audit(data, $"supplement:{data.NoticeRound}", AuditActions.Supplemented, $"{closed} of the listed materials supplied; {data.Gaps.Count} still owed", actor: supplied.By ?? "applicant");
                     timers.Cancel(data.Writes, data.BundleCaseId, SupplementTimer(data.NoticeRound));
                     if (data.Gaps.Count > 0)
                     {

@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Actors;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 
@@ -6,7 +7,7 @@ namespace OneVisit.Workflows.Bundles.Internal;
 internal sealed partial class BundleService
 {
     public Task SupplyDocumentsAsync(string bundleCaseId, SuppliedDocuments documents, CancellationToken cancellationToken = default) =>
-        SendAsync(bundleCaseId, "applicant", data =>
+        SendAsync(bundleCaseId, CaseOperation.SupplyDocuments, (data, actor) =>
         {
             CaseInputs.Documents(documents, bundleCaseId);
 
@@ -33,12 +34,12 @@ internal sealed partial class BundleService
                 throw new UnexpectedCaseEventException(bundleCaseId, string.Join("; ", outdated) + ".");
             }
 
-            return (BundleEventNames.Supplement, BundleEventNames.SupplementKey(bundleCaseId, data.NoticeRound), documents, "the supplement to the notice");
+            return (BundleEventNames.Supplement, BundleEventNames.SupplementKey(bundleCaseId, data.NoticeRound), documents with { By = actor.AuditName }, "the supplement to the notice");
         }, cancellationToken);
 
     public Task ConfirmPickupAsync(string bundleCaseId, CancellationToken cancellationToken = default) =>
-        SendAsync(bundleCaseId, "applicant", data => data.Stage == CaseStage.AwaitingPickup
-            ? (BundleEventNames.Pickup, BundleEventNames.PickupKey(bundleCaseId), new PickedUp(time.GetUtcNow()), "the pickup")
+        SendAsync(bundleCaseId, CaseOperation.ConfirmPickup, (data, actor) => data.Stage == CaseStage.AwaitingPickup
+            ? (BundleEventNames.Pickup, BundleEventNames.PickupKey(bundleCaseId), new PickedUp(time.GetUtcNow()) { By = actor.AuditName }, "the pickup")
             : throw new UnexpectedCaseEventException(bundleCaseId, !data.DeliversOnce
                 ? $"Bundle case '{bundleCaseId}' has nothing to pick up at its window: each member delivers its own result (pick it up on the member's case)."
                 : data.Members.Exists(m => m.Delivery == Rules.Catalog.ResultDelivery.Pickup && m.State is not (BundleMemberState.NotIncluded or BundleMemberState.Refused or BundleMemberState.Stopped))
@@ -50,8 +51,9 @@ internal sealed partial class BundleService
         errors.GuardAsync(async () =>
         {
             VisitBook.Check(visit, bundleCaseId);
-            var data = await LoadOpenAsync(bundleCaseId, "applicant", cancellationToken).ConfigureAwait(false);
-            await VisitBook.RecordAsync(ledgers, bundleCaseId, data.ApplicantId, data.WindowId, visit, time.GetUtcNow(), " (the whole bundle)", cancellationToken).ConfigureAwait(false);
+            var actor = Actor(CaseOperation.RecordVisit, bundleCaseId);
+            var data = await LoadOpenAsync(bundleCaseId, actor, CaseOperation.RecordVisit, cancellationToken).ConfigureAwait(false);
+            await VisitBook.RecordAsync(ledgers, bundleCaseId, data.ApplicantId, data.WindowId, visit, time.GetUtcNow(), " (the whole bundle)", actor, cancellationToken).ConfigureAwait(false);
             return true;
         });
 
@@ -61,7 +63,8 @@ internal sealed partial class BundleService
         {
             ArgumentNullException.ThrowIfNull(condition);
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-            var (row, _) = await LoadAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
+            var actor = Actor(CaseOperation.Read, bundleCaseId);
+            var (row, _) = await LoadAsync(bundleCaseId, actor, CaseOperation.Read, cancellationToken).ConfigureAwait(false);
             var bundleWorkflow = row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? "";
             var members = new MemberReads(cases, engine, ledgers);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -83,6 +86,7 @@ internal sealed partial class BundleService
                 var snapshot = await SnapshotAsync(data!, member => members.ReadAsync(member, saves, cancellationToken), cancellationToken).ConfigureAwait(false);
                 if (condition(snapshot))
                 {
+                    await TrackReadAsync(actor, data!, "WaitUntilAsync", cancellationToken).ConfigureAwait(false);
                     return snapshot;
                 }
 
@@ -98,9 +102,9 @@ internal sealed partial class BundleService
         });
 
     /// <summary>The open bundle case, unless it is closed: then the attempt is audited and refused.</summary>
-    private async Task<BundleData> LoadOpenAsync(string bundleCaseId, string actor, CancellationToken cancellationToken)
+    private async Task<BundleData> LoadOpenAsync(string bundleCaseId, CaseActor actor, CaseOperation operation, CancellationToken cancellationToken)
     {
-        var (_, data) = await LoadAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
+        var (_, data) = await LoadAsync(bundleCaseId, actor, operation, cancellationToken).ConfigureAwait(false);
         if (data.Stage == CaseStage.Closed)
         {
             var closed = new CaseClosedException(bundleCaseId, data.Outcome);
@@ -112,14 +116,15 @@ internal sealed partial class BundleService
     }
 
     /// <summary>Validates a call against the open bundle case and claims the one wait it answers; a refusal or a lost race is audited and thrown.</summary>
-    private Task SendAsync(string bundleCaseId, string actor, Func<BundleData, (string EventName, string EventKey, object Payload, string What)> waitFor, CancellationToken cancellationToken) =>
+    private Task SendAsync(string bundleCaseId, CaseOperation operation, Func<BundleData, CaseActor, (string EventName, string EventKey, object Payload, string What)> waitFor, CancellationToken cancellationToken) =>
         errors.GuardAsync(async () =>
         {
-            var data = await LoadOpenAsync(bundleCaseId, actor, cancellationToken).ConfigureAwait(false);
+            var actor = Actor(operation, bundleCaseId);
+            var data = await LoadOpenAsync(bundleCaseId, actor, operation, cancellationToken).ConfigureAwait(false);
             (string EventName, string EventKey, object Payload, string What) wait;
             try
             {
-                wait = waitFor(data);
+                wait = waitFor(data, actor);
             }
             catch (CaseException refused)
             {
@@ -127,7 +132,7 @@ internal sealed partial class BundleService
                 throw;
             }
 
-            if (!await events.PublishOnceAsync(bundleCaseId, wait.EventName, wait.EventKey, wait.Payload, actor, cancellationToken).ConfigureAwait(false))
+            if (!await events.PublishOnceAsync(bundleCaseId, wait.EventName, wait.EventKey, wait.Payload, actor.AuditName, cancellationToken).ConfigureAwait(false))
             {
                 var conflict = new CaseConflictException(bundleCaseId,
                     $"Bundle case '{bundleCaseId}' no longer waits for {wait.What}: another call answered it first, its deadline passed, or the bundle closed. Nothing was applied; read the bundle case again to see where it stands.");
@@ -138,5 +143,5 @@ internal sealed partial class BundleService
             return true;
         });
 
-    private Task RefusedAsync(BundleData data, string actor, CaseException refusal) => cases.AuditRefusedAsync(data.BundleCaseId, data.ApplicantId, actor, refusal);
+    private Task RefusedAsync(BundleData data, CaseActor actor, CaseException refusal) => cases.AuditRefusedAsync(data.BundleCaseId, data.ApplicantId, actor, refusal);
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Precheck;
+using OneVisit.Workflows.Actors;
+using OneVisit.Workflows.Actors.Internal;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
@@ -28,8 +30,26 @@ internal sealed partial class BundleService(
     IOptions<CaseOptions> options,
     TimeProvider time,
     CaseMetrics metrics,
+    CaseGate gate,
     ILogger<BundleService> logger) : IBundleCaseService
 {
+    /// <summary>The actor every call of this instance acts as; null for the host's signed-in actor.</summary>
+    private CaseActor? Fixed { get; init; }
+
+    public IBundleCaseService As(CaseActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new BundleService(precheck, engine, events, store, ledgers, starter, cases, errors, calendar, options, time, metrics, gate, logger) { Fixed = actor };
+    }
+
+    private CaseActor Actor(CaseOperation operation, string bundleCaseId = "") => gate.Actor(Fixed, operation, bundleCaseId);
+
+    /// <summary>What authorization needs of a bundle case: its officers are those of its lead authority, its window's and its members'.</summary>
+    internal static CaseFacts Facts(BundleData data) => new(data.BundleCaseId, data.ApplicantId, data.BundleCode, data.LeadAuthorityId, data.WindowId)
+    {
+        MemberAuthorities = [.. data.Members.Select(m => m.AuthorityId).OfType<string>().Distinct(StringComparer.Ordinal)],
+    };
+
     public Task<BundleCaseSnapshot> SubmitAsync(BundleSubmission submission, CancellationToken cancellationToken = default) =>
         errors.GuardAsync(() => SubmitCoreAsync(submission, cancellationToken));
 
@@ -37,14 +57,18 @@ internal sealed partial class BundleService(
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(submission.Application, "submission.Application");
+        var actor = Actor(CaseOperation.Submit);
+        submission = submission with { ApplicantId = CaseService.ApplicantOf(actor, submission.ApplicantId) };
         CaseInputs.Submission(submission.IdempotencyKey, submission.ApplicantId, submission.PreferredDelivery);
+        CaseInputs.Identifier(submission.Application.BundleCode, "submission.Application.BundleCode");
+        await gate.DemandAsync(actor, CaseOperation.Submit, new CaseFacts("", submission.ApplicantId!, submission.Application.BundleCode, "", submission.Application.WindowId)).ConfigureAwait(false);
 
         var result = precheck.CheckBundle(submission.Application);
         var now = time.GetUtcNow();
         var supplyDays = options.Value.SupplementWorkingDays;
         var data = BundleFactory.Create(NewBundleCaseId(), submission, result, supplyDays, now);
         var app = submission.Application;
-        var fingerprint = CaseFactory.Fingerprint(submission.ApplicantId, app.BundleCode, app.WindowId, app.AsOf, submission.PreferredDelivery, app.Facts, app.Documents, app.LeftOut.Order(StringComparer.Ordinal));
+        var fingerprint = CaseFactory.Fingerprint(submission.ApplicantId!, app.BundleCode, app.WindowId, app.AsOf, submission.PreferredDelivery, app.Facts, app.Documents, app.LeftOut.Order(StringComparer.Ordinal));
         var row = new CaseRow(data.BundleCaseId, null, submission.IdempotencyKey, fingerprint, data.BundleCode, data.BundleVersion, data.ApplicantId, data.Stage.ToString(), null, data.LeadAuthorityId, now, null)
         {
             IsBundle = true,
@@ -59,13 +83,13 @@ internal sealed partial class BundleService(
                 data = BundleFactory.Create(bundleCaseId, submission, result, supplyDays, submittedAt);
             }
 
-            AuditSubmission(data, result);
+            AuditSubmission(data, result, actor);
             snapshot = BundleSnapshots.From(data, new Dictionary<int, CaseSnapshot>(), calendar, 0, now);
             return engine.StartBundleAsync(data, cancellationToken);
         }, cancellationToken).ConfigureAwait(false);
         if (started.AlreadyRunning)
         {
-            return await GetCoreAsync(started.CaseId, cancellationToken).ConfigureAwait(false);
+            return await GetCoreAsync(started.CaseId, actor, cancellationToken).ConfigureAwait(false);
         }
 
         metrics.BundleSubmitted(data.BundleCode);
@@ -76,11 +100,11 @@ internal sealed partial class BundleService(
     private static string NewBundleCaseId() => "B" + Guid.CreateVersion7().ToString("N")[..20].ToUpperInvariant();
 
     /// <summary>Written with the workflow's creation, in its transaction: a bundle case is audited exactly when it exists.</summary>
-    private static void AuditSubmission(BundleData data, BundlePrecheckResult result)
+    private static void AuditSubmission(BundleData data, BundlePrecheckResult result, CaseActor actor)
     {
         var channel = data.WindowId is { } window ? $"at the window {window}" : "online";
         var members = string.Join(", ", data.Members.Select(m => $"{m.ProcedureCode} {CatalogWordsOf(m.State)}"));
-        data.Writes.AppendAudit($"{data.BundleCaseId}:submitted", new AuditEntry(0, data.BundleCaseId, data.ApplicantId, data.SubmittedAt, "applicant", AuditActions.Submitted,
+        data.Writes.AppendAudit($"{data.BundleCaseId}:submitted", new AuditEntry(0, data.BundleCaseId, data.ApplicantId, data.SubmittedAt, actor.AuditName, AuditActions.Submitted,
             $"{data.BundleCode} v{data.BundleVersion} joint application {channel}; members: {members}"));
         data.Writes.AppendAudit($"{data.BundleCaseId}:prechecked", new AuditEntry(0, data.BundleCaseId, data.ApplicantId, data.SubmittedAt, "system", AuditActions.Prechecked,
             $"{CatalogWords.Of(result.Verdict)}; {data.Gaps.Count} gap(s) in one notice; {data.PredictedVisits} visit(s) predicted for the whole matter, {data.NaiveVisits} member by member"));
@@ -94,13 +118,19 @@ internal sealed partial class BundleService(
     };
 
     public Task<BundleCaseSnapshot> GetAsync(string bundleCaseId, CancellationToken cancellationToken = default) =>
-        errors.GuardAsync(() => GetCoreAsync(bundleCaseId, cancellationToken));
+        errors.GuardAsync(() => GetCoreAsync(bundleCaseId, Actor(CaseOperation.Read, bundleCaseId), cancellationToken));
 
-    private async Task<BundleCaseSnapshot> GetCoreAsync(string bundleCaseId, CancellationToken cancellationToken)
+    private async Task<BundleCaseSnapshot> GetCoreAsync(string bundleCaseId, CaseActor actor, CancellationToken cancellationToken)
     {
-        var (_, data) = await LoadAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
-        return await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
+        var (_, data) = await LoadAsync(bundleCaseId, actor, CaseOperation.Read, cancellationToken).ConfigureAwait(false);
+        var snapshot = await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
+        await TrackReadAsync(actor, data, "GetAsync", cancellationToken).ConfigureAwait(false);
+        return snapshot;
     }
+
+    /// <summary>The data tracker's line for a read of the bundle (with its members' states) by someone other than its applicant.</summary>
+    private Task TrackReadAsync(CaseActor actor, BundleData data, string operation, CancellationToken cancellationToken) =>
+        gate.ReadAsync(actor, Facts(data), "the bundle case: the joint application's facts and documents, and each member's state and result", operation, cancellationToken);
 
     private Task<BundleCaseSnapshot> SnapshotAsync(BundleData data, CancellationToken cancellationToken) =>
         SnapshotAsync(data, member => cases.TryGetMemberAsync(member.CaseId, cancellationToken), cancellationToken);
@@ -122,7 +152,8 @@ internal sealed partial class BundleService(
         return BundleSnapshots.From(data, memberCases, calendar, cases.CountVisits(visits), time.GetUtcNow());
     }
 
-    private async Task<(CaseRow Row, BundleData Data)> LoadAsync(string bundleCaseId, CancellationToken cancellationToken)
+    /// <summary>The bundle case, once the actor is authorized for <paramref name="operation"/> on it (denials are audited).</summary>
+    private async Task<(CaseRow Row, BundleData Data)> LoadAsync(string bundleCaseId, CaseActor actor, CaseOperation operation, CancellationToken cancellationToken)
     {
         CaseInputs.Identifier(bundleCaseId, "bundleCaseId");
         var row = await store.FindCaseAsync(bundleCaseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
@@ -135,6 +166,7 @@ internal sealed partial class BundleService(
 
         var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
         var data = await engine.LoadBundleAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
+        await gate.DemandAsync(actor, operation, Facts(data)).ConfigureAwait(false);
         return (row, data);
     }
 }

@@ -21,6 +21,7 @@ internal static class BundleSnapshots
             Outcome = data.Outcome,
             OutcomeReason = data.OutcomeReason,
             WindowId = data.WindowId,
+            LeadAuthorityId = data.LeadAuthorityId,
             SubmittedAt = data.SubmittedAt,
             AcceptedAt = data.AcceptedAt,
             ClosedAt = data.ClosedAt,

@@ -62,7 +62,7 @@ internal sealed class CaseData : Storage.IHasPendingWrites
 
     public CaseClock Clock { get; set; } = new();
 
-    public OfficerDecision? Decision { get; set; }
+    public CaseDecision? Decision { get; set; }
 
     public ResultDelivery Delivery { get; set; }
 

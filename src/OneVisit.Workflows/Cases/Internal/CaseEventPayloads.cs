@@ -6,7 +6,11 @@ internal sealed record CaseTimeout(string TimerId);
 
 /// <summary>The applicant picked the result up.</summary>
 /// <param name="At">When.</param>
-internal sealed record PickedUp(DateTimeOffset At);
+internal sealed record PickedUp(DateTimeOffset At)
+{
+    /// <summary>Who recorded the pickup (the officer handing the result over), as authorized.</summary>
+    public string? By { get; init; }
+}
 
 /// <summary>Published to a branch's open wait when another branch closed the case, so every branch ends.</summary>
 /// <param name="Reason">Why the case closed.</param>

@@ -28,7 +28,7 @@ internal static class CaseFactory
         return new CaseData
         {
             CaseId = caseId,
-            ApplicantId = submission.ApplicantId,
+            ApplicantId = submission.ApplicantId!,
             Terms = CaseTermsFactory.From(procedure, precheck.Materials.Select(m => m.Document).DistinctBy(d => d.Id).ToDictionary(d => d.Id)),
             WindowId = submission.Application.WindowId,
             SubmittedAt = now,
@@ -97,7 +97,7 @@ internal static class CaseFactory
     public static string Fingerprint(CaseSubmission submission)
     {
         var app = submission.Application;
-        return Fingerprint(submission.ApplicantId, app.ProcedureCode, app.WindowId, app.AsOf, submission.PreferredDelivery, app.Facts, app.Documents, []);
+        return Fingerprint(submission.ApplicantId!, app.ProcedureCode, app.WindowId, app.AsOf, submission.PreferredDelivery, app.Facts, app.Documents, []);
     }
 
     /// <summary>The same for any application: who, what, where, when, its facts, its documents and anything else that tells two apart.</summary>

@@ -7,36 +7,11 @@ using OneVisit.Workflows.Visits;
 namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>
-/// The audit log, visit ledger and commitment ledger, read from the case database. Storage failures leave as
+/// The visit ledger and commitment ledger, read from the case database. Storage failures leave as
 /// <see cref="CaseStoreException"/>, as from the case service.
 /// </summary>
-internal sealed class CaseLedgers(IAuditStore audit, ILedgerStore ledgers, CaseStoreErrors errors, AuditSeal seal) : IAuditLog, IVisitLedger, ICommitmentLedger
+internal sealed class CaseLedgers(ILedgerStore ledgers, CaseStoreErrors errors) : IVisitLedger, ICommitmentLedger
 {
-    public async Task<AuditVerification> VerifyAsync(string? caseId = null, CancellationToken cancellationToken = default)
-    {
-        IReadOnlyList<string> cases = caseId is null
-            ? await ReadAsync(() => audit.AuditedCasesAsync(cancellationToken)).ConfigureAwait(false)
-            : [Checked(caseId, nameof(caseId))];
-        var checks = new List<AuditChainCheck>(cases.Count);
-        foreach (var id in cases)
-        {
-            // One case at a time: a store of any size is verified in the memory of its longest chain.
-            var chain = await errors.GuardAsync(() => audit.AuditChainAsync(id, cancellationToken)).ConfigureAwait(false);
-            if (chain.Lines.Count > 0 || chain.Started)
-            {
-                checks.Add(AuditChainVerifier.Check(chain, seal));
-            }
-        }
-
-        return new AuditVerification(checks, seal.IsKeyed);
-    }
-
-    public Task<IReadOnlyList<AuditEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken = default) =>
-        ReadAsync(() => audit.AuditOfCaseAsync(Checked(caseId, nameof(caseId)), cancellationToken));
-
-    public Task<IReadOnlyList<AuditEntry>> ForSubjectAsync(string subjectId, CancellationToken cancellationToken = default) =>
-        ReadAsync(() => audit.AuditOfSubjectAsync(Checked(subjectId, nameof(subjectId)), cancellationToken));
-
     Task<IReadOnlyList<VisitRecord>> IVisitLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
         ReadAsync(() => ledgers.VisitsOfCaseAsync(Checked(caseId, nameof(caseId)), cancellationToken));
 

@@ -54,15 +54,15 @@ internal sealed partial class CaseProcess
                 return TimedOut(data, evidence, ", the date it gave");
             case EvidenceStates.Waiting:
                 return StepOutcome.WaitFor(CaseEventNames.Evidence, CaseEventNames.MaterialKey(data.CaseId, item));
-            case EvidenceStates.AwaitingApplicant when received is SignedCommitment:
+            case EvidenceStates.AwaitingApplicant when received is SignedCommitment signed:
                 var verifyDays = data.Terms.CommitmentAllowed.GetValueOrDefault(item);
                 var today = calendar.LocalDate(time.GetUtcNow());
                 var due = verifyDays is { } days ? today.AddDays(days) : today;
                 data.Writes.AddCommitment(new CommitmentEntry(data.CaseId, item, CommitmentKind.Verify, due, time.GetUtcNow()));
-                Audit(data, $"evidence:{item}:commitment", AuditActions.CommitmentSigned, $"Commitment for {name}, to be verified by {due:yyyy-MM-dd}", actor: "applicant");
+                Audit(data, $"evidence:{item}:commitment", AuditActions.CommitmentSigned, $"Commitment for {name}, to be verified by {due:yyyy-MM-dd}", actor: signed.By ?? "applicant");
                 return ApplicantAnswered(data, evidence, EvidenceStates.Committed);
-            case EvidenceStates.AwaitingApplicant when received is SuppliedDocuments:
-                Audit(data, $"evidence:{item}:supplied", AuditActions.Supplemented, $"{name} supplied by the applicant", actor: "applicant");
+            case EvidenceStates.AwaitingApplicant when received is SuppliedDocuments supplied:
+                Audit(data, $"evidence:{item}:supplied", AuditActions.Supplemented, $"{name} supplied by the applicant", actor: supplied.By ?? "applicant");
                 return ApplicantAnswered(data, evidence, EvidenceStates.Supplied);
             case EvidenceStates.AwaitingApplicant when received is CaseTimeout:
                 return AskMissed(data, evidence);

@@ -20,10 +20,10 @@ internal sealed partial class CaseProcess
         var name = data.DocumentName(materialId);
         switch (received)
         {
-            case SuppliedDocuments:
+            case SuppliedDocuments supplied:
                 owed.State = OwedStates.Supplied;
                 timers.Cancel(data.Writes, data.CaseId, GapTimer(materialId));
-                Audit(data, $"gap:{materialId}:supplied", AuditActions.Supplemented, $"{name}, accepted with a gap, supplied by the applicant", actor: "applicant");
+                Audit(data, $"gap:{materialId}:supplied", AuditActions.Supplemented, $"{name}, accepted with a gap, supplied by the applicant", actor: supplied.By ?? "applicant");
                 return StepOutcome.Next;
             case CaseTimeout:
                 owed.State = OwedStates.Missed;

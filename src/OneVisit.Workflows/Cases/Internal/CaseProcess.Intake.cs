@@ -35,7 +35,7 @@ internal sealed partial class CaseProcess
                     return Task.FromResult(StepOutcome.Next);
                 case SuppliedDocuments supplied:
                     var closed = data.Gaps.RemoveAll(g => supplied.Documents.Any(d => d.DocumentId == g.DocumentId));
-                    Audit(data, $"supplement:{data.NoticeRound}", AuditActions.Supplemented, $"{closed} of the listed materials supplied; {data.Gaps.Count} still owed", actor: "applicant");
+                    Audit(data, $"supplement:{data.NoticeRound}", AuditActions.Supplemented, $"{closed} of the listed materials supplied; {data.Gaps.Count} still owed", actor: supplied.By ?? "applicant");
                     timers.Cancel(data.Writes, data.CaseId, SupplementTimer(data.NoticeRound));
                     if (data.Gaps.Count > 0)
                     {

@@ -15,12 +15,12 @@ internal sealed partial class CaseProcess
             return Task.FromResult(StepOutcome.Next);
         }
 
-        if (received is OfficerDecision decision)
+        if (received is CaseDecision decision)
         {
             data.Decision = decision;
             data.Clock.StoppedAt ??= time.GetUtcNow();
             var verdict = decision.Approved ? "approved" : $"refused: {decision.Reason}";
-            Audit(data, "decided", AuditActions.Decided, $"{verdict} (for {decision.AuthorityId})", actor: decision.OfficerId);
+            Audit(data, "decided", AuditActions.Decided, $"{verdict} (for {decision.AuthorityId})", actor: "officer:" + decision.OfficerId);
             if (!decision.Approved)
             {
                 data.Outcome = CaseOutcome.Refused;
@@ -73,7 +73,7 @@ internal sealed partial class CaseProcess
         {
             case PickedUp pickup:
                 data.Writes.RecordVisit($"{data.CaseId}:pickup", new VisitRecord(data.CaseId, data.ApplicantId, pickup.At, "pickup", data.WindowId));
-                Audit(data, "picked-up", AuditActions.Delivered, "Result picked up at the office", actor: "applicant");
+                Audit(data, "picked-up", AuditActions.Delivered, "Result picked up at the office", actor: pickup.By ?? "applicant");
                 Close(data, CaseOutcome.Approved, "picked up");
                 return Task.FromResult(StepOutcome.Next);
             case CaseTimeout:

@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Actors;
 using OneVisit.Workflows.Evidence;
 
 namespace OneVisit.Workflows.Cases.Internal;
@@ -5,13 +6,15 @@ namespace OneVisit.Workflows.Cases.Internal;
 internal sealed partial class CaseService
 {
     public Task SupplyDocumentsAsync(string caseId, SuppliedDocuments documents, CancellationToken cancellationToken = default) =>
-        SendAsync(caseId, "applicant", data =>
+        SendAsync(caseId, CaseOperation.SupplyDocuments, (data, actor) =>
         {
-            // Refusals below quote the document ids and editions given: they must not carry a line into the audit log.
-            CaseInputs.Documents(documents, caseId);
-
+            documents = documents with { By = actor.AuditName };
             return data.Stage == CaseStage.AwaitingSupplement ? [Supplement(data, documents)] : Asked(data, documents);
-        }, cancellationToken);
+        }, cancellationToken, check: () =>
+        {
+            // Refusals quote the document ids and editions given: they must not carry a line into the audit log.
+            CaseInputs.Documents(documents, caseId);
+        });
 
     private static Wait Supplement(CaseData data, SuppliedDocuments documents)
     {
@@ -62,10 +65,8 @@ internal sealed partial class CaseService
     }
 
     public Task SignCommitmentAsync(string caseId, SignedCommitment commitment, CancellationToken cancellationToken = default) =>
-        SendAsync(caseId, "applicant", data =>
+        SendAsync(caseId, CaseOperation.SignCommitment, (data, actor) =>
         {
-            ArgumentNullException.ThrowIfNull(commitment);
-            CaseInputs.Identifier(commitment.MaterialId, "commitment.MaterialId", caseId);
             if (data.FindEvidence(commitment.MaterialId)?.State != EvidenceStates.AwaitingApplicant)
             {
                 throw new UnexpectedCaseEventException(caseId, $"Case '{caseId}' is not asking the applicant about '{commitment.MaterialId}'.");
@@ -76,17 +77,16 @@ internal sealed partial class CaseService
                 throw new UnexpectedCaseEventException(caseId, $"Procedure {data.Terms.Code} does not allow a commitment for {data.DocumentName(commitment.MaterialId)} ('{commitment.MaterialId}'); the document itself is needed.");
             }
 
-            return [new Wait(CaseEventNames.Applicant, CaseEventNames.MaterialKey(caseId, commitment.MaterialId), commitment, data.DocumentName(commitment.MaterialId))];
-        }, cancellationToken);
+            return [new Wait(CaseEventNames.Applicant, CaseEventNames.MaterialKey(caseId, commitment.MaterialId), commitment with { By = actor.AuditName }, data.DocumentName(commitment.MaterialId))];
+        }, cancellationToken, check: () =>
+        {
+            ArgumentNullException.ThrowIfNull(commitment);
+            CaseInputs.Identifier(commitment.MaterialId, "commitment.MaterialId", caseId);
+        });
 
     public Task AnswerEvidenceAsync(string caseId, string materialId, EvidenceResponse answer, CancellationToken cancellationToken = default) =>
-        SendAsync(caseId, "department", data =>
+        SendAsync(caseId, CaseOperation.AnswerEvidence, (data, _) =>
         {
-            ArgumentNullException.ThrowIfNull(answer);
-            CaseInputs.Identifier(materialId, nameof(materialId), caseId);
-            CaseInputs.Defined(answer.Outcome, "answer.Outcome", caseId);
-            CaseInputs.Text(answer.Reason, "answer.Reason", caseId);
-            CaseInputs.Text(answer.DocumentReference, "answer.DocumentReference", caseId);
             var evidence = data.FindEvidence(materialId)
                 ?? throw new UnexpectedCaseEventException(caseId, $"Case '{caseId}' asked no department for '{materialId}'.");
             if (evidence.State != EvidenceStates.Waiting)
@@ -102,20 +102,20 @@ internal sealed partial class CaseService
             }
 
             return [new Wait(CaseEventNames.Evidence, CaseEventNames.MaterialKey(caseId, materialId), answer, $"{data.DocumentName(materialId)} from {evidence.DepartmentId}")];
-        }, cancellationToken, actorOf: data => data.FindEvidence(materialId)?.DepartmentId);
+        }, cancellationToken, departmentOf: data => data.FindEvidence(materialId)?.DepartmentId ?? "", check: () =>
+        {
+            ArgumentNullException.ThrowIfNull(answer);
+            CaseInputs.Identifier(materialId, nameof(materialId), caseId);
+            CaseInputs.Defined(answer.Outcome, "answer.Outcome", caseId);
+            CaseInputs.Text(answer.Reason, "answer.Reason", caseId);
+            CaseInputs.Text(answer.DocumentReference, "answer.DocumentReference", caseId);
+        });
 
     public Task DecideAsync(string caseId, OfficerDecision decision, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(decision);
-        return SendAsync(caseId, decision.OfficerId ?? "", data =>
+        return SendAsync(caseId, CaseOperation.Decide, (data, actor) =>
         {
-            CaseInputs.Identifier(decision.AuthorityId, "decision.AuthorityId", caseId);
-            CaseInputs.Text(decision.Reason, "decision.Reason", caseId);
-            if (!string.Equals(decision.AuthorityId, data.AuthorityId, StringComparison.Ordinal))
-            {
-                throw new WrongAuthorityException(caseId, decision.AuthorityId, data.AuthorityId);
-            }
-
             if (!decision.Approved && string.IsNullOrWhiteSpace(decision.Reason))
             {
                 throw new UnexpectedCaseEventException(caseId, "A refusal needs a reason the applicant is told (行政许可法 第三十八条).");
@@ -132,13 +132,14 @@ internal sealed partial class CaseService
                 throw new UnexpectedCaseEventException(caseId, $"Case '{caseId}' is not under review yet (it is {data.Stage}); decide once it reaches review.");
             }
 
-            return [new Wait(CaseEventNames.Decision, caseId, decision, "the decision")];
-        }, cancellationToken, checkActor: () => CaseInputs.Identifier(decision.OfficerId, "decision.OfficerId", caseId));
+            // Who decided is the signed-in officer, never a field of the request.
+            return [new Wait(CaseEventNames.Decision, caseId, new CaseDecision(actor.Id, data.AuthorityId, decision.Approved, decision.Reason), "the decision")];
+        }, cancellationToken, check: () => CaseInputs.Text(decision.Reason, "decision.Reason", caseId));
     }
 
     public Task ConfirmPickupAsync(string caseId, CancellationToken cancellationToken = default) =>
-        SendAsync(caseId, "applicant", data => data.Stage == CaseStage.AwaitingPickup
-            ? [new Wait(CaseEventNames.Pickup, caseId, new PickedUp(time.GetUtcNow()), "the pickup")]
+        SendAsync(caseId, CaseOperation.ConfirmPickup, (data, actor) => data.Stage == CaseStage.AwaitingPickup
+            ? [new Wait(CaseEventNames.Pickup, caseId, new PickedUp(time.GetUtcNow()) { By = actor.AuditName }, "the pickup")]
             : throw new UnexpectedCaseEventException(caseId, $"Case '{caseId}' has no result waiting for pickup (it is {data.Stage})."),
             cancellationToken);
 
@@ -146,21 +147,22 @@ internal sealed partial class CaseService
     private sealed record Wait(string EventName, string EventKey, object Payload, string What);
 
     /// <summary>
-    /// Loads the open case, validates the call against it (<paramref name="waitsFor"/> throws a <see cref="CaseException"/>
-    /// when the case cannot take it), and claims each wait the call answers. A refusal or a lost race is audited
-    /// as an attempt and thrown.
+    /// Authorizes the actor, loads the open case, validates the call against it (<paramref name="waitsFor"/> throws a
+    /// <see cref="CaseException"/> when the case cannot take it), and claims each wait the call answers. A denial, a
+    /// refusal or a lost race is audited as an attempt and thrown.
     /// </summary>
-    private Task SendAsync(string caseId, string actor, Func<CaseData, List<Wait>> waitsFor, CancellationToken cancellationToken, Func<CaseData, string?>? actorOf = null, Action? checkActor = null) =>
+    /// <remarks><paramref name="check"/> checks what the caller gave before anything is read, so nothing it sent can forge a line in a message or the audit log.</remarks>
+    private Task SendAsync(string caseId, CaseOperation operation, Func<CaseData, CaseActor, List<Wait>> waitsFor, CancellationToken cancellationToken, Func<CaseData, string?>? departmentOf = null, Action? check = null) =>
         GuardAsync(async () =>
         {
-            // Who acts is checked before anything is read or written: an id that could forge an audit line is never stored.
-            checkActor?.Invoke();
-            var (_, data) = await LoadOpenAsync(caseId, actor, cancellationToken, actorOf).ConfigureAwait(false);
-            actor = actorOf?.Invoke(data) ?? actor;
+            CheckCaseId(caseId);
+            check?.Invoke();
+            var actor = Actor(operation, caseId);
+            var (_, data) = await LoadOpenAsync(caseId, actor, operation, cancellationToken, departmentOf).ConfigureAwait(false);
             List<Wait> waits;
             try
             {
-                waits = waitsFor(data);
+                waits = waitsFor(data, actor);
             }
             catch (CaseException refused)
             {
@@ -171,7 +173,7 @@ internal sealed partial class CaseService
             var lost = new List<Wait>();
             foreach (var wait in waits)
             {
-                if (!await events.PublishOnceAsync(caseId, wait.EventName, wait.EventKey, wait.Payload, actor, cancellationToken).ConfigureAwait(false))
+                if (!await events.PublishOnceAsync(caseId, wait.EventName, wait.EventKey, wait.Payload, actor.AuditName, cancellationToken).ConfigureAwait(false))
                 {
                     lost.Add(wait);
                 }

@@ -70,11 +70,17 @@ internal sealed partial class CaseService
     /// Why <paramref name="caseId"/> takes no case call: it is a bundle case (whose members take them), a member that
     /// has not started (it cannot start yet, was stopped, or is not part of the application), or unknown.
     /// </summary>
-    private async Task<CaseException> NotACaseAsync(string caseId, CaseRow? row, CancellationToken cancellationToken)
+    /// <remarks>The details name the bundle's members: they are given only to an actor who may read the bundle.</remarks>
+    private async Task<CaseException> NotACaseAsync(string caseId, CaseRow? row, Actors.CaseActor actor, CancellationToken cancellationToken)
     {
         if (row is { IsBundle: true })
         {
             var bundle = await LoadBundleAsync(row, cancellationToken).ConfigureAwait(false);
+            if (bundle is not null && await MayNotReadAsync(actor, bundle).ConfigureAwait(false) is { } denied)
+            {
+                return denied;
+            }
+
             var members = bundle is null ? "" : ": " + string.Join(", ", bundle.Members.Where(m => m.State != Bundles.BundleMemberState.NotIncluded).Select(m => $"{m.CaseId} ({m.ProcedureCode}, {m.AuthorityId})"));
             return new WrongBundleMemberException(caseId, caseId,
                 $"'{caseId}' is a bundle case: officers decide and departments answer on its member cases{members}. Read or supply the bundle itself through IBundleCaseService.");
@@ -86,6 +92,11 @@ internal sealed partial class CaseService
             && await LoadBundleAsync(bundleRow, cancellationToken).ConfigureAwait(false) is { } owner
             && number <= owner.Members.Count)
         {
+            if (await MayNotReadAsync(actor, owner).ConfigureAwait(false) is { } denied)
+            {
+                return denied;
+            }
+
             var member = owner.Members[number - 1];
             var why = member.State switch
             {
@@ -100,6 +111,37 @@ internal sealed partial class CaseService
         }
 
         return new CaseNotFoundException(caseId);
+    }
+
+    /// <summary>The audited denial when <paramref name="actor"/> may not read the bundle case; null when they may.</summary>
+    private async Task<CaseException?> MayNotReadAsync(Actors.CaseActor actor, BundleData bundle)
+    {
+        var facts = BundleService.Facts(bundle);
+        return gate.Access.Why(actor, Actors.CaseOperation.Read, facts) is { } needed
+            ? await gate.DeniedAsync(new Actors.AccessDeniedException(facts.CaseId, Actors.CaseOperation.Read, actor.AuditName, needed), actor, facts.SubjectId).ConfigureAwait(false)
+            : null;
+    }
+
+    /// <summary>
+    /// What authorization needs of a case or bundle case, read from its workflow (the window that took it is not in the
+    /// index row); null for an unknown id or one whose workflow never started.
+    /// </summary>
+    internal async Task<Actors.Internal.CaseFacts?> FactsAsync(string caseId, CancellationToken cancellationToken)
+    {
+        if (await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } row)
+        {
+            return null;
+        }
+
+        if (row.IsBundle)
+        {
+            return await LoadBundleAsync(row, cancellationToken).ConfigureAwait(false) is { } bundle ? BundleService.Facts(bundle) : null;
+        }
+
+        return await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) is { } workflowId
+            && await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) is { } data
+            ? Facts(data)
+            : null;
     }
 
     private async Task<BundleData?> LoadBundleAsync(CaseRow row, CancellationToken cancellationToken) =>

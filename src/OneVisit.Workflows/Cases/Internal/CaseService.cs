@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OneVisit.Rules.Precheck;
+using OneVisit.Workflows.Actors;
+using OneVisit.Workflows.Actors.Internal;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Storage;
@@ -11,7 +13,8 @@ namespace OneVisit.Workflows.Cases.Internal;
 /// The case service: validates every call against the case as stored, then claims the wait it answers and
 /// stores its event in one transaction. Validation happens before anything is written, so a refused call
 /// changes nothing but the audit line that records the attempt; of two calls answering one wait, one is
-/// applied and the other gets <see cref="CaseConflictException"/>.
+/// applied and the other gets <see cref="CaseConflictException"/>. Every call is authorized first, against the
+/// actor it was made <see cref="As"/> or the host's signed-in one (<see cref="CaseGate"/>).
 /// </summary>
 internal sealed partial class CaseService(
     PrecheckEngine precheck,
@@ -25,8 +28,24 @@ internal sealed partial class CaseService(
     CaseCalendar calendar,
     TimeProvider time,
     CaseMetrics metrics,
+    CaseGate gate,
     ILogger<CaseService> logger) : ICaseService
 {
+    /// <summary>The actor every call of this instance acts as; null for the host's signed-in actor.</summary>
+    private CaseActor? Fixed { get; init; }
+
+    public ICaseService As(CaseActor actor)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        return new CaseService(precheck, engine, starter, events, store, audit, ledgers, errors, calendar, time, metrics, gate, logger) { Fixed = actor };
+    }
+
+    /// <summary>Who acts on this call.</summary>
+    private CaseActor Actor(CaseOperation operation, string caseId = "") => gate.Actor(Fixed, operation, caseId);
+
+    /// <summary>What authorization needs of a case.</summary>
+    internal static CaseFacts Facts(CaseData data) => new(data.CaseId, data.ApplicantId, data.Terms.Code, data.AuthorityId, data.WindowId);
+
     public Task<CaseSnapshot> SubmitAsync(CaseSubmission submission, CancellationToken cancellationToken = default) =>
         GuardAsync(() => SubmitCoreAsync(submission, cancellationToken));
 
@@ -34,7 +53,11 @@ internal sealed partial class CaseService(
     {
         ArgumentNullException.ThrowIfNull(submission);
         ArgumentNullException.ThrowIfNull(submission.Application, "submission.Application");
+        var actor = Actor(CaseOperation.Submit);
+        submission = submission with { ApplicantId = ApplicantOf(actor, submission.ApplicantId) };
         CaseInputs.Submission(submission.IdempotencyKey, submission.ApplicantId, submission.PreferredDelivery);
+        CaseInputs.Identifier(submission.Application.ProcedureCode, "submission.Application.ProcedureCode");
+        await gate.DemandAsync(actor, CaseOperation.Submit, new CaseFacts("", submission.ApplicantId!, submission.Application.ProcedureCode, "", submission.Application.WindowId)).ConfigureAwait(false);
 
         var result = precheck.Check(submission.Application);
         var now = time.GetUtcNow();
@@ -52,7 +75,7 @@ internal sealed partial class CaseService(
             data.SubmittedAt = submittedAt;
 
             // Written with the workflow's creation, in its transaction: a case is audited exactly when it exists.
-            data.Writes.AppendAudit($"{data.CaseId}:submitted", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "applicant", AuditActions.Submitted, $"{data.Terms.Code} v{data.Terms.Version} {channel}"));
+            data.Writes.AppendAudit($"{data.CaseId}:submitted", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, actor.AuditName, AuditActions.Submitted, $"{data.Terms.Code} v{data.Terms.Version} {channel}"));
             data.Writes.AppendAudit($"{data.CaseId}:prechecked", new AuditEntry(0, data.CaseId, data.ApplicantId, data.SubmittedAt, "system", AuditActions.Prechecked, prechecked));
 
             // Taken before the engine starts working on the data, so it shows the case as submitted.
@@ -61,7 +84,7 @@ internal sealed partial class CaseService(
         }, cancellationToken).ConfigureAwait(false);
         if (started.AlreadyRunning)
         {
-            return await GetCoreAsync(started.CaseId, cancellationToken).ConfigureAwait(false);
+            return await GetCoreAsync(started.CaseId, actor, cancellationToken).ConfigureAwait(false);
         }
 
         metrics.Submitted(data.Terms.Code);
@@ -69,16 +92,33 @@ internal sealed partial class CaseService(
         return snapshot!;
     }
 
+    /// <summary>
+    /// Whom a submission is about: the applicant acting for themselves, or an agent's principal, when the submission
+    /// names no one; an intake officer names the applicant whose identity they checked at the window.
+    /// </summary>
+    internal static string? ApplicantOf(CaseActor actor, string? given) => given ?? actor.Kind switch
+    {
+        CaseActorKind.Applicant => actor.Id,
+        CaseActorKind.Agent => actor.Mandate!.PrincipalId,
+        _ => throw new InvalidCaseInputException("", "submission.ApplicantId", "submission.ApplicantId is required when an officer submits: name the applicant whose identity was checked at the window."),
+    };
+
     private static string NewCaseId() => "C" + Guid.CreateVersion7().ToString("N")[..20].ToUpperInvariant();
 
     public Task<CaseSnapshot> GetAsync(string caseId, CancellationToken cancellationToken = default) =>
-        GuardAsync(() => GetCoreAsync(caseId, cancellationToken));
+        GuardAsync(() => GetCoreAsync(caseId, Actor(CaseOperation.Read, caseId), cancellationToken));
 
-    private async Task<CaseSnapshot> GetCoreAsync(string caseId, CancellationToken cancellationToken)
+    private async Task<CaseSnapshot> GetCoreAsync(string caseId, CaseActor actor, CancellationToken cancellationToken)
     {
-        var (_, data) = await LoadAsync(caseId, cancellationToken).ConfigureAwait(false);
-        return await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
+        var (_, data) = await LoadAsync(caseId, actor, CaseOperation.Read, cancellationToken).ConfigureAwait(false);
+        var snapshot = await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
+        await TrackReadAsync(actor, data, "GetAsync", cancellationToken).ConfigureAwait(false);
+        return snapshot;
     }
+
+    /// <summary>The data tracker's line for a read of the whole case by someone other than its applicant.</summary>
+    private Task TrackReadAsync(CaseActor actor, CaseData data, string operation, CancellationToken cancellationToken) =>
+        gate.ReadAsync(actor, Facts(data), "the case: application facts, documents, evidence answers and decision", operation, cancellationToken);
 
     /// <summary>The public view of the case's data, with the visits made so far.</summary>
     private async Task<CaseSnapshot> SnapshotAsync(CaseData data, CancellationToken cancellationToken)
@@ -99,16 +139,57 @@ internal sealed partial class CaseService(
                 CaseInputs.Identifier(applicant, "query.ApplicantId");
             }
 
-            var rows = await store.ListCasesAsync(query.ApplicantId, query.OpenOnly, Math.Clamp(query.Limit, 1, 10_000), cancellationToken).ConfigureAwait(false);
+            var actor = Actor(CaseOperation.List);
+            var (applicantId, authorities) = await ListScopeAsync(actor, query.ApplicantId).ConfigureAwait(false);
+            var rows = await store.ListCasesAsync(applicantId, authorities, query.OpenOnly, Math.Clamp(query.Limit, 1, 10_000), cancellationToken).ConfigureAwait(false);
+            if (actor.Mandate is { } mandate)
+            {
+                var now = time.GetUtcNow();
+                rows = rows.FindAll(r => mandate.Covers(r.ProcedureCode, now));
+            }
+
+            foreach (var row in rows)
+            {
+                var facts = new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null);
+                await gate.ReadAsync(actor, facts, "the case's summary: procedure, stage, authority and applicant id", "ListAsync", cancellationToken).ConfigureAwait(false);
+            }
+
             return [.. rows.Select(r => new CaseSummary(r.CaseId, r.ProcedureCode, r.ApplicantId, Enum.Parse<CaseStage>(r.Stage), r.Outcome is null ? null : Enum.Parse<CaseOutcome>(r.Outcome), r.AuthorityId, r.SubmittedAt, r.ClosedAt) { IsBundle = r.IsBundle, BundleCaseId = r.BundleCaseId })];
         });
+
+    /// <summary>
+    /// What a list may show the actor: an applicant their own cases, an agent their principal's, an officer the cases of
+    /// the authorities they hold, the host's processing every case; a department lists nothing.
+    /// </summary>
+    private async Task<(string? ApplicantId, IReadOnlyCollection<string>? Authorities)> ListScopeAsync(CaseActor actor, string? applicantId)
+    {
+        var own = actor.Kind switch
+        {
+            CaseActorKind.Applicant => actor.Id,
+            CaseActorKind.Agent => actor.Mandate!.PrincipalId,
+            _ => null,
+        };
+        if (own is not null && applicantId is not null && applicantId != own)
+        {
+            throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor.AuditName, "to be that applicant, or their agent under a mandate"), actor, applicantId).ConfigureAwait(false);
+        }
+
+        return actor.Kind switch
+        {
+            CaseActorKind.Officer => (applicantId, [.. actor.Posts.Select(p => p.AuthorityId).Distinct(StringComparer.Ordinal)]),
+            CaseActorKind.System => (applicantId, null),
+            CaseActorKind.Department => throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor.AuditName, "to be an applicant, an agent, an officer or the host's processing; a department answers the requests addressed to it"), actor, applicantId ?? "").ConfigureAwait(false),
+            _ => (own, null),
+        };
+    }
 
     public Task RecordVisitAsync(string caseId, VisitMade visit, CancellationToken cancellationToken = default) =>
         GuardAsync(async () =>
         {
             VisitBook.Check(visit, caseId);
-            var (_, data) = await LoadOpenAsync(caseId, "applicant", cancellationToken).ConfigureAwait(false);
-            await VisitBook.RecordAsync(ledgers, caseId, data.ApplicantId, data.WindowId, visit, time.GetUtcNow(), "", cancellationToken).ConfigureAwait(false);
+            var actor = Actor(CaseOperation.RecordVisit, caseId);
+            var (_, data) = await LoadOpenAsync(caseId, actor, CaseOperation.RecordVisit, cancellationToken).ConfigureAwait(false);
+            await VisitBook.RecordAsync(ledgers, caseId, data.ApplicantId, data.WindowId, visit, time.GetUtcNow(), "", actor, cancellationToken).ConfigureAwait(false);
             return true;
         });
 
@@ -120,9 +201,9 @@ internal sealed partial class CaseService(
     {
         ArgumentNullException.ThrowIfNull(condition);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        CheckCaseId(caseId);
-        var row = await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
-        var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+        var actor = Actor(CaseOperation.Read, caseId);
+        var (row, _) = await LoadAsync(caseId, actor, CaseOperation.Read, cancellationToken).ConfigureAwait(false);
+        var workflowId = row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         while (true)
@@ -133,6 +214,7 @@ internal sealed partial class CaseService(
             var snapshot = await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
             if (condition(snapshot))
             {
+                await TrackReadAsync(actor, data, "WaitUntilAsync", cancellationToken).ConfigureAwait(false);
                 return snapshot;
             }
 
@@ -149,44 +231,46 @@ internal sealed partial class CaseService(
 
     private static void CheckCaseId(string caseId) => CaseInputs.Identifier(caseId, "caseId");
 
-    private async Task<(CaseRow Row, CaseData Data)> LoadAsync(string caseId, CancellationToken cancellationToken)
+    /// <summary>The case, once the actor is authorized for <paramref name="operation"/> on it (denials are audited).</summary>
+    private async Task<(CaseRow Row, CaseData Data)> LoadAsync(string caseId, CaseActor actor, CaseOperation operation, CancellationToken cancellationToken, Func<CaseData, string?>? departmentOf = null)
     {
         CheckCaseId(caseId);
         var row = await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
         if (row is null || row.IsBundle)
         {
-            throw await NotACaseAsync(caseId, row, cancellationToken).ConfigureAwait(false);
+            throw await NotACaseAsync(caseId, row, actor, cancellationToken).ConfigureAwait(false);
         }
 
         var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
         var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+        await gate.DemandAsync(actor, operation, Facts(data), departmentOf?.Invoke(data)).ConfigureAwait(false);
         return (row, data);
     }
 
-    /// <summary>The case, unless it is closed: then the attempt is audited (under <paramref name="actorOf"/>'s answer when it has one, a department's id) and refused.</summary>
-    private async Task<(CaseRow Row, CaseData Data)> LoadOpenAsync(string caseId, string actor, CancellationToken cancellationToken, Func<CaseData, string?>? actorOf = null)
+    /// <summary>The case the actor may act on, unless it is closed: then the attempt is audited and refused.</summary>
+    private async Task<(CaseRow Row, CaseData Data)> LoadOpenAsync(string caseId, CaseActor actor, CaseOperation operation, CancellationToken cancellationToken, Func<CaseData, string?>? departmentOf = null)
     {
-        var loaded = await LoadAsync(caseId, cancellationToken).ConfigureAwait(false);
+        var loaded = await LoadAsync(caseId, actor, operation, cancellationToken, departmentOf).ConfigureAwait(false);
         if (loaded.Data.Stage == CaseStage.Closed)
         {
             var closed = new CaseClosedException(caseId, loaded.Data.Outcome);
-            await RefusedAsync(loaded.Data, actorOf?.Invoke(loaded.Data) ?? actor, closed).ConfigureAwait(false);
+            await RefusedAsync(loaded.Data, actor, closed).ConfigureAwait(false);
             throw closed;
         }
 
         return loaded;
     }
 
-    private Task RefusedAsync(CaseData data, string actor, CaseException refusal) => AuditRefusedAsync(data.CaseId, data.ApplicantId, actor, refusal);
+    private Task RefusedAsync(CaseData data, CaseActor actor, CaseException refusal) => AuditRefusedAsync(data.CaseId, data.ApplicantId, actor, refusal);
 
     /// <summary>Audits a refused call on a case or a bundle case as an attempt, with who and why; the case itself is unchanged.</summary>
-    internal async Task AuditRefusedAsync(string caseId, string subjectId, string actor, CaseException refusal)
+    internal async Task AuditRefusedAsync(string caseId, string subjectId, CaseActor actor, CaseException refusal)
     {
         var now = time.GetUtcNow();
-        Log.AttemptRefused(logger, caseId, actor, refusal.GetType().Name);
+        Log.AttemptRefused(logger, caseId, actor.LogName, refusal.GetType().Name);
         await audit.AppendAuditAsync(
             $"{caseId}:attempt:{now.UtcTicks}:{Guid.NewGuid():N}",
-            new AuditEntry(0, caseId, subjectId, now, actor, AuditActions.AttemptRefused, $"{refusal.GetType().Name}: {refusal.Message}"),
+            new AuditEntry(0, caseId, subjectId, now, actor.AuditName, AuditActions.AttemptRefused, $"{refusal.GetType().Name}: {refusal.Message}"),
             CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -25,14 +25,15 @@ internal static class VisitBook
     /// <param name="visit">The trip.</param>
     /// <param name="now">When.</param>
     /// <param name="forWhat">Words after the purpose in the audit line (e.g. "(the whole bundle)"), or empty.</param>
+    /// <param name="recordedBy">Who recorded the trip (an intake officer, a kiosk).</param>
     /// <param name="cancellationToken">Cancels the write.</param>
-    public static Task RecordAsync(ILedgerStore ledgers, string caseId, string applicantId, string? caseWindow, VisitMade visit, DateTimeOffset now, string forWhat, CancellationToken cancellationToken)
+    public static Task RecordAsync(ILedgerStore ledgers, string caseId, string applicantId, string? caseWindow, VisitMade visit, DateTimeOffset now, string forWhat, Actors.CaseActor recordedBy, CancellationToken cancellationToken)
     {
         var window = visit.WindowId ?? caseWindow;
         return ledgers.RecordVisitAsync(
             $"{caseId}:visit:{visit.Purpose}:{now.UtcTicks}",
             new VisitRecord(caseId, applicantId, now, visit.Purpose, window),
-            new AuditEntry(0, caseId, applicantId, now, "applicant", AuditActions.Visit, $"Came to {window ?? "the office"} for {visit.Purpose}{forWhat}"),
+            new AuditEntry(0, caseId, applicantId, now, recordedBy.AuditName, AuditActions.Visit, $"Came to {window ?? "the office"} for {visit.Purpose}{forWhat}"),
             cancellationToken);
     }
 }

@@ -43,16 +43,19 @@ internal sealed partial class SqliteCaseStore
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public Task<List<CaseRow>> ListCasesAsync(string? applicantId, bool openOnly, int limit, CancellationToken cancellationToken) =>
+    public Task<List<CaseRow>> ListCasesAsync(string? applicantId, IReadOnlyCollection<string>? authorityIds, bool openOnly, int limit, CancellationToken cancellationToken) =>
         QueryAsync(
             // A case whose workflow never started is not a case (a submission that failed or is still starting).
             $"""
             SELECT {CaseColumns} FROM ov_cases
             WHERE ($applicant IS NULL OR applicant_id = $applicant) AND ($open = 0 OR closed_at IS NULL)
+              AND ($authorities IS NULL OR authority_id IN (SELECT value FROM json_each($authorities)))
               AND (workflow_id IS NOT NULL OR EXISTS (SELECT 1 FROM wf_instances WHERE reference = ov_cases.case_id))
             ORDER BY submitted_at DESC, case_id LIMIT $limit
             """,
-            c => c.With("$applicant", applicantId).With("$open", openOnly ? 1 : 0).With("$limit", limit),
+            // The authorities go as one JSON array parameter: still no SQL built from values.
+            c => c.With("$applicant", applicantId).With("$authorities", authorityIds is null ? null : System.Text.Json.JsonSerializer.Serialize(authorityIds, Cases.Internal.CaseJson.Default.IReadOnlyCollectionString))
+                .With("$open", openOnly ? 1 : 0).With("$limit", limit),
             ReadCase,
             cancellationToken);
 

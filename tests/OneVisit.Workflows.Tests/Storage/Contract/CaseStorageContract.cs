@@ -121,7 +121,7 @@ public abstract class CaseStorageContract : StorageContract
         Assert.Equal(row, await second.Cases.FindCaseAsync("case-1", None));
         await second.Audit.AppendAuditAsync("k1", Line("case-1", "from the second"), None);
         Assert.Equal(["from the second"], (await Audit.AuditOfCaseAsync("case-1", None)).Select(l => l.Detail));
-        Assert.Equal([row], await second.Cases.ListCasesAsync(null, openOnly: true, 10, None));
+        Assert.Equal([row], await second.Cases.ListCasesAsync(null, authorityIds: null, openOnly: true, 10, None));
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public abstract class CaseStoreContract : StorageContract
         await StartCaseAsync(Case("bundle-1", submittedAt: At(1)) with { IsBundle = true });
         await StartCaseAsync(Case("bundle-1-1", submittedAt: At(2)) with { BundleCaseId = "bundle-1" });
 
-        var listed = await Cases.ListCasesAsync(null, openOnly: false, 10, None);
+        var listed = await Cases.ListCasesAsync(null, authorityIds: null, openOnly: false, 10, None);
 
         Assert.Equal([("bundle-1-1", false, "bundle-1"), ("bundle-1", true, null)], listed.Select(r => (r.CaseId, r.IsBundle, r.BundleCaseId)));
     }
@@ -113,10 +113,10 @@ public abstract class CaseStoreContract : StorageContract
     public async Task ListCasesAsync_CaseNotStarted_IsNotListed()
     {
         await Cases.TryInsertCaseAsync(Case("case-1"), None);
-        var before = await Cases.ListCasesAsync(null, openOnly: false, 10, None);
+        var before = await Cases.ListCasesAsync(null, authorityIds: null, openOnly: false, 10, None);
 
         await Cases.SetWorkflowAsync("case-1", "wf-1", None);
-        var after = await Cases.ListCasesAsync(null, openOnly: false, 10, None);
+        var after = await Cases.ListCasesAsync(null, authorityIds: null, openOnly: false, 10, None);
 
         Assert.Empty(before);
         Assert.Equal(["case-1"], after.Select(c => c.CaseId));
@@ -131,7 +131,7 @@ public abstract class CaseStoreContract : StorageContract
         await StartCaseAsync(Case("case-oldest", submittedAt: new DateTimeOffset(2025, 3, 13, 0, 0, 0, TimeSpan.Zero)));
         await StartCaseAsync(Case("case-utc", submittedAt: new DateTimeOffset(2025, 3, 14, 2, 0, 0, 1, TimeSpan.Zero)));
 
-        var listed = await Cases.ListCasesAsync(null, openOnly: false, 10, None);
+        var listed = await Cases.ListCasesAsync(null, authorityIds: null, openOnly: false, 10, None);
 
         Assert.Equal(["case-utc", "case-east", "case-oldest"], listed.Select(c => c.CaseId));
     }
@@ -143,8 +143,8 @@ public abstract class CaseStoreContract : StorageContract
         await StartCaseAsync(Case("case-2", applicantId: "applicant-2", submittedAt: At(2)));
         await StartCaseAsync(Case("case-3", applicantId: "applicant-1", submittedAt: At(3)));
 
-        var theirs = await Cases.ListCasesAsync("applicant-1", openOnly: false, 10, None);
-        var nobodys = await Cases.ListCasesAsync("applicant-9", openOnly: false, 10, None);
+        var theirs = await Cases.ListCasesAsync("applicant-1", authorityIds: null, openOnly: false, 10, None);
+        var nobodys = await Cases.ListCasesAsync("applicant-9", authorityIds: null, openOnly: false, 10, None);
 
         Assert.Equal(["case-3", "case-1"], theirs.Select(c => c.CaseId));
         Assert.Empty(nobodys);
@@ -157,8 +157,8 @@ public abstract class CaseStoreContract : StorageContract
         await StartCaseAsync(Case("case-2", submittedAt: At(2)));
         await CloseCaseAsync("case-1", At(30));
 
-        var open = await Cases.ListCasesAsync(null, openOnly: true, 10, None);
-        var all = await Cases.ListCasesAsync(null, openOnly: false, 10, None);
+        var open = await Cases.ListCasesAsync(null, authorityIds: null, openOnly: true, 10, None);
+        var all = await Cases.ListCasesAsync(null, authorityIds: null, openOnly: false, 10, None);
 
         Assert.Equal(["case-2"], open.Select(c => c.CaseId));
         Assert.Equal(["case-2", "case-1"], all.Select(c => c.CaseId));
@@ -172,7 +172,7 @@ public abstract class CaseStoreContract : StorageContract
             await StartCaseAsync(Case($"case-{i}", submittedAt: At(i)));
         }
 
-        var listed = await Cases.ListCasesAsync(null, openOnly: false, 2, None);
+        var listed = await Cases.ListCasesAsync(null, authorityIds: null, openOnly: false, 2, None);
 
         Assert.Equal(["case-5", "case-4"], listed.Select(c => c.CaseId));
     }

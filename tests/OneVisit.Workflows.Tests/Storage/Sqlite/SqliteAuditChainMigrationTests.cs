@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Tests.Support;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Persistence.Sqlite;
@@ -55,5 +56,5 @@ public sealed class SqliteAuditChainMigrationTests : IAsyncLifetime
     }
 
     private static Task<AuditVerification> VerifyAsync(SqliteCaseStore store) =>
-        new CaseLedgers(store, store, new CaseStoreErrors([store]), AuditSeal.Unkeyed).VerifyAsync();
+        TestAuditLog.Over(store, AuditSeal.Unkeyed).VerifyAsync();
 }

@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Tests.Support;
 using Microsoft.Data.Sqlite;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases.Internal;
@@ -150,7 +151,7 @@ public sealed class SqliteAuditForgeryTests : IAsyncLifetime
     }
 
     private Task<AuditVerification> VerifyAsync(AuditSeal seal, string? caseId = null) =>
-        new CaseLedgers(_store, _store, new CaseStoreErrors([_store]), seal).VerifyAsync(caseId);
+        TestAuditLog.Over(_store, seal).VerifyAsync(caseId);
 
     private void Tamper(string sql)
     {

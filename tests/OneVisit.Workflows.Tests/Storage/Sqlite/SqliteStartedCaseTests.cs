@@ -29,7 +29,7 @@ public sealed class SqliteStartedCaseTests : IAsyncLifetime
     [Fact]
     public async Task ListCasesAsync_EngineWorkflowReferencesTheUnlinkedCase_ListsIt()
     {
-        var listed = await _store.ListCasesAsync(null, openOnly: true, 10, CancellationToken.None);
+        var listed = await _store.ListCasesAsync(null, authorityIds: null, openOnly: true, 10, CancellationToken.None);
 
         Assert.Equal(["case-1"], listed.Select(c => c.CaseId));
         Assert.Null(listed[0].WorkflowId);
