@@ -51,5 +51,8 @@ public static class AuditActions
     public const string PassedOn = "passed_on";
     public const string MemberFinished = "member_finished";
     public const string MemberStopped = "member_stopped";
+
+    /// <summary>Retention purged the case's documents; the line is the last of its chain (actor <c>system</c>).</summary>
+    public const string Purged = "purged";
 #pragma warning restore CS1591
 }

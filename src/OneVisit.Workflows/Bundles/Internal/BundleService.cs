@@ -133,6 +133,11 @@ internal sealed partial class BundleService(
                 : $"Case '{bundleCaseId}' is a case on its own, not a bundle case: read it through ICaseService.");
         }
 
+        if (row.PurgedAt is not null)
+        {
+            throw CaseRetention.Purged(row);
+        }
+
         var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
         var data = await engine.LoadBundleAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
         return (row, data);

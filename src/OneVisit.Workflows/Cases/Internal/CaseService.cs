@@ -100,7 +100,7 @@ internal sealed partial class CaseService(
             }
 
             var rows = await store.ListCasesAsync(query.ApplicantId, query.OpenOnly, Math.Clamp(query.Limit, 1, 10_000), cancellationToken).ConfigureAwait(false);
-            return [.. rows.Select(r => new CaseSummary(r.CaseId, r.ProcedureCode, r.ApplicantId, Enum.Parse<CaseStage>(r.Stage), r.Outcome is null ? null : Enum.Parse<CaseOutcome>(r.Outcome), r.AuthorityId, r.SubmittedAt, r.ClosedAt) { IsBundle = r.IsBundle, BundleCaseId = r.BundleCaseId })];
+            return [.. rows.Select(r => new CaseSummary(r.CaseId, r.ProcedureCode, r.ApplicantId, Enum.Parse<CaseStage>(r.Stage), r.Outcome is null ? null : Enum.Parse<CaseOutcome>(r.Outcome), r.AuthorityId, r.SubmittedAt, r.ClosedAt) { IsBundle = r.IsBundle, BundleCaseId = r.BundleCaseId, PurgedAt = r.PurgedAt })];
         });
 
     public Task RecordVisitAsync(string caseId, VisitMade visit, CancellationToken cancellationToken = default) =>
@@ -156,6 +156,11 @@ internal sealed partial class CaseService(
         if (row is null || row.IsBundle)
         {
             throw await NotACaseAsync(caseId, row, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (row.PurgedAt is not null)
+        {
+            throw CaseRetention.Purged(row);
         }
 
         var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
