@@ -101,8 +101,8 @@ public sealed class CaseOptions
     /// <summary>
     /// How often the case runtime looks for finished cases past <see cref="RetainFinishedCasesFor"/> and purges them
     /// (<c>ICaseRetention.PurgeAsync</c>), on the host's <see cref="TimeProvider"/>; the first sweep runs one interval
-    /// after the start. Unused while retention is unset. Default one hour.
+    /// after the start. Unused while retention is unset. Between 1 minute and 30 days; default one hour.
     /// </summary>
-    [ExplainedRange(typeof(TimeSpan), "00:01:00", "10675199.02:48:05.4775807", ErrorMessage = "{0} must be at least 1 minute; retention is counted in days, so a sweep every minute is plenty")]
+    [ExplainedRange(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "{0} must be between 1 minute and 30 days; retention is counted in days, so a sweep every minute is plenty and one a month the least that keeps to it")]
     public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

@@ -8,12 +8,13 @@ namespace OneVisit.Workflows.Engine.Persistence;
 /// <summary>Retention: removing everything the engine keeps for closed cases, with the case store's own writes.</summary>
 internal sealed partial class SqliteWorkflowStore
 {
-    // Every event key OneVisit publishes is "{caseId}/…" (CaseEventNames, BundleEvents), so a case's events are the
-    // keys from "{caseId}/" up to, not including, "{caseId}0" ('0' follows '/'): a range on wf_events_key.
+    // Every event key OneVisit publishes is the case id itself (a decision, a pickup) or "{caseId}/…" (CaseEventNames,
+    // BundleEvents), so a case's events are that key and the keys from "{caseId}/" up to, not including, "{caseId}0"
+    // ('0' follows '/'): one lookup and one range on wf_events_key.
     private const string PurgeCaseSql = """
         DELETE FROM wf_scheduled_commands
-        WHERE command_name = $process_event AND data IN (SELECT id FROM wf_events WHERE event_key >= $from AND event_key < $to);
-        DELETE FROM wf_events WHERE event_key >= $from AND event_key < $to;
+        WHERE command_name = $process_event AND data IN (SELECT id FROM wf_events WHERE event_key = $case OR (event_key >= $from AND event_key < $to));
+        DELETE FROM wf_events WHERE event_key = $case OR (event_key >= $from AND event_key < $to);
         DELETE FROM wf_scheduled_commands
         WHERE command_name = $process_workflow AND data IN (SELECT id FROM wf_instances WHERE reference = $case);
         DELETE FROM wf_subscriptions WHERE workflow_id IN (SELECT id FROM wf_instances WHERE reference = $case);

@@ -94,7 +94,7 @@ internal static class WorkflowSchema
 
     /// <summary>
     /// v4: retention purges a closed case's rows: its subscriptions by workflow, and its events by key, since every
-    /// event key OneVisit publishes starts with the case id and a slash (a range scan on <c>event_key</c>).
+    /// event key OneVisit publishes is the case id or starts with it and a slash (a lookup and a range on <c>event_key</c>).
     /// </summary>
     private const string V4 = """
         CREATE INDEX wf_subscriptions_workflow ON wf_subscriptions (workflow_id);
