@@ -86,4 +86,23 @@ public sealed class CaseOptions
     /// </summary>
     [AuditKey]
     public string? AuditKey { get; set; }
+
+    /// <summary>
+    /// How long a finished case's documents are kept after it closed; then they are purged (docs/security.md,
+    /// "Retention"): the workflow document with the application and its data, and everything the engine kept for it,
+    /// and the departments' answers. The case's index row (with the applicant's id), its audit lines (which gain a
+    /// <c>purged</c> line and still verify) and the visit and commitment ledgers are kept. Default null: kept forever,
+    /// because how long records are kept is set by law, per jurisdiction and kind of record; set it to what applies
+    /// (e.g. <c>"3650.00:00:00"</c> for ten years). Must be positive when set.
+    /// </summary>
+    [ExplainedRange(typeof(TimeSpan), "00:00:00", "10675199.02:48:05.4775807", MinimumIsExclusive = true, ErrorMessage = "{0} must be positive when set; leave it unset to keep finished cases forever")]
+    public TimeSpan? RetainFinishedCasesFor { get; set; }
+
+    /// <summary>
+    /// How often the case runtime looks for finished cases past <see cref="RetainFinishedCasesFor"/> and purges them
+    /// (<c>ICaseRetention.PurgeAsync</c>), on the host's <see cref="TimeProvider"/>; the first sweep runs one interval
+    /// after the start. Unused while retention is unset. Between 1 minute and 30 days; default one hour.
+    /// </summary>
+    [ExplainedRange(typeof(TimeSpan), "00:01:00", "30.00:00:00", ErrorMessage = "{0} must be between 1 minute and 30 days; retention is counted in days, so a sweep every minute is plenty and one a month the least that keeps to it")]
+    public TimeSpan RetentionSweepInterval { get; set; } = TimeSpan.FromHours(1);
 }

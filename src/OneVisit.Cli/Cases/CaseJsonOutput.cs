@@ -27,6 +27,7 @@ internal static class CaseJsonOutput
             json.WriteString("authority", summary.AuthorityId);
             WriteInstant(json, "submittedAt", summary.SubmittedAt, zone);
             WriteInstant(json, "closedAt", summary.ClosedAt, zone);
+            WriteInstant(json, "purgedAt", summary.PurgedAt, zone);
         });
         json.WriteEndObject();
     });
@@ -111,6 +112,39 @@ internal static class CaseJsonOutput
         });
         json.WriteNumber("visitsPredicted", snapshot.PredictedVisits);
         json.WriteNumber("visitsMade", snapshot.VisitsMade);
+        WriteVisits(json, details.Visits, zone);
+        json.WriteObjects("commitments", details.Commitments, entry =>
+        {
+            json.WriteString("material", entry.MaterialId);
+            json.WriteString("kind", CatalogWords.Of(entry.Kind));
+            json.WriteDate("dueOn", entry.DueOn);
+            WriteInstant(json, "recordedAt", entry.RecordedAt, zone);
+        });
+        WriteAudit(json, details.Audit, zone);
+        json.WriteEndObject();
+    });
+
+    /// <summary>
+    /// A case whose documents retention purged: its index row's fields as <see cref="WriteList"/> writes them, with
+    /// <c>purged: true</c>, <c>purgedAt</c>, the audit chain, and its visits, commitments and audit trail.
+    /// </summary>
+    public static void WritePurged(Terminal output, PurgedCaseDetails details, TimeZoneInfo zone) => JsonOutput.Write(output, json =>
+    {
+        var summary = details.Purged.Case;
+        json.WriteStartObject();
+        json.WriteString("caseId", summary.CaseId);
+        json.WriteString("kind", summary.IsBundle ? "bundle" : summary.BundleCaseId is null ? "case" : "member");
+        json.WriteString("bundleCaseId", summary.IsBundle ? summary.CaseId : summary.BundleCaseId);
+        json.WriteString("procedure", summary.ProcedureCode);
+        json.WriteString("applicant", summary.ApplicantId);
+        json.WriteBoolean("purged", true);
+        WriteAuditChain(json, details.AuditChain);
+        json.WriteWord<CaseStage>("stage", summary.Stage);
+        json.WriteWord("outcome", summary.Outcome);
+        json.WriteString("authority", summary.AuthorityId);
+        WriteInstant(json, "submittedAt", summary.SubmittedAt, zone);
+        WriteInstant(json, "closedAt", summary.ClosedAt, zone);
+        WriteInstant(json, "purgedAt", details.Purged.PurgedAt, zone);
         WriteVisits(json, details.Visits, zone);
         json.WriteObjects("commitments", details.Commitments, entry =>
         {

@@ -91,6 +91,15 @@ internal sealed partial class CaseLabels
     public required string Closed { get; init; }
 
     /// <summary>(when, how long after submission).</summary>
+    /// <summary>(id, name, code): the heading of a case whose documents retention purged.</summary>
+    public required Func<string, string, string, string> PurgedHeading { get; init; }
+
+    /// <summary>(when): what a purge took and what remains, under the heading of a purged case.</summary>
+    public required Func<string, string> PurgedNote { get; init; }
+
+    /// <summary>The row that says when the documents were purged.</summary>
+    public required string Purged { get; init; }
+
     public required Func<string, string, string> ClosedAfter { get; init; }
 
     public required string NotYet { get; init; }

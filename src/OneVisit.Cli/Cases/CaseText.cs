@@ -43,7 +43,7 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
     {
         var snapshot = details.Case;
         output.WriteLine(_labels.CaseHeading(snapshot.CaseId, language.Pick(snapshot.ProcedureName), snapshot.ProcedureCode, snapshot.ProcedureVersion));
-        WriteAuditChain(details);
+        WriteAuditChain(details.AuditChain, details.Database);
         var stage = _labels.StageLine(_labels.Of(snapshot.Stage), snapshot.Outcome is { } outcome ? _labels.Of(outcome) : null, snapshot.OutcomeReason);
         var facts = new TextTable("", "")
             .Add(ConsoleColour.None, _labels.Applicant, snapshot.ApplicantId)
@@ -67,17 +67,41 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
 
         facts.Write(output, "  ");
         WriteWork(snapshot);
-        WriteLedgers(details);
+        WriteLedgers(details.Commitments, details.Visits, details.Audit);
+    }
+
+    /// <summary>A case whose documents retention purged: what remains of it (its index row, ledgers and audit trail).</summary>
+    public void WritePurged(PurgedCaseDetails details)
+    {
+        var summary = details.Purged.Case;
+        var name = summary.IsBundle ? BundleName(summary.ProcedureCode) : ProcedureName(summary.ProcedureCode);
+        output.WriteLine(_labels.PurgedHeading(summary.CaseId, name, summary.ProcedureCode));
+        WriteAuditChain(details.AuditChain, details.Database);
+        output.WriteLine(_labels.PurgedNote(_labels.Time(details.Purged.PurgedAt, zone)), ConsoleColour.Yellow);
+        var facts = new TextTable("", "")
+            .Add(ConsoleColour.None, _labels.Applicant, summary.ApplicantId)
+            .Add(Tone(summary.Stage, summary.Outcome), _labels.Stage, _labels.StageLine(_labels.Of(summary.Stage), summary.Outcome is { } outcome ? _labels.Of(outcome) : null, null))
+            .Add(_labels.Authority, AuthorityName(summary.AuthorityId))
+            .Add(_labels.Submitted, _labels.Time(summary.SubmittedAt, zone))
+            .Add(_labels.Closed, summary.ClosedAt is { } closed ? _labels.ClosedAfter(_labels.Time(closed, zone), _labels.Duration(closed - summary.SubmittedAt)) : _labels.NotYet)
+            .Add(_labels.Purged, _labels.Time(details.Purged.PurgedAt, zone));
+        if (summary.BundleCaseId is { } owner)
+        {
+            facts.Add(ConsoleColour.None, BundleCaseLabels.For(language).Bundle, owner);
+        }
+
+        facts.Write(output, "  ");
+        WriteLedgers(details.Commitments, details.Visits, details.Audit);
     }
 
     /// <summary>A line under the heading when the case's audit chain does not verify: a forged trail must not read as the truth.</summary>
-    private void WriteAuditChain(CaseDetails details)
+    private void WriteAuditChain(Workflows.Audit.AuditChainCheck? chain, string? database)
     {
         var words = Audit.AuditLabels.For(language);
-        switch (details.AuditChain)
+        switch (chain)
         {
             case { State: Workflows.Audit.AuditChainState.Broken } broken:
-                var command = $"onevisit audit verify --case {broken.CaseId}{(details.Database is { } db ? $" --db {db}" : "")} --key <base64>";
+                var command = $"onevisit audit verify --case {broken.CaseId}{(database is { } db ? $" --db {db}" : "")} --key <base64>";
                 output.WriteLine(words.ShowBroken(new Audit.AuditText(output, language).Describe(broken), command), ConsoleColour.Red);
                 break;
             case { State: Workflows.Audit.AuditChainState.NotChained } unchained:
@@ -122,20 +146,20 @@ internal sealed class CaseText(Terminal output, ProcedureCatalog catalog, TimeZo
     }
 
     /// <summary>The commitment and visit ledgers and the audit trail.</summary>
-    private void WriteLedgers(CaseDetails details)
+    private void WriteLedgers(IReadOnlyList<Workflows.Commitments.CommitmentEntry> commitments, IReadOnlyList<Workflows.Visits.VisitRecord> visits, IReadOnlyList<Workflows.Audit.AuditEntry> audit)
     {
-        Section(_labels.Commitments, details.Commitments.Count, _labels.None, () =>
+        Section(_labels.Commitments, commitments.Count, _labels.None, () =>
         {
             var table = new TextTable(_labels.CommitmentHeaders);
-            foreach (var entry in details.Commitments)
+            foreach (var entry in commitments)
             {
                 table.Add(entry.MaterialId, _labels.Of(entry.Kind), entry.DueOn.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), _labels.Time(entry.RecordedAt, zone));
             }
 
             return table;
         });
-        WriteVisits(details.Visits);
-        WriteAudit(details.Audit);
+        WriteVisits(visits);
+        WriteAudit(audit);
     }
 
     /// <summary>The visit ledger: every trip recorded, with its purpose and window.</summary>

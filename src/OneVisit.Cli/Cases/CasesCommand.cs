@@ -118,6 +118,11 @@ internal static class CasesCommand
                     error.WriteLine($"onevisit cases show: {member.Message} Show its bundle: onevisit cases show {member.BundleCaseId} --db {input.Database}", ConsoleColour.Red);
                     return ExitCodes.Usage;
                 }
+                catch (CasePurgedException purged)
+                {
+                    await ShowPurgedAsync(input, purged, parsed.GetValue(store.Json), parsed.GetValue(store.Language), output, cancellation).ConfigureAwait(false);
+                    return ExitCodes.Ok;
+                }
                 catch (CaseNotFoundException)
                 {
                     var known = (await input.Cases.ListAsync(new CaseQuery(Limit: 10_000), cancellation).ConfigureAwait(false)).Select(c => c.CaseId);
@@ -153,8 +158,19 @@ internal static class CasesCommand
 
     private static async Task ShowBundleAsync(CaseStoreInput input, string id, bool json, TextLanguage language, Terminal output, CancellationToken cancellation)
     {
+        Workflows.Bundles.BundleCaseSnapshot bundle;
+        try
+        {
+            bundle = await input.Bundles.GetAsync(id, cancellation).ConfigureAwait(false);
+        }
+        catch (CasePurgedException purged)
+        {
+            await ShowPurgedAsync(input, purged, json, language, output, cancellation).ConfigureAwait(false);
+            return;
+        }
+
         var details = new BundleDetails(
-            await input.Bundles.GetAsync(id, cancellation).ConfigureAwait(false),
+            bundle,
             await input.Audit.ForCaseAsync(id, cancellation).ConfigureAwait(false),
             await input.Visits.ForCaseAsync(id, cancellation).ConfigureAwait(false));
         if (json)
@@ -164,6 +180,29 @@ internal static class CasesCommand
         else
         {
             new BundleCaseText(output, input.Catalog, input.Zone, language).WriteBundle(details);
+        }
+    }
+
+    /// <summary>A case (or bundle case) whose documents retention purged: what remains, and that it was purged.</summary>
+    private static async Task ShowPurgedAsync(CaseStoreInput input, CasePurgedException purged, bool json, TextLanguage language, Terminal output, CancellationToken cancellation)
+    {
+        var id = purged.CaseId;
+        var details = new PurgedCaseDetails(
+            purged,
+            await input.Audit.ForCaseAsync(id, cancellation).ConfigureAwait(false),
+            await input.Visits.ForCaseAsync(id, cancellation).ConfigureAwait(false),
+            await input.Commitments.ForCaseAsync(id, cancellation).ConfigureAwait(false))
+        {
+            AuditChain = (await input.Audit.VerifyAsync(id, cancellation).ConfigureAwait(false)).Cases.SingleOrDefault(),
+            Database = input.Database,
+        };
+        if (json)
+        {
+            CaseJsonOutput.WritePurged(output, details, input.Zone);
+        }
+        else
+        {
+            new CaseText(output, input.Catalog, input.Zone, language).WritePurged(details);
         }
     }
 
@@ -192,6 +231,20 @@ internal sealed record CaseDetails(
     public Workflows.Bundles.BundleCaseSnapshot? Bundle { get; init; }
 
     /// <summary>Its audit chain as verified (hashes only: <c>cases show</c> takes no key), marked near the top when it does not verify.</summary>
+    public Workflows.Audit.AuditChainCheck? AuditChain { get; init; }
+
+    /// <summary>The store's file, for the command that says more about a broken chain.</summary>
+    public string? Database { get; init; }
+}
+
+/// <summary>What remains of a case whose documents retention purged, as <c>cases show</c> prints it.</summary>
+internal sealed record PurgedCaseDetails(
+    CasePurgedException Purged,
+    IReadOnlyList<Workflows.Audit.AuditEntry> Audit,
+    IReadOnlyList<Workflows.Visits.VisitRecord> Visits,
+    IReadOnlyList<Workflows.Commitments.CommitmentEntry> Commitments)
+{
+    /// <summary>Its audit chain as verified (hashes only), marked near the top when it does not verify.</summary>
     public Workflows.Audit.AuditChainCheck? AuditChain { get; init; }
 
     /// <summary>The store's file, for the command that says more about a broken chain.</summary>

@@ -57,5 +57,8 @@ public static class AuditActions
     public const string MemberStopped = "member_stopped";
     public const string DataRead = "data_read";
     public const string Consented = "consented";
+
+    /// <summary>Retention purged the case's documents; the line is the last of its chain (actor <c>system</c>).</summary>
+    public const string Purged = "purged";
 #pragma warning restore CS1591
 }

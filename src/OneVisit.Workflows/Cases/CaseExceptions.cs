@@ -25,6 +25,28 @@ public sealed class CaseClosedException(string caseId, CaseOutcome? outcome)
     public CaseOutcome? Outcome { get; } = outcome;
 }
 
+/// <summary>
+/// The case closed longer ago than the retention period (<see cref="CaseOptions.RetainFinishedCasesFor"/>), so its
+/// documents (the application, the evidence, the decision's data) were purged. What remains is its index row
+/// (<see cref="Case"/>), its audit trail (<c>IAuditLog.ForCaseAsync</c>, still verifiable) and the visit and commitment
+/// ledgers. Nothing was changed.
+/// </summary>
+public sealed class CasePurgedException(CaseSummary summary, DateTimeOffset purgedAt)
+    : CaseException(
+        summary?.CaseId ?? throw new ArgumentNullException(nameof(summary)),
+        $"Case '{summary.CaseId}' closed on {summary.ClosedAt:u} and its documents were purged on {purgedAt:u} "
+        + "after the retention period. Its index row and its audit trail remain: list it with ListAsync and read its audit log (IAuditLog.ForCaseAsync).")
+{
+    /// <summary>What remains of the case: its index row (procedure, applicant, stage, outcome, authority, dates).</summary>
+    public CaseSummary Case { get; } = summary;
+
+    /// <summary>When the case closed.</summary>
+    public DateTimeOffset? ClosedAt => Case.ClosedAt;
+
+    /// <summary>When its documents were purged.</summary>
+    public DateTimeOffset PurgedAt { get; } = purgedAt;
+}
+
 /// <summary>The idempotency key was already used for a different application.</summary>
 public sealed class DuplicateSubmissionException(string existingCaseId, string idempotencyKey)
     : CaseException(existingCaseId, $"The idempotency key '{idempotencyKey}' was already used for case '{existingCaseId}' with a different application. Use a new key for a new application, or fetch the existing case.")

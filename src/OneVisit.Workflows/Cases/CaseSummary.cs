@@ -19,4 +19,10 @@ public sealed record CaseSummary(
 
     /// <summary>For a member case of a bundle, its bundle case.</summary>
     public string? BundleCaseId { get; init; }
+
+    /// <summary>
+    /// When retention purged the case's documents (<see cref="CaseOptions.RetainFinishedCasesFor"/>); null while they
+    /// are kept. A purged case is still listed and audited, but reading it throws <see cref="CasePurgedException"/>.
+    /// </summary>
+    public DateTimeOffset? PurgedAt { get; init; }
 }

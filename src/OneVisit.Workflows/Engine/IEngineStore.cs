@@ -22,6 +22,13 @@ internal interface IEngineStore
     /// <summary>Claims the event's wait and stores the event inside a case step's <paramref name="transaction"/>; false when already claimed.</summary>
     bool TryCreateClaimedEvent(ICaseTransaction transaction, Event newEvent, string caseId, string actor, bool onlyWhileOpen);
 
+    /// <summary>
+    /// Retention: in one transaction, runs <paramref name="caseWrites"/> (false: write nothing) and deletes every
+    /// workflow of <paramref name="caseIds"/> with all the engine kept for it; false, writing nothing, while one of
+    /// those workflows still runs.
+    /// </summary>
+    Task<bool> PurgeAsync(IReadOnlyList<string> caseIds, Func<ICaseTransaction, bool> caseWrites, CancellationToken cancellationToken);
+
     /// <summary>Claims the event's wait and stores the event in a transaction of its own; false when already claimed (or closed).</summary>
     Task<bool> TryCreateClaimedEventAsync(Event newEvent, string caseId, string actor, bool onlyWhileOpen, CancellationToken cancellationToken);
 }

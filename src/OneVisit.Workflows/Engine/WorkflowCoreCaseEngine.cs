@@ -98,4 +98,7 @@ internal sealed class WorkflowCoreCaseEngine(
         store.FindByReferenceAsync(caseId, cancellationToken);
 
     public Task NextSave(string workflowId) => watcher.NextSave(workflowId);
+
+    public Task<bool> PurgeAsync(IReadOnlyList<string> caseIds, Func<ICaseTransaction, bool> caseWrites, CancellationToken cancellationToken) =>
+        store.PurgeAsync(caseIds, caseWrites, cancellationToken);
 }

@@ -12,7 +12,7 @@ namespace OneVisit.Workflows.Hosting;
 /// <summary>
 /// Starts and stops the case runtime: validates settings, loads the catalogue, creates or upgrades the
 /// database, registers every procedure version (the catalogue's and those running cases still use),
-/// starts the engine, and re-arms durable timers. In a generic host (worker, ASP.NET Core) it starts
+/// starts the engine, re-arms durable timers, and sweeps finished cases past their retention period when that is set. In a generic host (worker, ASP.NET Core) it starts
 /// with the host; elsewhere call <see cref="StartAsync"/> and <see cref="StopAsync"/>. Disposing the service
 /// provider without stopping also stops the engine (WorkflowCore's host and OneVisit's timers dispose
 /// themselves); stopping first lets the steps in flight finish.
@@ -28,7 +28,7 @@ public sealed class CaseRuntime
 
     // Kept from the start, not resolved again at stop: a container disposing itself stops the runtime while it
     // can no longer resolve anything.
-    private sealed record Running(ICaseEngine Engine, CaseTimers Timers, EvidenceDispatcher Dispatcher);
+    private sealed record Running(ICaseEngine Engine, CaseTimers Timers, EvidenceDispatcher Dispatcher, RetentionSweep Retention);
 
     private T Get<T>()
         where T : notnull => (T)(_services.GetService(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not registered: call services.AddOneVisit(...).AddWorkflows(...)."));
@@ -58,7 +58,11 @@ public sealed class CaseRuntime
             // Cases recorded just before a crash or a failed write: linked to their workflow if it started,
             // removed if it never did (nothing ran and nothing was audited; a retry with the same key makes it anew).
             await Get<CaseStarter>().RepairSubmissionsAsync(cancellationToken).ConfigureAwait(false);
-            _running = new Running(engine, timers, dispatcher);
+
+            // Purges finished cases past CaseOptions.RetainFinishedCasesFor, when it is set.
+            var retention = Get<RetentionSweep>();
+            retention.Start();
+            _running = new Running(engine, timers, dispatcher, retention);
         }
         finally
         {
@@ -78,6 +82,7 @@ public sealed class CaseRuntime
             }
 
             _running = null;
+            await running.Retention.StopAsync().ConfigureAwait(false);
             await running.Timers.StopAsync().ConfigureAwait(false);
             await running.Dispatcher.StopAsync().ConfigureAwait(false);
             await running.Engine.StopAsync(cancellationToken).ConfigureAwait(false);

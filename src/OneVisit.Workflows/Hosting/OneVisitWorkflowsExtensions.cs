@@ -24,7 +24,8 @@ namespace OneVisit.Workflows.Hosting;
 public static class OneVisitWorkflowsExtensions
 {
     /// <summary>
-    /// Adds the case runtime: <see cref="ICaseService"/>, the audit log, the visit and commitment ledgers, and
+    /// Adds the case runtime: <see cref="ICaseService"/>, the audit log, the visit and commitment ledgers,
+    /// <see cref="ICaseRetention"/> (swept periodically when <see cref="CaseOptions.RetainFinishedCasesFor"/> is set), and
     /// a hosted <see cref="CaseRuntime"/> that starts the engine with the host (console apps without a generic
     /// host call <c>CaseRuntime.StartAsync</c> themselves). Calling it again only applies
     /// <paramref name="configure"/> to the same settings. <see cref="CaseOptions"/> are validated when a generic
@@ -71,6 +72,9 @@ public static class OneVisitWorkflowsExtensions
         services.AddSingleton<Actors.Internal.CaseGate>();
         services.AddSingleton<IVisitLedger>(sp => sp.GetRequiredService<CaseLedgers>());
         services.AddSingleton<ICommitmentLedger>(sp => sp.GetRequiredService<CaseLedgers>());
+        services.AddSingleton<CaseRetention>();
+        services.AddSingleton<ICaseRetention>(sp => sp.GetRequiredService<CaseRetention>());
+        services.AddSingleton<RetentionSweep>();
         services.AddSingleton<CaseRuntime>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, CaseRuntimeHostedService>());
         EngineRegistration.AddCaseEngine(services);

@@ -20,4 +20,10 @@ internal sealed record CaseRow(
 
     /// <summary>For a member case, the bundle case it belongs to.</summary>
     public string? BundleCaseId { get; init; }
+
+    /// <summary>
+    /// When retention purged the case's workflow document (and everything the engine kept for it); null while it is
+    /// kept. The row itself, the audit lines and the ledgers stay.
+    /// </summary>
+    public DateTimeOffset? PurgedAt { get; init; }
 }

@@ -49,6 +49,18 @@ internal interface ICaseStore
     /// </summary>
     Task<List<(EvidenceRequest Request, string MaterialId, string? Response)>> UndeliveredEvidenceAsync(string answerEvent, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> cases retention may purge now, oldest close first: not yet purged, closed before
+    /// <paramref name="closedBefore"/>, and each one a unit of its own: a case alone; a bundle case whose member
+    /// cases are all closed (its members are purged with it, see <see cref="MembersOfBundleAsync"/>); or a member
+    /// case whose bundle case is gone or already purged. A member whose bundle is kept is never listed. With
+    /// <paramref name="after"/>, only cases that sort after it (by close, then id): the next page.
+    /// </summary>
+    Task<List<CaseRow>> PurgeableCasesAsync(DateTimeOffset closedBefore, (DateTimeOffset ClosedAt, string CaseId)? after, int limit, CancellationToken cancellationToken);
+
+    /// <summary>The member cases recorded for a bundle case, purged or not.</summary>
+    Task<List<CaseRow>> MembersOfBundleAsync(string bundleCaseId, CancellationToken cancellationToken);
+
     /// <summary>Whether the wait keyed (<paramref name="eventName"/>, <paramref name="eventKey"/>) has taken its event (or ended otherwise).</summary>
     Task<bool> IsClaimedAsync(string eventName, string eventKey, CancellationToken cancellationToken);
 }

@@ -37,6 +37,14 @@ internal interface ICaseTransaction
     void CancelTimers(string caseId, string prefix);
 
     /// <summary>
+    /// Marks a closed case purged at <paramref name="at"/> (its index row stays), disarms its pending timers and
+    /// removes the evidence requests and answers kept for it; false, changing nothing, when the case is unknown, open
+    /// or already purged. Retention calls it first in the transaction that removes the case's workflow, so a purge
+    /// that runs again after a crash finds it done and writes nothing twice.
+    /// </summary>
+    bool MarkPurged(string caseId, DateTimeOffset at);
+
+    /// <summary>
     /// Claims the wait keyed (<paramref name="eventName"/>, <paramref name="eventKey"/>) for <paramref name="caseId"/>;
     /// false when it was already claimed, or, with <paramref name="onlyWhileOpen"/>, when the case is closed or unknown.
     /// </summary>

@@ -102,6 +102,8 @@ public sealed class SubmissionRepairTests
 
         public Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken) => inner.FindWorkflowAsync(caseId, cancellationToken);
 
+        public Task<bool> PurgeAsync(IReadOnlyList<string> caseIds, Func<OneVisit.Workflows.Storage.ICaseTransaction, bool> caseWrites, CancellationToken cancellationToken) => inner.PurgeAsync(caseIds, caseWrites, cancellationToken);
+
         public Task StartAsync(IReadOnlyList<CaseTerms> current, CancellationToken cancellationToken) => inner.StartAsync(current, cancellationToken);
 
         public Task StopAsync(CancellationToken cancellationToken) => inner.StopAsync(cancellationToken);

@@ -89,6 +89,31 @@ public sealed class StartupValidationTests
         Assert.Contains("OneVisit:Workflows:SupplementWorkingDays", error.Failures.Single(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-1.00:00:00")]
+    public async Task HostStartAsync_RetainFinishedCasesForNotPositive_ThrowsNamingTheOption(string period)
+    {
+        using var host = BuildHost(("OneVisit:Workflows:RetainFinishedCasesFor", period));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("OneVisit:Workflows:RetainFinishedCasesFor must be positive when set", error.Message, StringComparison.Ordinal);
+        Assert.Contains($"(was {TimeSpan.Parse(period, System.Globalization.CultureInfo.InvariantCulture)})", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("00:00:10")]
+    [InlineData("31.00:00:00")]
+    public async Task HostStartAsync_RetentionSweepIntervalOutOfRange_ThrowsNamingTheOption(string interval)
+    {
+        using var host = BuildHost(("OneVisit:Workflows:RetainFinishedCasesFor", "30.00:00:00"), ("OneVisit:Workflows:RetentionSweepInterval", interval));
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+
+        Assert.Contains("OneVisit:Workflows:RetentionSweepInterval must be between 1 minute and 30 days", error.Message, StringComparison.Ordinal);
+    }
+
     private static IHost BuildHost(params (string Key, string Value)[] overrides)
     {
         // No defaults: the test's settings only, not whatever appsettings.json the working directory holds.

@@ -164,6 +164,13 @@ internal sealed partial class BundleService(
                 : $"Case '{bundleCaseId}' is a case on its own, not a bundle case: read it through ICaseService.");
         }
 
+        if (row.PurgedAt is not null)
+        {
+            // Only what the index row keeps is left to authorize by (not the members' authorities).
+            await gate.DemandAsync(actor, operation, new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null)).ConfigureAwait(false);
+            throw CaseRetention.Purged(row);
+        }
+
         var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
         var data = await engine.LoadBundleAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
         await gate.DemandAsync(actor, operation, Facts(data)).ConfigureAwait(false);

@@ -154,7 +154,7 @@ internal sealed partial class CaseService(
                 await gate.ReadAsync(actor, facts, "the case's summary: procedure, stage, authority and applicant id", "ListAsync", cancellationToken).ConfigureAwait(false);
             }
 
-            return [.. rows.Select(r => new CaseSummary(r.CaseId, r.ProcedureCode, r.ApplicantId, Enum.Parse<CaseStage>(r.Stage), r.Outcome is null ? null : Enum.Parse<CaseOutcome>(r.Outcome), r.AuthorityId, r.SubmittedAt, r.ClosedAt) { IsBundle = r.IsBundle, BundleCaseId = r.BundleCaseId })];
+            return [.. rows.Select(r => new CaseSummary(r.CaseId, r.ProcedureCode, r.ApplicantId, Enum.Parse<CaseStage>(r.Stage), r.Outcome is null ? null : Enum.Parse<CaseOutcome>(r.Outcome), r.AuthorityId, r.SubmittedAt, r.ClosedAt) { IsBundle = r.IsBundle, BundleCaseId = r.BundleCaseId, PurgedAt = r.PurgedAt })];
         });
 
     /// <summary>
@@ -239,6 +239,13 @@ internal sealed partial class CaseService(
         if (row is null || row.IsBundle)
         {
             throw await NotACaseAsync(caseId, row, actor, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (row.PurgedAt is not null)
+        {
+            // Only what the index row keeps is left to authorize by; the error quotes the row, so it is for those who may read it.
+            await gate.DemandAsync(actor, operation, new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null)).ConfigureAwait(false);
+            throw CaseRetention.Purged(row);
         }
 
         var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);

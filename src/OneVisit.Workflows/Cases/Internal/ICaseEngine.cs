@@ -31,6 +31,14 @@ internal interface ICaseEngine
     /// <summary>The workflow started for a case, if any (to repair a submission interrupted by a crash).</summary>
     Task<string?> FindWorkflowAsync(string caseId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Retention: in one transaction, runs <paramref name="caseWrites"/> (which returns false to write nothing) and
+    /// deletes the workflow documents of <paramref name="caseIds"/> and everything the engine keeps for them (execution
+    /// pointers, subscriptions, events, scheduled commands, errors). False, writing nothing, when
+    /// <paramref name="caseWrites"/> declined or a workflow of those cases still runs.
+    /// </summary>
+    Task<bool> PurgeAsync(IReadOnlyList<string> caseIds, Func<Storage.ICaseTransaction, bool> caseWrites, CancellationToken cancellationToken);
+
     /// <summary>Completes at the next save of <paramref name="workflowId"/>; take it before reading the state it guards.</summary>
     Task NextSave(string workflowId);
 }

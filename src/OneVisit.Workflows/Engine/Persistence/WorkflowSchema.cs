@@ -92,7 +92,16 @@ internal static class WorkflowSchema
         CREATE INDEX wf_instances_reference ON wf_instances (reference);
         """;
 
-    public static IReadOnlyList<string> Scripts { get; } = [V1, V2, V3];
+    /// <summary>
+    /// v4: retention purges a closed case's rows: its subscriptions by workflow, and its events by key, since every
+    /// event key OneVisit publishes is the case id or starts with it and a slash (a lookup and a range on <c>event_key</c>).
+    /// </summary>
+    private const string V4 = """
+        CREATE INDEX wf_subscriptions_workflow ON wf_subscriptions (workflow_id);
+        CREATE INDEX wf_events_key ON wf_events (event_key);
+        """;
+
+    public static IReadOnlyList<string> Scripts { get; } = [V1, V2, V3, V4];
 
     public static SqliteMigrations Migrations { get; } = new(Component, Scripts);
 }

@@ -147,5 +147,12 @@ internal static class CaseSchema
         CREATE TRIGGER ov_audit_chaining_no_delete BEFORE DELETE ON ov_audit_chaining
             BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
         """,
+        // v5: retention (CaseOptions.RetainFinishedCasesFor). A case closed longer ago than the retention period has
+        // its workflow document and the engine's rows purged; its index row stays, marked with when, so lists, the
+        // audit chain and the ledgers keep it. The partial index holds only closed cases not yet purged: what a sweep reads.
+        """
+        ALTER TABLE ov_cases ADD COLUMN purged_at INTEGER;
+        CREATE INDEX ov_cases_purgeable ON ov_cases (closed_at) WHERE purged_at IS NULL AND closed_at IS NOT NULL;
+        """,
     ];
 }

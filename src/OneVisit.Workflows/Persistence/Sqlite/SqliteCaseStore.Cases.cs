@@ -7,12 +7,12 @@ namespace OneVisit.Workflows.Persistence.Sqlite;
 internal sealed partial class SqliteCaseStore
 {
     private const string CaseColumns =
-        "case_id, workflow_id, idempotency_key, request_hash, procedure_code, procedure_version, applicant_id, stage, outcome, authority_id, submitted_at, closed_at, kind, bundle_case_id";
+        "case_id, workflow_id, idempotency_key, request_hash, procedure_code, procedure_version, applicant_id, stage, outcome, authority_id, submitted_at, closed_at, kind, bundle_case_id, purged_at";
 
     public async Task<CaseRow?> TryInsertCaseAsync(CaseRow row, CancellationToken cancellationToken)
     {
         var inserted = await ExecuteAsync(
-            $"INSERT INTO ov_cases ({CaseColumns}) VALUES ($id, $wf, $key, $hash, $code, $version, $applicant, $stage, $outcome, $authority, $at, $closed, $kind, $bundle) ON CONFLICT (idempotency_key) DO NOTHING",
+            $"INSERT INTO ov_cases ({CaseColumns}) VALUES ($id, $wf, $key, $hash, $code, $version, $applicant, $stage, $outcome, $authority, $at, $closed, $kind, $bundle, NULL) ON CONFLICT (idempotency_key) DO NOTHING",
             c => c.With("$id", row.CaseId).With("$wf", row.WorkflowId).With("$key", row.IdempotencyKey).With("$hash", row.RequestHash)
                 .With("$code", row.ProcedureCode).With("$version", row.ProcedureVersion).With("$applicant", row.ApplicantId)
                 .With("$stage", row.Stage).With("$outcome", row.Outcome).With("$authority", row.AuthorityId).With("$at", ToDb(row.SubmittedAt))
@@ -68,12 +68,50 @@ internal sealed partial class SqliteCaseStore
     public Task<List<CaseRow>> CasesWithoutWorkflowAsync(CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE workflow_id IS NULL", _ => { }, ReadCase, cancellationToken);
 
+    public Task<List<CaseRow>> PurgeableCasesAsync(DateTimeOffset closedBefore, (DateTimeOffset ClosedAt, string CaseId)? after, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(
+            // Driven by ov_cases_purgeable (closed, not purged); the bundle checks go through ov_cases_bundle.
+            $"""
+            SELECT {CaseColumns} FROM ov_cases c INDEXED BY ov_cases_purgeable
+            WHERE c.purged_at IS NULL AND c.closed_at IS NOT NULL AND c.closed_at < $before
+              AND ($after_at IS NULL OR c.closed_at > $after_at OR (c.closed_at = $after_at AND c.case_id > $after_id))
+              AND (c.bundle_case_id IS NULL
+                   OR NOT EXISTS (SELECT 1 FROM ov_cases b WHERE b.case_id = c.bundle_case_id AND b.purged_at IS NULL))
+              AND (c.kind <> '{BundleKind}'
+                   OR NOT EXISTS (SELECT 1 FROM ov_cases m WHERE m.bundle_case_id = c.case_id AND m.closed_at IS NULL))
+            ORDER BY c.closed_at, c.case_id LIMIT $limit
+            """,
+            c => c.With("$before", ToDb(closedBefore)).With("$limit", limit)
+                .With("$after_at", after is { } a ? ToDb(a.ClosedAt) : null).With("$after_id", after?.CaseId),
+            ReadCase,
+            cancellationToken);
+
+    public Task<List<CaseRow>> MembersOfBundleAsync(string bundleCaseId, CancellationToken cancellationToken) =>
+        QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE bundle_case_id = $bundle ORDER BY case_id", c => c.With("$bundle", bundleCaseId), ReadCase, cancellationToken);
+
+    /// <summary>See <see cref="ICaseTransaction.MarkPurged"/>: the guarded update decides, so a second run changes nothing.</summary>
+    internal static bool MarkPurged(SqliteTransaction transaction, string caseId, DateTimeOffset at)
+    {
+        if (Execute(
+                transaction,
+                "UPDATE ov_cases SET purged_at = $at WHERE case_id = $id AND purged_at IS NULL AND closed_at IS NOT NULL",
+                c => c.With("$at", ToDb(at)).With("$id", caseId)) == 0)
+        {
+            return false;
+        }
+
+        CancelTimers(transaction, caseId, "");
+        Execute(transaction, "DELETE FROM ov_evidence_requests WHERE case_id = $id", c => c.With("$id", caseId));
+        return true;
+    }
+
     private static CaseRow ReadCase(SqliteDataReader r) => new(
         r.GetString(0), NullableString(r, 1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetInt32(5), r.GetString(6),
         r.GetString(7), NullableString(r, 8), r.GetString(9), Instant(r, 10), NullableInstant(r, 11))
     {
         IsBundle = r.GetString(12) == BundleKind,
         BundleCaseId = NullableString(r, 13),
+        PurgedAt = NullableInstant(r, 14),
     };
 
     private const string CaseKind = "case";

@@ -33,6 +33,8 @@ internal sealed class SqliteCaseTransaction(SqliteTransaction transaction, Audit
 
     public void CancelTimers(string caseId, string prefix) => SqliteCaseStore.CancelTimers(Transaction, caseId, prefix);
 
+    public bool MarkPurged(string caseId, DateTimeOffset at) => SqliteCaseStore.MarkPurged(Transaction, caseId, at);
+
     public bool TryClaim(string eventName, string eventKey, string caseId, string actor, DateTimeOffset at, bool onlyWhileOpen)
     {
         using var claim = SqlCommands.Create(Transaction, """

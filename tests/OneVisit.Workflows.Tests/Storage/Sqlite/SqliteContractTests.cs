@@ -48,3 +48,8 @@ public sealed class SqliteAuditChainContractTests : AuditChainContract
 {
     protected override Task<StorageUnderTest> OpenAsync() => SqliteStorageFile.OpenContractAsync();
 }
+
+public sealed class SqliteRetentionContractTests : RetentionContract
+{
+    protected override Task<StorageUnderTest> OpenAsync() => SqliteStorageFile.OpenContractAsync();
+}
