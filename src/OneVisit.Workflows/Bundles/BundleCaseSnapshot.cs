@@ -44,6 +44,9 @@ public sealed record BundleCaseSnapshot
     /// <summary>The authority that leads the bundle (its window's, or its first member's): its intake officers hand in and hand out for the whole bundle.</summary>
     public string LeadAuthorityId { get; init; } = "";
 
+    /// <summary>Each party's consent: the applicant's (given with the submission) first, then the other parties', given or still awaited.</summary>
+    public IReadOnlyList<PartyConsent> Consents { get; init; } = [];
+
     /// <summary>When it was submitted.</summary>
     public required DateTimeOffset SubmittedAt { get; init; }
 

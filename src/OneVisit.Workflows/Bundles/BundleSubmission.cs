@@ -18,6 +18,14 @@ public sealed record BundleSubmission
     /// </summary>
     public string? ApplicantId { get; init; }
 
+    /// <summary>
+    /// The other parties the matter is also about, by subject id (a newborn's second parent, a co-owner, an heir), each of
+    /// whom gives consent for themselves with <see cref="IBundleCaseService.ConsentAsync"/>. The applicant's own consent
+    /// is recorded with the submission. Each consent is an audit line under that party's subject id, so it shows in their
+    /// "who looked at my data"; parties may read the bundle case. At most 8, none the applicant.
+    /// </summary>
+    public IReadOnlyList<string> Parties { get; init; } = [];
+
     /// <summary>The joint application: the bundle, the joint form's facts, documents held, members left out, the window.</summary>
     public required BundlePrecheckRequest Application { get; init; }
 

@@ -27,6 +27,13 @@ public interface IBundleCaseService
     /// <summary>The bundle case as it stands, with each member's; <see cref="CaseNotFoundException"/> for an unknown id.</summary>
     Task<BundleCaseSnapshot> GetAsync(string bundleCaseId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// One of the other parties the application names (<see cref="BundleSubmission.Parties"/>) gives consent, for
+    /// themselves: the acting applicant must be that party. Recorded once per party (again adds nothing), as an audit
+    /// line under the party's subject id; <see cref="BundleCaseSnapshot.Consents"/> shows who has consented.
+    /// </summary>
+    Task ConsentAsync(string bundleCaseId, CancellationToken cancellationToken = default);
+
     /// <summary>The applicant supplies what the bundle's one notice listed (before acceptance).</summary>
     Task SupplyDocumentsAsync(string bundleCaseId, SuppliedDocuments documents, CancellationToken cancellationToken = default);
 

@@ -105,6 +105,10 @@ internal sealed class RoleplayBundles(IBundleCaseService bundles) : IBundleCaseS
     public async Task SupplyDocumentsAsync(string bundleCaseId, SuppliedDocuments documents, CancellationToken cancellationToken = default) =>
         await bundles.As(await ReadAsync(bundleCaseId, cancellationToken) is { } read ? CaseActor.Applicant(read.ApplicantId) : CaseActor.System).SupplyDocumentsAsync(bundleCaseId, documents, cancellationToken);
 
+    /// <summary>A party consents for themselves: tests name the party with <c>As(CaseActor.Applicant(party))</c>.</summary>
+    public Task ConsentAsync(string bundleCaseId, CancellationToken cancellationToken = default) =>
+        throw new NotSupportedException("A party consents for themselves: call As(CaseActor.Applicant(party)).ConsentAsync(...).");
+
     public async Task RecordVisitAsync(string bundleCaseId, VisitMade visit, CancellationToken cancellationToken = default) =>
         await bundles.As(await IntakeAsync(bundleCaseId, cancellationToken)).RecordVisitAsync(bundleCaseId, visit, cancellationToken);
 

@@ -32,6 +32,9 @@ internal sealed class BundleData : IHasPendingWrites
 
     public string? WindowId { get; set; }
 
+    /// <summary>The other parties whose consent is recorded one by one (<see cref="BundleSubmission.Parties"/>).</summary>
+    public List<string> Parties { get; set; } = [];
+
     /// <summary>The lead authority (牵头部门), which the bundle's row in the case index names.</summary>
     public string LeadAuthorityId { get; set; } = "";
 

@@ -22,6 +22,7 @@ internal static class BundleFactory
         {
             BundleCaseId = bundleCaseId,
             ApplicantId = submission.ApplicantId!,
+            Parties = [.. submission.Parties],
             BundleCode = bundle.Code,
             BundleVersion = bundle.Version,
             Name = bundle.Name.Text,

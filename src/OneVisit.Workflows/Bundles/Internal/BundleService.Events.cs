@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Actors;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
@@ -36,6 +37,21 @@ internal sealed partial class BundleService
 
             return (BundleEventNames.Supplement, BundleEventNames.SupplementKey(bundleCaseId, data.NoticeRound), documents with { By = actor.AuditName }, "the supplement to the notice");
         }, cancellationToken);
+
+    public Task ConsentAsync(string bundleCaseId, CancellationToken cancellationToken = default) =>
+        errors.GuardAsync(async () =>
+        {
+            CaseInputs.Identifier(bundleCaseId, "bundleCaseId");
+            var actor = Actor(CaseOperation.Consent, bundleCaseId);
+            var data = await LoadOpenAsync(bundleCaseId, actor, CaseOperation.Consent, cancellationToken).ConfigureAwait(false);
+
+            // Keyed by party: a second consent adds nothing. The line is under the party's own subject id.
+            await audit.AppendAuditAsync(
+                $"{bundleCaseId}:consent:{actor.Id}",
+                new AuditEntry(0, bundleCaseId, actor.Id, time.GetUtcNow(), actor.AuditName, AuditActions.Consented, $"Consent as a party to the joint application for {data.BundleCode}"),
+                cancellationToken).ConfigureAwait(false);
+            return true;
+        });
 
     public Task ConfirmPickupAsync(string bundleCaseId, CancellationToken cancellationToken = default) =>
         SendAsync(bundleCaseId, CaseOperation.ConfirmPickup, (data, actor) => data.Stage == CaseStage.AwaitingPickup

@@ -31,6 +31,7 @@ internal sealed partial class BundleService(
     TimeProvider time,
     CaseMetrics metrics,
     CaseGate gate,
+    IAuditStore audit,
     ILogger<BundleService> logger) : IBundleCaseService
 {
     /// <summary>The actor every call of this instance acts as; null for the host's signed-in actor.</summary>
@@ -39,7 +40,7 @@ internal sealed partial class BundleService(
     public IBundleCaseService As(CaseActor actor)
     {
         ArgumentNullException.ThrowIfNull(actor);
-        return new BundleService(precheck, engine, events, store, ledgers, starter, cases, errors, calendar, options, time, metrics, gate, logger) { Fixed = actor };
+        return new BundleService(precheck, engine, events, store, ledgers, starter, cases, errors, calendar, options, time, metrics, gate, audit, logger) { Fixed = actor };
     }
 
     private CaseActor Actor(CaseOperation operation, string bundleCaseId = "") => gate.Actor(Fixed, operation, bundleCaseId);
@@ -48,6 +49,7 @@ internal sealed partial class BundleService(
     internal static CaseFacts Facts(BundleData data) => new(data.BundleCaseId, data.ApplicantId, data.BundleCode, data.LeadAuthorityId, data.WindowId)
     {
         MemberAuthorities = [.. data.Members.Select(m => m.AuthorityId).OfType<string>().Distinct(StringComparer.Ordinal)],
+        Parties = data.Parties,
     };
 
     public Task<BundleCaseSnapshot> SubmitAsync(BundleSubmission submission, CancellationToken cancellationToken = default) =>
@@ -61,6 +63,7 @@ internal sealed partial class BundleService(
         submission = submission with { ApplicantId = CaseService.ApplicantOf(actor, submission.ApplicantId) };
         CaseInputs.Submission(submission.IdempotencyKey, submission.ApplicantId, submission.PreferredDelivery);
         CaseInputs.Identifier(submission.Application.BundleCode, "submission.Application.BundleCode");
+        CheckParties(submission);
         await gate.DemandAsync(actor, CaseOperation.Submit, new CaseFacts("", submission.ApplicantId!, submission.Application.BundleCode, "", submission.Application.WindowId)).ConfigureAwait(false);
 
         var result = precheck.CheckBundle(submission.Application);
@@ -68,7 +71,8 @@ internal sealed partial class BundleService(
         var supplyDays = options.Value.SupplementWorkingDays;
         var data = BundleFactory.Create(NewBundleCaseId(), submission, result, supplyDays, now);
         var app = submission.Application;
-        var fingerprint = CaseFactory.Fingerprint(submission.ApplicantId!, app.BundleCode, app.WindowId, app.AsOf, submission.PreferredDelivery, app.Facts, app.Documents, app.LeftOut.Order(StringComparer.Ordinal));
+        // The parties are part of what was applied for: the same key with other parties is another application.
+        var fingerprint = CaseFactory.Fingerprint(submission.ApplicantId + string.Concat(submission.Parties.Select(p => "|" + p)), app.BundleCode, app.WindowId, app.AsOf, submission.PreferredDelivery, app.Facts, app.Documents, app.LeftOut.Order(StringComparer.Ordinal));
         var row = new CaseRow(data.BundleCaseId, null, submission.IdempotencyKey, fingerprint, data.BundleCode, data.BundleVersion, data.ApplicantId, data.Stage.ToString(), null, data.LeadAuthorityId, now, null)
         {
             IsBundle = true,
@@ -84,7 +88,10 @@ internal sealed partial class BundleService(
             }
 
             AuditSubmission(data, result, actor);
-            snapshot = BundleSnapshots.From(data, new Dictionary<int, CaseSnapshot>(), calendar, 0, now);
+            snapshot = BundleSnapshots.From(data, new Dictionary<int, CaseSnapshot>(), calendar, 0, now) with
+            {
+                Consents = [new PartyConsent(data.ApplicantId, data.SubmittedAt, actor.AuditName), .. data.Parties.Select(p => new PartyConsent(p, null, null))],
+            };
             return engine.StartBundleAsync(data, cancellationToken);
         }, cancellationToken).ConfigureAwait(false);
         if (started.AlreadyRunning)
@@ -95,6 +102,26 @@ internal sealed partial class BundleService(
         metrics.BundleSubmitted(data.BundleCode);
         Log.BundleSubmitted(logger, data.BundleCaseId, data.BundleCode, data.BundleVersion, data.Members.Count(m => m.State != BundleMemberState.NotIncluded));
         return snapshot!;
+    }
+
+    /// <summary>The other parties are ids like any other, at most eight, distinct, and not the applicant.</summary>
+    private static void CheckParties(BundleSubmission submission)
+    {
+        ArgumentNullException.ThrowIfNull(submission.Parties, "submission.Parties");
+        if (submission.Parties.Count > 8)
+        {
+            throw new InvalidCaseInputException("", "submission.Parties", $"submission.Parties names {submission.Parties.Count} parties; at most 8 are allowed.");
+        }
+
+        for (var i = 0; i < submission.Parties.Count; i++)
+        {
+            CaseInputs.Identifier(submission.Parties[i], $"submission.Parties[{i}]");
+        }
+
+        if (submission.Parties.Contains(submission.ApplicantId, StringComparer.Ordinal) || submission.Parties.Distinct(StringComparer.Ordinal).Count() != submission.Parties.Count)
+        {
+            throw new InvalidCaseInputException("", "submission.Parties", "submission.Parties must name each other party once, and not the applicant, whose consent goes with the submission.");
+        }
     }
 
     private static string NewBundleCaseId() => "B" + Guid.CreateVersion7().ToString("N")[..20].ToUpperInvariant();
@@ -108,6 +135,10 @@ internal sealed partial class BundleService(
             $"{data.BundleCode} v{data.BundleVersion} joint application {channel}; members: {members}"));
         data.Writes.AppendAudit($"{data.BundleCaseId}:prechecked", new AuditEntry(0, data.BundleCaseId, data.ApplicantId, data.SubmittedAt, "system", AuditActions.Prechecked,
             $"{CatalogWords.Of(result.Verdict)}; {data.Gaps.Count} gap(s) in one notice; {data.PredictedVisits} visit(s) predicted for the whole matter, {data.NaiveVisits} member by member"));
+
+        // The applicant's consent goes with the joint application, under their own subject id like every party's.
+        data.Writes.AppendAudit($"{data.BundleCaseId}:consent:{data.ApplicantId}", new AuditEntry(0, data.BundleCaseId, data.ApplicantId, data.SubmittedAt, actor.AuditName, AuditActions.Consented,
+            $"Consent to the joint application for {data.BundleCode} with the submission" + (data.Parties.Count > 0 ? $"; {data.Parties.Count} other part(y/ies) to consent" : "")));
     }
 
     private static string CatalogWordsOf(BundleMemberState state) => state switch
@@ -149,7 +180,23 @@ internal sealed partial class BundleService(
             }
         }
 
-        return BundleSnapshots.From(data, memberCases, calendar, cases.CountVisits(visits), time.GetUtcNow());
+        var snapshot = BundleSnapshots.From(data, memberCases, calendar, cases.CountVisits(visits), time.GetUtcNow());
+        return snapshot with { Consents = await ConsentsAsync(data, cancellationToken).ConfigureAwait(false) };
+    }
+
+    /// <summary>Each party's consent, from the bundle's audit lines (read only when the application names other parties).</summary>
+    private async Task<IReadOnlyList<PartyConsent>> ConsentsAsync(BundleData data, CancellationToken cancellationToken)
+    {
+        if (data.Parties.Count == 0)
+        {
+            return [new PartyConsent(data.ApplicantId, data.SubmittedAt, null)];
+        }
+
+        var given = (await audit.AuditOfCaseAsync(data.BundleCaseId, cancellationToken).ConfigureAwait(false))
+            .Where(l => l.Action == AuditActions.Consented)
+            .ToDictionary(l => l.SubjectId, StringComparer.Ordinal);
+        return [.. new[] { data.ApplicantId }.Concat(data.Parties)
+            .Select(p => given.TryGetValue(p, out var line) ? new PartyConsent(p, line.At, line.Actor) : new PartyConsent(p, p == data.ApplicantId ? data.SubmittedAt : null, null))];
     }
 
     /// <summary>The bundle case, once the actor is authorized for <paramref name="operation"/> on it (denials are audited).</summary>
