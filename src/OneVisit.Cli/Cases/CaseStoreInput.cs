@@ -43,9 +43,9 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 
     public IAuditLog Audit => _services.GetRequiredService<IAuditLog>().As(Workflows.Actors.CaseActor.System);
 
-    public IVisitLedger Visits => _services.GetRequiredService<IVisitLedger>();
+    public IVisitLedger Visits => _services.GetRequiredService<IVisitLedger>().As(Workflows.Actors.CaseActor.System);
 
-    public ICommitmentLedger Commitments => _services.GetRequiredService<ICommitmentLedger>();
+    public ICommitmentLedger Commitments => _services.GetRequiredService<ICommitmentLedger>().As(Workflows.Actors.CaseActor.System);
 
     public Rules.Catalog.ProcedureCatalog Catalog => _services.GetRequiredService<Rules.Catalog.ProcedureCatalog>();
 

@@ -21,6 +21,13 @@ public sealed record CommitmentEntry(string CaseId, string MaterialId, Commitmen
 /// <summary>Commitments and accepted gaps with their due dates, for the verification team.</summary>
 public interface ICommitmentLedger
 {
+    /// <summary>
+    /// The same ledger read as <paramref name="actor"/> (see <see cref="Cases.ICaseService.As"/>); without it, reads act
+    /// as the host's signed-in actor. A case's entries are for those who may read the case, and every read by someone
+    /// other than the subject is recorded by the data tracker (docs/security.md).
+    /// </summary>
+    ICommitmentLedger As(Actors.CaseActor actor);
+
     /// <summary>Entries of one case.</summary>
     Task<IReadOnlyList<CommitmentEntry>> ForCaseAsync(string caseId, CancellationToken cancellationToken = default);
 

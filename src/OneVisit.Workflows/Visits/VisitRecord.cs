@@ -11,6 +11,13 @@ public sealed record VisitRecord(string CaseId, string ApplicantId, DateTimeOffs
 /// <summary>Visits made, next to the precheck's prediction.</summary>
 public interface IVisitLedger
 {
+    /// <summary>
+    /// The same ledger read as <paramref name="actor"/> (see <see cref="Cases.ICaseService.As"/>); without it, reads act
+    /// as the host's signed-in actor. A case's entries are for those who may read the case, and every read by someone
+    /// other than the subject is recorded by the data tracker (docs/security.md).
+    /// </summary>
+    IVisitLedger As(Actors.CaseActor actor);
+
     /// <summary>Visits made for one case.</summary>
     Task<IReadOnlyList<VisitRecord>> ForCaseAsync(string caseId, CancellationToken cancellationToken = default);
 

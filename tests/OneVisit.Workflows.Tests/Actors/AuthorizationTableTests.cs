@@ -1,13 +1,15 @@
 using OneVisit.Workflows.Actors;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Evidence;
 using OneVisit.Workflows.Tests.Support;
+using OneVisit.Workflows.Visits;
 
 namespace OneVisit.Workflows.Tests.Actors;
 
 /// <summary>
-/// Every operation of <see cref="ICaseService"/> (and the audit log's reads) against every kind of actor, on one case
+/// Every operation of <see cref="ICaseService"/> (and the audit log's and ledgers' reads) against every kind of actor, on one case
 /// under review: errand 3, handed in at the citizens' centre's general window and forwarded to the province's market
 /// regulator (zj_amr), which fetches a document from a department. A denied call throws
 /// <see cref="AccessDeniedException"/> and adds exactly one audit line naming the actor; an allowed one gets past
@@ -77,6 +79,14 @@ public sealed class AuthorizationTableTests
                 (a, _) => Log(harness, a).WhoLookedAsync(Subject)),
             ("IAuditLog.VerifyAsync", ["auditor", "system"],
                 (a, _) => Log(harness, a).VerifyAsync(caseId)),
+            ("IVisitLedger.ForCaseAsync", ["applicant", "agent", "reviewer", "intake, competent", "intake, window", "auditor", "system"],
+                (a, _) => Service<IVisitLedger>(harness).As(a).ForCaseAsync(caseId)),
+            ("IVisitLedger.ForApplicantAsync", ["applicant", "auditor", "system"],
+                (a, _) => Service<IVisitLedger>(harness).As(a).ForApplicantAsync(Subject)),
+            ("ICommitmentLedger.ForCaseAsync", ["applicant", "agent", "reviewer", "intake, competent", "intake, window", "auditor", "system"],
+                (a, _) => Service<ICommitmentLedger>(harness).As(a).ForCaseAsync(caseId)),
+            ("ICommitmentLedger.DueByAsync", ["reviewer", "reviewer elsewhere", "intake, competent", "intake, window", "auditor", "system"],
+                (a, _) => Service<ICommitmentLedger>(harness).As(a).DueByAsync(new DateOnly(2017, 12, 31))),
         };
 
         var wrong = new List<string>();
@@ -113,8 +123,10 @@ public sealed class AuthorizationTableTests
 
     private static CaseActor Officer(string id, string authority, OfficerRole role) => CaseActor.Officer(id, new OfficerPost(authority, role));
 
-    private static IAuditLog Log(CaseHarness harness, CaseActor actor) =>
-        ((IServiceProvider)harness.Services).GetService(typeof(IAuditLog)) is IAuditLog log ? log.As(actor) : throw new InvalidOperationException("No audit log.");
+    private static IAuditLog Log(CaseHarness harness, CaseActor actor) => Service<IAuditLog>(harness).As(actor);
+
+    private static T Service<T>(CaseHarness harness) =>
+        harness.Services.GetService(typeof(T)) is T service ? service : throw new InvalidOperationException($"No {typeof(T).Name} registered.");
 
     /// <summary>The denial the call met, or null when it got past authorization (whatever the case then said).</summary>
     private static async Task<AccessDeniedException?> DeniedAsync(Func<Task> call)

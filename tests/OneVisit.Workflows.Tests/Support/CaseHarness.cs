@@ -54,9 +54,9 @@ internal sealed class CaseHarness : IAsyncDisposable
     /// <summary>The audit log as the host's processing reads it.</summary>
     public IAuditLog Audit => _provider.GetRequiredService<IAuditLog>().As(global::OneVisit.Workflows.Actors.CaseActor.System);
 
-    public IVisitLedger Visits => _provider.GetRequiredService<IVisitLedger>();
+    public IVisitLedger Visits => _provider.GetRequiredService<IVisitLedger>().As(global::OneVisit.Workflows.Actors.CaseActor.System);
 
-    public ICommitmentLedger Commitments => _provider.GetRequiredService<ICommitmentLedger>();
+    public ICommitmentLedger Commitments => _provider.GetRequiredService<ICommitmentLedger>().As(global::OneVisit.Workflows.Actors.CaseActor.System);
 
     public SimulatedDepartments Departments => _provider.GetRequiredService<SimulatedDepartments>();
 

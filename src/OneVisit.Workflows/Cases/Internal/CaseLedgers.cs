@@ -1,5 +1,5 @@
-using OneVisit.Workflows.Audit;
-using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Actors;
+using OneVisit.Workflows.Actors.Internal;
 using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Visits;
@@ -7,29 +7,93 @@ using OneVisit.Workflows.Visits;
 namespace OneVisit.Workflows.Cases.Internal;
 
 /// <summary>
-/// The visit ledger and commitment ledger, read from the case database. Storage failures leave as
-/// <see cref="CaseStoreException"/>, as from the case service.
+/// The visit ledger and commitment ledger, read from the case database, each read authorized as the case services'
+/// are: a case's entries for those who may read the case (tracked like any read of it), an applicant's trips for the
+/// applicant, auditors and the host's processing, the commitments due for the officers of their cases' authorities and
+/// the host's processing. Storage failures leave as <see cref="CaseStoreException"/>, as from the case service.
 /// </summary>
-internal sealed class CaseLedgers(ILedgerStore ledgers, CaseStoreErrors errors) : IVisitLedger, ICommitmentLedger
+internal sealed class CaseLedgers(ILedgerStore ledgers, ICaseStore store, CaseStoreErrors errors, CaseGate gate, CaseService cases) : IVisitLedger, ICommitmentLedger
 {
-    Task<IReadOnlyList<VisitRecord>> IVisitLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        ReadAsync(() => ledgers.VisitsOfCaseAsync(Checked(caseId, nameof(caseId)), cancellationToken));
+    private CaseActor? Fixed { get; init; }
 
-    public Task<IReadOnlyList<VisitRecord>> ForApplicantAsync(string applicantId, CancellationToken cancellationToken = default) =>
-        ReadAsync(() => ledgers.VisitsOfApplicantAsync(Checked(applicantId, nameof(applicantId)), cancellationToken));
+    IVisitLedger IVisitLedger.As(CaseActor actor) => Acting(actor);
 
-    Task<IReadOnlyList<CommitmentEntry>> ICommitmentLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        ReadAsync(() => ledgers.CommitmentsOfCaseAsync(Checked(caseId, nameof(caseId)), cancellationToken));
+    ICommitmentLedger ICommitmentLedger.As(CaseActor actor) => Acting(actor);
 
-    public Task<IReadOnlyList<CommitmentEntry>> DueByAsync(DateOnly date, CancellationToken cancellationToken = default) =>
-        ReadAsync(() => ledgers.CommitmentsDueByAsync(date, cancellationToken));
-
-    private static string Checked(string id, string parameterName)
+    private CaseLedgers Acting(CaseActor actor)
     {
-        CaseInputs.Identifier(id, parameterName);
-        return id;
+        ArgumentNullException.ThrowIfNull(actor);
+        return new CaseLedgers(ledgers, store, errors, gate, cases) { Fixed = actor };
     }
 
-    private async Task<IReadOnlyList<T>> ReadAsync<T>(Func<Task<List<T>>> read) =>
-        await errors.GuardAsync(read).ConfigureAwait(false);
+    Task<IReadOnlyList<VisitRecord>> IVisitLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        CaseReadAsync(caseId, "the case's visit ledger", "IVisitLedger.ForCaseAsync", () => ledgers.VisitsOfCaseAsync(caseId, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<VisitRecord>> ForApplicantAsync(string applicantId, CancellationToken cancellationToken = default) =>
+        errors.GuardAsync<IReadOnlyList<VisitRecord>>(async () =>
+        {
+            CaseInputs.Identifier(applicantId, nameof(applicantId));
+            var actor = gate.Actor(Fixed, CaseOperation.ReadSubjectAudit);
+            if (CaseAccess.SubjectReader(actor, applicantId) is { } needed)
+            {
+                throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.ReadSubjectAudit, actor.AuditName, needed), actor, applicantId).ConfigureAwait(false);
+            }
+
+            var visits = await ledgers.VisitsOfApplicantAsync(applicantId, cancellationToken).ConfigureAwait(false);
+            foreach (var caseId in visits.Select(v => v.CaseId).Distinct(StringComparer.Ordinal))
+            {
+                if (await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is { } row)
+                {
+                    await gate.ReadAsync(actor, new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null), "the applicant's trips for this case", actor.Purpose ?? "IVisitLedger.ForApplicantAsync", cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return visits;
+        });
+
+    Task<IReadOnlyList<CommitmentEntry>> ICommitmentLedger.ForCaseAsync(string caseId, CancellationToken cancellationToken) =>
+        CaseReadAsync(caseId, "the case's commitment ledger", "ICommitmentLedger.ForCaseAsync", () => ledgers.CommitmentsOfCaseAsync(caseId, cancellationToken), cancellationToken);
+
+    public Task<IReadOnlyList<CommitmentEntry>> DueByAsync(DateOnly date, CancellationToken cancellationToken = default) =>
+        errors.GuardAsync<IReadOnlyList<CommitmentEntry>>(async () =>
+        {
+            var actor = gate.Actor(Fixed, CaseOperation.List);
+            if (actor.Kind is not (CaseActorKind.Officer or CaseActorKind.System))
+            {
+                throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor.AuditName, "an officer (who sees their authorities' commitments) or the host's processing"), actor, "").ConfigureAwait(false);
+            }
+
+            var due = await ledgers.CommitmentsDueByAsync(date, cancellationToken).ConfigureAwait(false);
+            if (actor.Kind == CaseActorKind.System)
+            {
+                return due;
+            }
+
+            // An officer follows up the commitments of their own authorities' cases; each case shown is tracked.
+            var kept = new List<CommitmentEntry>();
+            foreach (var entries in due.GroupBy(e => e.CaseId, StringComparer.Ordinal))
+            {
+                if (await store.FindCaseAsync(entries.Key, cancellationToken).ConfigureAwait(false) is { } row && actor.HoldsAny(row.AuthorityId))
+                {
+                    kept.AddRange(entries);
+                    await gate.ReadAsync(actor, new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null), "the case's commitments due", actor.Purpose ?? "ICommitmentLedger.DueByAsync", cancellationToken).ConfigureAwait(false);
+                }
+            }
+
+            return [.. due.Where(kept.Contains)];
+        });
+
+    /// <summary>One case's ledger entries, for an actor who may read the case; tracked as a read of it.</summary>
+    private Task<IReadOnlyList<T>> CaseReadAsync<T>(string caseId, string data, string operation, Func<Task<List<T>>> read, CancellationToken cancellationToken) =>
+        errors.GuardAsync<IReadOnlyList<T>>(async () =>
+        {
+            CaseInputs.Identifier(caseId, nameof(caseId));
+            var actor = gate.Actor(Fixed, CaseOperation.Read, caseId);
+            var facts = await cases.FactsAsync(caseId, cancellationToken).ConfigureAwait(false)
+                ?? (await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is { } row ? new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null) : new CaseFacts(caseId, "", "", "", null));
+            await gate.DemandAsync(actor, CaseOperation.Read, facts).ConfigureAwait(false);
+            var entries = await read().ConfigureAwait(false);
+            await gate.ReadAsync(actor, facts, data, actor.Purpose ?? operation, cancellationToken).ConfigureAwait(false);
+            return entries;
+        });
 }
