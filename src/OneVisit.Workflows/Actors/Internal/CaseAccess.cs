@@ -92,8 +92,8 @@ internal sealed class CaseAccess(IEnumerable<Authority> authorities, TimeProvide
     private string? MandateGap(Mandate mandate, string procedureCode)
     {
         var now = time.GetUtcNow();
-        return now > mandate.ValidUntil ? $"a mandate in force; this one ended {mandate.ValidUntil:yyyy-MM-dd HH:mm}Z"
-            : mandate.ValidFrom is { } from && now < from ? $"a mandate in force; this one starts {from:yyyy-MM-dd HH:mm}Z"
+        return now > mandate.ValidUntil ? $"a mandate in force; this one ended {mandate.ValidUntil.UtcDateTime:yyyy-MM-dd HH:mm}Z"
+            : mandate.ValidFrom is { } from && now < from ? $"a mandate in force; this one starts {from.UtcDateTime:yyyy-MM-dd HH:mm}Z"
             : $"a mandate covering {procedureCode}; this one covers {string.Join(", ", mandate.ProcedureCodes)}";
     }
 
