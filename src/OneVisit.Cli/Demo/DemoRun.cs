@@ -116,6 +116,20 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
                 await cases.As(reviewer).DecideAsync(run.CaseId!, new OfficerDecision(Approved: true), cancellationToken).ConfigureAwait(false);
                 answered = CaseStage.UnderReview;
                 break;
+            case WrongDecider wrong:
+                await RestAsync(cases, run, CaseStage.UnderReview, cancellationToken).ConfigureAwait(false);
+                var outsider = CaseActor.Officer($"demo-officer-{wrong.AuthorityId}", new OfficerPost(wrong.AuthorityId, OfficerRole.Reviewer));
+                try
+                {
+                    await cases.As(outsider).DecideAsync(run.CaseId!, new OfficerDecision(Approved: true), cancellationToken).ConfigureAwait(false);
+                    throw new InvalidOperationException($"Errand {run.Errand.Number}: an officer of {wrong.AuthorityId} was allowed to decide case {run.CaseId}; the demo's script expects a refusal.");
+                }
+                catch (AccessDeniedException)
+                {
+                    // The point of the scene: the trail shows the refused attempt, and the case still waits for the province.
+                }
+
+                break;
             case Pickup:
                 await RestAsync(cases, run, CaseStage.AwaitingPickup, cancellationToken).ConfigureAwait(false);
                 await cases.As(run.WindowOfficer).ConfirmPickupAsync(run.CaseId!, cancellationToken).ConfigureAwait(false);

@@ -55,6 +55,7 @@ internal static class FoundingErrands
                 "A name carrying the province's name is approved by the province, not the city: wrong hall, several working days."),
             [
                 new Submit(new TimeSpan(1, 20, 0), "The applicant hands the application in at the city's general window.", VisitPurpose: "hand-in at the city's general window"),
+                new WrongDecider(new TimeSpan(5, 30, 0), "An officer of the city's market regulator, where the name went in 2017, tries to approve it; only the province's reviewers may, and the refusal is audited.", "hz_amr"),
                 new Decide(new TimeSpan(6, 0, 0), "An officer of the provincial market regulator approves it the same afternoon."),
             ]),
         new(
@@ -97,4 +98,7 @@ internal sealed record Visit(TimeSpan At, string Says, string Purpose, string Wi
 internal sealed record Decide(TimeSpan At, string Says) : ScriptedAction(At, Says);
 
 /// <summary>The applicant picks the result up.</summary>
+/// <summary>An officer of <paramref name="AuthorityId"/>, not the competent authority, tries to decide: the library refuses (and audits it).</summary>
+internal sealed record WrongDecider(TimeSpan At, string Says, string AuthorityId) : ScriptedAction(At, Says);
+
 internal sealed record Pickup(TimeSpan At, string Says) : ScriptedAction(At, Says);
