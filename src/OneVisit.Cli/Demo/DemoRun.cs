@@ -177,8 +177,13 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
         /// <summary>The applicant, signed in as themselves.</summary>
         public CaseActor Applicant { get; } = CaseActor.Applicant($"demo-applicant-{errand.Number}");
 
-        /// <summary>The officer at the competent authority's window, who records the applicant's trips and hands the result over.</summary>
-        public CaseActor WindowOfficer => CaseActor.Officer($"demo-window-{Errand.Number}", new OfficerPost(AuthorityId!, OfficerRole.IntakeWindow));
+        /// <summary>
+        /// The officer at the window the application names (else the competent authority's), who records the applicant's
+        /// trips and hands the result over: an intake post at the authority that window belongs to.
+        /// </summary>
+        public CaseActor WindowOfficer => CaseActor.Officer(
+            $"demo-window-{Errand.Number}",
+            new OfficerPost(precheck.Catalog.Authorities.Values.FirstOrDefault(a => a.Windows.Any(w => w.Id == Request.WindowId))?.Id ?? AuthorityId!, OfficerRole.IntakeWindow));
     }
 }
 

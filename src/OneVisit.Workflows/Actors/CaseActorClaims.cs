@@ -60,7 +60,7 @@ public static class CaseActorClaims
         {
             "applicant" => CaseActor.Applicant(id),
             "agent" => CaseActor.Agent(id, MandateOf(principal)),
-            "officer" => CaseActor.Officer(id, principal.FindAll(Post).Select(c => PostOf(c.Value))),
+            "officer" => CaseActor.Officer(id, PostsOf(principal)),
             "department" => CaseActor.Department(id),
             "system" => CaseActor.System,
             _ => throw Malformed($"has {Kind} '{kind}'; expected applicant, agent, officer, department or system"),
@@ -92,6 +92,12 @@ public static class CaseActorClaims
         return claims;
     }
 
+    private static OfficerPost[] PostsOf(ClaimsPrincipal principal)
+    {
+        var posts = principal.FindAll(Post).Select(c => PostOf(c.Value)).ToArray();
+        return posts.Length > 0 ? posts : throw Malformed($"is an officer without a {Post} claim; an officer acts only through the posts they hold");
+    }
+
     private static OfficerPost PostOf(string value)
     {
         var slash = value.LastIndexOf('/');
@@ -108,13 +114,20 @@ public static class CaseActorClaims
         var whose = principal.FindFirst(MandatePrincipal)?.Value ?? throw Malformed($"is an agent without a {MandatePrincipal} claim");
         var until = Instant(principal.FindFirst(MandateUntil)?.Value ?? throw Malformed($"is an agent without a {MandateUntil} claim"), MandateUntil);
         var from = principal.FindFirst(MandateFrom)?.Value is { } start ? Instant(start, MandateFrom) : (DateTimeOffset?)null;
+        if (from >= until)
+        {
+            throw Malformed($"has a mandate whose {MandateFrom} is not before its {MandateUntil}");
+        }
+
         return new Mandate(whose, until, principal.FindAll(MandateProcedure).Select(c => c.Value), from);
     }
 
+    /// <summary>An instant with its offset: one without would mean a different moment on each server's time zone.</summary>
     private static DateTimeOffset Instant(string value, string claim) =>
-        DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+        DateTime.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var parsed) && parsed.Kind != DateTimeKind.Unspecified
+        && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
             ? at
-            : throw Malformed($"has {claim} '{value}', which is not an ISO 8601 instant");
+            : throw Malformed($"has {claim} '{value}', which is not an ISO 8601 instant with an offset (such as 2017-03-01T00:00:00+08:00)");
 
     private static InvalidOperationException Malformed(string what) =>
         new($"The signed-in principal {what}. Fix the claims the host's sign-in issues (see CaseActorClaims and docs/security.md).");

@@ -149,6 +149,23 @@ public sealed class BundleAuthorizationTests
     }
 
     [Fact]
+    public async Task BundleServiceOnAMemberId_UnrelatedOfficer_IsDeniedWithoutNamingItsBundle()
+    {
+        await using var harness = await BirthBundleCaseTests.BirthHarness();
+        var bundle = await AcceptedAsync(harness, "member-id");
+        var card = bundle.Members.Single(m => m.ProcedureCode == Card);
+        var bundles = harness.Bundles;
+
+        var denied = await Assert.ThrowsAsync<AccessDeniedException>(() => bundles.As(Officer("reviewer-10", Unrelated, OfficerRole.Reviewer)).GetAsync(card.CaseId!));
+        var told = await Assert.ThrowsAsync<WrongBundleMemberException>(() => bundles.As(Officer("reviewer-10", card.AuthorityId!, OfficerRole.Reviewer)).GetAsync(card.CaseId!));
+
+        Assert.Equal((card.CaseId, CaseOperation.Read), (denied.CaseId, denied.Operation));
+        Assert.DoesNotContain(bundle.BundleCaseId + " ", denied.Message, StringComparison.Ordinal);
+        Assert.Contains(bundle.BundleCaseId, told.Message, StringComparison.Ordinal);
+        Assert.Equal(AuditActions.AttemptRefused, (await harness.Audit.ForCaseAsync(card.CaseId!))[^1].Action);
+    }
+
+    [Fact]
     public async Task MemberCase_IsAnOrdinaryCase_ForItsOwnAuthoritysOfficers()
     {
         await using var harness = await BirthBundleCaseTests.BirthHarness();

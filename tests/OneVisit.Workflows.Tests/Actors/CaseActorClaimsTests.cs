@@ -120,6 +120,7 @@ public sealed class CaseActorClaimsTests
     [InlineData(CaseActorClaims.MandateUntil, "next tuesday")]
     [InlineData(CaseActorClaims.MandateUntil, "")]
     [InlineData(CaseActorClaims.MandateFrom, "2017-13-01T00:00:00+08:00")]
+    [InlineData(CaseActorClaims.MandateUntil, "2017-03-01T00:00:00")] // no offset: a different instant on each server
     public void FromPrincipal_BadMandateDate_NamesTheClaimAndTheValue(string claim, string value)
     {
         var claims = CaseActorClaims.ToClaims(CaseActor.Agent("agent-1", new Mandate(Subject, Until, validFrom: From)))
@@ -229,4 +230,25 @@ public sealed class CaseActorClaimsTests
     };
 
     private static ClaimsPrincipal Principal(IEnumerable<Claim> claims) => new(new ClaimsIdentity(claims, authenticationType: "test"));
+
+    [Fact]
+    public void FromPrincipal_OfficerWithoutAPostClaim_NamesTheClaim()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => CaseActorClaims.FromPrincipal(Principal([new(CaseActorClaims.Kind, "officer"), new(ClaimTypes.NameIdentifier, "o-1")])));
+
+        Assert.Contains(CaseActorClaims.Post, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void FromPrincipal_MandateStartingAfterItEnds_NamesTheClaims()
+    {
+        var claims = CaseActorClaims.ToClaims(CaseActor.Agent("agent-1", new Mandate(Subject, Until, validFrom: From)))
+            .Where(c => c.Type != CaseActorClaims.MandateFrom)
+            .Append(new Claim(CaseActorClaims.MandateFrom, Until.AddDays(1).ToString("O", System.Globalization.CultureInfo.InvariantCulture)))
+            .ToList();
+
+        var error = Assert.Throws<InvalidOperationException>(() => CaseActorClaims.FromPrincipal(Principal(claims)));
+
+        Assert.Contains(CaseActorClaims.MandateFrom, error.Message, StringComparison.Ordinal);
+    }
 }

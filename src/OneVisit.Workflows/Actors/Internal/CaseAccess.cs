@@ -20,7 +20,7 @@ internal sealed class CaseAccess(IEnumerable<Authority> authorities, TimeProvide
     {
         if (Why(actor, operation, facts, departmentId) is { } needed)
         {
-            throw new AccessDeniedException(facts.CaseId, operation, actor.AuditName, needed);
+            throw new AccessDeniedException(facts.CaseId, operation, actor, needed);
         }
     }
 

@@ -18,7 +18,7 @@ internal sealed class CaseGate(CaseAccess access, ICaseActorAccessor accessor, I
 
     /// <summary>Who acts: <paramref name="explicitActor"/> when the call was made <c>As(actor)</c>, else the host's signed-in actor; denied when neither.</summary>
     public CaseActor Actor(CaseActor? explicitActor, CaseOperation operation, string caseId = "") =>
-        explicitActor ?? accessor.Current ?? throw new AccessDeniedException(caseId, operation, AccessDeniedException.NoOne,
+        explicitActor ?? accessor.Current ?? throw new AccessDeniedException(caseId, operation, null,
             "the host's ICaseActorAccessor gave no actor. Sign in through the host, or make the call As(actor) (see docs/security.md)");
 
     /// <summary>Throws (and audits) <see cref="AccessDeniedException"/> unless the actor may do this on the case.</summary>
@@ -26,7 +26,7 @@ internal sealed class CaseGate(CaseAccess access, ICaseActorAccessor accessor, I
     {
         if (access.Why(actor, operation, facts, departmentId) is { } needed)
         {
-            throw await DeniedAsync(new AccessDeniedException(facts.CaseId, operation, actor.AuditName, needed), actor, facts.SubjectId).ConfigureAwait(false);
+            throw await DeniedAsync(new AccessDeniedException(facts.CaseId, operation, actor, needed), actor, facts.SubjectId).ConfigureAwait(false);
         }
     }
 

@@ -32,7 +32,7 @@ internal sealed class AuditLog(IAuditStore audit, ICaseStore store, CaseStoreErr
             var actor = gate.Actor(Fixed, CaseOperation.VerifyAudit, caseId ?? "");
             if (CaseAccess.Verifier(actor) is { } needed)
             {
-                throw await gate.DeniedAsync(new AccessDeniedException(caseId ?? "", CaseOperation.VerifyAudit, actor.AuditName, needed), actor, "").ConfigureAwait(false);
+                throw await gate.DeniedAsync(new AccessDeniedException(caseId ?? "", CaseOperation.VerifyAudit, actor, needed), actor, "").ConfigureAwait(false);
             }
 
             IReadOnlyList<string> cases = caseId is null ? await audit.AuditedCasesAsync(cancellationToken).ConfigureAwait(false) : [caseId];
@@ -94,7 +94,7 @@ internal sealed class AuditLog(IAuditStore audit, ICaseStore store, CaseStoreErr
         var actor = gate.Actor(Fixed, CaseOperation.ReadSubjectAudit);
         if (CaseAccess.SubjectReader(actor, subjectId) is { } needed)
         {
-            throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.ReadSubjectAudit, actor.AuditName, needed), actor, subjectId).ConfigureAwait(false);
+            throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.ReadSubjectAudit, actor, needed), actor, subjectId).ConfigureAwait(false);
         }
 
         var lines = await audit.AuditOfSubjectAsync(subjectId, cancellationToken).ConfigureAwait(false);

@@ -206,6 +206,10 @@ internal sealed partial class BundleService(
         var row = await store.FindCaseAsync(bundleCaseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
         if (!row.IsBundle)
         {
+            // Which bundle a case belongs to is the case's business: told only to an actor who may read the case.
+            var facts = await cases.FactsAsync(bundleCaseId, cancellationToken).ConfigureAwait(false)
+                ?? new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null);
+            await gate.DemandAsync(actor, CaseOperation.Read, facts).ConfigureAwait(false);
             throw new WrongBundleMemberException(bundleCaseId, row.BundleCaseId ?? "", row.BundleCaseId is { } owner
                 ? $"Case '{bundleCaseId}' is a member case of bundle case {owner}: read the bundle as {owner}, or this member through ICaseService."
                 : $"Case '{bundleCaseId}' is a case on its own, not a bundle case: read it through ICaseService.");

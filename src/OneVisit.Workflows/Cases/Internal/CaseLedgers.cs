@@ -36,7 +36,7 @@ internal sealed class CaseLedgers(ILedgerStore ledgers, ICaseStore store, CaseSt
             var actor = gate.Actor(Fixed, CaseOperation.ReadSubjectAudit);
             if (CaseAccess.SubjectReader(actor, applicantId) is { } needed)
             {
-                throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.ReadSubjectAudit, actor.AuditName, needed), actor, applicantId).ConfigureAwait(false);
+                throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.ReadSubjectAudit, actor, needed), actor, applicantId).ConfigureAwait(false);
             }
 
             var visits = await ledgers.VisitsOfApplicantAsync(applicantId, cancellationToken).ConfigureAwait(false);
@@ -60,7 +60,7 @@ internal sealed class CaseLedgers(ILedgerStore ledgers, ICaseStore store, CaseSt
             var actor = gate.Actor(Fixed, CaseOperation.List);
             if (actor.Kind is not (CaseActorKind.Officer or CaseActorKind.System))
             {
-                throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor.AuditName, "an officer (who sees their authorities' commitments) or the host's processing"), actor, "").ConfigureAwait(false);
+                throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor, "an officer (who sees their authorities' commitments) or the host's processing"), actor, "").ConfigureAwait(false);
             }
 
             var due = await ledgers.CommitmentsDueByAsync(date, cancellationToken).ConfigureAwait(false);

@@ -118,7 +118,7 @@ internal sealed partial class CaseService
     {
         var facts = BundleService.Facts(bundle);
         return gate.Access.Why(actor, Actors.CaseOperation.Read, facts) is { } needed
-            ? await gate.DeniedAsync(new Actors.AccessDeniedException(facts.CaseId, Actors.CaseOperation.Read, actor.AuditName, needed), actor, facts.SubjectId).ConfigureAwait(false)
+            ? await gate.DeniedAsync(new Actors.AccessDeniedException(facts.CaseId, Actors.CaseOperation.Read, actor, needed), actor, facts.SubjectId).ConfigureAwait(false)
             : null;
     }
 

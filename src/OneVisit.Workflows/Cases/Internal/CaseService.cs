@@ -171,14 +171,14 @@ internal sealed partial class CaseService(
         };
         if (own is not null && applicantId is not null && applicantId != own)
         {
-            throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor.AuditName, "to be that applicant, or their agent under a mandate"), actor, applicantId).ConfigureAwait(false);
+            throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor, "to be that applicant, or their agent under a mandate"), actor, applicantId).ConfigureAwait(false);
         }
 
         return actor.Kind switch
         {
             CaseActorKind.Officer => (applicantId, [.. actor.Posts.Select(p => p.AuthorityId).Distinct(StringComparer.Ordinal)]),
             CaseActorKind.System => (applicantId, null),
-            CaseActorKind.Department => throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor.AuditName, "to be an applicant, an agent, an officer or the host's processing; a department answers the requests addressed to it"), actor, applicantId ?? "").ConfigureAwait(false),
+            CaseActorKind.Department => throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor, "to be an applicant, an agent, an officer or the host's processing; a department answers the requests addressed to it"), actor, applicantId ?? "").ConfigureAwait(false),
             _ => (own, null),
         };
     }
