@@ -113,13 +113,7 @@ internal static class CaseJsonOutput
         json.WriteNumber("visitsPredicted", snapshot.PredictedVisits);
         json.WriteNumber("visitsMade", snapshot.VisitsMade);
         WriteVisits(json, details.Visits, zone);
-        json.WriteObjects("commitments", details.Commitments, entry =>
-        {
-            json.WriteString("material", entry.MaterialId);
-            json.WriteString("kind", CatalogWords.Of(entry.Kind));
-            json.WriteDate("dueOn", entry.DueOn);
-            WriteInstant(json, "recordedAt", entry.RecordedAt, zone);
-        });
+        WriteCommitments(json, details.Commitments, zone);
         WriteAudit(json, details.Audit, zone);
         json.WriteEndObject();
     });
@@ -146,16 +140,20 @@ internal static class CaseJsonOutput
         WriteInstant(json, "closedAt", summary.ClosedAt, zone);
         WriteInstant(json, "purgedAt", details.Purged.PurgedAt, zone);
         WriteVisits(json, details.Visits, zone);
-        json.WriteObjects("commitments", details.Commitments, entry =>
+        WriteCommitments(json, details.Commitments, zone);
+        WriteAudit(json, details.Audit, zone);
+        json.WriteEndObject();
+    });
+
+    /// <summary><c>commitments[]</c>: <c>material</c>, <c>kind</c>, <c>dueOn</c>, <c>recordedAt</c>.</summary>
+    private static void WriteCommitments(Utf8JsonWriter json, IReadOnlyList<Workflows.Commitments.CommitmentEntry> commitments, TimeZoneInfo zone) =>
+        json.WriteObjects("commitments", commitments, entry =>
         {
             json.WriteString("material", entry.MaterialId);
             json.WriteString("kind", CatalogWords.Of(entry.Kind));
             json.WriteDate("dueOn", entry.DueOn);
             WriteInstant(json, "recordedAt", entry.RecordedAt, zone);
         });
-        WriteAudit(json, details.Audit, zone);
-        json.WriteEndObject();
-    });
 
     /// <summary><c>visits[]</c>: <c>at</c>, <c>purpose</c>, <c>window</c>.</summary>
     public static void WriteVisits(Utf8JsonWriter json, IReadOnlyList<Workflows.Visits.VisitRecord> visits, TimeZoneInfo zone)
