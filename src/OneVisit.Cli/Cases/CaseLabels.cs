@@ -195,7 +195,9 @@ internal sealed partial class CaseLabels
             {
                 "applicant" => Word("applicant"),
                 "department" => Party(catalog, who),
-                "officer" or "agent" => $"{Word(kind)} {who}",
+                "officer" => $"{Word(kind)} {who}",
+                // "agent:x for y": y is the case's subject, already on the page.
+                "agent" => $"{Word(kind)} {who.Split(" for ")[0]}",
                 _ => Word(id),
             };
         }

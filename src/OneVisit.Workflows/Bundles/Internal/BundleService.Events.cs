@@ -80,8 +80,8 @@ internal sealed partial class BundleService
             ArgumentNullException.ThrowIfNull(condition);
             ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
             var actor = Actor(CaseOperation.Read, bundleCaseId);
-            var (row, _) = await LoadAsync(bundleCaseId, actor, CaseOperation.Read, cancellationToken).ConfigureAwait(false);
-            var bundleWorkflow = row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? "";
+            var (_, bundleWorkflow) = await WorkflowAsync(bundleCaseId, actor, CaseOperation.Read, cancellationToken).ConfigureAwait(false);
+            var authorized = false;
             var members = new MemberReads(cases, engine, ledgers);
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             deadline.CancelAfter(timeout);
@@ -96,6 +96,12 @@ internal sealed partial class BundleService
                 {
                     bundleSaved = engine.NextSave(bundleWorkflow);
                     data = await engine.LoadBundleAsync(bundleWorkflow, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
+                    if (!authorized)
+                    {
+                        // The first read is the one authorized: a wait costs no extra load of the bundle.
+                        await gate.DemandAsync(actor, CaseOperation.Read, Facts(data)).ConfigureAwait(false);
+                        authorized = true;
+                    }
                 }
 
                 var saves = new List<Task> { bundleSaved };

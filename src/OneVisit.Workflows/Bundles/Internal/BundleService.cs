@@ -202,6 +202,15 @@ internal sealed partial class BundleService(
     /// <summary>The bundle case, once the actor is authorized for <paramref name="operation"/> on it (denials are audited).</summary>
     private async Task<(CaseRow Row, BundleData Data)> LoadAsync(string bundleCaseId, CaseActor actor, CaseOperation operation, CancellationToken cancellationToken)
     {
+        var (row, workflowId) = await WorkflowAsync(bundleCaseId, actor, operation, cancellationToken).ConfigureAwait(false);
+        var data = await engine.LoadBundleAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
+        await gate.DemandAsync(actor, operation, Facts(data)).ConfigureAwait(false);
+        return (row, data);
+    }
+
+    /// <summary>The bundle case's row and workflow, before its data is read (which the caller authorizes on).</summary>
+    private async Task<(CaseRow Row, string WorkflowId)> WorkflowAsync(string bundleCaseId, CaseActor actor, CaseOperation operation, CancellationToken cancellationToken)
+    {
         CaseInputs.Identifier(bundleCaseId, "bundleCaseId");
         var row = await store.FindCaseAsync(bundleCaseId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
         if (!row.IsBundle)
@@ -222,9 +231,7 @@ internal sealed partial class BundleService(
             throw CaseRetention.Purged(row);
         }
 
-        var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
-        var data = await engine.LoadBundleAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
-        await gate.DemandAsync(actor, operation, Facts(data)).ConfigureAwait(false);
-        return (row, data);
+        var workflowId = row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(bundleCaseId);
+        return (row, workflowId);
     }
 }

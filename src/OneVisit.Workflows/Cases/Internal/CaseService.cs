@@ -202,15 +202,22 @@ internal sealed partial class CaseService(
         ArgumentNullException.ThrowIfNull(condition);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var actor = Actor(CaseOperation.Read, caseId);
-        var (row, _) = await LoadAsync(caseId, actor, CaseOperation.Read, cancellationToken).ConfigureAwait(false);
-        var workflowId = row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+        var (_, workflowId) = await WorkflowAsync(caseId, actor, CaseOperation.Read, cancellationToken).ConfigureAwait(false);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
+        var authorized = false;
         while (true)
         {
             var saved = engine.NextSave(workflowId);
-            // The case row was read once above; each save only needs the workflow and the visits read again.
+            // The case row was read once above; each save only needs the workflow and the visits read again. The
+            // first read is also the one authorized, so a wait costs no extra load of the case.
             var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+            if (!authorized)
+            {
+                await gate.DemandAsync(actor, CaseOperation.Read, Facts(data)).ConfigureAwait(false);
+                authorized = true;
+            }
+
             var snapshot = await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
             if (condition(snapshot))
             {
@@ -234,6 +241,18 @@ internal sealed partial class CaseService(
     /// <summary>The case, once the actor is authorized for <paramref name="operation"/> on it (denials are audited).</summary>
     private async Task<(CaseRow Row, CaseData Data)> LoadAsync(string caseId, CaseActor actor, CaseOperation operation, CancellationToken cancellationToken, Func<CaseData, string?>? departmentOf = null)
     {
+        var (row, workflowId) = await WorkflowAsync(caseId, actor, operation, cancellationToken).ConfigureAwait(false);
+        var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+        await gate.DemandAsync(actor, operation, Facts(data), departmentOf?.Invoke(data)).ConfigureAwait(false);
+        return (row, data);
+    }
+
+    /// <summary>
+    /// The case's row and workflow, before its data is read: a bundle's id, a member not started, an unknown or a purged
+    /// case is refused here (each telling only an actor who may know). The caller authorizes on the data it reads.
+    /// </summary>
+    private async Task<(CaseRow Row, string WorkflowId)> WorkflowAsync(string caseId, CaseActor actor, CaseOperation operation, CancellationToken cancellationToken)
+    {
         CheckCaseId(caseId);
         var row = await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
         if (row is null || row.IsBundle)
@@ -248,10 +267,8 @@ internal sealed partial class CaseService(
             throw CaseRetention.Purged(row);
         }
 
-        var workflowId = await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
-        var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
-        await gate.DemandAsync(actor, operation, Facts(data), departmentOf?.Invoke(data)).ConfigureAwait(false);
-        return (row, data);
+        var workflowId = row.WorkflowId ?? await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
+        return (row, workflowId);
     }
 
     /// <summary>The case the actor may act on, unless it is closed: then the attempt is audited and refused.</summary>
