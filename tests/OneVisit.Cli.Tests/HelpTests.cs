@@ -16,7 +16,10 @@ public sealed class HelpTests
     [InlineData(new[] { "cases", "list" }, "--lang", "zh|en")]
     [InlineData(new[] { "cases", "show" }, "--lang", "--db")]
     [InlineData(new[] { "audit" }, "verify", "tampering")]
+    [InlineData(new[] { "audit" }, "who-looked", "who looked")]
     [InlineData(new[] { "audit", "verify" }, "--key", "--json")]
+    [InlineData(new[] { "audit", "who-looked" }, "<subject-id>", "--json")]
+    [InlineData(new[] { "audit", "who-looked" }, "--lang", "read-only")]
     public void Help_EachCommand_HasHelpWithItsArgumentsAndOptions(string[] command, string first, string second)
     {
         var (exit, output, error) = Cli.Run([.. command, "--help"]);

@@ -6,16 +6,20 @@ using OneVisit.Workflows.Audit;
 
 namespace OneVisit.Cli.Audit;
 
-/// <summary><c>onevisit audit verify</c>: checks every case's audit chain in a SQLite case store, without running anything.</summary>
+/// <summary>
+/// <c>onevisit audit verify</c>: checks every case's audit chain in a SQLite case store; <c>onevisit audit
+/// who-looked</c>: the data tracker of one subject. Both read the store without running anything.
+/// </summary>
 internal static class AuditCommand
 {
     /// <summary>Where the key is read from when <c>--key</c> is not given: an argument shows in the process list, a variable does not.</summary>
     public const string KeyVariable = "ONEVISIT_AUDIT_KEY";
 
     public static Command Create(Terminal output, Terminal error) =>
-        new("audit", "Check the audit log of a SQLite case store (a host's UseSqlite database, or the demo's) for tampering.")
+        new("audit", "Read the audit log of a SQLite case store (a host's UseSqlite database, or the demo's): check it for tampering, or list who looked at a person's data.")
         {
             Verify(output, error),
+            WhoLooked(output, error),
         };
 
     private static Command Verify(Terminal output, Terminal error)
@@ -71,6 +75,66 @@ internal static class AuditCommand
                     }
 
                     return verification.AnyBroken ? ExitCodes.Errors : verification.AllVerified ? ExitCodes.Ok : ExitCodes.Warnings;
+                }).ConfigureAwait(false);
+            }
+        });
+        return command;
+    }
+
+    private static Command WhoLooked(Terminal output, Terminal error)
+    {
+        var subject = new Argument<string>("subject-id") { Description = "The data subject: the applicant's id, as the cases name it ('cases list' shows it)." };
+        var database = new Option<string?>("--db") { Description = "The SQLite case store. By default the newest demo store, the one the last 'onevisit demo' made.", HelpName = "file" };
+        var json = new Option<bool>("--json") { Description = "Print JSON for programs to read." };
+        var language = LanguageOption.Create("The language of the text (the JSON is the same in both):");
+        var command = new Command(
+            "who-looked",
+            "The data tracker: every time someone other than the subject looked at their data (an officer, an agent or a department's system "
+            + "read one of their cases, or a department was asked for a document about them), with when, who, which case and data, and why. "
+            + "Times are in the catalogue's zone. The CLI reads as the store's operator (CaseActor.System), whose reads are not tracked, and opens "
+            + "the store read-only: running this writes nothing, no tracker line either. "
+            + "Exit code: 0 listed (even none), 1 not a case store, 64 usage (a subject id that is empty, too long or has control characters).")
+        {
+            subject,
+            database,
+            json,
+            language,
+        };
+        command.SetAction(async (parsed, cancellation) =>
+        {
+            var subjectId = parsed.GetRequiredValue(subject);
+            var input = CaseStoreInput.Open("audit who-looked", parsed.GetValue(database) ?? DemoStores.Newest(), Samples.Catalogue, null, error, out var exitCode);
+            if (input is null)
+            {
+                return exitCode;
+            }
+
+            await using (input.ConfigureAwait(false))
+            {
+                return await ReadOnlyStore.ReadAsync("audit who-looked", input.Database, error, async () =>
+                {
+                    IReadOnlyList<DataAccess> accesses;
+                    try
+                    {
+                        accesses = await input.Audit.WhoLookedAsync(subjectId, cancellation).ConfigureAwait(false);
+                    }
+                    catch (Workflows.Cases.InvalidCaseInputException invalid)
+                    {
+                        // The library's message names the problem and never quotes a value that could forge a line.
+                        error.WriteLine($"onevisit audit who-looked: {invalid.Message}", ConsoleColour.Red);
+                        return ExitCodes.Usage;
+                    }
+
+                    if (parsed.GetValue(json))
+                    {
+                        WhoLookedJson.Write(output, subjectId, accesses, input.Zone);
+                    }
+                    else
+                    {
+                        new WhoLookedText(output, input.Catalog, input.Zone, parsed.GetValue(language)).Write(subjectId, accesses, input.Database);
+                    }
+
+                    return ExitCodes.Ok;
                 }).ConfigureAwait(false);
             }
         });
