@@ -148,11 +148,14 @@ internal sealed partial class CaseService(
                 rows = rows.FindAll(r => mandate.Covers(r.ProcedureCode, now));
             }
 
-            foreach (var row in rows)
-            {
-                var facts = new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null);
-                await gate.ReadAsync(actor, facts, "the case's summary: procedure, stage, authority and applicant id", "ListAsync", cancellationToken).ConfigureAwait(false);
-            }
+            // One tracker line per case listed, each on its own case's chain: appended together, so the store's writer
+            // commits them as one group instead of one transaction after another.
+            await Task.WhenAll(rows.Select(row => gate.ReadAsync(
+                actor,
+                new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null),
+                "the case's summary: procedure, stage, authority and applicant id",
+                "ListAsync",
+                cancellationToken))).ConfigureAwait(false);
 
             return [.. rows.Select(r => new CaseSummary(r.CaseId, r.ProcedureCode, r.ApplicantId, Enum.Parse<CaseStage>(r.Stage), r.Outcome is null ? null : Enum.Parse<CaseOutcome>(r.Outcome), r.AuthorityId, r.SubmittedAt, r.ClosedAt) { IsBundle = r.IsBundle, BundleCaseId = r.BundleCaseId, PurgedAt = r.PurgedAt })];
         });
