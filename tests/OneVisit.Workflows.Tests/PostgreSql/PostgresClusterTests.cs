@@ -40,7 +40,9 @@ public sealed class PostgresClusterTests(PostgresClusterFixture fixture, ITestOu
     [Fact]
     public async Task CreateDatabase_ForTwoTests_GivesSeparateDatabases()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var first = await fixture.CreateDatabaseAsync("first test");
+        output.WriteLine($"a database in {clock.Elapsed.TotalMilliseconds:F0} ms");
         var second = await fixture.CreateDatabaseAsync("second test");
         await using var a = new NpgsqlConnection(first);
         await using var b = new NpgsqlConnection(second);
@@ -81,6 +83,31 @@ public sealed class PostgresClusterTests(PostgresClusterFixture fixture, ITestOu
         await Assert.ThrowsAnyAsync<NpgsqlException>(() => gone.OpenAsync());
 
         // The fixture's cluster is untouched.
+        await using var still = new NpgsqlConnection(fixture.Cluster.ConnectionString);
+        await still.OpenAsync();
+    }
+
+    [Fact]
+    public async Task StartAsync_AfterAHostDiedWithItsClusterRunning_StopsAndRemovesThatCluster()
+    {
+        // A host killed mid-run (kill -9) never disposes its cluster: the next start stops it.
+        var orphan = await PostgresCluster.StartAsync(CancellationToken.None);
+        await using (orphan)
+        {
+            using (var gone = System.Diagnostics.Process.Start("true")!)
+            {
+                await gone.WaitForExitAsync();
+                await File.WriteAllTextAsync(Path.Combine(Path.GetDirectoryName(orphan.DataFolder)!, "owner.pid"), gone.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            await using (await PostgresCluster.StartAsync(CancellationToken.None))
+            {
+                Assert.False(Directory.Exists(orphan.DataFolder), "The dead host's cluster is still there.");
+                await using var connection = new NpgsqlConnection(orphan.ConnectionString + ";Pooling=false;Timeout=3");
+                await Assert.ThrowsAnyAsync<NpgsqlException>(() => connection.OpenAsync());
+            }
+        }
+
         await using var still = new NpgsqlConnection(fixture.Cluster.ConnectionString);
         await still.OpenAsync();
     }

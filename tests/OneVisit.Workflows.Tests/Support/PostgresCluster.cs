@@ -36,6 +36,9 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
         + "which puts initdb and pg_ctl under /usr/lib/postgresql/<version>/bin. 'dotnet test OneVisit.sln' does this itself "
         + "through .ci/prerequisites when apt-get can run as root; elsewhere, put initdb on PATH.";
 
+    private const string FolderPrefix = "onevisit-pg-";
+    private const string OwnerFile = "owner.pid";
+
     private readonly string _folder;
     private readonly string _pgCtl;
     private readonly string? _runAs;
@@ -97,9 +100,12 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
 
         // Environment.IsPrivilegedProcess: effective user id 0 on Unix.
         var runAs = Environment.IsPrivilegedProcess ? "postgres" : null;
-        var folder = Directory.CreateTempSubdirectory("onevisit-pg-").FullName;
+        await StopOrphansAsync(bin, runAs);
+        var folder = Directory.CreateTempSubdirectory(FolderPrefix).FullName;
         try
         {
+            // Whose cluster this is: a later run stops it if this process dies without stopping it (kill -9).
+            await File.WriteAllTextAsync(Path.Combine(folder, OwnerFile), Environment.ProcessId.ToString(CultureInfo.InvariantCulture), cancellationToken);
             if (runAs is not null)
             {
                 // The postgres user must reach its folder (temp folders are created 0700) and own it.
@@ -225,6 +231,49 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
         if (File.Exists(Path.Combine(data, "postmaster.pid")))
         {
             await RunAsync(pgCtl, ["-D", data, "-m", "immediate", "-w", "stop"], runAs, folder, CancellationToken.None);
+        }
+    }
+
+    /// <summary>
+    /// Stops and deletes the clusters of test processes that are gone: a host killed mid-run never disposes its
+    /// cluster, and its server would run on until the machine stops.
+    /// </summary>
+    private static async Task StopOrphansAsync(string bin, string? runAs)
+    {
+        foreach (var folder in Directory.GetDirectories(Path.GetTempPath(), FolderPrefix + "*"))
+        {
+            if (!int.TryParse(ReadOwner(folder), NumberStyles.None, CultureInfo.InvariantCulture, out var owner) || IsRunning(owner))
+            {
+                continue;
+            }
+
+            await StopAsync(Path.Combine(bin, "pg_ctl"), folder, runAs);
+            DeleteFolder(folder);
+        }
+    }
+
+    private static string? ReadOwner(string folder)
+    {
+        try
+        {
+            return File.ReadAllText(Path.Combine(folder, OwnerFile)).Trim();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
     }
 
