@@ -150,9 +150,25 @@ public sealed class PrerequisitesTests : IDisposable
         Assert.False(File.Exists(Log), "apt-get or sudo ran.");
     }
 
+    [Fact]
+    public void Run_WithPostgreSqlNamedByOneVisitPostgresBin_InstallsNothingAndSaysNothing()
+    {
+        Stub("chromium", "exit 0");
+        Stub("dpkg", "exit 0");
+        Directory.Delete(PostgreSqlRoot, recursive: true);
+        Directory.CreateDirectory(Path.Combine(_folder.Path, "pg", "bin"));
+        Stub(Path.Combine("..", "pg", "bin", "initdb"), "exit 0");
+
+        var (exit, error) = Run(("ONEVISIT_POSTGRES_BIN", Path.Combine(_folder.Path, "pg", "bin")));
+
+        Assert.True(exit == 0, error);
+        Assert.Equal("", error);
+        Assert.False(File.Exists(Log), "apt-get or sudo ran.");
+    }
+
     public void Dispose() => _folder.Dispose();
 
-    private (int ExitCode, string Error) Run()
+    private (int ExitCode, string Error) Run(params (string Name, string Value)[] environment)
     {
         var start = new ProcessStartInfo(Path.Combine(Bin, "bash"))
         {
@@ -166,6 +182,12 @@ public sealed class PrerequisitesTests : IDisposable
         start.Environment["LOG"] = Log;
         start.Environment["TMPDIR"] = _folder.Path;
         start.Environment["ONEVISIT_POSTGRESQL_ROOT"] = PostgreSqlRoot;
+        start.Environment.Remove("ONEVISIT_POSTGRES_BIN");
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();

@@ -128,18 +128,9 @@ public sealed class PostgresClusterTests(PostgresClusterFixture fixture, ITestOu
     public async Task StartAsync_WhenInitdbFails_ReportsWhatItSaid_AndLeavesNothingBehind()
     {
         // A bin folder whose initdb fails as a broken installation would; the postgres user (under root) must run it.
-        var bin = Directory.CreateTempSubdirectory("onevisit-broken-pg-").FullName;
+        var bin = StandInBin(("initdb", "echo 'initdb: error: the broken stand-in says no' >&2; exit 1"), ("pg_ctl", "exit 1"));
         try
         {
-            var everyone = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
-                | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
-            File.SetUnixFileMode(bin, everyone);
-            foreach (var (tool, body) in new[] { ("initdb", "echo 'initdb: error: the broken stand-in says no' >&2; exit 1"), ("pg_ctl", "exit 1") })
-            {
-                File.WriteAllText(Path.Combine(bin, tool), $"#!/bin/sh\n{body}\n");
-                File.SetUnixFileMode(Path.Combine(bin, tool), everyone);
-            }
-
             var before = Directory.GetDirectories(Path.GetTempPath(), "onevisit-pg-*").ToHashSet();
 
             var failure = await Assert.ThrowsAsync<PostgresUnavailableException>(() => PostgresCluster.StartAsync(bin, CancellationToken.None));
@@ -153,6 +144,46 @@ public sealed class PostgresClusterTests(PostgresClusterFixture fixture, ITestOu
         {
             Directory.Delete(bin, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task StartAsync_WhenTheServerDoesNotStart_ReportsTheServerLogsTail_AndLeavesNothingBehind()
+    {
+        // The real initdb, then a pg_ctl whose server writes a fatal line to its log (-l) and gives up.
+        var bin = StandInBin(
+            ("initdb", $"exec '{Path.Combine(fixture.Cluster.BinFolder, "initdb")}' \"$@\""),
+            ("pg_ctl", """while [ $# -gt 0 ]; do [ "$1" = -l ] && log=$2; shift; done; [ -n "$log" ] && echo 'FATAL:  the stand-in server gives up' > "$log"; exit 1"""));
+        try
+        {
+            var before = Directory.GetDirectories(Path.GetTempPath(), "onevisit-pg-*").ToHashSet();
+
+            var failure = await Assert.ThrowsAsync<PostgresUnavailableException>(() => PostgresCluster.StartAsync(bin, CancellationToken.None));
+
+            Assert.Contains("pg_ctl start on port", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("Server log (last lines):\nFATAL:  the stand-in server gives up", failure.Message, StringComparison.Ordinal);
+            Assert.Contains("apt-get install postgresql", failure.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(Directory.GetDirectories(Path.GetTempPath(), "onevisit-pg-*"), d => !before.Contains(d));
+        }
+        finally
+        {
+            Directory.Delete(bin, recursive: true);
+        }
+    }
+
+    /// <summary>A bin folder of stand-in scripts that the postgres user (under root) can run.</summary>
+    private static string StandInBin(params (string Tool, string Body)[] tools)
+    {
+        var bin = Directory.CreateTempSubdirectory("onevisit-stand-in-pg-").FullName;
+        var everyone = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute
+            | UnixFileMode.GroupRead | UnixFileMode.GroupExecute | UnixFileMode.OtherRead | UnixFileMode.OtherExecute;
+        File.SetUnixFileMode(bin, everyone);
+        foreach (var (tool, body) in tools)
+        {
+            File.WriteAllText(Path.Combine(bin, tool), $"#!/bin/sh\n{body}\n");
+            File.SetUnixFileMode(Path.Combine(bin, tool), everyone);
+        }
+
+        return bin;
     }
 
     private static async Task<string?> ShowAsync(NpgsqlConnection connection, string setting) =>
