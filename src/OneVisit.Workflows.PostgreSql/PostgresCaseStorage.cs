@@ -1,0 +1,80 @@
+using System.Data.Common;
+using Npgsql;
+using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Storage;
+
+namespace OneVisit.Workflows.PostgreSql;
+
+/// <summary>
+/// The storage port on PostgreSQL: OneVisit's own tables (<c>ov_</c>, <see cref="PostgresSchema"/>) in a database that
+/// several nodes share. Each call is its own transaction on a pooled connection of <paramref name="dataSource"/>, which
+/// the caller owns; <paramref name="seal"/> seals the audit lines (see <see cref="AuditSeal"/>).
+/// </summary>
+/// <remarks>
+/// A case counts as started once <see cref="ICaseStore.SetWorkflowAsync"/> linked it. The port also counts a case whose
+/// workflow the engine holds (the host may stop between the two); on PostgreSQL the engine's tables do not exist yet
+/// (WorkflowCore's persistence provider is a later part of issue 17), so until then only the link counts.
+/// </remarks>
+internal sealed partial class PostgresCaseStorage(NpgsqlDataSource dataSource, AuditSeal seal)
+    : ICaseStorage, ICaseStore, IAuditStore, ILedgerStore, ITimerStore, IProcedureVersionStore
+{
+    /// <summary>OneVisit's own tables (<c>ov_</c>), versioned as one component.</summary>
+    internal static readonly PostgresMigrations Migrations = new(PostgresSchema.Component, PostgresSchema.Migrations);
+
+    /// <summary>Brings the tables up to date; several nodes may call it at once (see <see cref="PostgresMigrations"/>).</summary>
+    public Task InitializeAsync(CancellationToken cancellationToken) => Migrations.ApplyAsync(dataSource, cancellationToken);
+
+    public CaseStoreException? Translate(Exception exception) => PostgresErrors.Translate(exception);
+
+    /// <summary>Runs <paramref name="write"/> in a transaction of its own: committed whole, or rolled back when it throws.</summary>
+    public async Task<T> WriteAsync<T>(Func<ICaseTransaction, T> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = write(new PostgresCaseTransaction(connection, transaction, seal));
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
+
+    /// <summary>One statement in a transaction of its own (autocommit).</summary>
+    private async Task<int> ExecuteAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)
+    {
+        var command = dataSource.CreateCommand(sql);
+        await using (command.ConfigureAwait(false))
+        {
+            bind(command);
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var command = dataSource.CreateCommand(sql);
+        await using (command.ConfigureAwait(false))
+        {
+            bind(command);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(read(reader));
+                }
+
+                return rows;
+            }
+        }
+    }
+
+    private static void NoParameters(NpgsqlCommand command)
+    {
+    }
+}
