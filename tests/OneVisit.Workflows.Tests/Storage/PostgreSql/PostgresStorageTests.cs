@@ -1,0 +1,148 @@
+using Npgsql;
+using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.PostgreSql;
+using OneVisit.Workflows.Storage;
+using OneVisit.Workflows.Tests.Support;
+using static OneVisit.Workflows.Tests.Storage.Contract.StorageData;
+
+namespace OneVisit.Workflows.Tests.Storage.PostgreSql;
+
+/// <summary>What the contract cannot say about PostgreSQL: several nodes at once, the append-only table, its errors.</summary>
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresStorageTests(PostgresClusterFixture cluster)
+{
+    private static CancellationToken None => CancellationToken.None;
+
+    private static async Task<T> WithNodesAsync<T>(string connectionString, int nodes, Func<PostgresCaseStorage[], Task<T>> use, AuditSeal? seal = null)
+    {
+        var sources = Enumerable.Range(0, nodes).Select(_ => NpgsqlDataSource.Create(connectionString)).ToList();
+        try
+        {
+            return await use([.. sources.Select(s => new PostgresCaseStorage(s, seal ?? AuditSeal.Unkeyed))]);
+        }
+        finally
+        {
+            foreach (var source in sources)
+            {
+                await source.DisposeAsync();
+            }
+        }
+    }
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var source = NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand(sql);
+        return await command.ExecuteScalarAsync();
+    }
+
+    [Fact]
+    public async Task InitializeAsync_EightNodesStartingAtOnce_ApplyTheSchemaOnce()
+    {
+        var db = await cluster.CreateDatabaseAsync();
+
+        await WithNodesAsync(db, 8, async nodes =>
+        {
+            await Task.WhenAll(nodes.Select(n => n.InitializeAsync(None)));
+            return true;
+        });
+
+        Assert.Equal(PostgresCaseStorage.Migrations.LatestVersion, await ScalarAsync(db, "SELECT version FROM schema_versions WHERE component = 'onevisit.cases'"));
+        Assert.Equal(1L, await ScalarAsync(db, "SELECT count(*) FROM schema_versions"));
+    }
+
+    [Theory]
+    [InlineData("UPDATE ov_audit SET detail = 'forged'")]
+    [InlineData("DELETE FROM ov_audit")]
+    [InlineData("TRUNCATE ov_audit")]
+    public async Task AuditTable_ChangedBehindTheStore_Refused(string sql)
+    {
+        var db = await cluster.CreateDatabaseAsync();
+        await WithNodesAsync(db, 1, async nodes =>
+        {
+            await nodes[0].InitializeAsync(None);
+            await nodes[0].AppendAuditAsync("k1", Line("case-1", "original"), None);
+            return true;
+        });
+
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(db, sql));
+
+        Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
+        Assert.Equal("original", await ScalarAsync(db, "SELECT detail FROM ov_audit"));
+        var translated = new PostgresCaseStorage(NpgsqlDataSource.Create(db), AuditSeal.Unkeyed).Translate(refused);
+        Assert.False(translated!.MayRetry);
+    }
+
+    [Fact]
+    public async Task AppendAuditAsync_FourNodesAppendingToOneCaseAtOnce_OneUnforkedChainThatVerifies()
+    {
+        var db = await cluster.CreateDatabaseAsync();
+        var seal = AuditSeal.WithKey([.. Enumerable.Range(1, 32).Select(i => (byte)i)]);
+
+        var chain = await WithNodesAsync(
+            db,
+            4,
+            async nodes =>
+            {
+                await nodes[0].InitializeAsync(None);
+                await Task.WhenAll(nodes.SelectMany((node, n) => Enumerable.Range(0, 25).Select(i => Task.Run(() =>
+                    i % 2 == 0
+                        ? node.AppendAuditAsync($"n{n}-{i}", Line("case-1", $"node {n} line {i}", at: At(i)), None)
+                        : node.WriteAsync(t =>
+                        {
+                            t.AppendAudit($"n{n}-{i}", Line("case-1", $"node {n} line {i}", at: At(i)));
+                            t.AppendAudit($"n{n}-{i}", Line("case-1", "repeated key"));
+                            return true;
+                        }, None)))));
+                return await nodes[1].AuditChainAsync("case-1", None);
+            },
+            seal);
+
+        Assert.Equal(Enumerable.Range(0, 100).Select(i => (long)i), chain.Lines.Select(l => l.ChainIndex!.Value));
+        string? previous = null;
+        foreach (var line in chain.Lines)
+        {
+            Assert.Equal(AuditSeal.Hash(line.Entry, line.ChainIndex!.Value, previous), line.Hash);
+            Assert.Equal(seal.Mac(line.Hash!), line.Mac);
+            previous = line.Hash;
+        }
+
+        Assert.True(chain.Lines.Zip(chain.Lines.Skip(1)).All(p => p.First.Entry.Sequence < p.Second.Entry.Sequence), "append order follows the chain");
+    }
+
+    [Fact]
+    public async Task ListCasesAsync_AuthorityFilter_OnlyThoseAuthoritiesAndNoneForAnEmptyList()
+    {
+        var db = await cluster.CreateDatabaseAsync();
+
+        var (some, none) = await WithNodesAsync(db, 1, async nodes =>
+        {
+            var store = nodes[0];
+            await store.InitializeAsync(None);
+            foreach (var (id, authority) in new[] { ("case-1", "authority-1"), ("case-2", "authority-2"), ("case-3", "authority-'3") })
+            {
+                await store.TryInsertCaseAsync(Case(id, submittedAt: At(int.Parse(id[^1..], System.Globalization.CultureInfo.InvariantCulture))) with { AuthorityId = authority }, None);
+                await store.SetWorkflowAsync(id, $"wf-{id}", None);
+            }
+
+            return (await store.ListCasesAsync(null, ["authority-'3", "authority-1"], openOnly: false, 10, None),
+                    await store.ListCasesAsync(null, [], openOnly: false, 10, None));
+        });
+
+        Assert.Equal(["case-3", "case-1"], some.Select(c => c.CaseId));
+        Assert.Empty(none);
+    }
+
+    [Fact]
+    public async Task Translate_DatabaseUnreachable_MayRetry()
+    {
+        var builder = new NpgsqlConnectionStringBuilder(await cluster.CreateDatabaseAsync()) { Port = 1, Timeout = 2 };
+        await using var source = NpgsqlDataSource.Create(builder.ConnectionString);
+        var store = new PostgresCaseStorage(source, AuditSeal.Unkeyed);
+
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => store.FindCaseAsync("case-1", None));
+
+        Assert.True(store.Translate(failure)!.MayRetry);
+    }
+}
