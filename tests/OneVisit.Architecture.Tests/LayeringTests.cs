@@ -13,6 +13,7 @@ public sealed class LayeringTests
     private static readonly Assembly Rules = typeof(OneVisit.Rules.Catalog.ProcedureCatalog).Assembly;
     private static readonly Assembly Workflows = typeof(OneVisit.Workflows.Cases.ICaseService).Assembly;
     private static readonly Assembly Cli = Assembly.Load("onevisit");
+    private static readonly Assembly PostgreSql = Assembly.Load("OneVisit.Workflows.PostgreSql");
 
     [Fact]
     public void Rules_References_NeverTheWorkflowsPackage()
@@ -75,6 +76,17 @@ public sealed class LayeringTests
                 .ShouldNot().HaveDependencyOnAny("Microsoft.Data.Sqlite", "WorkflowCore", "OneVisit.Workflows.Persistence", "OneVisit.Workflows.Engine"));
 
     [Fact]
+    public void Workflows_References_NeverNpgsql() =>
+        Assert.DoesNotContain("Npgsql", Workflows.GetReferencedAssemblies().Select(a => a.Name));
+
+    [Fact]
+    public void PostgreSqlStore_Dependencies_ThePortAndNpgsqlOnly() =>
+        Holds(
+            "the PostgreSQL store is a second implementation of the Storage/ port: it never leans on SQLite's implementation, the engine or WorkflowCore",
+            Types.InAssembly(PostgreSql).That().ResideInNamespace("OneVisit.Workflows.PostgreSql")
+                .ShouldNot().HaveDependencyOnAny("Microsoft.Data.Sqlite", "WorkflowCore", "OneVisit.Workflows.Persistence", "OneVisit.Workflows.Engine"));
+
+    [Fact]
     public void Persistence_Dependencies_NeverTheEngine() =>
         Holds(
             "storage serves the engine, not the other way round",
@@ -104,7 +116,7 @@ public sealed class LayeringTests
     public void Cli_Libraries_OnlyTheirPublicApi()
     {
         // The CLI is the first integrator: what it needs, every host needs, so it gets no back door.
-        foreach (var library in new[] { Rules, Workflows })
+        foreach (var library in new[] { Rules, Workflows, PostgreSql })
         {
             var friends = library.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName.Split(',')[0]);
             Assert.DoesNotContain(Cli.GetName().Name, friends);
