@@ -112,6 +112,24 @@ public sealed class PostgresStorageTests(PostgresClusterFixture cluster)
     }
 
     [Fact]
+    public async Task TryInsertCaseAsync_SameKeyOnFourNodesAtOnce_OneCaseAndEveryOtherCallerGetsIt()
+    {
+        var db = await cluster.CreateDatabaseAsync();
+
+        var (results, rows) = await WithNodesAsync(db, 4, async nodes =>
+        {
+            await nodes[0].InitializeAsync(None);
+            var results = await Task.WhenAll(nodes.SelectMany((node, n) => Enumerable.Range(0, 5).Select(i => Task.Run(() =>
+                node.TryInsertCaseAsync(Case($"case-{n}-{i}", idempotencyKey: "submission-1"), None)))));
+            return (results, await nodes[3].CasesWithoutWorkflowAsync(None));
+        });
+
+        var row = Assert.Single(rows);
+        Assert.Single(results, r => r is null);
+        Assert.All(results.Where(r => r is not null), r => Assert.Equal(row, r));
+    }
+
+    [Fact]
     public async Task ListCasesAsync_AuthorityFilter_OnlyThoseAuthoritiesAndNoneForAnEmptyList()
     {
         var db = await cluster.CreateDatabaseAsync();
