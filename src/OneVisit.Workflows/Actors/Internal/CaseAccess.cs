@@ -41,8 +41,9 @@ internal sealed class CaseAccess(IEnumerable<Authority> authorities, TimeProvide
         CaseOperation.SignCommitment => First("to be the applicant, or their agent under a mandate: a commitment is theirs to sign", Applicants(actor, facts, parties: false)),
         CaseOperation.Consent => actor.Kind == CaseActorKind.Applicant && facts.Parties.Contains(actor.Id, StringComparer.Ordinal)
             ? null : "to be one of the parties the application names, giving consent for themselves",
-        CaseOperation.AnswerEvidence => actor.Kind == CaseActorKind.Department && actor.Id == departmentId
-            ? null : $"to be the system of {departmentId}, the department the request was addressed to",
+        CaseOperation.AnswerEvidence => string.IsNullOrEmpty(departmentId)
+            ? "a request the case sent to a department; it sent none for this material"
+            : actor.Kind == CaseActorKind.Department && actor.Id == departmentId ? null : $"to be the system of {departmentId}, the department the request was addressed to",
         CaseOperation.Decide => actor.Kind == CaseActorKind.Officer && actor.Holds(facts.AuthorityId, OfficerRole.Reviewer)
             ? null : $"a reviewer's post at {facts.AuthorityId}, the case's competent authority",
         CaseOperation.RecordVisit or CaseOperation.ConfirmPickup => First(
