@@ -27,21 +27,8 @@ internal sealed partial class PostgresCaseStorage(NpgsqlDataSource dataSource, A
     public CaseStoreException? Translate(Exception exception) => PostgresErrors.Translate(exception);
 
     /// <summary>Runs <paramref name="write"/> in a transaction of its own: committed whole, or rolled back when it throws.</summary>
-    public async Task<T> WriteAsync<T>(Func<ICaseTransaction, T> write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-        await using (connection.ConfigureAwait(false))
-        {
-            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
-            await using (transaction.ConfigureAwait(false))
-            {
-                var result = write(new PostgresCaseTransaction(connection, transaction, seal));
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
-            }
-        }
-    }
+    public Task<T> WriteAsync<T>(Func<ICaseTransaction, T> write, CancellationToken cancellationToken) =>
+        PostgresCaseTransaction.RunAsync(dataSource, seal, write, cancellationToken);
 
     /// <summary>One statement in a transaction of its own (autocommit).</summary>
     private async Task<int> ExecuteAsync(string sql, Action<NpgsqlCommand> bind, CancellationToken cancellationToken)

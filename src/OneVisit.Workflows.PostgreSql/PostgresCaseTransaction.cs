@@ -13,8 +13,8 @@ namespace OneVisit.Workflows.PostgreSql;
 /// <summary>
 /// A case step's writes inside one PostgreSQL transaction (READ COMMITTED). The port's transaction is synchronous
 /// (<see cref="ICaseTransaction"/>), so these statements run synchronously on the transaction's connection; the
-/// store opens and commits the transaction asynchronously around them. WorkflowCore's store on PostgreSQL (a later
-/// part of issue 17) is to write its own rows through <see cref="Connection"/> and <see cref="Transaction"/>.
+/// store opens and commits the transaction asynchronously around them (<see cref="RunAsync"/>). WorkflowCore's store on
+/// PostgreSQL (Engine/PostgresWorkflowStore) writes its own rows through <see cref="Command"/> on the same transaction.
 /// </summary>
 internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditSeal seal) : ICaseTransaction
 {
@@ -34,6 +34,28 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
         FROM (SELECT 1) AS one
         LEFT JOIN LATERAL (SELECT chain_index, hash FROM ov_audit WHERE case_id = @case ORDER BY chain_index DESC LIMIT 1) AS head ON true
         """;
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in a transaction of its own on a pooled connection of <paramref name="dataSource"/>:
+    /// committed whole, or rolled back when it throws. The case store and the engine's store both write through this,
+    /// so a case step's rows and the engine's rows can share one transaction.
+    /// </summary>
+    public static async Task<T> RunAsync<T>(NpgsqlDataSource dataSource, AuditSeal seal, Func<PostgresCaseTransaction, T> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        ArgumentNullException.ThrowIfNull(write);
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+        await using (connection.ConfigureAwait(false))
+        {
+            var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
+            await using (transaction.ConfigureAwait(false))
+            {
+                var result = write(new PostgresCaseTransaction(connection, transaction, seal));
+                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                return result;
+            }
+        }
+    }
 
     public NpgsqlConnection Connection { get; } = connection;
 
@@ -152,9 +174,11 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
             """,
             c => c.Text("name", eventName).Text("key", eventKey).Text("case", caseId).Text("actor", actor).Instant("at", at).Bool("any_state", !onlyWhileOpen)) == 1;
 
-    private NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
+    /// <summary>A command on this transaction (the engine's store writes its own rows through it).</summary>
+    public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
 
-    private int Execute(string sql, Action<NpgsqlCommand> bind)
+    /// <summary>One statement on this transaction; the number of rows it changed.</summary>
+    public int Execute(string sql, Action<NpgsqlCommand> bind)
     {
         using var command = Command(sql);
         bind(command);

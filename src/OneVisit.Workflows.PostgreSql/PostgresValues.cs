@@ -26,6 +26,12 @@ internal static class PostgresValues
 
     public static NpgsqlCommand Long(this NpgsqlCommand command, string name, long value) => command.With(name, NpgsqlDbType.Bigint, value);
 
+    public static NpgsqlCommand NullableLong(this NpgsqlCommand command, string name, long? value) => command.With(name, NpgsqlDbType.Bigint, value);
+
+    public static NpgsqlCommand NullableInt(this NpgsqlCommand command, string name, int? value) => command.With(name, NpgsqlDbType.Integer, value);
+
+    public static NpgsqlCommand Bytes(this NpgsqlCommand command, string name, byte[]? value) => command.With(name, NpgsqlDbType.Bytea, value);
+
     public static NpgsqlCommand Bool(this NpgsqlCommand command, string name, bool value) => command.With(name, NpgsqlDbType.Boolean, value);
 
     public static NpgsqlCommand Date(this NpgsqlCommand command, string name, DateOnly value) => command.With(name, NpgsqlDbType.Date, value);
@@ -41,4 +47,8 @@ internal static class PostgresValues
     public static DateTimeOffset? NullableInstant(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : Instant(reader, ordinal);
 
     public static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    public static long? NullableLong(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetInt64(ordinal);
+
+    public static byte[]? NullableBytes(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<byte[]>(ordinal);
 }

@@ -82,9 +82,23 @@ public sealed class LayeringTests
     [Fact]
     public void PostgreSqlStore_Dependencies_ThePortAndNpgsqlOnly() =>
         Holds(
-            "the PostgreSQL store is a second implementation of the Storage/ port: it never leans on SQLite's implementation, the engine or WorkflowCore",
+            "the PostgreSQL store is a second implementation of the Storage/ port: outside its Engine/ room it never leans on SQLite's implementation, the engine or WorkflowCore",
             Types.InAssembly(PostgreSql).That().ResideInNamespace("OneVisit.Workflows.PostgreSql")
+                .And().DoNotResideInNamespace("OneVisit.Workflows.PostgreSql.Engine")
                 .ShouldNot().HaveDependencyOnAny("Microsoft.Data.Sqlite", "WorkflowCore", "OneVisit.Workflows.Persistence", "OneVisit.Workflows.Engine"));
+
+    [Fact]
+    public void PostgreSqlEngine_Dependencies_WorkflowCoreButNeverSqlite() =>
+        Holds(
+            "WorkflowCore's store on PostgreSQL (the package's Engine/ room) may use WorkflowCore and the engine's serialization helpers, never SQLite or its implementation",
+            Types.InAssembly(PostgreSql).That().ResideInNamespace("OneVisit.Workflows.PostgreSql.Engine")
+                .ShouldNot().HaveDependencyOnAny("Microsoft.Data.Sqlite", "OneVisit.Workflows.Persistence"));
+
+    [Fact]
+    public void PostgreSqlEngine_IsWhereTheStoreMeetsWorkflowCore() =>
+        Assert.Contains(
+            Types.InAssembly(PostgreSql).That().ResideInNamespace("OneVisit.Workflows.PostgreSql.Engine").GetTypes(),
+            t => t.GetInterfaces().Any(i => i.FullName == "WorkflowCore.Interface.IPersistenceProvider"));
 
     [Fact]
     public void Persistence_Dependencies_NeverTheEngine() =>

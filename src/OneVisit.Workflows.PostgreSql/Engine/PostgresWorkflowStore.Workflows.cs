@@ -1,0 +1,159 @@
+using OneVisit.Workflows.Engine.Persistence;
+using OneVisit.Workflows.Storage;
+using WorkflowCore.Models;
+using static OneVisit.Workflows.PostgreSql.PostgresValues;
+
+namespace OneVisit.Workflows.PostgreSql.Engine;
+
+/// <summary>IWorkflowRepository: instances as columns plus a JSON document.</summary>
+internal sealed partial class PostgresWorkflowStore
+{
+    /// <summary>
+    /// Inserts the instance and runs the case writes its steps left pending, in one transaction. A reference names one
+    /// workflow: the reference's advisory lock, held until the transaction ends, makes "look for it, then insert" one
+    /// step across every node, so a second start for the same case gets the first one's id instead of a second workflow.
+    /// The lock is taken in a statement of its own, so the look-up after it (READ COMMITTED) sees what committed meanwhile.
+    /// </summary>
+    public async Task<string> CreateNewWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        workflow.Id = NewIdIfEmpty(workflow.Id);
+        var document = _document.Serialize(workflow);
+        var (writes, afterCommit) = PendingOf(workflow);
+        var id = await WriteAsync(t =>
+        {
+            if (_uniqueReferences && workflow.Reference is { Length: > 0 } reference)
+            {
+                t.Execute("SELECT pg_advisory_xact_lock(@lock, hashtext(@reference))", c => c.Int("lock", ReferenceLock).Text("reference", reference));
+                using var find = t.Command("SELECT id FROM wf_instances WHERE reference = @reference ORDER BY create_time LIMIT 1").Text("reference", reference);
+                if (find.ExecuteScalar() is string existing)
+                {
+                    return existing;
+                }
+            }
+
+            using (var insert = BindWorkflow(t.Command($"INSERT INTO wf_instances ({WorkflowColumns}) VALUES (@id, @definition_id, @version, @status, @reference, @next_execution, @create_time, @complete_time, @document)"), workflow, document))
+            {
+                insert.ExecuteNonQuery();
+            }
+
+            RunAll(writes, t);
+            return workflow.Id;
+        }, cancellationToken).ConfigureAwait(false);
+        RunAll(afterCommit);
+        workflow.Id = id;
+        return id;
+    }
+
+    private static (List<Action<ICaseTransaction>> Writes, List<Action> AfterCommit) PendingOf(WorkflowInstance workflow) =>
+        workflow.Data is IHasPendingWrites carrier ? carrier.Writes.Take() : ([], []);
+
+    private static void RunAll(List<Action<ICaseTransaction>> writes, PostgresCaseTransaction transaction)
+    {
+        foreach (var write in writes)
+        {
+            write(transaction);
+        }
+    }
+
+    /// <summary>Runs what waits for the commit; the write is stored by then, so a failing action is logged, never thrown.</summary>
+    private void RunAll(List<Action> actions)
+    {
+        foreach (var action in actions)
+        {
+            try
+            {
+                action();
+            }
+#pragma warning disable CA1031 // The save stands; the engine would otherwise run the steps again.
+            catch (Exception ex)
+#pragma warning restore CA1031
+            {
+                Log.AfterCommitFailed(_logger, ex);
+            }
+        }
+    }
+
+    public Task PersistWorkflow(WorkflowInstance workflow, CancellationToken cancellationToken = default) =>
+        PersistWorkflow(workflow, null, cancellationToken);
+
+    /// <summary>
+    /// Saves the instance, inserts its new subscriptions and runs the case writes its steps left pending, in one
+    /// transaction: all of it is stored or none of it. The token is deliberately not honoured (as on SQLite):
+    /// WorkflowCore persists in a finally block with a token that shutdown has already cancelled.
+    /// </summary>
+    public async Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(workflow);
+        var document = _document.Serialize(workflow);
+        var subscriptionRows = new List<Action<Npgsql.NpgsqlCommand>>(subscriptions?.Count ?? 0);
+        foreach (var subscription in subscriptions ?? [])
+        {
+            subscription.Id = NewIdIfEmpty(subscription.Id);
+            subscriptionRows.Add(SubscriptionValues(subscription));
+        }
+
+        var (writes, afterCommit) = PendingOf(workflow);
+        await WriteAsync(t =>
+        {
+            using (var update = BindWorkflow(t.Command("""
+                UPDATE wf_instances SET definition_id = @definition_id, version = @version, status = @status, reference = @reference,
+                    next_execution = @next_execution, create_time = @create_time, complete_time = @complete_time, document = @document
+                WHERE id = @id
+                """), workflow, document))
+            {
+                if (update.ExecuteNonQuery() == 0)
+                {
+                    throw new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
+                }
+            }
+
+            foreach (var row in subscriptionRows)
+            {
+                t.Execute(InsertSubscription, row);
+            }
+
+            RunAll(writes, t);
+            return true;
+        }, CancellationToken.None).ConfigureAwait(false);
+        RunAll(afterCommit);
+    }
+
+    public async Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default) =>
+        await QueryAsync(
+            "SELECT id FROM wf_instances WHERE status = 0 AND next_execution <= @now ORDER BY next_execution",
+            c => c.Long("now", UtcTicks.From(asAt)),
+            ReadId,
+            cancellationToken).ConfigureAwait(false);
+
+    public async Task<WorkflowInstance?> GetWorkflowInstance(string Id, CancellationToken cancellationToken = default) =>
+        (await QueryAsync($"SELECT {WorkflowColumns} FROM wf_instances WHERE id = @id", c => c.Text("id", Id), ReadWorkflow, cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault();
+
+    public async Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(IEnumerable<string>? ids, CancellationToken cancellationToken = default)
+    {
+        if (ids is null)
+        {
+            return [];
+        }
+
+        var idArray = ids.ToArray();
+        return await QueryAsync($"SELECT {WorkflowColumns} FROM wf_instances WHERE id = ANY (@ids)", c => c.TextArray("ids", idArray), ReadWorkflow, cancellationToken)
+            .ConfigureAwait(false);
+    }
+
+    [Obsolete("WorkflowCore marks this query obsolete; it is kept because the interface still requires it.")]
+    public async Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(
+        WorkflowStatus? status, string? type, DateTime? createdFrom, DateTime? createdTo, int skip, int take) =>
+        await QueryAsync(
+            $"""
+            SELECT {WorkflowColumns} FROM wf_instances
+            WHERE (@status IS NULL OR status = @status) AND (@type IS NULL OR definition_id = @type)
+              AND (@from IS NULL OR create_time >= @from) AND (@to IS NULL OR create_time <= @to)
+            ORDER BY create_time, id LIMIT @take OFFSET @skip
+            """,
+            c => c.NullableInt("status", status is { } s ? (int)s : null).Text("type", string.IsNullOrEmpty(type) ? null : type)
+                .NullableLong("from", UtcTicks.From(createdFrom)).NullableLong("to", UtcTicks.From(createdTo)).Int("take", take).Int("skip", skip),
+            ReadWorkflow,
+            CancellationToken.None).ConfigureAwait(false);
+}
