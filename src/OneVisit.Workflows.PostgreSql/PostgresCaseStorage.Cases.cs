@@ -13,6 +13,12 @@ internal sealed partial class PostgresCaseStorage
     private const string CaseColumns =
         "case_id, workflow_id, idempotency_key, request_hash, procedure_code, procedure_version, applicant_id, stage, outcome, authority_id, submitted_at, closed_at, kind, bundle_case_id, purged_at";
 
+    /// <summary>Started: linked to its workflow (until the engine's tables exist, the only sign there is).</summary>
+    private const string StartedByLink = "(workflow_id IS NOT NULL)";
+
+    /// <summary>Started: linked, or the engine holds a workflow whose reference is the case (the host stopped before linking).</summary>
+    private const string StartedWithEngine = "(workflow_id IS NOT NULL OR EXISTS (SELECT 1 FROM wf_instances w WHERE w.reference = ov_cases.case_id))";
+
     private const string CaseKind = "case";
     private const string BundleKind = "bundle";
 
@@ -53,23 +59,29 @@ internal sealed partial class PostgresCaseStorage
         return rows.Count == 0 ? null : rows[0];
     }
 
-    public Task<List<CaseRow>> ListCasesAsync(string? applicantId, IReadOnlyCollection<string>? authorityIds, bool openOnly, int limit, CancellationToken cancellationToken) =>
-        QueryAsync(
+    public async Task<List<CaseRow>> ListCasesAsync(string? applicantId, IReadOnlyCollection<string>? authorityIds, bool openOnly, int limit, CancellationToken cancellationToken)
+    {
+        var started = await EngineTablesExistAsync(cancellationToken).ConfigureAwait(false) ? StartedWithEngine : StartedByLink;
+        return await QueryAsync(
             // A case whose workflow never started is not a case (a submission that failed or is still starting).
             // The authorities go as one text[] parameter: still no SQL built from values.
             $"""
             SELECT {CaseColumns} FROM ov_cases
             WHERE (@applicant IS NULL OR applicant_id = @applicant) AND (NOT @open OR closed_at IS NULL)
               AND (@authorities IS NULL OR authority_id = ANY (@authorities))
-              AND workflow_id IS NOT NULL
+              AND {started}
             ORDER BY submitted_at DESC, case_id LIMIT @limit
             """,
             c => c.Text("applicant", applicantId).TextArray("authorities", authorityIds).Bool("open", openOnly).Int("limit", limit),
             ReadCase,
-            cancellationToken);
+            cancellationToken).ConfigureAwait(false);
+    }
 
-    public async Task<bool> DeleteUnstartedCaseAsync(string caseId, CancellationToken cancellationToken) =>
-        await ExecuteAsync("DELETE FROM ov_cases WHERE case_id = @id AND workflow_id IS NULL", c => c.Text("id", caseId), cancellationToken).ConfigureAwait(false) == 1;
+    public async Task<bool> DeleteUnstartedCaseAsync(string caseId, CancellationToken cancellationToken)
+    {
+        var started = await EngineTablesExistAsync(cancellationToken).ConfigureAwait(false) ? StartedWithEngine : StartedByLink;
+        return await ExecuteAsync($"DELETE FROM ov_cases WHERE case_id = @id AND NOT {started}", c => c.Text("id", caseId), cancellationToken).ConfigureAwait(false) == 1;
+    }
 
     public Task<List<CaseRow>> CasesWithoutWorkflowAsync(CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE workflow_id IS NULL ORDER BY case_id", NoParameters, ReadCase, cancellationToken);

@@ -11,9 +11,11 @@ namespace OneVisit.Workflows.PostgreSql;
 /// the caller owns; <paramref name="seal"/> seals the audit lines (see <see cref="AuditSeal"/>).
 /// </summary>
 /// <remarks>
-/// A case counts as started once <see cref="ICaseStore.SetWorkflowAsync"/> linked it. The port also counts a case whose
-/// workflow the engine holds (the host may stop between the two); on PostgreSQL the engine's tables do not exist yet
-/// (WorkflowCore's persistence provider is a later part of issue 17), so until then only the link counts.
+/// A case counts as started once <see cref="ICaseStore.SetWorkflowAsync"/> linked it, or when the engine holds a workflow
+/// whose reference is the case (the host may stop between the two), as on SQLite: the engine's store
+/// (Engine/PostgresWorkflowStore) keeps its own tables, migrated as a component of their own, so the case store looks for
+/// <c>wf_instances</c> until it exists and then always counts it (tables are never dropped). A database that only holds
+/// the case store's tables counts the link alone.
 /// </remarks>
 internal sealed partial class PostgresCaseStorage(NpgsqlDataSource dataSource, AuditSeal seal)
     : ICaseStorage, ICaseStore, IAuditStore, ILedgerStore, ITimerStore, IProcedureVersionStore
@@ -25,6 +27,20 @@ internal sealed partial class PostgresCaseStorage(NpgsqlDataSource dataSource, A
     public Task InitializeAsync(CancellationToken cancellationToken) => Migrations.ApplyAsync(dataSource, cancellationToken);
 
     public CaseStoreException? Translate(Exception exception) => PostgresErrors.Translate(exception);
+
+    private volatile bool _engineTables;
+
+    /// <summary>Whether the engine's <c>wf_instances</c> exists (looked up until it does, then remembered).</summary>
+    private async Task<bool> EngineTablesExistAsync(CancellationToken cancellationToken)
+    {
+        if (!_engineTables)
+        {
+            var found = await QueryAsync("SELECT to_regclass('wf_instances') IS NOT NULL", NoParameters, r => r.GetBoolean(0), cancellationToken).ConfigureAwait(false);
+            _engineTables = found[0];
+        }
+
+        return _engineTables;
+    }
 
     /// <summary>Runs <paramref name="write"/> in a transaction of its own: committed whole, or rolled back when it throws.</summary>
     public Task<T> WriteAsync<T>(Func<ICaseTransaction, T> write, CancellationToken cancellationToken) =>
