@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
+using OneVisit.Workflows.Engine.Persistence;
 using OneVisit.Workflows.PostgreSql;
 using OneVisit.Workflows.PostgreSql.Engine;
 using OneVisit.Workflows.Storage;
@@ -18,7 +19,7 @@ internal sealed class PostgresEngineDatabase(string connectionString) : IAsyncDi
     public string ConnectionString { get; } = connectionString;
 
     /// <summary>A node: its own data source, with the engine's store and the case store sharing it.</summary>
-    public async Task<(PostgresWorkflowStore Engine, PostgresCaseStorage Cases)> NodeAsync()
+    public async Task<(PostgresWorkflowStore Engine, PostgresCaseStorage Cases)> NodeAsync(PayloadTypes? payloads = null)
     {
         var source = NpgsqlDataSource.Create(ConnectionString);
         lock (_sources)
@@ -28,7 +29,7 @@ internal sealed class PostgresEngineDatabase(string connectionString) : IAsyncDi
 
         var cases = new PostgresCaseStorage(source, AuditSeal.Unkeyed);
         await cases.InitializeAsync(CancellationToken.None);
-        var engine = new PostgresWorkflowStore(source, AuditSeal.Unkeyed, TestPayloads.Create(), NullLogger<PostgresWorkflowStore>.Instance);
+        var engine = new PostgresWorkflowStore(source, AuditSeal.Unkeyed, payloads ?? TestPayloads.Create(), NullLogger<PostgresWorkflowStore>.Instance);
         await engine.InitializeAsync();
         return (engine, cases);
     }
