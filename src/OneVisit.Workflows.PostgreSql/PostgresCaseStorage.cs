@@ -20,6 +20,12 @@ namespace OneVisit.Workflows.PostgreSql;
 internal sealed partial class PostgresCaseStorage(NpgsqlDataSource dataSource, AuditSeal seal)
     : ICaseStorage, ICaseStore, IAuditStore, ILedgerStore, ITimerStore, IProcedureVersionStore
 {
+    /// <summary>The data source under the store; the engine's store writes through the same one.</summary>
+    public NpgsqlDataSource DataSource => dataSource;
+
+    /// <summary>What seals this store's audit lines; the engine's store seals the case writes it commits with it.</summary>
+    public AuditSeal Seal => seal;
+
     /// <summary>OneVisit's own tables (<c>ov_</c>), versioned as one component.</summary>
     internal static readonly PostgresMigrations Migrations = new(PostgresSchema.Component, PostgresSchema.Migrations);
 

@@ -44,6 +44,15 @@ internal sealed partial class PostgresWorkflowStore : IPersistenceProvider, IEng
     private readonly SemaphoreSlim _initialize = new(1, 1);
     private volatile bool _ready;
 
+    /// <summary>
+    /// The engine's store beside <paramref name="cases"/>, on its data source and seal (as SQLite's engine store shares
+    /// the case store's <c>SqliteDatabase</c>): a step's case writes and its workflow document commit together.
+    /// </summary>
+    public PostgresWorkflowStore(PostgresCaseStorage cases, PayloadTypes payloads, ILogger<PostgresWorkflowStore> logger, bool uniqueReferences = true)
+        : this((cases ?? throw new ArgumentNullException(nameof(cases))).DataSource, cases.Seal, payloads, logger, uniqueReferences)
+    {
+    }
+
     /// <param name="dataSource">The case store's data source (the host owns it).</param>
     /// <param name="seal">The case store's seal, for the audit lines of the case writes this store commits.</param>
     /// <param name="payloads">The registered payload types.</param>

@@ -29,7 +29,7 @@ internal sealed class PostgresEngineDatabase(string connectionString) : IAsyncDi
 
         var cases = new PostgresCaseStorage(source, AuditSeal.Unkeyed);
         await cases.InitializeAsync(CancellationToken.None);
-        var engine = new PostgresWorkflowStore(source, AuditSeal.Unkeyed, payloads ?? TestPayloads.Create(), NullLogger<PostgresWorkflowStore>.Instance);
+        var engine = new PostgresWorkflowStore(cases, payloads ?? TestPayloads.Create(), NullLogger<PostgresWorkflowStore>.Instance);
         await engine.InitializeAsync();
         return (engine, cases);
     }
