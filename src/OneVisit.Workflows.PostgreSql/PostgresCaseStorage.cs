@@ -63,25 +63,8 @@ internal sealed partial class PostgresCaseStorage(NpgsqlDataSource dataSource, A
         }
     }
 
-    private async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
-    {
-        var command = dataSource.CreateCommand(sql);
-        await using (command.ConfigureAwait(false))
-        {
-            bind(command);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<T>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(read(reader));
-                }
-
-                return rows;
-            }
-        }
-    }
+    private Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken) =>
+        dataSource.QueryAsync(sql, bind, read, cancellationToken);
 
     private static void NoParameters(NpgsqlCommand command)
     {

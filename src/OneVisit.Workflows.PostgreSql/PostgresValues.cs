@@ -13,6 +13,27 @@ internal static class PostgresValues
     /// <summary>The instant in UTC, truncated to the millisecond (what SQLite's Unix milliseconds keep).</summary>
     public static DateTimeOffset ToDb(DateTimeOffset instant) => DateTimeOffset.FromUnixTimeMilliseconds(instant.ToUnixTimeMilliseconds());
 
+    /// <summary>One query in a transaction of its own (autocommit), every row read with <paramref name="read"/>.</summary>
+    public static async Task<List<T>> QueryAsync<T>(this NpgsqlDataSource dataSource, string sql, Action<NpgsqlCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
+    {
+        var command = dataSource.CreateCommand(sql);
+        await using (command.ConfigureAwait(false))
+        {
+            bind(command);
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                var rows = new List<T>();
+                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+                {
+                    rows.Add(read(reader));
+                }
+
+                return rows;
+            }
+        }
+    }
+
     public static NpgsqlCommand Text(this NpgsqlCommand command, string name, string? value) =>
         command.With(name, NpgsqlDbType.Text, value);
 

@@ -132,22 +132,7 @@ internal sealed partial class PostgresWorkflowStore : IPersistenceProvider, IEng
     private async Task<List<T>> QueryAsync<T>(string sql, Action<NpgsqlCommand> bind, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await InitializeAsync(cancellationToken).ConfigureAwait(false);
-        var command = _dataSource.CreateCommand(sql);
-        await using (command.ConfigureAwait(false))
-        {
-            bind(command);
-            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            await using (reader.ConfigureAwait(false))
-            {
-                var rows = new List<T>();
-                while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
-                {
-                    rows.Add(read(reader));
-                }
-
-                return rows;
-            }
-        }
+        return await _dataSource.QueryAsync(sql, bind, read, cancellationToken).ConfigureAwait(false);
     }
 
     private static string ReadId(DbDataReader reader) => reader.GetString(0);

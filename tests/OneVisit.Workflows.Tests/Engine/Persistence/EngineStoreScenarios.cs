@@ -18,6 +18,9 @@ public abstract class EngineStoreScenarios : IAsyncLifetime
     /// <summary>A store on this test's database (the first call creates it; later calls open further nodes on it, if the store has nodes).</summary>
     protected abstract Task<IPersistenceProvider> OpenAsync();
 
+    /// <summary>What the store's driver throws for a violated constraint (SQLite's or PostgreSQL's exception type).</summary>
+    protected abstract Type ConstraintViolation { get; }
+
     public virtual Task InitializeAsync() => Task.CompletedTask;
 
     public virtual Task DisposeAsync() => Task.CompletedTask;
@@ -71,7 +74,8 @@ public abstract class EngineStoreScenarios : IAsyncLifetime
         var duplicate = Subscription(T0, name: "dup");
         duplicate.Id = "taken";
 
-        await Assert.ThrowsAnyAsync<DbException>(() => store.PersistWorkflow(workflow, [fresh, duplicate]));
+        var error = await Assert.ThrowsAnyAsync<DbException>(() => store.PersistWorkflow(workflow, [fresh, duplicate]));
+        Assert.IsAssignableFrom(ConstraintViolation, error);
 
         var stored = await store.GetWorkflowInstance(workflow.Id);
         Assert.Equal(("REF-1", WorkflowStatus.Runnable), (stored!.Reference, stored.Status));
@@ -202,6 +206,8 @@ public sealed class SqliteEngineStoreScenarios : EngineStoreScenarios
     private IPersistenceProvider? _store;
 
     protected override Task<IPersistenceProvider> OpenAsync() => Task.FromResult(_store ??= _database.Store());
+
+    protected override Type ConstraintViolation => typeof(Microsoft.Data.Sqlite.SqliteException);
 
     public override Task DisposeAsync() => _database.DisposeAsync().AsTask();
 }

@@ -134,49 +134,6 @@ public sealed class SubscriptionRepositoryTests : IAsyncLifetime
         Assert.Empty(await store.GetSubscriptions("approved", "case-1", T0));
     }
 
-    [Fact]
-    public async Task PersistWorkflow_WithSubscriptions_StoresBoth()
-    {
-        var store = _database.Store();
-        var workflow = WorkflowRepositoryTests.Workflow();
-        await store.CreateNewWorkflow(workflow);
-        workflow.Reference = "changed";
-        var subscriptions = new List<EventSubscription> { Subscription(T0), Subscription(T0, name: "paid") };
-
-        await store.PersistWorkflow(workflow, subscriptions);
-
-        Assert.Equal("changed", (await store.GetWorkflowInstance(workflow.Id))!.Reference);
-        Assert.All(subscriptions, s => Assert.True(Guid.TryParse(s.Id, out _)));
-        Assert.Single(await store.GetSubscriptions("approved", "case-1", T0));
-        Assert.Single(await store.GetSubscriptions("paid", "case-1", T0));
-    }
-
-    [Fact]
-    public async Task PersistWorkflow_SubscriptionInsertFails_InstanceWriteRolledBackToo()
-    {
-        var store = _database.Store();
-        var workflow = WorkflowRepositoryTests.Workflow();
-        await store.CreateNewWorkflow(workflow);
-        var taken = Subscription(T0);
-        taken.Id = "taken";
-        await store.CreateEventSubscription(taken);
-
-        workflow.Reference = "changed";
-        workflow.Status = WorkflowStatus.Complete;
-        var fresh = Subscription(T0, name: "fresh");
-        fresh.Id = "fresh";
-        var duplicate = Subscription(T0, name: "dup");
-        duplicate.Id = "taken";
-
-        await Assert.ThrowsAnyAsync<Microsoft.Data.Sqlite.SqliteException>(
-            () => store.PersistWorkflow(workflow, [fresh, duplicate]));
-
-        var stored = await store.GetWorkflowInstance(workflow.Id);
-        Assert.Equal(("REF-1", WorkflowStatus.Runnable), (stored!.Reference, stored.Status));
-        Assert.Null(await store.GetSubscription("fresh"));
-        Assert.Equal("approved", (await store.GetSubscription("taken"))!.EventName);
-    }
-
     internal static EventSubscription Subscription(DateTime asOf, string? key = "case-1", string name = "approved") => new()
     {
         WorkflowId = "wf-1",

@@ -62,6 +62,8 @@ public sealed class PostgresEngineStoreScenarios(PostgresClusterFixture cluster)
 
     protected override async Task<IPersistenceProvider> OpenAsync() => (await _database!.NodeAsync()).Engine;
 
+    protected override Type ConstraintViolation => typeof(Npgsql.PostgresException);
+
     public override async Task DisposeAsync()
     {
         if (_database is not null)
@@ -118,7 +120,8 @@ public sealed class PostgresWorkflowStoreTests(PostgresClusterFixture cluster)
         var ran = new System.Collections.Concurrent.ConcurrentBag<string>();
         async Task Run(ScheduledCommand c)
         {
-            await Task.Delay(5);
+            // Hands the thread back, so the two nodes interleave their commands; the lock, not timing, keeps each once.
+            await Task.Yield();
             ran.Add(c.Data);
         }
 
