@@ -81,6 +81,14 @@ public sealed class CaseActor
         return new(Kind, Id, Posts, Mandate, purpose.Trim());
     }
 
+    /// <summary>Whose own cases the actor acts on: the applicant's subject id, or an agent's principal; null for officers, departments and the system.</summary>
+    internal string? ActsFor => Kind switch
+    {
+        CaseActorKind.Applicant => Id,
+        CaseActorKind.Agent => Mandate!.PrincipalId,
+        _ => null,
+    };
+
     /// <summary>Whether the officer holds <paramref name="role"/> at <paramref name="authorityId"/>.</summary>
     public bool Holds(string authorityId, OfficerRole role) => Posts.Any(p => p.Role == role && p.AuthorityId == authorityId);
 

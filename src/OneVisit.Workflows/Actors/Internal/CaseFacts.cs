@@ -8,6 +8,9 @@ namespace OneVisit.Workflows.Actors.Internal;
 /// <param name="WindowId">The window it was handed in at, if any.</param>
 internal sealed record CaseFacts(string CaseId, string SubjectId, string ProcedureCode, string AuthorityId, string? WindowId)
 {
+    /// <summary>What the case's index row alone tells: all there is once retention purged its workflow, or before it has one.</summary>
+    public static CaseFacts Of(Storage.CaseRow row) => new(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null);
+
     /// <summary>For a bundle case, its members' competent authorities: their officers may read the bundle.</summary>
     public IReadOnlyList<string> MemberAuthorities { get; init; } = [];
 

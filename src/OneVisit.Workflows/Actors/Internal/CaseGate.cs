@@ -33,14 +33,23 @@ internal sealed class CaseGate(CaseAccess access, ICaseActorAccessor accessor, I
     /// <summary>Audits a denial, under its case (or <see cref="NoCase"/>) and the subject it concerned, and returns it to throw.</summary>
     public async Task<AccessDeniedException> DeniedAsync(AccessDeniedException denial, CaseActor actor, string subjectId)
     {
-        var now = time.GetUtcNow();
         var caseId = denial.CaseId.Length > 0 ? denial.CaseId : NoCase;
         Log.Denied(logger, denial.Operation, actor.LogName, caseId);
-        await audit.AppendAuditAsync(
-            $"{caseId}:denied:{now.UtcTicks}:{Guid.NewGuid():N}",
-            new AuditEntry(0, caseId, subjectId, now, actor.AuditName, AuditActions.AttemptRefused, $"{nameof(AccessDeniedException)}: {denial.Message}"),
-            CancellationToken.None).ConfigureAwait(false);
+        await AttemptAsync(caseId, subjectId, actor, denial).ConfigureAwait(false);
         return denial;
+    }
+
+    /// <summary>
+    /// The audit line of a call the library refused (denied, or refused by the case's state): who tried, when, and
+    /// the error's type and message. Written even when the call was cancelled, since the attempt happened.
+    /// </summary>
+    public Task AttemptAsync(string caseId, string subjectId, CaseActor actor, Cases.CaseException refusal)
+    {
+        var now = time.GetUtcNow();
+        return audit.AppendAuditAsync(
+            $"{caseId}:attempt:{now.UtcTicks}:{Guid.NewGuid():N}",
+            new AuditEntry(0, caseId, subjectId, now, actor.AuditName, AuditActions.AttemptRefused, $"{refusal.GetType().Name}: {refusal.Message}"),
+            CancellationToken.None);
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ namespace OneVisit.Workflows.Audit.Internal;
 /// case, a subject's lines for the subject and auditors, verification for auditors), and each read of someone else's
 /// lines recorded by the data tracker.
 /// </summary>
+/// <remarks><c>cases</c> is null only for a log over a bare store (no runtime), where a case's facts come from its index row.</remarks>
 internal sealed class AuditLog(IAuditStore audit, ICaseStore store, CaseStoreErrors errors, AuditSeal seal, CaseGate gate, CaseService? cases = null) : IAuditLog
 {
     private CaseActor? Fixed { get; init; }
@@ -55,9 +56,9 @@ internal sealed class AuditLog(IAuditStore audit, ICaseStore store, CaseStoreErr
         {
             CaseInputs.Identifier(caseId, nameof(caseId));
             var actor = gate.Actor(Fixed, CaseOperation.ReadAudit, caseId);
-            // From the workflow when there is one (it knows the window that took the case), else from the index row.
-            var facts = (cases is null ? null : await cases.FactsAsync(caseId, cancellationToken).ConfigureAwait(false))
-                ?? (await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is { } row ? Facts(row) : new CaseFacts(caseId, "", "", "", null));
+            var facts = cases is not null
+                ? await cases.FactsAsync(caseId, cancellationToken).ConfigureAwait(false)
+                : await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is { } row ? CaseFacts.Of(row) : new CaseFacts(caseId, "", "", "", null);
             await gate.DemandAsync(actor, CaseOperation.ReadAudit, facts).ConfigureAwait(false);
             var lines = await audit.AuditOfCaseAsync(caseId, cancellationToken).ConfigureAwait(false);
             await gate.ReadAsync(actor, facts, "the case's audit trail", "IAuditLog.ForCaseAsync", cancellationToken).ConfigureAwait(false);
@@ -110,12 +111,11 @@ internal sealed class AuditLog(IAuditStore audit, ICaseStore store, CaseStoreErr
             if (await store.FindCaseAsync(caseLines.Key, cancellationToken).ConfigureAwait(false) is { } row && audited.Contains(row.AuthorityId))
             {
                 kept.AddRange(caseLines);
-                await gate.ReadAsync(actor, Facts(row), "the subject's audit lines of this case", actor.Purpose ?? operation, cancellationToken).ConfigureAwait(false);
+                await gate.ReadAsync(actor, CaseFacts.Of(row), "the subject's audit lines of this case", actor.Purpose ?? operation, cancellationToken).ConfigureAwait(false);
             }
         }
 
         return [.. kept.OrderBy(l => l.Sequence)];
     }
 
-    private static CaseFacts Facts(CaseRow row) => new(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null);
 }

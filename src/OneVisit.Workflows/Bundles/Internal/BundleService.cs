@@ -216,8 +216,7 @@ internal sealed partial class BundleService(
         if (!row.IsBundle)
         {
             // Which bundle a case belongs to is the case's business: told only to an actor who may read the case.
-            var facts = await cases.FactsAsync(bundleCaseId, cancellationToken).ConfigureAwait(false)
-                ?? new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null);
+            var facts = await cases.FactsAsync(bundleCaseId, cancellationToken).ConfigureAwait(false);
             await gate.DemandAsync(actor, CaseOperation.Read, facts).ConfigureAwait(false);
             throw new WrongBundleMemberException(bundleCaseId, row.BundleCaseId ?? "", row.BundleCaseId is { } owner
                 ? $"Case '{bundleCaseId}' is a member case of bundle case {owner}: read the bundle as {owner}, or this member through ICaseService."
@@ -227,7 +226,7 @@ internal sealed partial class BundleService(
         if (row.PurgedAt is not null)
         {
             // Only what the index row keeps is left to authorize by (not the members' authorities).
-            await gate.DemandAsync(actor, operation, new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null)).ConfigureAwait(false);
+            await gate.DemandAsync(actor, operation, CaseFacts.Of(row)).ConfigureAwait(false);
             throw CaseRetention.Purged(row);
         }
 

@@ -44,7 +44,7 @@ internal sealed class CaseLedgers(ILedgerStore ledgers, ICaseStore store, CaseSt
             {
                 if (await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is { } row)
                 {
-                    await gate.ReadAsync(actor, new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null), "the applicant's trips for this case", actor.Purpose ?? "IVisitLedger.ForApplicantAsync", cancellationToken).ConfigureAwait(false);
+                    await gate.ReadAsync(actor, CaseFacts.Of(row), "the applicant's trips for this case", actor.Purpose ?? "IVisitLedger.ForApplicantAsync", cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -76,7 +76,7 @@ internal sealed class CaseLedgers(ILedgerStore ledgers, ICaseStore store, CaseSt
                 if (await store.FindCaseAsync(entries.Key, cancellationToken).ConfigureAwait(false) is { } row && actor.HoldsAny(row.AuthorityId))
                 {
                     kept.AddRange(entries);
-                    await gate.ReadAsync(actor, new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null), "the case's commitments due", actor.Purpose ?? "ICommitmentLedger.DueByAsync", cancellationToken).ConfigureAwait(false);
+                    await gate.ReadAsync(actor, CaseFacts.Of(row), "the case's commitments due", actor.Purpose ?? "ICommitmentLedger.DueByAsync", cancellationToken).ConfigureAwait(false);
                 }
             }
 
@@ -89,8 +89,7 @@ internal sealed class CaseLedgers(ILedgerStore ledgers, ICaseStore store, CaseSt
         {
             CaseInputs.Identifier(caseId, nameof(caseId));
             var actor = gate.Actor(Fixed, CaseOperation.Read, caseId);
-            var facts = await cases.FactsAsync(caseId, cancellationToken).ConfigureAwait(false)
-                ?? (await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is { } row ? new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null) : new CaseFacts(caseId, "", "", "", null));
+            var facts = await cases.FactsAsync(caseId, cancellationToken).ConfigureAwait(false);
             await gate.DemandAsync(actor, CaseOperation.Read, facts).ConfigureAwait(false);
             var entries = await read().ConfigureAwait(false);
             await gate.ReadAsync(actor, facts, data, actor.Purpose ?? operation, cancellationToken).ConfigureAwait(false);

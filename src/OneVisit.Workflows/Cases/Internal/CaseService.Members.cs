@@ -123,25 +123,31 @@ internal sealed partial class CaseService
     }
 
     /// <summary>
-    /// What authorization needs of a case or bundle case, read from its workflow (the window that took it is not in the
-    /// index row); null for an unknown id or one whose workflow never started.
+    /// What authorization needs of a case or bundle case: read from its workflow, which knows the window that took it
+    /// (and a bundle's members and parties); from its index row alone when there is no workflow (never started, or
+    /// purged); for an unknown id, facts that name no one, which only the host's processing and auditors get past.
     /// </summary>
-    internal async Task<Actors.Internal.CaseFacts?> FactsAsync(string caseId, CancellationToken cancellationToken)
+    internal async Task<Actors.Internal.CaseFacts> FactsAsync(string caseId, CancellationToken cancellationToken)
     {
         if (await store.FindCaseAsync(caseId, cancellationToken).ConfigureAwait(false) is not { } row)
         {
-            return null;
+            return new Actors.Internal.CaseFacts(caseId, "", "", "", null);
         }
 
-        if (row.IsBundle)
+        if (row.PurgedAt is null && await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) is { } workflowId)
         {
-            return await LoadBundleAsync(row, cancellationToken).ConfigureAwait(false) is { } bundle ? BundleService.Facts(bundle) : null;
+            if (row.IsBundle && await engine.LoadBundleAsync(workflowId, cancellationToken).ConfigureAwait(false) is { } bundle)
+            {
+                return BundleService.Facts(bundle);
+            }
+
+            if (!row.IsBundle && await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) is { } data)
+            {
+                return Facts(data);
+            }
         }
 
-        return await starter.WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) is { } workflowId
-            && await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) is { } data
-            ? Facts(data)
-            : null;
+        return Actors.Internal.CaseFacts.Of(row);
     }
 
     private async Task<BundleData?> LoadBundleAsync(CaseRow row, CancellationToken cancellationToken) =>

@@ -96,12 +96,8 @@ internal sealed partial class CaseService(
     /// Whom a submission is about: the applicant acting for themselves, or an agent's principal, when the submission
     /// names no one; an intake officer names the applicant whose identity they checked at the window.
     /// </summary>
-    internal static string? ApplicantOf(CaseActor actor, string? given) => given ?? actor.Kind switch
-    {
-        CaseActorKind.Applicant => actor.Id,
-        CaseActorKind.Agent => actor.Mandate!.PrincipalId,
-        _ => throw new InvalidCaseInputException("", "submission.ApplicantId", "submission.ApplicantId is required when an officer submits: name the applicant whose identity was checked at the window."),
-    };
+    internal static string? ApplicantOf(CaseActor actor, string? given) => given ?? actor.ActsFor
+        ?? throw new InvalidCaseInputException("", "submission.ApplicantId", "submission.ApplicantId is required when an officer submits: name the applicant whose identity was checked at the window.");
 
     private static string NewCaseId() => "C" + Guid.CreateVersion7().ToString("N")[..20].ToUpperInvariant();
 
@@ -152,7 +148,7 @@ internal sealed partial class CaseService(
             // commits them as one group instead of one transaction after another.
             await Task.WhenAll(rows.Select(row => gate.ReadAsync(
                 actor,
-                new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null),
+                CaseFacts.Of(row),
                 "the case's summary: procedure, stage, authority and applicant id",
                 "ListAsync",
                 cancellationToken))).ConfigureAwait(false);
@@ -166,12 +162,7 @@ internal sealed partial class CaseService(
     /// </summary>
     private async Task<(string? ApplicantId, IReadOnlyCollection<string>? Authorities)> ListScopeAsync(CaseActor actor, string? applicantId)
     {
-        var own = actor.Kind switch
-        {
-            CaseActorKind.Applicant => actor.Id,
-            CaseActorKind.Agent => actor.Mandate!.PrincipalId,
-            _ => null,
-        };
+        var own = actor.ActsFor;
         if (own is not null && applicantId is not null && applicantId != own)
         {
             throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor, "to be that applicant, or their agent under a mandate"), actor, applicantId).ConfigureAwait(false);
@@ -266,7 +257,7 @@ internal sealed partial class CaseService(
         if (row.PurgedAt is not null)
         {
             // Only what the index row keeps is left to authorize by; the error quotes the row, so it is for those who may read it.
-            await gate.DemandAsync(actor, operation, new CaseFacts(row.CaseId, row.ApplicantId, row.ProcedureCode, row.AuthorityId, null)).ConfigureAwait(false);
+            await gate.DemandAsync(actor, operation, CaseFacts.Of(row)).ConfigureAwait(false);
             throw CaseRetention.Purged(row);
         }
 
@@ -291,14 +282,10 @@ internal sealed partial class CaseService(
     private Task RefusedAsync(CaseData data, CaseActor actor, CaseException refusal) => AuditRefusedAsync(data.CaseId, data.ApplicantId, actor, refusal);
 
     /// <summary>Audits a refused call on a case or a bundle case as an attempt, with who and why; the case itself is unchanged.</summary>
-    internal async Task AuditRefusedAsync(string caseId, string subjectId, CaseActor actor, CaseException refusal)
+    internal Task AuditRefusedAsync(string caseId, string subjectId, CaseActor actor, CaseException refusal)
     {
-        var now = time.GetUtcNow();
         Log.AttemptRefused(logger, caseId, actor.LogName, refusal.GetType().Name);
-        await audit.AppendAuditAsync(
-            $"{caseId}:attempt:{now.UtcTicks}:{Guid.NewGuid():N}",
-            new AuditEntry(0, caseId, subjectId, now, actor.AuditName, AuditActions.AttemptRefused, $"{refusal.GetType().Name}: {refusal.Message}"),
-            CancellationToken.None).ConfigureAwait(false);
+        return gate.AttemptAsync(caseId, subjectId, actor, refusal);
     }
 
     private Task<T> GuardAsync<T>(Func<Task<T>> call) => errors.GuardAsync(call);
