@@ -30,6 +30,15 @@ internal sealed class CaseGate(CaseAccess access, ICaseActorAccessor accessor, I
         }
     }
 
+    /// <summary>Throws (and audits, under the subject) <see cref="AccessDeniedException"/> unless the actor may read what is about <paramref name="subjectId"/> across cases.</summary>
+    public async Task DemandSubjectReaderAsync(CaseActor actor, string subjectId)
+    {
+        if (CaseAccess.SubjectReader(actor, subjectId) is { } needed)
+        {
+            throw await DeniedAsync(new AccessDeniedException("", CaseOperation.ReadSubjectAudit, actor, needed), actor, subjectId).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Audits a denial, under its case (or <see cref="NoCase"/>) and the subject it concerned, and returns it to throw.</summary>
     public async Task<AccessDeniedException> DeniedAsync(AccessDeniedException denial, CaseActor actor, string subjectId)
     {

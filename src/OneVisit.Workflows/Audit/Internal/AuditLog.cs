@@ -93,10 +93,7 @@ internal sealed class AuditLog(IAuditStore audit, ICaseStore store, CaseStoreErr
     {
         CaseInputs.Identifier(subjectId, nameof(subjectId));
         var actor = gate.Actor(Fixed, CaseOperation.ReadSubjectAudit);
-        if (CaseAccess.SubjectReader(actor, subjectId) is { } needed)
-        {
-            throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.ReadSubjectAudit, actor, needed), actor, subjectId).ConfigureAwait(false);
-        }
+        await gate.DemandSubjectReaderAsync(actor, subjectId).ConfigureAwait(false);
 
         var lines = await audit.AuditOfSubjectAsync(subjectId, cancellationToken).ConfigureAwait(false);
         if (actor.Kind != CaseActorKind.Officer)

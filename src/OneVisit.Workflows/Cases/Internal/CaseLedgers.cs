@@ -34,10 +34,7 @@ internal sealed class CaseLedgers(ILedgerStore ledgers, ICaseStore store, CaseSt
         {
             CaseInputs.Identifier(applicantId, nameof(applicantId));
             var actor = gate.Actor(Fixed, CaseOperation.ReadSubjectAudit);
-            if (CaseAccess.SubjectReader(actor, applicantId) is { } needed)
-            {
-                throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.ReadSubjectAudit, actor, needed), actor, applicantId).ConfigureAwait(false);
-            }
+            await gate.DemandSubjectReaderAsync(actor, applicantId).ConfigureAwait(false);
 
             var visits = await ledgers.VisitsOfApplicantAsync(applicantId, cancellationToken).ConfigureAwait(false);
             foreach (var caseId in visits.Select(v => v.CaseId).Distinct(StringComparer.Ordinal))
