@@ -1,11 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
-using OneVisit.Workflows.Engine.Persistence;
 using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.Engine.Steps;
+using Microsoft.Extensions.Logging;
+using OneVisit.Workflows.Engine.Persistence;
+using OneVisit.Workflows.Hosting;
 using OneVisit.Workflows.Persistence.Sqlite;
 using OneVisit.Workflows.Storage;
 using WorkflowCore.Models;
@@ -35,11 +36,29 @@ internal static class EngineRegistration
             return workflow;
         });
         services.AddSingleton(sp => new ObservedPersistence(
-            sp.GetRequiredService<SqliteWorkflowStore>(), sp.GetRequiredService<CaseWatcher>(), sp.GetRequiredService<IWakeUpSink>()));
+            sp.GetRequiredService<IEngineStore>(), sp.GetRequiredService<CaseWatcher>(), sp.GetRequiredService<IWakeUpSink>()));
 
         services.AddSingleton<CaseWatcher>();
-        // The engine's store and OneVisit's tables share one SQLite database, hence one writer: a step's audit
-        // lines and its workflow document commit together.
+        CaseStorageRegistration.Chosen(services).Register(services);
+        services.AddSingleton<IStoreErrorTranslator, EngineErrors>();
+        services.AddTransient<IntakeStep>();
+        services.AddTransient<EvidenceStep>();
+        services.AddTransient<ReviewStep>();
+        services.AddTransient<DeliveryStep>();
+        services.AddTransient<BundleIntakeStep>();
+        services.AddTransient<BundleMemberStep>();
+        services.AddTransient<BundleDeliveryStep>();
+        services.AddSingleton<ICaseEvents, CaseEvents>();
+        services.AddSingleton<WorkflowCoreCaseEngine>();
+        services.AddSingleton<ICaseEngine>(sp => sp.GetRequiredService<WorkflowCoreCaseEngine>());
+    }
+
+    /// <summary>
+    /// SQLite, the embedded default: the engine's store and OneVisit's tables share one database, hence one writer, so
+    /// a step's audit lines and its workflow document commit together.
+    /// </summary>
+    public static void AddSqlite(IServiceCollection services)
+    {
         services.AddSingleton(sp => new SqliteDatabase(
             new SqliteStoreOptions
             {
@@ -56,16 +75,5 @@ internal static class EngineRegistration
             CasePayloads.Create(),
             sp.GetRequiredService<ILogger<SqliteWorkflowStore>>()));
         services.AddSingleton<IEngineStore>(sp => sp.GetRequiredService<SqliteWorkflowStore>());
-        services.AddSingleton<IStoreErrorTranslator, EngineErrors>();
-        services.AddTransient<IntakeStep>();
-        services.AddTransient<EvidenceStep>();
-        services.AddTransient<ReviewStep>();
-        services.AddTransient<DeliveryStep>();
-        services.AddTransient<BundleIntakeStep>();
-        services.AddTransient<BundleMemberStep>();
-        services.AddTransient<BundleDeliveryStep>();
-        services.AddSingleton<ICaseEvents, CaseEvents>();
-        services.AddSingleton<WorkflowCoreCaseEngine>();
-        services.AddSingleton<ICaseEngine>(sp => sp.GetRequiredService<WorkflowCoreCaseEngine>());
     }
 }

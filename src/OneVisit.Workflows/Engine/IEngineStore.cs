@@ -5,10 +5,10 @@ namespace OneVisit.Workflows.Engine;
 
 /// <summary>
 /// What OneVisit needs of WorkflowCore's store beyond <c>IPersistenceProvider</c>: once-only events written with a
-/// case step's other writes, and the recovery queries run at start. Each storage implementation provides one
-/// (SQLite: <see cref="Persistence.SqliteWorkflowStore"/>).
+/// case step's other writes, and the recovery queries run at start. Each storage implementation provides one, which is
+/// also the engine's persistence provider (SQLite: <see cref="Persistence.SqliteWorkflowStore"/>; PostgreSQL: in its package).
 /// </summary>
-internal interface IEngineStore
+internal interface IEngineStore : WorkflowCore.Interface.IPersistenceProvider
 {
     /// <summary>The workflow started with this reference (the case id), if any.</summary>
     Task<string?> FindByReferenceAsync(string reference, CancellationToken cancellationToken);

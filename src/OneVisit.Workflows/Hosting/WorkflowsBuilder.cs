@@ -29,6 +29,20 @@ public sealed class WorkflowsBuilder
     public WorkflowsBuilder UseSqlite(string connectionString)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        CaseStorageRegistration.Choose(Services, CaseStorageRegistration.Sqlite);
+        Services.Configure<CaseOptions>(o => o.ConnectionString = connectionString);
+        return this;
+    }
+
+    /// <summary>
+    /// For storage packages (<c>UsePostgreSql</c>): stores cases through <paramref name="storage"/>, reached with
+    /// <paramref name="connectionString"/> (kept as <see cref="CaseOptions.ConnectionString"/>).
+    /// </summary>
+    internal WorkflowsBuilder UseStorage(CaseStorageRegistration storage, string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(storage);
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        CaseStorageRegistration.Choose(Services, storage);
         Services.Configure<CaseOptions>(o => o.ConnectionString = connectionString);
         return this;
     }

@@ -11,13 +11,14 @@ using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Commitments;
 using OneVisit.Workflows.Hosting;
+using OneVisit.Workflows.PostgreSql;
 using OneVisit.Workflows.Simulation;
 using OneVisit.Workflows.Visits;
 
 namespace OneVisit.Workflows.Tests.Support;
 
 /// <summary>
-/// The case runtime on a fresh SQLite file with the sample catalogue, simulated departments and a fake clock
+/// The case runtime on a fresh SQLite file (or the PostgreSQL database <c>postgres</c> names) with the sample catalogue, simulated departments and a fake clock
 /// set to the founding morning (2017-02-18, 09:00 in Hangzhou, UTC+8).
 /// </summary>
 internal sealed class CaseHarness : IAsyncDisposable
@@ -66,7 +67,7 @@ internal sealed class CaseHarness : IAsyncDisposable
 
     /// <param name="workflows">Runs after the simulated departments are added, so a provider it adds (even for <c>*</c>) takes their place.</param>
     /// <param name="overrides">Runs after the runtime's own registrations, so what it registers replaces theirs.</param>
-    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null, Action<IServiceCollection>? services = null, string? catalog = null, TimeZoneInfo? clockZone = null, Action<WorkflowsBuilder>? workflows = null, Action<IServiceCollection>? overrides = null)
+    public static async Task<CaseHarness> StartAsync(Action<SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? directory = null, Action<IServiceCollection>? services = null, string? catalog = null, TimeZoneInfo? clockZone = null, Action<WorkflowsBuilder>? workflows = null, Action<IServiceCollection>? overrides = null, string? postgres = null)
     {
         var ownsDirectory = directory is null;
         directory ??= Directory.CreateTempSubdirectory("onevisit-cases-").FullName;
@@ -83,7 +84,16 @@ internal sealed class CaseHarness : IAsyncDisposable
             .AddCatalog(catalog ?? RepositoryRoot.SampleCatalogue)
             .AddWorkflows(w =>
             {
-                w.UseSqlite($"Data Source={Path.Combine(directory, "cases.db")}").UseSimulatedDepartments(departments ?? (_ => { }));
+                if (postgres is null)
+                {
+                    w.UseSqlite($"Data Source={Path.Combine(directory, "cases.db")}");
+                }
+                else
+                {
+                    w.UsePostgreSql(postgres);
+                }
+
+                w.UseSimulatedDepartments(departments ?? (_ => { }));
                 if (options is not null)
                 {
                     w.Configure(options);
