@@ -120,9 +120,10 @@ internal sealed partial class PostgresCaseStorage
     {
         ArgumentNullException.ThrowIfNull(request);
         var inserted = await ExecuteAsync(
-            "INSERT INTO ov_evidence_requests (idempotency_key, case_id, material_id, department_id, document_id, requested_at, request) VALUES (@key, @case, @material, @department, @document, @at, @request) ON CONFLICT DO NOTHING",
+            // The node that sends it is recorded: if it dies before the answer, another node claims the request and sends it again.
+            "INSERT INTO ov_evidence_requests (idempotency_key, case_id, material_id, department_id, document_id, requested_at, request, node_id) VALUES (@key, @case, @material, @department, @document, @at, @request, @node) ON CONFLICT DO NOTHING",
             c => c.Text("key", request.IdempotencyKey).Text("case", request.CaseId).Text("material", materialId).Text("department", request.DepartmentId)
-                .Text("document", request.DocumentId).Instant("at", at).Text("request", JsonSerializer.Serialize(request, CaseJson.Default.EvidenceRequest)),
+                .Text("document", request.DocumentId).Instant("at", at).Text("request", JsonSerializer.Serialize(request, CaseJson.Default.EvidenceRequest)).Uuid("node", node?.Id),
             cancellationToken).ConfigureAwait(false);
         if (inserted == 1)
         {
@@ -143,19 +144,36 @@ internal sealed partial class PostgresCaseStorage
             },
             cancellationToken);
 
-    public Task<List<(EvidenceRequest Request, string MaterialId, string? Response)>> UndeliveredEvidenceAsync(string answerEvent, CancellationToken cancellationToken) =>
-        QueryAsync(
-            // The answer key is CaseEventNames.AnswerKey(caseId, materialId), built here as SQLite builds it.
-            """
-            SELECT r.request, r.material_id, r.response FROM ov_evidence_requests r
-            JOIN ov_cases c ON c.case_id = r.case_id AND c.closed_at IS NULL
-            WHERE r.request IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM ov_claims k WHERE k.event_name = @event AND k.event_key = r.case_id || '/' || r.material_id || '/answer')
-            ORDER BY r.requested_at, r.idempotency_key
+    public async Task<List<(EvidenceRequest Request, string MaterialId, string? Response)>> UndeliveredEvidenceAsync(string answerEvent, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
+            // The answer key is CaseEventNames.AnswerKey(caseId, materialId), built here as SQLite builds it. Only requests
+            // no live node is sending are taken, and taken for this node in the same statement (FOR UPDATE SKIP LOCKED:
+            // two nodes rescanning at once split them rather than both sending). Without a node, every one is.
+            $"""
+            WITH orphaned AS (
+                SELECT r.idempotency_key FROM ov_evidence_requests r
+                JOIN ov_cases c ON c.case_id = r.case_id AND c.closed_at IS NULL
+                WHERE r.request IS NOT NULL
+                  AND NOT EXISTS (SELECT 1 FROM ov_claims k WHERE k.event_name = @event AND k.event_key = r.case_id || '/' || r.material_id || '/answer')
+                  AND (@node IS NULL OR r.node_id IS NULL OR NOT {Hosting.PostgresNode.Alive("r.node_id")})
+                FOR UPDATE OF r SKIP LOCKED
+            )
+            UPDATE ov_evidence_requests r SET node_id = @node FROM orphaned o
+            WHERE r.idempotency_key = o.idempotency_key
+            RETURNING r.request, r.material_id, r.response, r.requested_at
             """,
-            c => c.Text("event", answerEvent),
-            r => (JsonSerializer.Deserialize(r.GetString(0), CaseJson.Default.EvidenceRequest)!, r.GetString(1), NullableString(r, 2)),
-            cancellationToken);
+            c =>
+            {
+                c.Text("event", answerEvent);
+                BindNode(c);
+            },
+            r => (Request: JsonSerializer.Deserialize(r.GetString(0), CaseJson.Default.EvidenceRequest)!, MaterialId: r.GetString(1), Response: NullableString(r, 2), At: Instant(r, 3)),
+            cancellationToken).ConfigureAwait(false);
+
+        // RETURNING has no order; the oldest request is sent first, as on SQLite.
+        return rows.OrderBy(r => r.At).ThenBy(r => r.Request.IdempotencyKey, StringComparer.Ordinal).Select(r => (r.Request, r.MaterialId, r.Response)).ToList();
+    }
 
     public async Task<bool> IsClaimedAsync(string eventName, string eventKey, CancellationToken cancellationToken) =>
         (await QueryAsync(

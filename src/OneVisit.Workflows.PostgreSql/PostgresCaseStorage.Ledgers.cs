@@ -56,6 +56,31 @@ internal sealed partial class PostgresCaseStorage
     public Task MarkTimerFiredAsync(string timerId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE ov_timers SET fired = true WHERE timer_id = @id", c => c.Text("id", timerId), cancellationToken);
 
+    public Task<List<TimerRow>> DueTimersAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT timer_id, case_id, due, kind, event_name, event_key FROM ov_timers WHERE NOT fired AND due < @before ORDER BY due, timer_id",
+            c => c.Instant("before", before),
+            r => new TimerRow(r.GetString(0), r.GetString(1), Instant(r, 2), TimerKind.Parse(r.GetString(3)), NullableString(r, 4), NullableString(r, 5)),
+            cancellationToken);
+
+    /// <summary>
+    /// Claims a pending timer for this node unless a live node claimed it first; a claim outlives its node only by the
+    /// lease, and this node's own earlier claim (a retry after a failed firing) stands.
+    /// </summary>
+    public async Task<bool> ClaimTimerAsync(string timerId, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            $"""
+            UPDATE ov_timers t SET claimed_by = @node
+            WHERE timer_id = @id AND NOT fired
+              AND (@node IS NULL OR t.claimed_by IS NULL OR t.claimed_by = @node OR NOT {Hosting.PostgresNode.Alive("t.claimed_by")})
+            """,
+            c =>
+            {
+                c.Text("id", timerId);
+                BindNode(c);
+            },
+            cancellationToken).ConfigureAwait(false) == 1;
+
     public Task SaveTermsAsync(string code, int version, string terms, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "INSERT INTO ov_procedure_versions (code, version, terms) VALUES (@code, @version, @terms) ON CONFLICT DO NOTHING",

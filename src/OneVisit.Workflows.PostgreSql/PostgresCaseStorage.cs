@@ -17,9 +17,22 @@ namespace OneVisit.Workflows.PostgreSql;
 /// <c>wf_instances</c> until it exists and then always counts it (tables are never dropped). A database that only holds
 /// the case store's tables counts the link alone.
 /// </remarks>
-internal sealed partial class PostgresCaseStorage(NpgsqlDataSource dataSource, AuditSeal seal)
+/// <param name="dataSource">The database; the host owns it.</param>
+/// <param name="seal">Seals the audit lines.</param>
+/// <param name="node">This process as a node of a cluster; null when the store is used alone (inspection, tests).</param>
+internal sealed partial class PostgresCaseStorage(NpgsqlDataSource dataSource, AuditSeal seal, Hosting.PostgresNode? node = null)
     : ICaseStorage, ICaseStore, IAuditStore, ILedgerStore, ITimerStore, IProcedureVersionStore
 {
+    /// <summary>True when the store runs as a node of a cluster: timers and evidence requests are then claimed.</summary>
+    public bool SharedByNodes => node is not null;
+
+    /// <summary>The node this store runs as, if any.</summary>
+    public Hosting.PostgresNode? Node => node;
+
+    // Binds the node's id and lease for the claim statements (null id: no node, every claim succeeds).
+    private void BindNode(NpgsqlCommand command) =>
+        command.Uuid("node", node?.Id).Interval("lease", node?.Lease ?? TimeSpan.Zero);
+
     /// <summary>The data source under the store; the engine's store writes through the same one.</summary>
     public NpgsqlDataSource DataSource => dataSource;
 

@@ -141,5 +141,18 @@ internal static class PostgresSchema
             PRIMARY KEY (event_name, event_key)
         );
         """,
+
+        // v2: several nodes on one database. A node registers in ov_nodes and renews seen_at at each heartbeat; what it
+        // claims (an evidence request it sends, a timer it fires) lapses when it stops renewing (PostgresNode.Alive).
+        """
+        CREATE TABLE ov_nodes (
+            node_id uuid PRIMARY KEY,
+            name text COLLATE "C" NOT NULL,
+            started_at timestamptz NOT NULL,
+            seen_at timestamptz NOT NULL
+        );
+        ALTER TABLE ov_evidence_requests ADD COLUMN node_id uuid;
+        ALTER TABLE ov_timers ADD COLUMN claimed_by uuid;
+        """,
     ];
 }

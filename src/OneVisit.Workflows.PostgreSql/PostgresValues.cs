@@ -43,6 +43,10 @@ internal static class PostgresValues
     public static NpgsqlCommand Instant(this NpgsqlCommand command, string name, DateTimeOffset? value) =>
         command.With(name, NpgsqlDbType.TimestampTz, value is { } instant ? ToDb(instant) : null);
 
+    public static NpgsqlCommand Uuid(this NpgsqlCommand command, string name, Guid? value) => command.With(name, NpgsqlDbType.Uuid, value);
+
+    public static NpgsqlCommand Interval(this NpgsqlCommand command, string name, TimeSpan value) => command.With(name, NpgsqlDbType.Interval, value);
+
     public static NpgsqlCommand Int(this NpgsqlCommand command, string name, int value) => command.With(name, NpgsqlDbType.Integer, value);
 
     public static NpgsqlCommand Long(this NpgsqlCommand command, string name, long value) => command.With(name, NpgsqlDbType.Bigint, value);

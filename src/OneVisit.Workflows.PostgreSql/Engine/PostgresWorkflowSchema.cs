@@ -80,6 +80,26 @@ internal static class PostgresWorkflowSchema
         );
         CREATE INDEX wf_scheduled_commands_due ON wf_scheduled_commands (execute_time);
         """,
+
+        // v2: several nodes. Both tables are UNLOGGED: a lock or a queued id is worth nothing after the database itself
+        // restarts (every node reconnects and the engine's poll finds its work again in wf_instances and wf_events), so
+        // they skip the WAL; for the same reason a standby promoted after a failover starts with them empty.
+        """
+        CREATE UNLOGGED TABLE wf_locks (
+            lock_id  text COLLATE "C" PRIMARY KEY,
+            node_id  uuid NOT NULL,
+            taken_at timestamptz NOT NULL
+        );
+        CREATE INDEX wf_locks_node ON wf_locks (node_id);
+
+        CREATE UNLOGGED TABLE wf_queue (
+            queue smallint NOT NULL,
+            item  text COLLATE "C" NOT NULL,
+            seq   bigint GENERATED ALWAYS AS IDENTITY,
+            PRIMARY KEY (queue, item)
+        );
+        CREATE INDEX wf_queue_order ON wf_queue (queue, seq);
+        """,
     ];
 
     public static PostgresMigrations Migrations { get; } = new(Component, Scripts);

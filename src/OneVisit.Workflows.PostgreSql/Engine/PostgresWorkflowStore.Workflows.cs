@@ -96,15 +96,25 @@ internal sealed partial class PostgresWorkflowStore
         var (writes, afterCommit) = PendingOf(workflow);
         await WriteAsync(t =>
         {
-            using (var update = BindWorkflow(t.Command("""
+            // In a cluster the save is fenced: it only lands while this node still holds the workflow's lock. A node
+            // that stalled past its lease may have lost the lock to another, whose state it must not overwrite.
+            var fence = _node is null ? "" : " AND EXISTS (SELECT 1 FROM wf_locks l WHERE l.lock_id = @id AND l.node_id = @node)";
+            using (var update = BindWorkflow(t.Command($"""
                 UPDATE wf_instances SET definition_id = @definition_id, version = @version, status = @status, reference = @reference,
                     next_execution = @next_execution, create_time = @create_time, complete_time = @complete_time, document = @document
-                WHERE id = @id
+                WHERE id = @id{fence}
                 """), workflow, document))
             {
+                if (_node is not null)
+                {
+                    update.Uuid("node", _node.Id);
+                }
+
                 if (update.ExecuteNonQuery() == 0)
                 {
-                    throw new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
+                    throw _node is not null && Exists(t, workflow.Id)
+                        ? new LockLostException(workflow.Id, _node.Name)
+                        : new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
                 }
             }
 
@@ -117,6 +127,12 @@ internal sealed partial class PostgresWorkflowStore
             return true;
         }, CancellationToken.None).ConfigureAwait(false);
         RunAll(afterCommit);
+    }
+
+    private static bool Exists(PostgresCaseTransaction transaction, string id)
+    {
+        using var find = transaction.Command("SELECT 1 FROM wf_instances WHERE id = @id").Text("id", id);
+        return find.ExecuteScalar() is not null;
     }
 
     public async Task<IEnumerable<string>> GetRunnableInstances(DateTime asAt, CancellationToken cancellationToken = default) =>

@@ -51,7 +51,11 @@ internal sealed partial class PostgresWorkflowStore : IPersistenceProvider, IEng
     public PostgresWorkflowStore(PostgresCaseStorage cases, PayloadTypes payloads, ILogger<PostgresWorkflowStore> logger, bool uniqueReferences = true)
         : this((cases ?? throw new ArgumentNullException(nameof(cases))).DataSource, cases.Seal, payloads, logger, uniqueReferences)
     {
+        _node = cases.Node;
     }
+
+    // The node this store saves for, when it runs in a cluster: a save then needs this node's lock on the workflow.
+    private readonly Hosting.PostgresNode? _node;
 
     /// <param name="dataSource">The case store's data source (the host owns it).</param>
     /// <param name="seal">The case store's seal, for the audit lines of the case writes this store commits.</param>

@@ -3,7 +3,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using OneVisit.Workflows.Engine;
+using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.Hosting;
+using OneVisit.Workflows.PostgreSql.Cluster;
 using OneVisit.Workflows.PostgreSql.Engine;
 using OneVisit.Workflows.Storage;
 
@@ -17,7 +19,7 @@ internal static class PostgresRegistration
     private static void Register(IServiceCollection services)
     {
         services.AddOptions<PostgreSqlCaseOptions>();
-        services.AddSingleton(sp => PostgresNode.Start(sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value.NodeName));
+        services.AddSingleton(sp => PostgresNode.Start(sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value));
         services.AddSingleton(sp =>
         {
             var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<CaseOptions>>().Value.ConnectionString);
@@ -29,7 +31,7 @@ internal static class PostgresRegistration
 
             return builder.Build();
         });
-        services.AddSingleton(sp => new PostgresCaseStorage(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<AuditSeal>()));
+        services.AddSingleton(sp => new PostgresCaseStorage(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<AuditSeal>(), sp.GetRequiredService<PostgresNode>()));
         services.AddSingleton<ICaseStorage>(sp => sp.GetRequiredService<PostgresCaseStorage>());
         services.AddSingleton<IStoreErrorTranslator>(sp => sp.GetRequiredService<PostgresCaseStorage>());
         services.AddSingleton<ICaseStore>(sp => sp.GetRequiredService<PostgresCaseStorage>());
@@ -40,6 +42,18 @@ internal static class PostgresRegistration
         services.AddSingleton(sp => new PostgresWorkflowStore(
             sp.GetRequiredService<PostgresCaseStorage>(), CasePayloads.Create(), sp.GetRequiredService<ILogger<PostgresWorkflowStore>>()));
         services.AddSingleton<IEngineStore>(sp => sp.GetRequiredService<PostgresWorkflowStore>());
+
+        // Several nodes: locks and queues shared through the database (the runtime's node-local ones run in front).
+        services.AddSingleton(sp => new NodeHeartbeat(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresNode>(),
+            sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value, sp.GetRequiredService<ILogger<NodeHeartbeat>>()));
+        services.AddSingleton<IClusterLocks>(sp => new PostgresClusterLocks(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<NodeHeartbeat>(), sp.GetRequiredService<PostgresNode>(),
+            sp.GetRequiredService<ILogger<PostgresClusterLocks>>()));
+        services.AddSingleton(sp => new PostgresWorkQueues(
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresNode>(),
+            sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value, sp.GetRequiredService<ILogger<PostgresWorkQueues>>()));
+        services.AddSingleton<ISharedWorkQueues>(sp => sp.GetRequiredService<PostgresWorkQueues>());
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];

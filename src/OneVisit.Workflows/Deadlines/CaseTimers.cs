@@ -10,7 +10,13 @@ namespace OneVisit.Workflows.Deadlines;
 /// <see cref="ITimer"/> from the injected <see cref="TimeProvider"/>, armed for the earliest. They fire on
 /// time rather than at the engine's next poll, and a fake clock drives them in tests.
 /// </summary>
-internal sealed class CaseTimers(ITimerStore store, TimeProvider time, ILogger<CaseTimers> logger) : IAsyncDisposable
+/// <remarks>
+/// On a store other nodes share (<see cref="ICaseStorage.SharedByNodes"/>) a node also rescans, every
+/// <see cref="CaseOptions.PollInterval"/>, for timers due before the next rescan that another node armed, and claims
+/// each timer before firing it: every node may hold a timer, one fires it, and if the node that armed it dies, another
+/// fires it within a rescan of its due time (or of the dead node's claim lapsing).
+/// </remarks>
+internal sealed class CaseTimers(ITimerStore store, ICaseStorage storage, Microsoft.Extensions.Options.IOptions<CaseOptions> options, TimeProvider time, ILogger<CaseTimers> logger) : IAsyncDisposable
 {
     private readonly object _gate = new();
     private readonly PriorityQueue<TimerRow, DateTimeOffset> _queue = new();
@@ -33,9 +39,51 @@ internal sealed class CaseTimers(ITimerStore store, TimeProvider time, ILogger<C
         lock (_gate)
         {
             _timer = time.CreateTimer(_ => _ = FireDueAsync(), null, Timeout_Infinite, Timeout_Infinite);
+            if (storage.SharedByNodes)
+            {
+                var interval = options.Value.PollInterval;
+                using (ExecutionContext.SuppressFlow())
+                {
+                    _rescan = time.CreateTimer(_ => _ = RescanAsync(interval), null, interval, interval);
+                }
+            }
         }
 
         Rearm();
+    }
+
+    private ITimer? _rescan;
+    private readonly SemaphoreSlim _rescanning = new(1, 1);
+
+    private async Task RescanAsync(TimeSpan interval)
+    {
+        if (!await _rescanning.WaitAsync(0).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var row in await store.DueTimersAsync(time.GetUtcNow() + interval, _stopping.Token).ConfigureAwait(false))
+            {
+                Add(row);
+            }
+
+            Rearm();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // A timer callback: the next rescan tries again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.TimerRescanFailed(logger, ex);
+        }
+        finally
+        {
+            _rescanning.Release();
+        }
     }
 
     private static readonly TimeSpan Timeout_Infinite = System.Threading.Timeout.InfiniteTimeSpan;
@@ -134,6 +182,17 @@ internal sealed class CaseTimers(ITimerStore store, TimeProvider time, ILogger<C
             {
                 try
                 {
+                    if (!await store.ClaimTimerAsync(row.TimerId, _stopping.Token).ConfigureAwait(false))
+                    {
+                        // Fired or disarmed already, or another node fires it; a rescan brings it back if that node dies.
+                        lock (_gate)
+                        {
+                            _pending.Remove(row.TimerId);
+                        }
+
+                        continue;
+                    }
+
                     await _handler!(row, _stopping.Token).ConfigureAwait(false);
                     await store.MarkTimerFiredAsync(row.TimerId, _stopping.Token).ConfigureAwait(false);
                     lock (_gate)
@@ -193,10 +252,18 @@ internal sealed class CaseTimers(ITimerStore store, TimeProvider time, ILogger<C
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         ITimer? timer;
+        ITimer? rescan;
         lock (_gate)
         {
             timer = _timer;
             _timer = null;
+            rescan = _rescan;
+            _rescan = null;
+        }
+
+        if (rescan is not null)
+        {
+            await rescan.DisposeAsync().ConfigureAwait(false);
         }
 
         if (timer is not null)

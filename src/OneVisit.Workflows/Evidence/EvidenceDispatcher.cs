@@ -18,6 +18,7 @@ namespace OneVisit.Workflows.Evidence;
 /// </summary>
 internal sealed class EvidenceDispatcher(
     ICaseStore store,
+    ICaseStorage storage,
     EvidenceProviders providers,
     ICaseEvents events,
     CaseMetrics metrics,
@@ -32,10 +33,30 @@ internal sealed class EvidenceDispatcher(
     /// <summary>Requests sent and not yet answered (for tests and metrics).</summary>
     public int InFlight => _inFlight.Count;
 
-    /// <summary>Sends again what was recorded but never answered, and hands over answers stored but not delivered.</summary>
+    /// <summary>
+    /// Sends again what was recorded but never answered, and hands over answers stored but not delivered. On a store
+    /// other nodes share, it looks again every <see cref="CaseOptions.PollInterval"/> for the requests of nodes that
+    /// died (the store hands each to one node).
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         _stopping = new CancellationTokenSource();
+        await ResumeUndeliveredAsync(cancellationToken).ConfigureAwait(false);
+        if (storage.SharedByNodes)
+        {
+            var interval = options.Value.PollInterval;
+            using (ExecutionContext.SuppressFlow())
+            {
+                _rescan = time.CreateTimer(_ => _ = RescanAsync(), null, interval, interval);
+            }
+        }
+    }
+
+    private ITimer? _rescan;
+    private readonly SemaphoreSlim _rescanning = new(1, 1);
+
+    private async Task ResumeUndeliveredAsync(CancellationToken cancellationToken)
+    {
         foreach (var (request, materialId, response) in await store.UndeliveredEvidenceAsync(CaseEventNames.Evidence, cancellationToken).ConfigureAwait(false))
         {
             if (response is null)
@@ -47,6 +68,33 @@ internal sealed class EvidenceDispatcher(
             {
                 await DeliverAsync(request, materialId, JsonSerializer.Deserialize(response, CaseJson.Default.EvidenceResponse)!, _stopping.Token).ConfigureAwait(false);
             }
+        }
+    }
+
+    private async Task RescanAsync()
+    {
+        // A rescan still running when the next is due (a slow database) is not doubled.
+        if (!await _rescanning.WaitAsync(0).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        try
+        {
+            await ResumeUndeliveredAsync(_stopping.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+        }
+#pragma warning disable CA1031 // A timer callback: the next rescan tries again.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.EvidenceRescanFailed(logger, ex);
+        }
+        finally
+        {
+            _rescanning.Release();
         }
     }
 
@@ -158,6 +206,11 @@ internal sealed class EvidenceDispatcher(
     /// <summary>Stops sending; requests in flight are abandoned and sent again on the next start.</summary>
     public async Task StopAsync()
     {
+        if (_rescan is { } rescan)
+        {
+            await rescan.DisposeAsync().ConfigureAwait(false);
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         await Task.WhenAll(_inFlight.Values.Select(v => v.Run)).ConfigureAwait(false);
     }

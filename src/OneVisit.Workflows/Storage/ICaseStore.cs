@@ -45,7 +45,9 @@ internal interface ICaseStore
     /// or answered but not handed to the waiting case. Either way only while no claim exists under
     /// <paramref name="answerEvent"/> on the answer key <c>CaseEventNames.AnswerKey(caseId, materialId)</c>, which the
     /// store builds itself: a wait that took its answer, or ended without it (a timeout), has nothing left to deliver.
-    /// The response is serialized as for <see cref="BeginEvidenceRequestAsync"/>.
+    /// The response is serialized as for <see cref="BeginEvidenceRequestAsync"/>. On a store several nodes share
+    /// (<see cref="ICaseStorage.SharedByNodes"/>), only the requests no live node is sending, claimed for this one in the
+    /// same statement: those of a node that died, or that stopped before they were answered.
     /// </summary>
     Task<List<(EvidenceRequest Request, string MaterialId, string? Response)>> UndeliveredEvidenceAsync(string answerEvent, CancellationToken cancellationToken);
 

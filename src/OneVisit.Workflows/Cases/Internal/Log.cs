@@ -39,4 +39,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2012, Level = LogLevel.Information, Message = "Case {CaseId}: {DepartmentId} answered {Key} after the case stopped waiting for it; the answer is stored, not applied")]
     public static partial void EvidenceAnswerLate(ILogger logger, string caseId, string key, string departmentId);
+
+    [LoggerMessage(EventId = 2013, Level = LogLevel.Warning, Message = "Looking for evidence requests other nodes left failed; the next look tries again")]
+    public static partial void EvidenceRescanFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 2014, Level = LogLevel.Warning, Message = "Looking for timers other nodes armed failed; the next look tries again")]
+    public static partial void TimerRescanFailed(ILogger logger, Exception exception);
 }

@@ -75,8 +75,14 @@ internal static class EngineTuning
             sp.GetRequiredService<LockTable>(),
             TimeProvider.System,
             tuning.BounceDelay,
-            sp.GetRequiredService<ILogger<PromptQueueProvider>>()));
-        services.AddSingleton<PromptLockProvider>();
+            sp.GetRequiredService<ILogger<PromptQueueProvider>>(),
+            sp.GetService<ISharedWorkQueues>()));
+        services.AddSingleton(sp => new PromptLockProvider(
+            sp.GetRequiredService<LockTable>(),
+            sp.GetRequiredService<PromptQueueProvider>(),
+            sp.GetRequiredService<ILogger<PromptLockProvider>>(),
+            sp.GetService<IClusterLocks>(),
+            tuning));
         services.AddSingleton<WakeUpScheduler>();
         services.AddSingleton<IWakeUpSink>(sp => sp.GetRequiredService<WakeUpScheduler>());
 

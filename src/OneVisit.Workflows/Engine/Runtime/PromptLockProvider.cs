@@ -35,16 +35,25 @@ internal sealed partial class PromptLockProvider : IDistributedLockProvider
     private readonly LockTable _locks;
     private readonly PromptQueueProvider _queue;
     private readonly ILogger _logger;
+    private readonly IClusterLocks? _cluster;
+    private readonly TimeSpan _remoteRetryDelay;
 
     // The event whose evt: lock this async flow holds, if any.
     private readonly AsyncLocal<string?> _heldEvent = new();
 
     /// <summary>Creates the provider over <paramref name="locks"/>, queueing released work on <paramref name="queue"/>.</summary>
-    public PromptLockProvider(LockTable locks, PromptQueueProvider queue, ILogger<PromptLockProvider> logger)
+    /// <param name="locks">This node's lock table.</param>
+    /// <param name="queue">Where released work is queued.</param>
+    /// <param name="logger">Logs blocked and released work.</param>
+    /// <param name="cluster">Locks shared with other nodes, taken after the local one; null on one node.</param>
+    /// <param name="tuning">The delay before an event blocked on another node's lock is tried again.</param>
+    public PromptLockProvider(LockTable locks, PromptQueueProvider queue, ILogger<PromptLockProvider> logger, IClusterLocks? cluster = null, RuntimeTuning? tuning = null)
     {
         _locks = locks;
         _queue = queue;
         _logger = logger;
+        _cluster = cluster;
+        _remoteRetryDelay = (tuning ?? new RuntimeTuning()).RemoteRetryDelay;
     }
 
     /// <summary>Takes <paramref name="Id"/> if free; see the class remarks for what a failure records.</summary>
@@ -69,7 +78,7 @@ internal sealed partial class PromptLockProvider : IDistributedLockProvider
             : new ParkedWork(QueueType.Event, heldEvent, Id, PromptQueueProvider.EventLock(heldEvent));
         if (_locks.TryAcquire(Id, blocked))
         {
-            return Task.FromResult(true);
+            return _cluster is null ? Task.FromResult(true) : AcquireClusterAsync(Id, heldEvent, cancellationToken);
         }
 
         if (heldEvent is not null)
@@ -84,29 +93,89 @@ internal sealed partial class PromptLockProvider : IDistributedLockProvider
     /// <param name="Id">The lock id (WorkflowCore's parameter name).</param>
     public Task ReleaseLock(string Id)
     {
-        if (Id.StartsWith(EventLockPrefix, StringComparison.Ordinal)
-            && string.Equals(_heldEvent.Value, Id[EventLockPrefix.Length..], StringComparison.Ordinal))
+        if (Id.StartsWith(EventLockPrefix, StringComparison.Ordinal))
         {
-            _heldEvent.Value = null;
+            if (string.Equals(_heldEvent.Value, Id[EventLockPrefix.Length..], StringComparison.Ordinal))
+            {
+                _heldEvent.Value = null;
+            }
+
+            ReleaseLocal(Id);
+            return Task.CompletedTask;
         }
 
-        foreach (var work in _locks.Release(Id))
+        if (_cluster is null)
         {
-            LogReleasedWork(work.ItemId, work.Queue, Id);
-            _queue.Enqueue(work.ItemId, work.Queue);
+            ReleaseLocal(Id);
+            return Task.CompletedTask;
         }
 
-        return Task.CompletedTask;
+        return ReleaseClusterAsync(Id);
     }
 
-    /// <summary>Nothing to start: the locks live in memory.</summary>
-    public Task Start() => Task.CompletedTask;
+    /// <summary>Joins the cluster when the locks are shared; nothing to start otherwise.</summary>
+    public Task Start() => _cluster?.StartAsync() ?? Task.CompletedTask;
 
-    /// <summary>Nothing to stop.</summary>
-    public Task Stop() => Task.CompletedTask;
+    /// <summary>Leaves the cluster when the locks are shared.</summary>
+    public Task Stop() => _cluster?.StopAsync() ?? Task.CompletedTask;
+
+    // The local lock is held: ask the other nodes. When one of them holds it, give the local lock back (queueing what
+    // waited for it here), and try a blocked event again shortly, since this node will not see that node's release.
+    private async Task<bool> AcquireClusterAsync(string id, string? heldEvent, CancellationToken cancellationToken)
+    {
+        bool taken;
+        try
+        {
+            taken = await _cluster!.TryAcquireAsync(id, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            ReleaseLocal(id);
+            throw;
+        }
+
+        if (taken)
+        {
+            return true;
+        }
+
+        ReleaseLocal(id);
+        if (heldEvent is not null)
+        {
+            LogEventBlockedElsewhere(heldEvent, id, _remoteRetryDelay);
+            _queue.EnqueueLater(heldEvent, QueueType.Event, _remoteRetryDelay);
+        }
+
+        return false;
+    }
+
+    // The cluster's lock goes first: work queued by the local release then finds it free on every node.
+    private async Task ReleaseClusterAsync(string id)
+    {
+        try
+        {
+            await _cluster!.ReleaseAsync(id).ConfigureAwait(false);
+        }
+        finally
+        {
+            ReleaseLocal(id);
+        }
+    }
+
+    private void ReleaseLocal(string id)
+    {
+        foreach (var work in _locks.Release(id))
+        {
+            LogReleasedWork(work.ItemId, work.Queue, id);
+            _queue.Enqueue(work.ItemId, work.Queue);
+        }
+    }
 
     [LoggerMessage(EventId = 203, Level = LogLevel.Debug, Message = "Event {EventId} blocked by lock {LockId}; it is queued again once both are released")]
     private partial void LogEventBlocked(string eventId, string lockId);
+
+    [LoggerMessage(EventId = 207, Level = LogLevel.Debug, Message = "Event {EventId} blocked by lock {LockId}, held by another node; tried again in {Delay}")]
+    private partial void LogEventBlockedElsewhere(string eventId, string lockId, TimeSpan delay);
 
     [LoggerMessage(EventId = 204, Level = LogLevel.Trace, Message = "{Queue} item {ItemId} queued on release of {LockId}")]
     private partial void LogReleasedWork(string itemId, QueueType queue, string lockId);

@@ -4,8 +4,9 @@ using WorkflowCore.Interface;
 namespace OneVisit.Workflows.Engine.Runtime;
 
 /// <summary>
-/// In-process queues whose consumers wake the moment work arrives, and which hold back work
-/// that could not run yet instead of letting WorkflowCore spin on it.
+/// Queues whose consumers wake the moment work arrives, and which hold back work that could not
+/// run yet instead of letting WorkflowCore spin on it. The queues live in this process (one node),
+/// or are shared by the nodes on one database (<see cref="ISharedWorkQueues"/>).
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
@@ -28,12 +29,8 @@ internal sealed partial class PromptQueueProvider : IQueueProvider
     private readonly TimeProvider _time;
     private readonly TimeSpan _bounceDelay;
     private readonly ILogger _logger;
-    private readonly Dictionary<QueueType, WorkQueue> _queues = new()
-    {
-        [QueueType.Workflow] = new WorkQueue(),
-        [QueueType.Event] = new WorkQueue(),
-        [QueueType.Index] = new WorkQueue(),
-    };
+    private readonly ISharedWorkQueues? _shared;
+    private readonly Dictionary<QueueType, IWorkQueue> _queues;
 
     // Pending bounce retries; holding them keeps their timers alive until they fire.
     private readonly HashSet<Retry> _retries = [];
@@ -47,12 +44,22 @@ internal sealed partial class PromptQueueProvider : IQueueProvider
     /// </param>
     /// <param name="bounceDelay">How long an item re-queued while in flight waits before it is queued again.</param>
     /// <param name="logger">Logs parked and bounced items.</param>
-    public PromptQueueProvider(LockTable locks, TimeProvider time, TimeSpan bounceDelay, ILogger<PromptQueueProvider> logger)
+    /// <param name="shared">Queues shared with other nodes on one database; null keeps them in this process.</param>
+    public PromptQueueProvider(LockTable locks, TimeProvider time, TimeSpan bounceDelay, ILogger<PromptQueueProvider> logger, ISharedWorkQueues? shared = null)
     {
         _locks = locks;
         _time = time;
         _bounceDelay = bounceDelay;
         _logger = logger;
+        _shared = shared;
+        _queues = new()
+        {
+            [QueueType.Workflow] = shared?.Create(QueueType.Workflow) ?? new WorkQueue(),
+            [QueueType.Event] = shared?.Create(QueueType.Event) ?? new WorkQueue(),
+
+            // Never filled (see Enqueue), but WorkflowCore may still ask it for work.
+            [QueueType.Index] = new WorkQueue(),
+        };
     }
 
     /// <summary>Always true: <see cref="DequeueWork"/> waits for an item.</summary>
@@ -94,7 +101,7 @@ internal sealed partial class PromptQueueProvider : IQueueProvider
         if (work.TakeBounce(id))
         {
             LogBounced(id, queue, _bounceDelay);
-            RequeueLater(id, queue);
+            RequeueLater(id, queue, _bounceDelay);
             return;
         }
 
@@ -112,15 +119,21 @@ internal sealed partial class PromptQueueProvider : IQueueProvider
         // WorkflowCore's interface is not nullable-annotated; its consumer treats null as "nothing yet".
         _queues[queue].TakeAsync(cancellationToken)!;
 
-    /// <summary>Nothing to start: the queues live in memory.</summary>
-    public Task Start() => Task.CompletedTask;
+    /// <summary>Starts the shared queues' background work, if the queues are shared.</summary>
+    public Task Start() => _shared?.StartAsync() ?? Task.CompletedTask;
 
     /// <summary>Drops pending bounce retries; the store's poll finds their work again after a restart.</summary>
     public Task Stop()
     {
         DropRetries(disposing: false);
-        return Task.CompletedTask;
+        return _shared?.StopAsync() ?? Task.CompletedTask;
     }
+
+    /// <summary>
+    /// Queues <paramref name="id"/> after <paramref name="delay"/>: work blocked by a lock another node holds, whose
+    /// release this node will not see.
+    /// </summary>
+    public void EnqueueLater(string id, QueueType queue, TimeSpan delay) => RequeueLater(id, queue, delay);
 
     /// <inheritdoc />
     public void Dispose()
@@ -137,7 +150,7 @@ internal sealed partial class PromptQueueProvider : IQueueProvider
         }
     }
 
-    private void RequeueLater(string id, QueueType queue)
+    private void RequeueLater(string id, QueueType queue, TimeSpan delay)
     {
         var retry = new Retry(this, id, queue);
         lock (_retries)
@@ -154,7 +167,7 @@ internal sealed partial class PromptQueueProvider : IQueueProvider
         // Advance, and the callback does not run in whichever consumer's flow bounced the item.
         using (ExecutionContext.SuppressFlow())
         {
-            retry.Timer = _time.CreateTimer(static state => ((Retry)state!).Fire(), retry, _bounceDelay, Timeout.InfiniteTimeSpan);
+            retry.Timer = _time.CreateTimer(static state => ((Retry)state!).Fire(), retry, delay, Timeout.InfiniteTimeSpan);
         }
     }
 

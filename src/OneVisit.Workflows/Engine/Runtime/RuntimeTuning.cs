@@ -38,6 +38,16 @@ internal sealed record RuntimeTuning
     /// </remarks>
     public TimeSpan BounceDelay { get; init; } = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>
+    /// How long an event blocked by a workflow lock that another node holds waits before it is tried again. Default
+    /// 20 ms.
+    /// </summary>
+    /// <remarks>
+    /// A lock held on this node wakes its waiters on release; another node's release is not seen here, so the event
+    /// is retried instead, each try costing one lock round trip. A case's step holds its lock for milliseconds.
+    /// </remarks>
+    public TimeSpan RemoteRetryDelay { get; init; } = TimeSpan.FromMilliseconds(20);
+
     /// <summary>How many of WorkflowCore's event consumers run, each taking max(cores, 2) events at once. Default 4.</summary>
     public int EventConsumers { get; init; } = 4;
 

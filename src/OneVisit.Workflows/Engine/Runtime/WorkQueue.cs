@@ -4,7 +4,7 @@ namespace OneVisit.Workflows.Engine.Runtime;
 /// One in-process FIFO of item ids whose consumer waits for an item instead of polling.
 /// An id already waiting is not added twice.
 /// </summary>
-internal sealed class WorkQueue : IDisposable
+internal sealed class WorkQueue : IWorkQueue
 {
     private readonly Lock _gate = new();
     private readonly Queue<string> _items = new();

@@ -31,6 +31,19 @@ internal sealed partial class SqliteCaseStore
     public Task MarkTimerFiredAsync(string timerId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE ov_timers SET fired = 1 WHERE timer_id = $id", c => c.With("$id", timerId), cancellationToken);
 
+    public Task<List<TimerRow>> DueTimersAsync(DateTimeOffset before, CancellationToken cancellationToken) =>
+        QueryAsync(
+            "SELECT timer_id, case_id, due, kind, event_name, event_key FROM ov_timers WHERE fired = 0 AND due < $before ORDER BY due",
+            c => c.With("$before", ToDb(before)),
+            r => new TimerRow(r.GetString(0), r.GetString(1), Instant(r, 2), TimerKind.Parse(r.GetString(3)), NullableString(r, 4), NullableString(r, 5)),
+            cancellationToken);
+
+    /// <summary>
+    /// One node holds the file (its host lock), and a timer disarmed with a case's save leaves this node's memory with
+    /// that commit: the timer in hand is this node's to fire, with no round trip.
+    /// </summary>
+    public Task<bool> ClaimTimerAsync(string timerId, CancellationToken cancellationToken) => Task.FromResult(true);
+
     public Task SaveTermsAsync(string code, int version, string terms, CancellationToken cancellationToken) =>
         ExecuteAsync(
             "INSERT INTO ov_procedure_versions (code, version, terms) VALUES ($code, $version, $terms) ON CONFLICT DO NOTHING",

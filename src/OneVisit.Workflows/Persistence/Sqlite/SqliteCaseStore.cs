@@ -16,6 +16,9 @@ internal sealed partial class SqliteCaseStore(SqliteDatabase database)
     internal static readonly SqliteMigrations Migrations = new(CaseSchema.Component, CaseSchema.Migrations);
 
     /// <summary>Takes the file for this host (<see cref="SqliteHostLock"/>) and brings the tables up to date; a read-only store cannot run a host.</summary>
+    /// <summary>False: one host per file (<see cref="SqliteHostLock"/>).</summary>
+    public bool SharedByNodes => false;
+
     public Task InitializeAsync(CancellationToken cancellationToken) => database.IsReadOnly
         ? Task.FromException(new CaseStoreException(
             $"The case store {database.FileName} is opened read-only (Mode=ReadOnly, for inspection), so the case runtime cannot start on it. "
