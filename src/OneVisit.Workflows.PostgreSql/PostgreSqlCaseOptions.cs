@@ -39,6 +39,13 @@ public sealed class PostgreSqlCaseOptions
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
+    /// How often a wait for a case (<c>WaitUntilAsync</c>) reads the case again, since the case may advance on another
+    /// node, whose saves this node does not see. Saves on this node end the wait at once. Default 200 ms.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.01", "00:01:00", ErrorMessage = "{0} must be between 10 ms and 1 minute")]
+    public TimeSpan WaitReadInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
     /// Whether a node listens for <c>NOTIFY</c> on one dedicated connection, so work queued on another node starts
     /// within milliseconds. Turn it off behind a pooler in transaction mode (PgBouncer's <c>pool_mode=transaction</c>),
     /// which cannot carry <c>LISTEN</c>: the queue is then found by polling every <see cref="QueuePollInterval"/>.

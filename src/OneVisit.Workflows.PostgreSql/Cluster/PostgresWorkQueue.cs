@@ -23,6 +23,18 @@ internal sealed class PostgresWorkQueue(PostgresWorkQueues owner, QueueType queu
 
     public QueueType Queue => queue;
 
+    /// <summary>Consumers of this node waiting for a hand-over (for tests and diagnostics).</summary>
+    public int Waiting
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _takers.Count;
+            }
+        }
+    }
+
     /// <summary>Ids this node queued that are not yet written to the table.</summary>
     public int Count => owner.Unwritten(queue);
 

@@ -54,6 +54,7 @@ internal static class PostgresRegistration
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresNode>(),
             sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value, sp.GetRequiredService<ILogger<PostgresWorkQueues>>()));
         services.AddSingleton<ISharedWorkQueues>(sp => sp.GetRequiredService<PostgresWorkQueues>());
+        services.AddSingleton(sp => new CaseWatcher.RemoteSaves(sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value.WaitReadInterval));
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];

@@ -38,7 +38,7 @@ internal static class EngineRegistration
         services.AddSingleton(sp => new ObservedPersistence(
             sp.GetRequiredService<IEngineStore>(), sp.GetRequiredService<CaseWatcher>(), sp.GetRequiredService<IWakeUpSink>()));
 
-        services.AddSingleton<CaseWatcher>();
+        services.AddSingleton(sp => new CaseWatcher(sp.GetService<CaseWatcher.RemoteSaves>()));
         CaseStorageRegistration.Chosen(services).Register(services);
         services.AddSingleton<IStoreErrorTranslator, EngineErrors>();
         services.AddTransient<IntakeStep>();

@@ -21,4 +21,43 @@ public sealed class UsePostgreSqlTests(PostgresClusterFixture postgres)
         Assert.Equal(CaseOutcome.Approved, closed.Outcome);
         Assert.True((await harness.Audit.VerifyAsync(submitted.CaseId)).AllVerified);
     }
+
+    [Fact]
+    public async Task TwoNodes_SubmittedOnOneDecidedOnTheOther_TheCaseResumesOnEitherAndCloses()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var a = await CaseHarness.StartAsync(postgres: database);
+        await using var b = await CaseHarness.StartAsync(postgres: database);
+        var submitted = await a.Cases.SubmitAsync(a.Errand("04-housing-fund-rent-withdrawal.yaml", "errand-4"));
+
+        await b.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+        await b.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
+        var closed = await a.WaitForStage(submitted.CaseId, CaseStage.Closed);
+
+        Assert.Equal(CaseOutcome.Approved, closed.Outcome);
+        Assert.True((await b.Audit.VerifyAsync(submitted.CaseId)).AllVerified);
+        Assert.Equal(2L, await ScalarAsync(database, "SELECT count(*) FROM ov_nodes"));
+    }
+
+    [Fact]
+    public async Task TwoNodes_SameIdempotencyKeyAtOnce_MakeOneCase()
+    {
+        var database = await postgres.CreateDatabaseAsync();
+        await using var a = await CaseHarness.StartAsync(postgres: database);
+        await using var b = await CaseHarness.StartAsync(postgres: database);
+        var errand = a.Errand("04-housing-fund-rent-withdrawal.yaml", "one-key");
+
+        var both = await Task.WhenAll(a.Cases.SubmitAsync(errand), b.Cases.SubmitAsync(errand));
+
+        Assert.Equal(both[0].CaseId, both[1].CaseId);
+        Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM ov_cases"));
+        Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM wf_instances"));
+    }
+
+    private static async Task<object?> ScalarAsync(string connectionString, string sql)
+    {
+        await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
+        await using var command = source.CreateCommand(sql);
+        return await command.ExecuteScalarAsync();
+    }
 }

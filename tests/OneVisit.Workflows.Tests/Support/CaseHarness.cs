@@ -79,7 +79,7 @@ internal sealed class CaseHarness : IAsyncDisposable
         collection.AddMetrics();
         var guard = new PersonalDataGuard(PersonalDataGuard.SampleApplicants);
         // OneVisit's own lines at every level go through the guard; WorkflowCore's debug chatter (ids, no case data) does not.
-        collection.AddLogging(b => b.AddFilter("OneVisit", LogLevel.Debug).AddProvider(new ConsoleErrorLoggerProvider()).AddProvider(guard));
+        collection.AddLogging(b => b.AddFilter("OneVisit", Environment.GetEnvironmentVariable("ONEVISIT_TEST_LOG") == "debug" ? LogLevel.Trace : LogLevel.Debug).AddFilter("WorkflowCore", Environment.GetEnvironmentVariable("ONEVISIT_TEST_LOG") == "debug" ? LogLevel.Debug : LogLevel.Information).AddProvider(new ConsoleErrorLoggerProvider()).AddProvider(guard));
         collection.AddOneVisit()
             .AddCatalog(catalog ?? RepositoryRoot.SampleCatalogue)
             .AddWorkflows(w =>
