@@ -82,9 +82,10 @@ public sealed class LayeringTests
     [Fact]
     public void PostgreSqlStore_Dependencies_ThePortAndNpgsqlOnly() =>
         Holds(
-            "the PostgreSQL store is a second implementation of the Storage/ port: outside its Engine/ room it never leans on SQLite's implementation, the engine or WorkflowCore",
+            "the PostgreSQL store is a second implementation of the Storage/ port: outside its Engine/ room (WorkflowCore's store, locks and queues) and its Hosting/ room (the registration, which wires every room) it never leans on SQLite's implementation, the engine or WorkflowCore",
             Types.InAssembly(PostgreSql).That().ResideInNamespace("OneVisit.Workflows.PostgreSql")
                 .And().DoNotResideInNamespace("OneVisit.Workflows.PostgreSql.Engine")
+                .And().DoNotResideInNamespace("OneVisit.Workflows.PostgreSql.Hosting")
                 .ShouldNot().HaveDependencyOnAny("Microsoft.Data.Sqlite", "WorkflowCore", "OneVisit.Workflows.Persistence", "OneVisit.Workflows.Engine"));
 
     [Fact]

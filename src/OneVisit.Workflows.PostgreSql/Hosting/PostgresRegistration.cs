@@ -5,7 +5,7 @@ using Npgsql;
 using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.Hosting;
-using OneVisit.Workflows.PostgreSql.Cluster;
+using OneVisit.Workflows.PostgreSql.Engine.Cluster;
 using OneVisit.Workflows.PostgreSql.Engine;
 using OneVisit.Workflows.Storage;
 

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using OneVisit.Workflows.PostgreSql;
-using OneVisit.Workflows.PostgreSql.Cluster;
+using OneVisit.Workflows.PostgreSql.Engine.Cluster;
 using OneVisit.Workflows.PostgreSql.Engine;
 using OneVisit.Workflows.PostgreSql.Hosting;
 using OneVisit.Workflows.Storage;

@@ -96,7 +96,7 @@ public sealed class ClusterPartsTests(PostgresClusterFixture cluster) : IAsyncLi
     public async Task Queue_WorkAddedWhileALocalConsumerWaits_IsHandedToItWithoutTheTable()
     {
         var a = await _database.NodeAsync("a", o => o.QueuePollInterval = TimeSpan.FromMinutes(10));
-        var queue = (OneVisit.Workflows.PostgreSql.Cluster.PostgresWorkQueue)a.Queues.Create(QueueType.Workflow);
+        var queue = (OneVisit.Workflows.PostgreSql.Engine.Cluster.PostgresWorkQueue)a.Queues.Create(QueueType.Workflow);
         await a.Queues.StartAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var taken = queue.TakeAsync(timeout.Token);

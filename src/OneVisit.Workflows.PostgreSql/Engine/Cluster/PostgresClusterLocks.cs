@@ -4,7 +4,7 @@ using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.PostgreSql.Hosting;
 using static OneVisit.Workflows.PostgreSql.PostgresValues;
 
-namespace OneVisit.Workflows.PostgreSql.Cluster;
+namespace OneVisit.Workflows.PostgreSql.Engine.Cluster;
 
 /// <summary>
 /// Locks shared by the nodes on one database, as lease rows (<c>wf_locks</c>) whose lease is the holder's liveness: a

@@ -1,7 +1,7 @@
 using OneVisit.Workflows.Engine.Runtime;
 using WorkflowCore.Interface;
 
-namespace OneVisit.Workflows.PostgreSql.Cluster;
+namespace OneVisit.Workflows.PostgreSql.Engine.Cluster;
 
 /// <summary>
 /// One of WorkflowCore's queues shared through <c>wf_queue</c> (see <see cref="PostgresWorkQueues"/>). An id queued

@@ -5,7 +5,7 @@ using OneVisit.Workflows.Engine.Runtime;
 using OneVisit.Workflows.PostgreSql.Hosting;
 using WorkflowCore.Interface;
 
-namespace OneVisit.Workflows.PostgreSql.Cluster;
+namespace OneVisit.Workflows.PostgreSql.Engine.Cluster;
 
 /// <summary>
 /// WorkflowCore's queues shared by the nodes on one database: a table (<c>wf_queue</c>) claimed with

@@ -3,7 +3,7 @@ using Npgsql;
 using OneVisit.Workflows.PostgreSql.Hosting;
 using static OneVisit.Workflows.PostgreSql.PostgresValues;
 
-namespace OneVisit.Workflows.PostgreSql.Cluster;
+namespace OneVisit.Workflows.PostgreSql.Engine.Cluster;
 
 /// <summary>
 /// Keeps this node alive in <c>ov_nodes</c>: registers it when the engine starts, renews <c>seen_at</c> every
