@@ -94,6 +94,10 @@ internal static class PostgresStore
     }
 
     /// <summary>Where the connection goes, for error lines: host, port, database and user, never the password.</summary>
-    public static string Where(NpgsqlConnectionStringBuilder given) =>
-        $"PostgreSQL at {given.Host}:{given.Port}, database '{given.Database ?? given.Username ?? "(the user's name)"}' as user '{given.Username ?? Environment.UserName}'";
+    public static string Where(NpgsqlConnectionStringBuilder given)
+    {
+        // Npgsql's defaults: the user from PGUSER, else this machine's; the database named as the user.
+        var user = given.Username ?? Environment.GetEnvironmentVariable("PGUSER") ?? Environment.UserName;
+        return $"PostgreSQL at {given.Host}:{given.Port}, database '{given.Database ?? user}' as user '{user}'";
+    }
 }
