@@ -28,6 +28,14 @@ internal sealed class PostgresMigrations(string component, IReadOnlyList<string>
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
+            // A database already at the latest version needs no lock and no DDL, so a read-only session (a hot standby,
+            // or 'onevisit cases' inspecting with default_transaction_read_only on) can use the store: the engine's store
+            // calls this before its first read, even when the runtime was never started.
+            if (await ReadVersionIfPresentAsync(connection, Component, cancellationToken).ConfigureAwait(false) == LatestVersion)
+            {
+                return LatestVersion;
+            }
+
             while (true)
             {
                 var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
@@ -75,6 +83,20 @@ internal sealed class PostgresMigrations(string component, IReadOnlyList<string>
         await using var command = new NpgsqlCommand("SELECT version FROM schema_versions WHERE component = @component", connection, transaction);
         command.Text("component", component);
         return await command.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is int version ? version : 0;
+    }
+
+    /// <summary>The component's version, or 0 when <c>schema_versions</c> does not exist yet; reads only.</summary>
+    private static async Task<int> ReadVersionIfPresentAsync(NpgsqlConnection connection, string component, CancellationToken cancellationToken)
+    {
+        await using (var exists = new NpgsqlCommand("SELECT to_regclass('schema_versions') IS NOT NULL", connection))
+        {
+            if (await exists.ExecuteScalarAsync(cancellationToken).ConfigureAwait(false) is not true)
+            {
+                return 0;
+            }
+        }
+
+        return await ReadVersionAsync(connection, transaction: null, component, cancellationToken).ConfigureAwait(false);
     }
 
     private static async Task ExecuteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string sql, CancellationToken cancellationToken)

@@ -20,6 +20,10 @@ public sealed class HelpTests
     [InlineData(new[] { "audit", "verify" }, "--key", "--json")]
     [InlineData(new[] { "audit", "who-looked" }, "<subject-id>", "--json")]
     [InlineData(new[] { "audit", "who-looked" }, "--lang", "read-only")]
+    [InlineData(new[] { "cases", "list" }, "--pg", "ONEVISIT_PG")]
+    [InlineData(new[] { "cases", "show" }, "--pg", "PGPASSWORD")]
+    [InlineData(new[] { "audit", "verify" }, "--pg", "ONEVISIT_PG")]
+    [InlineData(new[] { "audit", "who-looked" }, "--pg", "ONEVISIT_PG")]
     public void Help_EachCommand_HasHelpWithItsArgumentsAndOptions(string[] command, string first, string second)
     {
         var (exit, output, error) = Cli.Run([.. command, "--help"]);

@@ -7,7 +7,7 @@ using OneVisit.Workflows.Audit;
 namespace OneVisit.Cli.Audit;
 
 /// <summary>
-/// <c>onevisit audit verify</c>: checks every case's audit chain in a SQLite case store; <c>onevisit audit
+/// <c>onevisit audit verify</c>: checks every case's audit chain in a case store (SQLite or PostgreSQL); <c>onevisit audit
 /// who-looked</c>: the data tracker of one subject. Both read the store without running anything.
 /// </summary>
 internal static class AuditCommand
@@ -16,7 +16,7 @@ internal static class AuditCommand
     public const string KeyVariable = "ONEVISIT_AUDIT_KEY";
 
     public static Command Create(Terminal output, Terminal error) =>
-        new("audit", "Read the audit log of a SQLite case store (a host's UseSqlite database, or the demo's): check it for tampering, or list who looked at a person's data.")
+        new("audit", "Read the audit log of a case store (a host's UseSqlite file or UsePostgreSql database, or the demo's): check it for tampering, or list who looked at a person's data.")
         {
             Verify(output, error),
             WhoLooked(output, error),
@@ -24,7 +24,7 @@ internal static class AuditCommand
 
     private static Command Verify(Terminal output, Terminal error)
     {
-        var database = new Option<string?>("--db") { Description = "The SQLite case store. By default the newest demo store, the one the last 'onevisit demo' made.", HelpName = "file" };
+        var store = StoreSource.Create();
         var key = new Option<string?>("--key")
         {
             Description = $"The host's audit key (CaseOptions.AuditKey, base64), to check each line's HMAC too; without it only hashes are checked, and a chain rebuilt by someone with write access passes. Also read from {KeyVariable}, which keeps it out of the process list.",
@@ -37,19 +37,19 @@ internal static class AuditCommand
             "verify",
             "Recompute every case's audit chain: each line's hash over its content and the line before it, and with --key its HMAC; "
             + "report each chain's first broken line with its case and position. Exit code: 0 every chain verified, 1 a chain is broken "
-            + "(or not a case store), 2 none broken but some lines predate chaining, 64 usage.")
+            + "(or not a case store, or PostgreSQL unreachable), 2 none broken but some lines predate chaining, 64 usage.")
         {
-            database,
             key,
             caseId,
             json,
             language,
         };
+        store.AddTo(command);
         command.SetAction(async (parsed, cancellation) =>
         {
             var auditKey = parsed.GetValue(key) ?? Environment.GetEnvironmentVariable(KeyVariable);
-            var input = CaseStoreInput.Open("audit verify", parsed.GetValue(database) ?? DemoStores.Newest(), Samples.Catalogue, null, error, out var exitCode,
-                workflows: w => w.Configure(o => o.AuditKey = string.IsNullOrEmpty(auditKey) ? null : auditKey));
+            var (input, exitCode) = await CaseStoreInput.OpenAsync("audit verify", store.Resolve(parsed), Samples.Catalogue, null, error, cancellation,
+                workflows: w => w.Configure(o => o.AuditKey = string.IsNullOrEmpty(auditKey) ? null : auditKey)).ConfigureAwait(false);
             if (input is null)
             {
                 return exitCode;
@@ -84,7 +84,7 @@ internal static class AuditCommand
     private static Command WhoLooked(Terminal output, Terminal error)
     {
         var subject = new Argument<string>("subject-id") { Description = "The data subject: the applicant's id, as the cases name it ('cases list' shows it)." };
-        var database = new Option<string?>("--db") { Description = "The SQLite case store. By default the newest demo store, the one the last 'onevisit demo' made.", HelpName = "file" };
+        var store = StoreSource.Create();
         var json = new Option<bool>("--json") { Description = "Print JSON for programs to read." };
         var language = LanguageOption.Create("The language of the text (the JSON is the same in both):");
         var command = new Command(
@@ -96,14 +96,14 @@ internal static class AuditCommand
             + "Exit code: 0 listed (even none), 1 not a case store, 64 usage (a subject id that is empty, too long or has control characters).")
         {
             subject,
-            database,
             json,
             language,
         };
+        store.AddTo(command);
         command.SetAction(async (parsed, cancellation) =>
         {
             var subjectId = parsed.GetRequiredValue(subject);
-            var input = CaseStoreInput.Open("audit who-looked", parsed.GetValue(database) ?? DemoStores.Newest(), Samples.Catalogue, null, error, out var exitCode);
+            var (input, exitCode) = await CaseStoreInput.OpenAsync("audit who-looked", store.Resolve(parsed), Samples.Catalogue, null, error, cancellation).ConfigureAwait(false);
             if (input is null)
             {
                 return exitCode;

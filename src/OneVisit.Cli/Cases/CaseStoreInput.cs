@@ -4,12 +4,14 @@ using OneVisit.Cli.Common;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Commitments;
+using OneVisit.Workflows.PostgreSql;
 using OneVisit.Workflows.Visits;
 
 namespace OneVisit.Cli.Cases;
 
 /// <summary>
-/// Opens an existing case store for reading (<see cref="ReadOnlyStore"/>), without starting the case runtime:
+/// Opens an existing case store for reading (a SQLite file as <see cref="ReadOnlyStore"/>, a PostgreSQL database as
+/// <see cref="PostgresStore"/>), without starting the case runtime:
 /// inspecting cases must never run their steps, send evidence requests or fire their timers.
 /// </summary>
 internal sealed class CaseStoreInput : IAsyncDisposable
@@ -24,7 +26,7 @@ internal sealed class CaseStoreInput : IAsyncDisposable
         ZoneAsked = zoneAsked;
     }
 
-    /// <summary>The store's file.</summary>
+    /// <summary>The store's file, or its PostgreSQL connection string without the password, quoted for a shell (as --db takes it).</summary>
     public string Database { get; }
 
     /// <summary>The zone times are shown in.</summary>
@@ -51,29 +53,56 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 
     /// <summary>
     /// The store, or null with the exit code to return after the problem was written to <paramref name="error"/>;
-    /// <paramref name="database"/> is null when none was given and no demo has made one. <paramref name="workflows"/>
+    /// <paramref name="store"/> is null when none was given and no demo has made one. <paramref name="workflows"/>
     /// adds settings of the case runtime (the audit key of <c>audit verify</c>).
     /// </summary>
-    public static CaseStoreInput? Open(string command, string? database, string catalogue, string? timeZone, Terminal error, out int exitCode, Action<Workflows.Hosting.WorkflowsBuilder>? workflows = null)
+    public static async Task<(CaseStoreInput? Input, int ExitCode)> OpenAsync(string command, StoreTarget? store, string catalogue, string? timeZone, Terminal error, CancellationToken cancellationToken, Action<Workflows.Hosting.WorkflowsBuilder>? workflows = null)
     {
-        exitCode = ExitCodes.Ok;
-        if (database is null)
+        if (store is null)
         {
             error.WriteLine(
-                $"onevisit {command}: no demo has made a case store yet (none in {DemoStores.Folder}). Run 'onevisit demo', or pass --db <file> (a host's UseSqlite database).",
+                $"onevisit {command}: no demo has made a case store yet (none in {DemoStores.Folder}). Run 'onevisit demo', or pass --db <file> (a host's UseSqlite database) or --pg <connection string> (a host's UsePostgreSql database).",
                 ConsoleColour.Red);
-            exitCode = ExitCodes.Usage;
-            return null;
+            return (null, ExitCodes.Usage);
         }
 
-        if (!ReadOnlyStore.Exists(command, database, error, out exitCode))
+        string database;
+        Action<Workflows.Hosting.WorkflowsBuilder> useStore;
+        if (store.IsPostgres)
         {
-            return null;
+            if (PostgresStore.Parse(command, store.Source, store.Value, error) is not { } given)
+            {
+                return (null, ExitCodes.Usage);
+            }
+
+            // Read-only at the server: inspection never creates, migrates or writes a table, whatever the library tries.
+            var readOnly = PostgresStore.ReadOnly(given);
+            var (readable, exitCode) = await PostgresStoreCheck.CheckAsync(command, given, readOnly, error, cancellationToken).ConfigureAwait(false);
+            if (!readable)
+            {
+                return (null, exitCode);
+            }
+
+            database = PostgresStore.Display(given);
+            useStore = w => w.UsePostgreSql(readOnly);
+        }
+        else
+        {
+            if (!ReadOnlyStore.Exists(command, store.Value, error, out var exitCode))
+            {
+                return (null, exitCode);
+            }
+
+            // Read-only: inspection never creates, migrates, locks or writes the file (a mistyped path, another
+            // application's database, a running host's store are all left as they are).
+            database = store.Value;
+            var connection = ReadOnlyStore.ConnectionString(database);
+            useStore = w => w.UseSqlite(connection);
         }
 
-        if (CatalogueInput.Load(command, catalogue, error, out exitCode) is not { } loaded)
+        if (CatalogueInput.Load(command, catalogue, error, out var loadCode) is not { } loaded)
         {
-            return null;
+            return (null, loadCode);
         }
 
         // The offices' zone: as asked, else the catalogue's own, else this machine's.
@@ -83,17 +112,13 @@ internal sealed class CaseStoreInput : IAsyncDisposable
             if (TimeZones.Find(timeZone, out var problem) is not { } asked)
             {
                 error.WriteLine($"onevisit {command}: {problem}", ConsoleColour.Red);
-                exitCode = ExitCodes.Usage;
-                return null;
+                return (null, ExitCodes.Usage);
             }
 
             zone = asked;
         }
 
-        // Read-only: inspection never creates, migrates, locks or writes the file (a mistyped path, another
-        // application's database, a running host's store are all left as they are).
-        var connection = ReadOnlyStore.ConnectionString(database);
-        return new CaseStoreInput(CaseServices.Build(loaded, catalogue, connection, new ZonedTimeProvider(zone), error.Writer, workflows), database, zone, timeZone);
+        return (new CaseStoreInput(CaseServices.Build(loaded, catalogue, useStore, new ZonedTimeProvider(zone), error.Writer, workflows), database, zone, timeZone), ExitCodes.Ok);
     }
 
     public async ValueTask DisposeAsync()

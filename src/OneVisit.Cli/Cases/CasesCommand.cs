@@ -4,14 +4,14 @@ using OneVisit.Workflows.Cases;
 
 namespace OneVisit.Cli.Cases;
 
-/// <summary><c>onevisit cases list|show</c>: what a SQLite case store holds, read without running anything.</summary>
+/// <summary><c>onevisit cases list|show</c>: what a case store (SQLite or PostgreSQL) holds, read without running anything.</summary>
 internal static class CasesCommand
 {
     public static Command Create(Terminal output, Terminal error)
     {
         var command = new Command(
             "cases",
-            "Inspect durable cases in a SQLite case store (a host's UseSqlite database, or the demo's): list them, or show one "
+            "Inspect durable cases in a case store (a host's UseSqlite file or UsePostgreSql database, or the demo's): list them, or show one "
             + "with its pending items, deadlines, evidence requests, ledgers and audit trail. Nothing is run or changed.")
         {
             List(output, error),
@@ -20,10 +20,10 @@ internal static class CasesCommand
         return command;
     }
 
-    private sealed record StoreOptions(Option<string?> Database, Option<string> Catalogue, Option<string?> TimeZone, Option<bool> Json, Option<TextLanguage> Language)
+    private sealed record StoreOptions(StoreSource Store, Option<string> Catalogue, Option<string?> TimeZone, Option<bool> Json, Option<TextLanguage> Language)
     {
         public static StoreOptions Create() => new(
-            new Option<string?>("--db") { Description = "The SQLite case store. By default the newest demo store (the temp folder's onevisit-demo), the one the last 'onevisit demo' made.", HelpName = "file" },
+            StoreSource.Create(),
             new Option<string>("--catalog") { Description = "The catalogue the cases were run with, for the working calendar and names (the sample catalogue by default).", HelpName = "dir", DefaultValueFactory = _ => Samples.Catalogue },
             new Option<string?>("--time-zone")
             {
@@ -35,16 +35,16 @@ internal static class CasesCommand
 
         public void AddTo(Command command)
         {
-            command.Add(Database);
+            Store.AddTo(command);
             command.Add(Catalogue);
             command.Add(TimeZone);
             command.Add(Json);
             command.Add(Language);
         }
 
-        /// <summary>The store asked for, else the newest demo store.</summary>
-        public CaseStoreInput? Open(ParseResult parsed, string command, Terminal error, out int exitCode) =>
-            CaseStoreInput.Open(command, parsed.GetValue(Database) ?? DemoStores.Newest(), parsed.GetRequiredValue(Catalogue), parsed.GetValue(TimeZone), error, out exitCode);
+        /// <summary>The store asked for (<see cref="StoreSource"/>), else the newest demo store.</summary>
+        public Task<(CaseStoreInput? Input, int ExitCode)> OpenAsync(ParseResult parsed, string command, Terminal error, CancellationToken cancellationToken) =>
+            CaseStoreInput.OpenAsync(command, Store.Resolve(parsed), parsed.GetRequiredValue(Catalogue), parsed.GetValue(TimeZone), error, cancellationToken);
     }
 
     private static Command List(Terminal output, Terminal error)
@@ -60,7 +60,7 @@ internal static class CasesCommand
                 r.AddError("--limit must be between 1 and 10000.");
             }
         });
-        var command = new Command("list", "List cases, newest first: stage, outcome, procedure, competent authority, applicant. Exit code: 0 listed (even none), 1 not a case store, 64 usage.")
+        var command = new Command("list", "List cases, newest first: stage, outcome, procedure, competent authority, applicant. Exit code: 0 listed (even none), 1 not a case store (or PostgreSQL unreachable), 64 usage.")
         {
             applicant,
             open,
@@ -69,7 +69,7 @@ internal static class CasesCommand
         store.AddTo(command);
         command.SetAction((parsed, cancellation) =>
         {
-            return RunAsync(store.Open(parsed, "cases list", error, out var exitCode), exitCode, "cases list", error, async input =>
+            return RunAsync(store.OpenAsync(parsed, "cases list", error, cancellation), "cases list", error, async input =>
             {
                 var cases = await input.Cases.ListAsync(new CaseQuery(parsed.GetValue(applicant), parsed.GetValue(open), parsed.GetValue(limit)), cancellation).ConfigureAwait(false);
                 if (parsed.GetValue(store.Json))
@@ -91,7 +91,7 @@ internal static class CasesCommand
     {
         var store = StoreOptions.Create();
         var caseId = new Argument<string>("case-id") { Description = "The case's id, as 'cases list' or the demo prints it (e.g. C0193…)." };
-        var command = new Command("show", "Show one case, or a bundle case (一件事) with its members and what passed between them: stage and outcome, what it waits for, evidence requests, deadlines, decision, delivery, visits, commitments and the audit trail. Exit code: 0 shown, 1 not a case store, 64 usage or unknown case.")
+        var command = new Command("show", "Show one case, or a bundle case (一件事) with its members and what passed between them: stage and outcome, what it waits for, evidence requests, deadlines, decision, delivery, visits, commitments and the audit trail. Exit code: 0 shown, 1 not a case store (or PostgreSQL unreachable), 64 usage or unknown case.")
         {
             caseId,
         };
@@ -99,7 +99,7 @@ internal static class CasesCommand
         command.SetAction((parsed, cancellation) =>
         {
             var id = parsed.GetRequiredValue(caseId);
-            return RunAsync(store.Open(parsed, "cases show", error, out var exitCode), exitCode, "cases show", error, async input =>
+            return RunAsync(store.OpenAsync(parsed, "cases show", error, cancellation), "cases show", error, async input =>
             {
                 CaseSnapshot snapshot;
                 try
@@ -206,8 +206,9 @@ internal static class CasesCommand
         }
     }
 
-    private static async Task<int> RunAsync(CaseStoreInput? input, int exitCode, string command, Terminal error, Func<CaseStoreInput, Task<int>> run)
+    private static async Task<int> RunAsync(Task<(CaseStoreInput? Input, int ExitCode)> opening, string command, Terminal error, Func<CaseStoreInput, Task<int>> run)
     {
+        var (input, exitCode) = await opening.ConfigureAwait(false);
         if (input is null)
         {
             return exitCode;

@@ -11,11 +11,11 @@ internal static class CaseServices
 {
     /// <param name="catalogue">The catalogue, loaded (and its diagnostics shown) by the command.</param>
     /// <param name="directory">Its folder.</param>
-    /// <param name="connectionString">The SQLite case store's connection string.</param>
+    /// <param name="store">Chooses the case store (<c>UseSqlite</c> or <c>UsePostgreSql</c> with its connection string).</param>
     /// <param name="time">The clock, with the offices' time zone as its local zone.</param>
     /// <param name="errors">Where error log lines go.</param>
     /// <param name="workflows">More settings of the case runtime.</param>
-    public static ServiceProvider Build(ProcedureCatalog catalogue, string directory, string connectionString, TimeProvider time, TextWriter errors, Action<WorkflowsBuilder>? workflows = null)
+    public static ServiceProvider Build(ProcedureCatalog catalogue, string directory, Action<WorkflowsBuilder> store, TimeProvider time, TextWriter errors, Action<WorkflowsBuilder>? workflows = null)
     {
         var services = new ServiceCollection();
         services.AddSingleton(time);
@@ -27,7 +27,7 @@ internal static class CaseServices
             .AddCatalog(directory)
             .AddWorkflows(w =>
             {
-                w.UseSqlite(connectionString);
+                store(w);
                 workflows?.Invoke(w);
             });
         return services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true });

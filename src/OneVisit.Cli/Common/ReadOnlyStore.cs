@@ -4,7 +4,7 @@ using OneVisit.Workflows.Cases;
 namespace OneVisit.Cli.Common;
 
 /// <summary>
-/// A SQLite case store opened to be inspected, by every command that reads one (<c>cases list|show</c>, <c>audit
+/// A case store opened to be inspected (for a PostgreSQL one, see also <see cref="PostgresStore"/>), by every command that reads one (<c>cases list|show</c>, <c>audit
 /// verify</c>): the file must exist, it is opened with <c>Mode=ReadOnly</c>, so it is never created, migrated, locked
 /// or switched to WAL, and the library refuses it when its schema is not the version this build reads. A running
 /// host's store can be read this way too.
@@ -59,6 +59,13 @@ internal static class ReadOnlyStore
                 $"onevisit {command}: {database} is not a OneVisit case store this version can read ({cause}). "
                 + "Open the database a OneVisit host or 'onevisit demo' wrote.",
                 ConsoleColour.Red);
+            return ExitCodes.Errors;
+        }
+        catch (Npgsql.NpgsqlException e)
+        {
+            // What the library did not translate (it does for its own reads): the server's words, never the connection string.
+            var cause = e is Npgsql.PostgresException server ? $"{server.SqlState}: {server.MessageText}" : e.Message;
+            error.WriteLine($"onevisit {command}: reading {database} failed ({cause.TrimEnd('.')}). Check the database and the connection string, then run the command again.", ConsoleColour.Red);
             return ExitCodes.Errors;
         }
     }

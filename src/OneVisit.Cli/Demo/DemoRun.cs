@@ -26,7 +26,7 @@ internal sealed class DemoRun(ProcedureCatalog catalog, string catalogue, string
     {
         var clock = new FakeTimeProvider(FoundingErrands.Morning);
         clock.SetLocalTimeZone(zone);
-        await using var services = CaseServices.Build(catalog, catalogue, new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = database }.ToString(), clock, errors, w => w.UseSimulatedDepartments());
+        await using var services = CaseServices.Build(catalog, catalogue, w => w.UseSqlite(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder { DataSource = database }.ToString()), clock, errors, w => w.UseSimulatedDepartments());
         var runtime = services.GetRequiredService<CaseRuntime>();
         progress("starting the case runtime");
         await runtime.StartAsync(cancellationToken).ConfigureAwait(false);
