@@ -12,11 +12,11 @@ namespace OneVisit.Cli.Common;
 internal static class PostgresStore
 {
     /// <summary>The schema versions (rows of <c>schema_versions</c>) this build reads: those a host of this build migrates to.</summary>
-    /// <remarks>The library keeps its migrations internal; a test starts a host and checks that it writes these.</remarks>
+    /// <remarks>Taken from the package's own migrations (a friend assembly); a test starts a host and checks that it writes these.</remarks>
     public static IReadOnlyDictionary<string, int> SchemaVersions { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["onevisit.cases"] = 1,
-        ["workflows"] = 1,
+        [Workflows.PostgreSql.PostgresSchema.Component] = Workflows.PostgreSql.PostgresSchema.Migrations.Count,
+        [Workflows.PostgreSql.Engine.PostgresWorkflowSchema.Component] = Workflows.PostgreSql.Engine.PostgresWorkflowSchema.Scripts.Count,
     };
 
     /// <summary>
