@@ -7,7 +7,7 @@ using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Tests.Support;
-using static OneVisit.Workflows.Tests.Bundles.BirthBundleCaseTests;
+using static OneVisit.Workflows.Tests.Bundles.BirthBundleCases;
 
 namespace OneVisit.Workflows.Tests.Bundles;
 
