@@ -9,7 +9,8 @@ namespace OneVisit.Workflows.Tests.Support;
 /// <summary>
 /// Direct SQL on a case store, SQLite file or PostgreSQL database, to check what was (or was not) stored beyond what
 /// the service shows. Statements are written once in the SQL both understand; parameters are named <c>$name</c>
-/// (sent to PostgreSQL as <c>@name</c>). Each call opens its own unpooled connection, so none is left behind.
+/// (sent to PostgreSQL as <c>@name</c>). SQLite connections are not pooled, so no file stays open; PostgreSQL's are
+/// (a new server process per query made the crash tests' checks take seconds), and closed after two idle seconds.
 /// </summary>
 internal sealed partial class StoreSql(string sqlitePath, string? postgres)
 {
@@ -50,7 +51,7 @@ internal sealed partial class StoreSql(string sqlitePath, string? postgres)
     {
         DbConnection connection = postgres is null
             ? new SqliteConnection($"Data Source={sqlitePath};Pooling=False")
-            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { Pooling = false }.ConnectionString);
+            : new NpgsqlConnection(new NpgsqlConnectionStringBuilder(postgres) { ConnectionIdleLifetime = 2, ConnectionPruningInterval = 1 }.ConnectionString);
         await connection.OpenAsync();
         return connection;
     }
