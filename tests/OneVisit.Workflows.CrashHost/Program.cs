@@ -9,8 +9,10 @@ using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.CrashHost;
 using OneVisit.Workflows.Hosting;
+using OneVisit.Workflows.PostgreSql;
 
 // Usage: crashhost <database> <department-log> <cases> <department-latency-ms> [bundles [<decisions>]]
+// <database> is a SQLite file, or "postgres:" followed by a PostgreSQL connection string (UsePostgreSql).
 // Submits <cases> applications (idempotent keys, so a second run re-submits safely), decides every case that
 // reaches review, and exits 0 once all are closed. The crash test kills the first run mid-flight.
 // With "bundles", the applications are birth bundles (出生一件事): every member case is decided as it reaches
@@ -29,10 +31,22 @@ var decisionLimit = args.Length > 5 ? int.Parse(args[5], System.Globalization.Cu
 var services = new ServiceCollection();
 services.AddLogging(b => b.AddProvider(new OneVisit.Workflows.Tests.Support.ConsoleErrorLoggerProvider()));
 services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
-    .AddWorkflows(w => w
-        .UseSqlite($"Data Source={database}")
-        .AddEvidenceProvider("*", new FileBackedDepartment(departmentLog, latency))
-        .Configure(o => o.PollInterval = TimeSpan.FromSeconds(1)));
+    .AddWorkflows(w =>
+    {
+        const string Postgres = "postgres:";
+        if (database.StartsWith(Postgres, StringComparison.Ordinal))
+        {
+            // A short lease: the killed host's locks pass to the next host within seconds instead of the default 30.
+            w.UsePostgreSql(database[Postgres.Length..], o => (o.LockLease, o.HeartbeatInterval) = (TimeSpan.FromSeconds(3), TimeSpan.FromSeconds(1)));
+        }
+        else
+        {
+            w.UseSqlite($"Data Source={database}");
+        }
+
+        w.AddEvidenceProvider("*", new FileBackedDepartment(departmentLog, latency))
+            .Configure(o => o.PollInterval = TimeSpan.FromSeconds(1));
+    });
 await using var provider = services.BuildServiceProvider();
 await provider.GetRequiredService<CaseRuntime>().StartAsync();
 // Each call as the actor who would make it: the applicant submits and supplies, a reviewer decides.

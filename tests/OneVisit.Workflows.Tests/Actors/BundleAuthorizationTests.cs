@@ -26,7 +26,7 @@ public sealed class BundleAuthorizationTests
     [Fact]
     public async Task GetAsync_ApplicantAndOfficersOfLeadAndMembers_MayReadTheBundle()
     {
-        await using var harness = await BirthBundleCaseTests.BirthHarness();
+        await using var harness = await BirthBundleCases.BirthHarness();
         var bundle = await AcceptedAsync(harness, "read");
         var memberAuthority = MemberAuthority(bundle);
         var readers = new[]
@@ -57,7 +57,7 @@ public sealed class BundleAuthorizationTests
     [InlineData("a member's department")]
     public async Task GetAsync_Others_AreDeniedAndAuditedOnTheBundleCase(string who)
     {
-        await using var harness = await BirthBundleCaseTests.BirthHarness();
+        await using var harness = await BirthBundleCases.BirthHarness();
         var bundle = await AcceptedAsync(harness, "denied");
         var actor = who switch
         {
@@ -79,7 +79,7 @@ public sealed class BundleAuthorizationTests
     [Fact]
     public async Task RecordVisitAndConfirmPickup_LeadIntakeOfficerMay_TheApplicantMayNot()
     {
-        await using var harness = await BirthBundleCaseTests.BirthHarness();
+        await using var harness = await BirthBundleCases.BirthHarness();
         var bundle = await AcceptedAsync(harness, "office");
         var intake = Officer("intake-6", bundle.LeadAuthorityId, OfficerRole.IntakeWindow);
         var mother = CaseActor.Applicant(Mother);
@@ -106,7 +106,7 @@ public sealed class BundleAuthorizationTests
     [Fact]
     public async Task CaseServiceOnTheBundleId_UnrelatedOfficer_IsDeniedWithoutTheMemberList()
     {
-        await using var harness = await BirthBundleCaseTests.BirthHarness();
+        await using var harness = await BirthBundleCases.BirthHarness();
         var bundle = await AcceptedAsync(harness, "wrong-service");
         var stranger = Officer("reviewer-7", Unrelated, OfficerRole.Reviewer);
         var memberIds = bundle.Members.Select(m => m.CaseId).OfType<string>().ToList();
@@ -134,7 +134,7 @@ public sealed class BundleAuthorizationTests
     [Fact]
     public async Task CaseServiceOnAMemberNotStarted_UnrelatedOfficer_IsDeniedWithoutWhyItWaits()
     {
-        await using var harness = await BirthBundleCaseTests.BirthHarness();
+        await using var harness = await BirthBundleCases.BirthHarness();
         var bundle = await AcceptedAsync(harness, "not-started");
         var hukou = bundle.Members.Single(m => m.ProcedureCode == Hukou);
         Assert.Equal(BundleMemberState.CannotStartYet, hukou.State);
@@ -151,7 +151,7 @@ public sealed class BundleAuthorizationTests
     [Fact]
     public async Task BundleServiceOnAMemberId_UnrelatedOfficer_IsDeniedWithoutNamingItsBundle()
     {
-        await using var harness = await BirthBundleCaseTests.BirthHarness();
+        await using var harness = await BirthBundleCases.BirthHarness();
         var bundle = await AcceptedAsync(harness, "member-id");
         var card = bundle.Members.Single(m => m.ProcedureCode == Card);
         var bundles = harness.Bundles;
@@ -168,7 +168,7 @@ public sealed class BundleAuthorizationTests
     [Fact]
     public async Task MemberCase_IsAnOrdinaryCase_ForItsOwnAuthoritysOfficers()
     {
-        await using var harness = await BirthBundleCaseTests.BirthHarness();
+        await using var harness = await BirthBundleCases.BirthHarness();
         var bundle = await AcceptedAsync(harness, "member");
         var card = bundle.Members.Single(m => m.ProcedureCode == Card);
         var certificate = bundle.Members.Single(m => m.ProcedureCode == Certificate);

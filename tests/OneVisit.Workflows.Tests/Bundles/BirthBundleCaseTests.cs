@@ -6,9 +6,14 @@ using OneVisit.Workflows.Tests.Support;
 
 namespace OneVisit.Workflows.Tests.Bundles;
 
-/// <summary>出生一件事 (330100-YJS-0001) run end to end as a durable bundle case on SQLite.</summary>
-public sealed class BirthBundleCaseTests
+/// <summary>出生一件事 (330100-YJS-0001) run end to end as a durable bundle case on each store.</summary>
+public abstract class BirthBundleCases
 {
+    private protected BirthBundleCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     private const string Certificate = "330100-SC-0005";
     private const string Hukou = "330100-SC-0006";
     private const string Insurance = "330100-SC-0007";
@@ -17,7 +22,7 @@ public sealed class BirthBundleCaseTests
     [Fact]
     public async Task SubmitAsync_BirthBundle_StartsMembersAsTheirInputsExistAndDeliversOnce()
     {
-        await using var harness = await BirthHarness();
+        await using var harness = await BirthHarness(store: Store);
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "birth-1"));
 
         // One acceptance: the certificate and the card start at once; the hukou and insurance cannot start yet.
@@ -68,7 +73,7 @@ public sealed class BirthBundleCaseTests
     [Fact]
     public async Task RecordVisitAsync_OneTripToTheJointDesk_IsTheWholeMattersVisitAgainstTheOnePredicted()
     {
-        await using var harness = await BirthHarness();
+        await using var harness = await BirthHarness(store: Store);
         var submission = harness.Bundle("05-birth-bundle.yaml", "visits");
         var submitted = await harness.Bundles.SubmitAsync(submission);
         await harness.Bundles.RecordVisitAsync(submitted.BundleCaseId, new VisitMade("joint application", submission.Application.WindowId));
@@ -98,10 +103,16 @@ public sealed class BirthBundleCaseTests
     }
 
     /// <summary>The sample's birth bundle is in force from 2019-06-01: the clock starts on the application's morning.</summary>
-    internal static async Task<CaseHarness> BirthHarness(Action<Simulation.SimulatedDepartmentsOptions>? departments = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? overrides = null)
+    internal static async Task<CaseHarness> BirthHarness(Action<Simulation.SimulatedDepartmentsOptions>? departments = null, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? overrides = null, CaseStore? store = null, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        var harness = await CaseHarness.StartAsync(departments, overrides: overrides);
+        var harness = await (store ?? CaseStore.Sqlite).StartAsync(departments, overrides: overrides, test: test);
         harness.Time.SetUtcNow(new DateTimeOffset(2019, 7, 15, 9, 0, 0, TimeSpan.FromHours(8)));
         return harness;
     }
 }
+
+public sealed class SqliteBirthBundleCaseTests() : BirthBundleCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresBirthBundleCaseTests(PostgresClusterFixture postgres) : BirthBundleCases(CaseStore.PostgreSql(postgres));

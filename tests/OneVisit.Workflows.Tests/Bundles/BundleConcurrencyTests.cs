@@ -7,17 +7,22 @@ using OneVisit.Workflows.Cases.Internal;
 using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Tests.Support;
-using static OneVisit.Workflows.Tests.Bundles.BirthBundleCaseTests;
+using static OneVisit.Workflows.Tests.Bundles.BirthBundleCases;
 
 namespace OneVisit.Workflows.Tests.Bundles;
 
 /// <summary>
-/// Bundle calls that race each other on real SQLite, each race run many times: one idempotency key makes one
+/// Bundle calls that race each other on each real store, each race run many times: one idempotency key makes one
 /// bundle case, one decision of a member is applied, and members decided at once all take effect while the
 /// member that consumes their outputs starts once.
 /// </summary>
-public sealed class BundleConcurrencyTests
+public abstract class BundleConcurrencyCases
 {
+    private protected BundleConcurrencyCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     private const int Iterations = 10;
     private const string Certificate = "330100-SC-0005";
     private const string Hukou = "330100-SC-0006";
@@ -26,7 +31,7 @@ public sealed class BundleConcurrencyTests
     [Fact]
     public async Task SubmitAsync_SameKeyTenTimesAtOnce_MakesOneBundleCaseOneWorkflowAndStartsEachMemberOnce()
     {
-        await using var harness = await BirthHarness();
+        await using var harness = await BirthHarness(store: Store);
         for (var i = 0; i < Iterations; i++)
         {
             var submission = harness.Bundle("05-birth-bundle.yaml", $"same-bundle-key-{i}");
@@ -55,7 +60,7 @@ public sealed class BundleConcurrencyTests
         // decision was acted on would be told the case is closed instead. The gate holds each decision's claim until
         // every officer's call has read the member case open: each then loses the claim itself, as a conflict.
         var gate = new DecisionGate();
-        await using var harness = await BirthHarness(overrides: s => s.Replace(ServiceDescriptor.Singleton<ICaseEvents>(p => new GatedCaseEvents(ActivatorUtilities.CreateInstance<CaseEvents>(p), gate))));
+        await using var harness = await BirthHarness(overrides: s => s.Replace(ServiceDescriptor.Singleton<ICaseEvents>(p => new GatedCaseEvents(ActivatorUtilities.CreateInstance<CaseEvents>(p), gate))), store: Store);
         for (var i = 0; i < Iterations; i++)
         {
             var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", $"decide-member-{i}"));
@@ -101,7 +106,7 @@ public sealed class BundleConcurrencyTests
     [Fact]
     public async Task DecideAsync_TwoMembersOfOneBundleAtOnce_BothTakeEffectAndTheConsumerStartsOnce()
     {
-        await using var harness = await BirthHarness();
+        await using var harness = await BirthHarness(store: Store);
         for (var i = 0; i < Iterations; i++)
         {
             var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", $"two-members-{i}"));
@@ -192,3 +197,9 @@ public sealed class BundleConcurrencyTests
             inner.ClaimWith(writes, caseId, eventName, eventKey, actor);
     }
 }
+
+public sealed class SqliteBundleConcurrencyTests() : BundleConcurrencyCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresBundleConcurrencyTests(PostgresClusterFixture postgres) : BundleConcurrencyCases(CaseStore.PostgreSql(postgres));

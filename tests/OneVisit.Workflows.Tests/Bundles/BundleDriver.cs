@@ -65,10 +65,14 @@ internal static class BundleDriver
     private static IEnumerable<BundleMemberStatus> UnderReview(BundleCaseSnapshot bundle, HashSet<string> decided) =>
         bundle.Members.Where(m => m.CaseStage == CaseStage.UnderReview && !decided.Contains(m.CaseId!));
 
-    /// <summary>A harness whose clock stands on the application's date (bundles are in force only from theirs), 09:00 in Hangzhou.</summary>
-    public static async Task<CaseHarness> HarnessOn(DateOnly day, Action<Simulation.SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? catalog = null)
+    /// <summary>A harness on SQLite whose clock stands on the application's date (bundles are in force only from theirs), 09:00 in Hangzhou.</summary>
+    public static Task<CaseHarness> HarnessOn(DateOnly day, Action<Simulation.SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? catalog = null) =>
+        CaseStore.Sqlite.HarnessOn(day, departments, options, catalog);
+
+    /// <summary>A harness on <paramref name="store"/> whose clock stands on the application's date, 09:00 in Hangzhou.</summary>
+    public static async Task<CaseHarness> HarnessOn(this CaseStore store, DateOnly day, Action<Simulation.SimulatedDepartmentsOptions>? departments = null, Action<CaseOptions>? options = null, string? catalog = null, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        var harness = await CaseHarness.StartAsync(departments, options, catalog: catalog);
+        var harness = await store.StartAsync(departments, options, catalog: catalog, test: test);
         harness.Time.SetUtcNow(new DateTimeOffset(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.FromHours(8)));
         return harness;
     }

@@ -3,19 +3,24 @@ using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Bundles;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Tests.Support;
-using static OneVisit.Workflows.Tests.Bundles.BirthBundleCaseTests;
+using static OneVisit.Workflows.Tests.Bundles.BirthBundleCases;
 
 namespace OneVisit.Workflows.Tests.Bundles;
 
 /// <summary>Calls that go to the wrong case of a bundle, retries and bad joint applications: typed errors, nothing recorded.</summary>
-public sealed class BundleErrorTests
+public abstract class BundleErrorCases
 {
+    private protected BundleErrorCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     private static readonly DateOnly BirthDay = new(2019, 7, 15);
 
     [Fact]
     public async Task SubmitAsync_SameKeyTwice_ReturnsTheSameBundleCase_DifferentApplicationIsRefused()
     {
-        await using var harness = await BundleDriver.HarnessOn(BirthDay);
+        await using var harness = await Store.HarnessOn(BirthDay);
         var submission = harness.Bundle("05-birth-bundle.yaml", "same-key");
 
         var first = await harness.Bundles.SubmitAsync(submission);
@@ -32,7 +37,7 @@ public sealed class BundleErrorTests
     [Fact]
     public async Task CaseCalls_OnTheBundleCaseOrAMemberNotStarted_AreTypedErrorsThatSayWhereToGo()
     {
-        await using var harness = await BundleDriver.HarnessOn(BirthDay);
+        await using var harness = await Store.HarnessOn(BirthDay);
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "wrong"));
         var running = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, "330100-SC-0005").CaseStage == CaseStage.UnderReview);
         var certificate = Member(running, "330100-SC-0005");
@@ -61,7 +66,7 @@ public sealed class BundleErrorTests
     [Fact]
     public async Task GetAsync_SingleCaseAsABundle_SaysItIsACaseOnItsOwn()
     {
-        await using var harness = await CaseHarness.StartAsync();
+        await using var harness = await Store.StartAsync();
         var single = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "single"));
 
         var error = await Assert.ThrowsAsync<WrongBundleMemberException>(() => harness.Bundles.GetAsync(single.CaseId));
@@ -71,7 +76,7 @@ public sealed class BundleErrorTests
     [Fact]
     public async Task SubmitAsync_InclusionStillOpen_IsIncompleteAndNothingIsStored()
     {
-        await using var harness = await BundleDriver.HarnessOn(BirthDay);
+        await using var harness = await Store.HarnessOn(BirthDay);
         var submission = harness.Bundle("05-birth-bundle.yaml", "open");
         var facts = new Dictionary<string, object?>(submission.Application.Facts);
         facts.Remove("child.has_local_hukou");
@@ -85,7 +90,7 @@ public sealed class BundleErrorTests
     [Fact]
     public async Task SubmitAsync_RequiredMemberNotEligible_BundleIsNotAdmittedAndNoMemberStarts()
     {
-        await using var harness = await BundleDriver.HarnessOn(BirthDay);
+        await using var harness = await Store.HarnessOn(BirthDay);
         var submission = harness.Bundle("05-birth-bundle.yaml", "not-admitted");
         var facts = new Dictionary<string, object?>(submission.Application.Facts) { ["child.born_in_licensed_institution"] = false };
 
@@ -101,7 +106,7 @@ public sealed class BundleErrorTests
     [Fact]
     public async Task SubmitAsync_BadKeyOrUnknownBundle_IsRefusedBeforeAnythingIsStored()
     {
-        await using var harness = await BundleDriver.HarnessOn(BirthDay);
+        await using var harness = await Store.HarnessOn(BirthDay);
         var submission = harness.Bundle("05-birth-bundle.yaml", "bad");
 
         await Assert.ThrowsAsync<InvalidCaseInputException>(() => harness.Bundles.SubmitAsync(submission with { IdempotencyKey = " padded " }));
@@ -109,3 +114,9 @@ public sealed class BundleErrorTests
         Assert.Empty(await harness.Cases.ListAsync());
     }
 }
+
+public sealed class SqliteBundleErrorTests() : BundleErrorCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresBundleErrorTests(PostgresClusterFixture postgres) : BundleErrorCases(CaseStore.PostgreSql(postgres));

@@ -5,19 +5,24 @@ using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Evidence;
 using OneVisit.Workflows.Simulation;
 using OneVisit.Workflows.Tests.Support;
-using static OneVisit.Workflows.Tests.Bundles.BirthBundleCaseTests;
+using static OneVisit.Workflows.Tests.Bundles.BirthBundleCases;
 
 namespace OneVisit.Workflows.Tests.Bundles;
 
 /// <summary>A refused member and the bundle's rule, a department answering "later", and the bundle's one notice.</summary>
-public sealed class BundleRulesTests
+public abstract class BundleRulesCases
 {
+    private protected BundleRulesCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     private static readonly DateOnly BirthDay = new(2019, 7, 15);
 
     [Fact]
     public async Task DecideAsync_CertificateRefused_StopsTheMembersThatNeedItAndTheRestGoesOn()
     {
-        await using var harness = await BundleDriver.HarnessOn(BirthDay);
+        await using var harness = await Store.HarnessOn(BirthDay);
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "refused"));
 
         var closed = await BundleDriver.RunToEndAsync(harness, submitted.BundleCaseId, new Dictionary<string, string> { ["330100-SC-0005"] = "the birth was not in a licensed institution" });
@@ -43,7 +48,7 @@ public sealed class BundleRulesTests
     [Fact]
     public async Task DecideAsync_CardRefused_BundleRuleContinuesAndEveryOtherMemberIsDone()
     {
-        await using var harness = await BundleDriver.HarnessOn(BirthDay);
+        await using var harness = await Store.HarnessOn(BirthDay);
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "card-refused"));
 
         var closed = await BundleDriver.RunToEndAsync(harness, submitted.BundleCaseId, new Dictionary<string, string> { ["330100-SC-0008"] = "no digital photo on file" });
@@ -62,7 +67,7 @@ public sealed class BundleRulesTests
             "  - procedure: 330100-SC-0005   # 出生医学证明\n",
             "  - procedure: 330100-SC-0005   # 出生医学证明\n    on_refused: continue\n",
             StringComparison.Ordinal));
-        await using var harness = await BundleDriver.HarnessOn(BirthDay, catalog: catalogue.Path);
+        await using var harness = await Store.HarnessOn(BirthDay, catalog: catalogue.Path);
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "continue"));
         var first = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, "330100-SC-0005").CaseStage == CaseStage.UnderReview);
         await Decide(harness, first, "330100-SC-0005", approved: false, reason: "the hospital has no record of the birth");
@@ -82,7 +87,7 @@ public sealed class BundleRulesTests
     [Fact]
     public async Task AnswerEvidenceAsync_DepartmentAnswersLater_MemberWaitsThenGoesOnAndTheBundleFinishes()
     {
-        await using var harness = await BundleDriver.HarnessOn(BirthDay, d => d.Answers["hz_civil_affairs"] = SimulatedAnswer.Later);
+        await using var harness = await Store.HarnessOn(BirthDay, d => d.Answers["hz_civil_affairs"] = SimulatedAnswer.Later);
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "later"));
         var first = await harness.WaitUntilBundle(submitted.BundleCaseId, b => Member(b, "330100-SC-0005").CaseStage == CaseStage.UnderReview);
         await Decide(harness, first, "330100-SC-0005");
@@ -103,7 +108,7 @@ public sealed class BundleRulesTests
     public async Task SupplyDocumentsAsync_OneNoticeForTheWholeBundle_IsAnsweredOnceAndNoMemberAsksAgain()
     {
         // After a death: the heir has no notarised inheritance certificate yet; the housing fund needs it.
-        await using var harness = await BundleDriver.HarnessOn(AfterDeath);
+        await using var harness = await Store.HarnessOn(AfterDeath);
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("07-after-death-bundle.yaml", "notice"));
 
         var notice = await harness.WaitUntilBundle(submitted.BundleCaseId, b => b.Stage == CaseStage.AwaitingSupplement);
@@ -132,7 +137,7 @@ public sealed class BundleRulesTests
     [Fact]
     public async Task SupplementDeadline_Passes_BundleIsWithdrawnAndNoMemberStarts()
     {
-        await using var harness = await BundleDriver.HarnessOn(AfterDeath);
+        await using var harness = await Store.HarnessOn(AfterDeath);
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("07-after-death-bundle.yaml", "withdrawn"));
         var notice = await harness.WaitUntilBundle(submitted.BundleCaseId, b => b.Stage == CaseStage.AwaitingSupplement);
 
@@ -150,3 +155,9 @@ public sealed class BundleRulesTests
 
     private const string Inheritance = "notarised_inheritance_certificate";
 }
+
+public sealed class SqliteBundleRulesTests() : BundleRulesCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresBundleRulesTests(PostgresClusterFixture postgres) : BundleRulesCases(CaseStore.PostgreSql(postgres));

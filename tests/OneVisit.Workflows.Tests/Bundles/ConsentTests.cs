@@ -10,15 +10,20 @@ namespace OneVisit.Workflows.Tests.Bundles;
 /// A newborn's matter is about both parents: the mother applies (her consent goes with the submission) and the father,
 /// named as a party, consents for himself. Each consent is recorded once, under the consenting party's own id.
 /// </summary>
-public sealed class ConsentTests
+public abstract class ConsentCases
 {
+    private protected ConsentCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     private const string Mother = "330106199001010022";
     private const string Father = "330106198801010033";
 
     [Fact]
     public async Task ConsentAsync_EachParentForThemselves_IsRecordedOncePerPartyUnderTheirOwnId()
     {
-        await using var harness = await CaseHarness.StartAsync();
+        await using var harness = await Store.StartAsync();
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "consent") with { Parties = [Father] });
         var id = submitted.BundleCaseId;
         Assert.Equal([(Mother, true), (Father, false)], submitted.Consents.Select(c => (c.SubjectId, c.GivenAt is not null)));
@@ -47,7 +52,7 @@ public sealed class ConsentTests
     [InlineData("3301\n06")]       // could forge a line
     public async Task SubmitAsync_BadParties_IsRefusedAndStoresNothing(string party)
     {
-        await using var harness = await CaseHarness.StartAsync();
+        await using var harness = await Store.StartAsync();
 
         var error = await Assert.ThrowsAsync<InvalidCaseInputException>(() => harness.Bundles.SubmitAsync(harness.Bundle("05-birth-bundle.yaml", "bad-party") with { Parties = [party] }));
 
@@ -55,3 +60,9 @@ public sealed class ConsentTests
         Assert.Empty(await harness.Cases.ListAsync());
     }
 }
+
+public sealed class SqliteConsentTests() : ConsentCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresConsentTests(PostgresClusterFixture postgres) : ConsentCases(CaseStore.PostgreSql(postgres));

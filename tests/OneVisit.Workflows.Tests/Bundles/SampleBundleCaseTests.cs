@@ -1,12 +1,18 @@
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Bundles;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Tests.Support;
 
 namespace OneVisit.Workflows.Tests.Bundles;
 
 /// <summary>Every sample bundle runs end to end as a durable bundle case: each member once, each flow passed once, one delivery.</summary>
-public sealed class SampleBundleCaseTests
+public abstract class SampleBundleCases
 {
+    private protected SampleBundleCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     [Theory]
     [InlineData("05-birth-bundle.yaml", "2019-07-15", 4, 2)]
     [InlineData("06-business-start-bundle.yaml", "2019-03-11", 6, 6)]
@@ -14,7 +20,7 @@ public sealed class SampleBundleCaseTests
     [InlineData("08-home-sale-bundle.yaml", "2020-06-10", 5, 4)]
     public async Task SubmitAsync_SampleBundle_EveryMemberApprovedAndEveryFlowPassedOnce(string file, string asOf, int members, int passes)
     {
-        await using var harness = await BundleDriver.HarnessOn(DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture));
+        await using var harness = await Store.HarnessOn(DateOnly.Parse(asOf, System.Globalization.CultureInfo.InvariantCulture));
         var submitted = await harness.Bundles.SubmitAsync(harness.Bundle(file, file));
 
         var closed = await BundleDriver.RunToEndAsync(harness, submitted.BundleCaseId);
@@ -43,3 +49,9 @@ public sealed class SampleBundleCaseTests
         }
     }
 }
+
+public sealed class SqliteSampleBundleCaseTests() : SampleBundleCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresSampleBundleCaseTests(PostgresClusterFixture postgres) : SampleBundleCases(CaseStore.PostgreSql(postgres));

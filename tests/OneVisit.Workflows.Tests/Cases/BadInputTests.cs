@@ -105,20 +105,20 @@ public sealed class BadInputTests
     [Fact]
     public async Task AnswerEvidenceAsync_UndefinedOutcome_IsRefusedAndTheWaitStaysOpen()
     {
-        await using var harness = await CaseHarness.StartAsync(d => d.Answers[WaitsEndTests.Registry] = SimulatedAnswer.Later);
+        await using var harness = await CaseHarness.StartAsync(d => d.Answers[WaitsEndCases.Registry] = SimulatedAnswer.Later);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "outcome"));
         await harness.WaitUntil(submitted.CaseId, s => s.Evidence.Any(e => e.State == "waiting"));
 
         var error = await Assert.ThrowsAsync<InvalidCaseInputException>(() =>
-            harness.Cases.AnswerEvidenceAsync(submitted.CaseId, WaitsEndTests.Certificate, new EvidenceResponse((EvidenceOutcome)42, "HZ-RE-42")));
+            harness.Cases.AnswerEvidenceAsync(submitted.CaseId, WaitsEndCases.Certificate, new EvidenceResponse((EvidenceOutcome)42, "HZ-RE-42")));
 
         Assert.Equal("answer.Outcome", error.ParameterName);
         Assert.Equal("waiting", (await harness.Cases.GetAsync(submitted.CaseId)).Evidence.Single().State);
-        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_claims WHERE event_key = $k", ("$k", $"{submitted.CaseId}/{WaitsEndTests.Certificate}")));
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_claims WHERE event_key = $k", ("$k", $"{submitted.CaseId}/{WaitsEndCases.Certificate}")));
         var audit = await harness.Audit.ForCaseAsync(submitted.CaseId);
         Assert.DoesNotContain(audit, a => a.Detail.Contains("HZ-RE-42", StringComparison.Ordinal) && a.Action != AuditActions.AttemptRefused);
 
-        await harness.Cases.AnswerEvidenceAsync(submitted.CaseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-43"));
+        await harness.Cases.AnswerEvidenceAsync(submitted.CaseId, WaitsEndCases.Certificate, EvidenceResponse.Issued("HZ-RE-43"));
         Assert.Equal("HZ-RE-43", (await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview)).Evidence.Single().Note);
     }
 

@@ -2,7 +2,7 @@ using OneVisit.Rules.Precheck;
 using OneVisit.Workflows.Audit;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Tests.Support;
-using static OneVisit.Workflows.Tests.Cases.WaitsEndTests;
+using static OneVisit.Workflows.Tests.Cases.WaitsEndCases;
 
 namespace OneVisit.Workflows.Tests.Cases;
 

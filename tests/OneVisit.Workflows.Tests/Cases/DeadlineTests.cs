@@ -7,12 +7,17 @@ using OneVisit.Workflows.Tests.Support;
 namespace OneVisit.Workflows.Tests.Cases;
 
 /// <summary>Durable timers on a fake clock: supplement deadlines and statutory limits.</summary>
-public sealed class DeadlineTests
+public abstract class DeadlineCases
 {
+    private protected DeadlineCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     [Fact]
     public async Task Deadline_NoSupplementByIt_WithdrawsTheApplication()
     {
-        await using var harness = await CaseHarness.StartAsync(options: o => o.SupplementWorkingDays = 10);
+        await using var harness = await Store.StartAsync(options: o => o.SupplementWorkingDays = 10);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "withdrawn"));
         var waiting = await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingSupplement);
 
@@ -31,7 +36,7 @@ public sealed class DeadlineTests
     public async Task Deadline_StatutoryLimitNearAndPassed_EscalatesEachTime()
     {
         var observer = new RecordingObserver();
-        await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(observer));
+        await using var harness = await Store.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(observer));
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "escalation"));
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
         var due = review.Deadlines.Single(d => d.Kind == "statutory");
@@ -71,3 +76,9 @@ public sealed class DeadlineTests
             _seen.Writer.WriteAsync(escalation, cancellationToken).AsTask();
     }
 }
+
+public sealed class SqliteDeadlineTests() : DeadlineCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresDeadlineTests(PostgresClusterFixture postgres) : DeadlineCases(CaseStore.PostgreSql(postgres));

@@ -6,13 +6,18 @@ using OneVisit.Workflows.Tests.Support;
 
 namespace OneVisit.Workflows.Tests.Cases;
 
-/// <summary>The four errands of the founding morning, run end to end as durable cases on SQLite.</summary>
-public sealed class FoundingErrandCaseTests
+/// <summary>The four errands of the founding morning, run end to end as durable cases on each store.</summary>
+public abstract class FoundingErrandCases
 {
+    private protected FoundingErrandCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     [Fact]
     public async Task SubmitAsync_Errand1BranchRegistration_GetsOneNoticeThenFetchesFourDocumentsInParallel()
     {
-        await using var harness = await CaseHarness.StartAsync();
+        await using var harness = await Store.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "errand-1"));
 
         var waiting = await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingSupplement);
@@ -45,7 +50,7 @@ public sealed class FoundingErrandCaseTests
     [Fact]
     public async Task SubmitAsync_Errand2VehicleTransfer_TakesOneVisitWithThePickupInIt()
     {
-        await using var harness = await CaseHarness.StartAsync();
+        await using var harness = await Store.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("02-vehicle-transfer-out.yaml", "errand-2"));
 
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
@@ -66,7 +71,7 @@ public sealed class FoundingErrandCaseTests
     [InlineData("04-housing-fund-rent-withdrawal.yaml", "hz_housing_fund")]
     public async Task SubmitAsync_Errands3And4_FinishOnlineWithNoVisit(string file, string authority)
     {
-        await using var harness = await CaseHarness.StartAsync();
+        await using var harness = await Store.StartAsync();
         // Applied for from home: errand 3's sample hands in at the city's window, which is itself a visit.
         var errand = harness.Errand(file, file);
         var submitted = await harness.Cases.SubmitAsync(errand with { Application = errand.Application with { WindowId = null } });
@@ -82,3 +87,9 @@ public sealed class FoundingErrandCaseTests
         Assert.All(closed.Deadlines, d => Assert.True(d.Met));
     }
 }
+
+public sealed class SqliteFoundingErrandTests() : FoundingErrandCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresFoundingErrandTests(PostgresClusterFixture postgres) : FoundingErrandCases(CaseStore.PostgreSql(postgres));

@@ -42,19 +42,19 @@ public sealed class RefusedAttemptTests
     [Fact]
     public async Task AuditLog_DepartmentsRefusedAnswer_IsAuditedUnderTheDepartmentsIdAlsoOnceTheCaseClosed()
     {
-        await using var harness = await CaseHarness.StartAsync(d => d.Answers[WaitsEndTests.Registry] = Simulation.SimulatedAnswer.Later);
+        await using var harness = await CaseHarness.StartAsync(d => d.Answers[WaitsEndCases.Registry] = Simulation.SimulatedAnswer.Later);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "department"));
         var caseId = submitted.CaseId;
         await harness.WaitUntil(caseId, s => s.Evidence.Any(e => e.State == "waiting"));
 
-        await Refused<UnexpectedCaseEventException>(harness, caseId, "department:" + WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Later(WaitsEndTests.Local(2017, 3, 1))));
-        await harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-1"));
+        await Refused<UnexpectedCaseEventException>(harness, caseId, "department:" + WaitsEndCases.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndCases.Certificate, EvidenceResponse.Later(WaitsEndCases.Local(2017, 3, 1))));
+        await harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndCases.Certificate, EvidenceResponse.Issued("HZ-RE-1"));
         await harness.WaitForStage(caseId, CaseStage.UnderReview);
-        await Refused<UnexpectedCaseEventException>(harness, caseId, "department:" + WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-2")));
+        await Refused<UnexpectedCaseEventException>(harness, caseId, "department:" + WaitsEndCases.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndCases.Certificate, EvidenceResponse.Issued("HZ-RE-2")));
         await harness.Cases.DecideAsync(caseId, new OfficerDecision(Approved: true));
         await harness.WaitForStage(caseId, CaseStage.Closed);
 
-        await Refused<CaseClosedException>(harness, caseId, "department:" + WaitsEndTests.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndTests.Certificate, EvidenceResponse.Issued("HZ-RE-3")));
+        await Refused<CaseClosedException>(harness, caseId, "department:" + WaitsEndCases.Registry, () => harness.Cases.AnswerEvidenceAsync(caseId, WaitsEndCases.Certificate, EvidenceResponse.Issued("HZ-RE-3")));
     }
 
     // How the audit log names the actors the roleplay makes each call as.

@@ -28,7 +28,7 @@ public sealed class SlowDepartmentTests
             // EvidenceInlineWait to come), so each case is read once it has saved it.
             var snapshot = await harness.WaitUntil(waiting.CaseId, s => s.Evidence.Single().State != "pending");
             Assert.Equal((CaseStage.FetchingEvidence, "requested"), (snapshot.Stage, snapshot.Evidence.Single().State));
-            Assert.Equal(("evidence", WaitsEndTests.Registry), (snapshot.Awaiting.Single().Kind, snapshot.Awaiting.Single().From));
+            Assert.Equal(("evidence", WaitsEndCases.Registry), (snapshot.Awaiting.Single().Kind, snapshot.Awaiting.Single().From));
         }
 
         department.Release();

@@ -7,7 +7,7 @@ using OneVisit.Workflows.Deadlines;
 using OneVisit.Workflows.Evidence;
 using OneVisit.Workflows.Simulation;
 using OneVisit.Workflows.Tests.Support;
-using static OneVisit.Workflows.Tests.Cases.WaitsEndTests;
+using static OneVisit.Workflows.Tests.Cases.WaitsEndCases;
 
 namespace OneVisit.Workflows.Tests.Cases;
 

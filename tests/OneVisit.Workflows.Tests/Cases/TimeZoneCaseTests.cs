@@ -4,12 +4,17 @@ using OneVisit.Workflows.Tests.Support;
 namespace OneVisit.Workflows.Tests.Cases;
 
 /// <summary>A host kept on UTC still ends a Hangzhou deadline at midnight in Hangzhou: the catalogue names the zone.</summary>
-public sealed class TimeZoneCaseTests
+public abstract class TimeZoneCases
 {
+    private protected TimeZoneCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     [Fact]
     public async Task Deadline_OnAUtcServer_FallsDueAtTheEndOfTheOfficesDay()
     {
-        await using var harness = await CaseHarness.StartAsync(clockZone: TimeZoneInfo.Utc);
+        await using var harness = await Store.StartAsync(clockZone: TimeZoneInfo.Utc);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("03-company-name-province.yaml", "utc-server"));
 
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
@@ -21,3 +26,9 @@ public sealed class TimeZoneCaseTests
         Assert.Equal(TimeSpan.FromHours(8), statutory.Due!.Value.Offset);
     }
 }
+
+public sealed class SqliteTimeZoneCaseTests() : TimeZoneCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresTimeZoneCaseTests(PostgresClusterFixture postgres) : TimeZoneCases(CaseStore.PostgreSql(postgres));

@@ -16,8 +16,13 @@ namespace OneVisit.Workflows.Tests.Cases;
 /// Hangzhou) is the due instant, and the reminder goes two working days before the last day, at the end of
 /// Thursday 2017-03-02.
 /// </summary>
-public sealed class WaitsEndTests
+public abstract class WaitsEndCases
 {
+    private protected WaitsEndCases(CaseStore store) => Store = store;
+
+    /// <summary>The store this run of the suite puts its cases on.</summary>
+    private protected CaseStore Store { get; }
+
     internal const string Registry = "hz_real_estate_registry";
     internal const string Certificate = "no_housing_certificate";
     internal const string HouseRules = "food_safety_rules";
@@ -38,7 +43,7 @@ public sealed class WaitsEndTests
     public async Task Deadline_DeficiencyNoticeMissed_RemindsThenWithdrawsTheApplication()
     {
         var escalations = new EscalationRecorder();
-        await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
+        await using var harness = await Store.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "notice"));
         var waiting = await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingSupplement);
         Assert.All(waiting.Awaiting, a => Assert.Equal((TenWorkingDaysDue, TenWorkingDaysOn, false), (a.Due!.Value, a.LastDay!.Value, a.Overdue)));
@@ -60,7 +65,7 @@ public sealed class WaitsEndTests
         Assert.Equal(CaseOutcome.Withdrawn, closed.Outcome);
         Assert.Contains("2017-03-06", closed.OutcomeReason);
         Assert.Empty(closed.Awaiting);
-        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_timers WHERE case_id = $c AND fired = 0", ("$c", submitted.CaseId)));
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_timers WHERE case_id = $c AND NOT fired", ("$c", submitted.CaseId)));
         await Assert.ThrowsAsync<CaseClosedException>(() => harness.Cases.SupplyDocumentsAsync(submitted.CaseId, new SuppliedDocuments([new HeldDocument("lease_contract")])));
     }
 
@@ -68,7 +73,7 @@ public sealed class WaitsEndTests
     public async Task SupplyDocumentsAsync_PartialSupplement_KeepsTheNoticesLastDayAndRemindsOfWhatIsStillOwed()
     {
         var escalations = new EscalationRecorder();
-        await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
+        await using var harness = await Store.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("01-branch-registration.yaml", "partial"));
         var waiting = await harness.WaitForStage(submitted.CaseId, CaseStage.AwaitingSupplement);
         Assert.All(waiting.Deadlines, d => Assert.Equal((DeadlineState.NotStarted, (DateOnly?)null), (d.State, d.LastDay)));
@@ -80,7 +85,7 @@ public sealed class WaitsEndTests
         var owed = still.Awaiting.Single();
         Assert.Equal(("branch_head_appointment", TenWorkingDaysOn, CaseStage.AwaitingSupplement), (owed.MaterialId, owed.LastDay!.Value, still.Stage));
         Assert.Equal(ReminderAt, await harness.PendingTimerAsync(submitted.CaseId, "reminder:supplement:2"));
-        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_timers WHERE case_id = $c AND fired = 0 AND kind = 'reminder:supplement:1'", ("$c", submitted.CaseId)));
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_timers WHERE case_id = $c AND NOT fired AND kind = 'reminder:supplement:1'", ("$c", submitted.CaseId)));
         harness.Time.SetUtcNow(ReminderAt);
         var reminder = await escalations.Next(e => e.Reason == EscalationReasons.Reminder);
         Assert.Equal("supplement:2", reminder.Limit);
@@ -95,7 +100,7 @@ public sealed class WaitsEndTests
     public async Task Deadline_ApplicantAskMissed_RemindsThenWithdrawsTheCaseByDefault()
     {
         var escalations = new EscalationRecorder();
-        await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Refuse, services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
+        await using var harness = await Store.StartAsync(d => d.Answers[Registry] = SimulatedAnswer.Refuse, services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "ask"));
         var asked = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "applicant"));
         var ask = asked.Awaiting.Single();
@@ -128,7 +133,7 @@ public sealed class WaitsEndTests
         using var catalogue = TempCatalogue.Copy(RepositoryRoot.SampleCatalogue);
         catalogue.Edit(HousingFund, yaml => yaml.Replace(HousingFundChannels, "supplement:\n  on_missed: officer_decides\n" + HousingFundChannels, StringComparison.Ordinal));
         var escalations = new EscalationRecorder();
-        await using var harness = await CaseHarness.StartAsync(d => d.Answers[Registry] = answer, services: s => s.AddSingleton<ICaseEscalationObserver>(escalations), catalog: catalogue.Path);
+        await using var harness = await Store.StartAsync(d => d.Answers[Registry] = answer, services: s => s.AddSingleton<ICaseEscalationObserver>(escalations), catalog: catalogue.Path);
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "officer"));
         var asked = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "applicant"));
         Assert.Equal((Certificate, TenWorkingDaysOn), (asked.Awaiting.Single().MaterialId, asked.Awaiting.Single().LastDay!.Value));
@@ -164,7 +169,7 @@ public sealed class WaitsEndTests
     public async Task SupplyDocumentsAsync_GapSuppliedInTime_LetsTheCaseGoOnToReview()
     {
         var escalations = new EscalationRecorder();
-        await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
+        await using var harness = await Store.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
         var submitted = await harness.Cases.SubmitAsync(FoodLicence("gap-in-time"));
         var owing = await WaitForGap(harness, submitted.CaseId);
 
@@ -180,7 +185,7 @@ public sealed class WaitsEndTests
 
         Assert.Equal("supplied", review.AcceptedGaps.Single().State);
         Assert.DoesNotContain(review.Awaiting, a => a.Kind == "gap");
-        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_timers WHERE case_id = $c AND fired = 0 AND kind IN ('timeout', $r)", ("$c", submitted.CaseId), ("$r", $"reminder:gap:{HouseRules}")));
+        Assert.Equal(0, await harness.ScalarAsync("SELECT COUNT(*) FROM ov_timers WHERE case_id = $c AND NOT fired AND kind IN ('timeout', $r)", ("$c", submitted.CaseId), ("$r", $"reminder:gap:{HouseRules}")));
         Assert.Contains(await harness.Audit.ForCaseAsync(submitted.CaseId), a => a.Action == AuditActions.Supplemented && a.Actor.StartsWith("applicant:", StringComparison.Ordinal));
 
         // Its deadline passing later changes nothing: the wait was settled, so the late supply is refused as such.
@@ -192,7 +197,7 @@ public sealed class WaitsEndTests
     [Fact]
     public async Task Deadline_GapMissed_WithdrawsTheCase()
     {
-        await using var harness = await CaseHarness.StartAsync();
+        await using var harness = await Store.StartAsync();
         var submitted = await harness.Cases.SubmitAsync(FoodLicence("gap-missed"));
         await WaitForGap(harness, submitted.CaseId);
 
@@ -216,7 +221,7 @@ public sealed class WaitsEndTests
         // fifteen working days (last day Monday 2017-03-13) and on_missed: officer_decides, while the procedure's
         // own supplement says withdraw; the gap's word is the one that counts for the gap.
         var escalations = new EscalationRecorder();
-        await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
+        await using var harness = await Store.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
         var submitted = await harness.Cases.SubmitAsync(DrainagePermit("gap-officer"));
         var owing = await harness.WaitUntil(submitted.CaseId, s => s.Awaiting.Any(a => a.Kind == "gap") && s.Evidence.All(e => e.State == "received"));
         var gap = Assert.Single(owing.AcceptedGaps);
@@ -253,7 +258,7 @@ public sealed class WaitsEndTests
         catalogue.Edit("procedures/330100-sc-0012-food-business-licence.yaml", yaml => yaml
             .Replace("    exemptions:\n      - kind: e_licence         # [P]\n      - kind: data_sharing      # [P]\n", "", StringComparison.Ordinal)
             .Replace("    form: copy\n    exemptions:\n      - kind: data_sharing      # [P]\n  - id: floor_plan", "    form: copy\n  - id: floor_plan", StringComparison.Ordinal));
-        await using var harness = await CaseHarness.StartAsync(catalog: catalogue.Path);
+        await using var harness = await Store.StartAsync(catalog: catalogue.Path);
         var submission = FoodLicence("gap-only");
         submission = submission with
         {
@@ -277,7 +282,7 @@ public sealed class WaitsEndTests
     {
         // The registry expects to answer on Thursday at noon: later than the host's one-day default, which must not cut it short.
         var expected = Local(2017, 2, 23, 12);
-        await using var harness = await CaseHarness.StartAsync(workflows: w => w.AddEvidenceProvider(Registry, new AnswersLater(expected)));
+        await using var harness = await Store.StartAsync(workflows: w => w.AddEvidenceProvider(Registry, new AnswersLater(expected)));
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "later"));
         var waiting = await harness.WaitUntil(submitted.CaseId, s => s.Evidence.Any(e => e.State == "waiting"));
 
@@ -304,7 +309,7 @@ public sealed class WaitsEndTests
     public async Task Deadline_ResultNotCollected_ClosesTheCaseApprovedWithTheResultKept()
     {
         var escalations = new EscalationRecorder();
-        await using var harness = await CaseHarness.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
+        await using var harness = await Store.StartAsync(services: s => s.AddSingleton<ICaseEscalationObserver>(escalations));
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("02-vehicle-transfer-out.yaml", "pickup"));
         var review = await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
         await harness.Cases.DecideAsync(submitted.CaseId, new OfficerDecision(Approved: true));
@@ -397,3 +402,9 @@ public sealed class WaitsEndTests
             Task.FromResult(EvidenceResponse.Later(expected));
     }
 }
+
+public sealed class SqliteWaitsEndTests() : WaitsEndCases(CaseStore.Sqlite);
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresWaitsEndTests(PostgresClusterFixture postgres) : WaitsEndCases(CaseStore.PostgreSql(postgres));

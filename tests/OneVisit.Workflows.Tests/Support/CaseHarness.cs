@@ -31,8 +31,9 @@ internal sealed class CaseHarness : IAsyncDisposable
 
     private readonly PersonalDataGuard _guard;
 
-    private CaseHarness(ServiceProvider provider, string directory, FakeTimeProvider time, bool ownsDirectory, PersonalDataGuard guard)
+    private CaseHarness(ServiceProvider provider, string directory, FakeTimeProvider time, bool ownsDirectory, PersonalDataGuard guard, string? postgres)
     {
+        Postgres = postgres;
         _guard = guard;
         _ownsDirectory = ownsDirectory;
         _provider = provider;
@@ -43,6 +44,12 @@ internal sealed class CaseHarness : IAsyncDisposable
     public FakeTimeProvider Time { get; }
 
     public string DatabasePath => Path.Combine(_directory, "cases.db");
+
+    /// <summary>The PostgreSQL database the runtime runs on; null when it runs on SQLite (<see cref="DatabasePath"/>).</summary>
+    public string? Postgres { get; }
+
+    /// <summary>Direct SQL on whichever store the runtime runs on.</summary>
+    public StoreSql Sql => new(DatabasePath, Postgres);
 
     /// <summary>The case service, each call made by the actor who would make it (see <see cref="RoleplayCases"/>).</summary>
     public RoleplayCases Cases => new(_provider.GetRequiredService<ICaseService>());
@@ -104,7 +111,7 @@ internal sealed class CaseHarness : IAsyncDisposable
         overrides?.Invoke(collection);
         var provider = collection.BuildServiceProvider();
         await provider.GetRequiredService<CaseRuntime>().StartAsync();
-        return new CaseHarness(provider, directory, time, ownsDirectory, guard);
+        return new CaseHarness(provider, directory, time, ownsDirectory, guard, postgres);
     }
 
     /// <summary>The sample application of a founding errand, as a submission.</summary>

@@ -36,7 +36,8 @@ internal sealed class ChildHost : IDisposable
     public Process Process { get; }
 
     /// <summary>
-    /// Starts the crash host (tests/OneVisit.Workflows.CrashHost) on <paramref name="database"/>; with
+    /// Starts the crash host (tests/OneVisit.Workflows.CrashHost) on <paramref name="database"/> (a SQLite file, or
+    /// "postgres:" and a connection string: see <see cref="CrashStore.HostArgument"/>); with
     /// <paramref name="bundles"/> it submits birth bundles instead of single cases.
     /// </summary>
     /// <param name="decisionLimit">In bundle mode, the decisions the host's officer makes before it idles until killed (all when null).</param>
