@@ -25,7 +25,14 @@ public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHe
     // Short, so a killed node is taken over in seconds (the design bound is this plus the poll interval).
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(2);
 
-    private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(5);
+    // Generous: on a loaded 2-core machine 500 cases take minutes; a stuck case fails the run at this deadline.
+    private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(10);
+
+    // Requests the killed node (n2) sent that have no stored answer: in flight when it died.
+    private const string InFlightOfVictim = """
+        SELECT l.idempotency_key FROM test_department_log l JOIN ov_evidence_requests r USING (idempotency_key)
+        WHERE l.node = 'n2' AND r.response IS NULL
+        """;
 
     [Fact]
     public async Task ThreeNodes_500Cases_AllClose_EachKeyOnce_EachRequestOnce_ChainsVerify()
@@ -37,7 +44,7 @@ public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHe
         var nodes = Enumerable.Range(0, 3).Select(i => Start(database, i, 3, cases, shared, departmentLatencyMs: 150, silent: false, Lease)).ToList();
         try
         {
-            await WaitForAllAsync(nodes);
+            await WaitForAllAsync(nodes, database);
             output.WriteLine($"3 nodes, {cases} cases and {shared} shared keys: all closed in {clock.Elapsed.TotalSeconds:F1} s");
 
             // Started together: each ran the migrations at once with the others, and every one came up on them.
@@ -59,26 +66,24 @@ public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHe
         const int cases = 150;
         const int shared = 3;
         var database = await fixture.CreateDatabaseAsync();
-        var nodes = Enumerable.Range(0, 3).Select(i => Start(database, i, 3, cases, shared, departmentLatencyMs: 400, silent: false, Lease)).ToList();
+        var nodes = Enumerable.Range(0, 3).Select(i => Start(database, i, 3, cases, shared, departmentLatencyMs: 1500, silent: false, Lease)).ToList();
         try
         {
-            // Killed once it has submitted its share and decided a few cases: its cases, timers and requests are in flight.
+            // Killed once it has submitted its share and has requests at the department (slow to answer, so there are):
+            // its cases, timers and requests are then in flight.
             var victim = nodes[2];
             await victim.WaitForLineAsync(l => l == "submitted all", "submitted all");
-            await victim.WaitForLineAsync(l => l.StartsWith("decided 5", StringComparison.Ordinal), "decided 5");
+            await PollAsync<long>(database, InFlightOfVictim.Replace("SELECT l.idempotency_key", "SELECT count(*)", StringComparison.Ordinal), n => n > 0, TimeSpan.FromSeconds(30), () => victim.Errors);
             await victim.KillAsync();
             var killedAt = await ScalarAsync<DateTime>(database, "SELECT clock_timestamp()");
 
             // Requests the victim's department received that had no stored answer when it died: the only ones that may go
             // again (taken right away, within the lease, before any survivor may take them over).
-            var inFlight = (await ColumnAsync(database, """
-                SELECT l.idempotency_key FROM test_department_log l JOIN ov_evidence_requests r USING (idempotency_key)
-                WHERE l.node = 'n2' AND r.response IS NULL
-                """)).ToHashSet(StringComparer.Ordinal);
+            var inFlight = (await ColumnAsync(database, InFlightOfVictim)).ToHashSet(StringComparer.Ordinal);
             var open = await ScalarAsync<long>(database, "SELECT count(*) FROM ov_cases WHERE closed_at IS NULL");
             Assert.True(open > 0, "killed too late: every case had closed");
 
-            await WaitForAllAsync(nodes[..2]);
+            await WaitForAllAsync(nodes[..2], database);
             var lastClosed = await ScalarAsync<DateTime>(database, "SELECT max(closed_at) FROM ov_cases");
             output.WriteLine($"killed n2 with {open} cases open and {inFlight.Count} requests in flight; the last case closed {(lastClosed - killedAt).TotalSeconds:F1} s after the kill (lease {Lease.TotalSeconds:F0} s, poll 1 s)");
 
@@ -94,6 +99,8 @@ public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHe
                 Assert.Matches("^n2,n[01]$", r[1]);
                 Assert.Equal("True", r[2]);
             });
+            // And each of those was sent again: its case waited for an answer that only a survivor's rescan could bring.
+            Assert.Equal(inFlight.Order(StringComparer.Ordinal), resent.Select(r => r[0]).Order(StringComparer.Ordinal));
             output.WriteLine($"{resent.Count} of the {inFlight.Count} requests in flight were sent again");
         }
         finally
@@ -146,7 +153,7 @@ public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHe
         }
     }
 
-    private static async Task WaitForAllAsync(IEnumerable<ChildHost> nodes)
+    private static async Task WaitForAllAsync(IEnumerable<ChildHost> nodes, string database)
     {
         await Task.WhenAll(nodes.Select(async n =>
         {
@@ -156,7 +163,15 @@ public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHe
             }
             catch (TimeoutException)
             {
-                throw new Xunit.Sdk.XunitException($"A node still ran after {RunDeadline}.\nOutput tail:\n{Tail(n.Output)}\nErrors:\n{Tail(n.Errors)}");
+                // Where the open cases stand, and their workflows: a stuck one waits on nothing that will come.
+                var open = await RowsAsync(database, """
+                    SELECT c.case_id, c.stage, w.status, w.next_execution IS NULL,
+                        (SELECT string_agg(s.event_key, ' ') FROM wf_subscriptions s WHERE s.workflow_id = w.id)
+                    FROM ov_cases c LEFT JOIN wf_instances w ON w.reference = c.case_id WHERE c.closed_at IS NULL ORDER BY c.case_id LIMIT 40
+                    """);
+                throw new Xunit.Sdk.XunitException(
+                    $"A node still ran after {RunDeadline}.\nOutput tail:\n{Tail(n.Output)}\nErrors:\n{Tail(n.Errors)}\nOpen cases (id, stage, workflow status, unscheduled, waits for):\n"
+                    + string.Join('\n', open.Select(r => string.Join(' ', r))));
             }
 
             Assert.True(n.Process.ExitCode == 0, $"A node exited {n.Process.ExitCode}.\nErrors:\n{n.Errors}");
