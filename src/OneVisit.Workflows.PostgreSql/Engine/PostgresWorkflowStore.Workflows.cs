@@ -98,23 +98,33 @@ internal sealed partial class PostgresWorkflowStore
         {
             // In a cluster the save is fenced: it only lands while this node still holds the workflow's lock. A node
             // that stalled past its lease may have lost the lock to another, whose state it must not overwrite.
-            var fence = _node is null ? "" : " AND EXISTS (SELECT 1 FROM wf_locks l WHERE l.lock_id = @id AND l.node_id = @node)";
-            using (var update = BindWorkflow(t.Command($"""
-                UPDATE wf_instances SET definition_id = @definition_id, version = @version, status = @status, reference = @reference,
-                    next_execution = @next_execution, create_time = @create_time, complete_time = @complete_time, document = @document
-                WHERE id = @id{fence}
-                """), workflow, document))
+            // The lock row is read FOR SHARE, in a statement before the update, and stays locked until the commit: a
+            // takeover (TryAcquireAsync's ON CONFLICT DO UPDATE of that row) waits for this save, so the node taking
+            // over loads the state saved here; and a takeover committed first is seen (READ COMMITTED re-reads a row
+            // changed since the snapshot before locking it), so this save is refused. A plain EXISTS in the update
+            // read the row without locking it: a takeover could commit between that check and this commit, the new
+            // holder load the state from before this save, and one of the two saves silently undo the other (an event
+            // marked processed whose delivery was lost, leaving the workflow waiting for it forever).
+            if (_node is not null)
             {
-                if (_node is not null)
+                using var hold = t.Command("SELECT 1 FROM wf_locks WHERE lock_id = @id AND node_id = @node FOR SHARE").Text("id", workflow.Id).Uuid("node", _node.Id);
+                if (hold.ExecuteScalar() is null)
                 {
-                    update.Uuid("node", _node.Id);
-                }
-
-                if (update.ExecuteNonQuery() == 0)
-                {
-                    throw _node is not null && Exists(t, workflow.Id)
+                    throw Exists(t, workflow.Id)
                         ? new LockLostException(workflow.Id, _node.Name)
                         : new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
+                }
+            }
+
+            using (var update = BindWorkflow(t.Command("""
+                UPDATE wf_instances SET definition_id = @definition_id, version = @version, status = @status, reference = @reference,
+                    next_execution = @next_execution, create_time = @create_time, complete_time = @complete_time, document = @document
+                WHERE id = @id
+                """), workflow, document))
+            {
+                if (update.ExecuteNonQuery() == 0)
+                {
+                    throw new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
                 }
             }
 
