@@ -57,9 +57,9 @@ internal sealed class OneVisitCaseHost : IAsyncDisposable
     /// The same host on the PostgreSQL database <paramref name="connectionString"/> names, as one node of a cluster
     /// (<paramref name="cluster"/> sets its name, lease and heartbeat); <paramref name="log"/> sees every line when given.
     /// </summary>
-    public static async Task<OneVisitCaseHost> StartPostgreSqlAsync(string connectionString, Action<PostgreSqlCaseOptions>? cluster = null, ILoggerProvider? log = null)
+    public static async Task<OneVisitCaseHost> StartPostgreSqlAsync(string connectionString, Action<PostgreSqlCaseOptions>? cluster = null, ILoggerProvider? log = null, Action<CaseOptions>? configure = null)
     {
-        var provider = Build(w => w.UsePostgreSql(connectionString, cluster), configure: null, log);
+        var provider = Build(w => w.UsePostgreSql(connectionString, cluster), configure, log);
         await provider.GetRequiredService<CaseRuntime>().StartAsync().ConfigureAwait(false);
         return new OneVisitCaseHost(provider, directory: null);
     }
