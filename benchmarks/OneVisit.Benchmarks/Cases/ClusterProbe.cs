@@ -77,7 +77,7 @@ internal sealed class ClusterProbe(string connectionString, string dataFolder)
     {
         var postmaster = int.Parse(File.ReadLines(Path.Combine(dataFolder, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
         long ticks = 0;
-        foreach (var stat in Directory.EnumerateDirectories("/proc").Select(d => Path.Combine(d, "stat")))
+        foreach (var stat in Directory.EnumerateDirectories("/proc").Where(d => Path.GetFileName(d).All(char.IsAsciiDigit)).Select(d => Path.Combine(d, "stat")))
         {
             var fields = Fields(stat);
             if (fields is null)
