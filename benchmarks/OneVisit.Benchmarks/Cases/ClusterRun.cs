@@ -33,6 +33,7 @@ internal static class ClusterRun
         "cluster-latency" => LatencyAsync(args),
         "cluster-takeover" => TakeoverAsync(args),
         "cluster-node" => NodeAsync(args),
+        "cluster-wait" => WaitOnOneNodeAsync(args),
         _ => throw new ArgumentException($"Unknown mode {mode}: cluster, cluster-latency or cluster-takeover.", nameof(mode)),
     };
 
@@ -436,6 +437,65 @@ internal static class ClusterRun
 
         Console.WriteLine(new Percentiles(review).Row("SIGKILL → under review on B, every case A acknowledged"));
         Console.WriteLine(new Percentiles(closed).Row("SIGKILL → closed on B (B decides each once it is under review)"));
+        return 0;
+    }
+
+    /// <summary>
+    /// <c>cluster-wait [cases] [timeout seconds]</c>: cases submitted on A and decided through B, each waited for on A
+    /// alone with <c>WaitUntilAsync</c> (as a client of A would); counts the waits that end in a timeout although the
+    /// case closed, and the time the others took.
+    /// </summary>
+    private static async Task<int> WaitOnOneNodeAsync(string[] args)
+    {
+        var cases = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 50;
+        var timeout = TimeSpan.FromSeconds(args.Length > 1 ? double.Parse(args[1], CultureInfo.InvariantCulture) : 5);
+        await using var cluster = await PostgresCluster.StartAsync(CancellationToken.None).ConfigureAwait(false);
+        await HeaderAsync(cluster, string.Create(CultureInfo.InvariantCulture, $"{cases} cases submitted on A, decided through B, awaited on A only (timeout {timeout.TotalSeconds} s)")).ConfigureAwait(false);
+        var connectionString = await cluster.CreateDatabaseAsync("wait_one").ConfigureAwait(false);
+        await using var a = await OneVisitCaseHost.StartPostgreSqlAsync(connectionString, o => o.NodeName = "node-a").ConfigureAwait(false);
+        await using var b = await OneVisitCaseHost.StartPostgreSqlAsync(connectionString, o => o.NodeName = "node-b").ConfigureAwait(false);
+        var hosts = new[] { a, b };
+        var ids = new string[cases];
+        await CaseLoad.RunAsync(cases, 16, async i =>
+        {
+            var submitted = await a.SubmitAsync($"wait-{i}").ConfigureAwait(false);
+            await WaitAnywhereAsync(hosts, a, submitted.CaseId, s => s.Stage == CaseStage.UnderReview).ConfigureAwait(false);
+            ids[i] = submitted.CaseId;
+        }).ConfigureAwait(false);
+
+        var timedOut = 0;
+        var seen = new List<TimeSpan>();
+        await CaseLoad.RunAsync(cases, 16, async i =>
+        {
+            await b.Officer.DecideAsync(ids[i], BenchCatalogue.Approve).ConfigureAwait(false);
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                await a.Reads.WaitUntilAsync(ids[i], s => s.Stage == CaseStage.Closed, timeout).ConfigureAwait(false);
+                lock (seen)
+                {
+                    seen.Add(Stopwatch.GetElapsedTime(start));
+                }
+            }
+            catch (TimeoutException)
+            {
+                Interlocked.Increment(ref timedOut);
+            }
+        }).ConfigureAwait(false);
+
+        var closed = 0;
+        foreach (var id in ids)
+        {
+            closed += (await b.Reads.GetAsync(id).ConfigureAwait(false)).Stage == CaseStage.Closed ? 1 : 0;
+        }
+
+        Console.WriteLine($"closed afterwards (read on B): {closed} of {cases}; waits on A that timed out: {timedOut}; waits on A that returned: {seen.Count}");
+        if (seen.Count > 0)
+        {
+            Console.WriteLine(Percentiles.Header);
+            Console.WriteLine(new Percentiles(seen).Row("`WaitUntilAsync(Closed)` on A after `DecideAsync` on B, the waits that returned"));
+        }
+
         return 0;
     }
 
