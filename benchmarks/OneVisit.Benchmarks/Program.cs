@@ -9,6 +9,12 @@ if (OneOffMeasurements.TryRun(args))
     return 0;
 }
 
+// Several nodes on a throwaway PostgreSQL cluster (initdb + pg_ctl; not on Windows).
+if (!OperatingSystem.IsWindows() && args.FirstOrDefault() is { } mode && mode.StartsWith("cluster", StringComparison.Ordinal))
+{
+    return await ClusterRun.RunAsync(mode, args[1..]);
+}
+
 return args.FirstOrDefault() switch
 {
     "latency" => await LatencyRun.RunAsync(args[1..]),

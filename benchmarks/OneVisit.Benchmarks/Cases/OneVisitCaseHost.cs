@@ -6,6 +6,7 @@ using OneVisit.Rules.Hosting;
 using OneVisit.Workflows;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Hosting;
+using OneVisit.Workflows.PostgreSql;
 
 namespace OneVisit.Benchmarks.Cases;
 
@@ -16,9 +17,9 @@ namespace OneVisit.Benchmarks.Cases;
 internal sealed class OneVisitCaseHost : IAsyncDisposable
 {
     private readonly ServiceProvider _provider;
-    private readonly string _directory;
+    private readonly string? _directory;
 
-    private OneVisitCaseHost(ServiceProvider provider, string directory)
+    private OneVisitCaseHost(ServiceProvider provider, string? directory)
     {
         _provider = provider;
         _directory = directory;
@@ -39,33 +40,53 @@ internal sealed class OneVisitCaseHost : IAsyncDisposable
     /// <summary>Submits the benchmark application under <paramref name="key"/>, as its applicant.</summary>
     public Task<CaseSnapshot> SubmitAsync(string key) => Cases.As(BenchCatalogue.Applicant(key)).SubmitAsync(BenchCatalogue.Submission(key));
 
-    public string DatabasePath => Path.Combine(_directory, "cases.db");
+    public string DatabasePath => Path.Combine(_directory ?? throw new InvalidOperationException("Not a SQLite host."), "cases.db");
+
+    /// <summary>The host's services (the cluster modes read the node's own counters).</summary>
+    public IServiceProvider Services => _provider;
 
     public static async Task<OneVisitCaseHost> StartAsync(Action<CaseOptions>? configure = null, ProfilingLog? profiling = null)
     {
         var directory = Directory.CreateTempSubdirectory("onevisit-bench-").FullName;
+        var provider = Build(w => w.UseSqlite($"Data Source={Path.Combine(directory, "cases.db")}"), configure, profiling);
+        await provider.GetRequiredService<CaseRuntime>().StartAsync().ConfigureAwait(false);
+        return new OneVisitCaseHost(provider, directory);
+    }
+
+    /// <summary>
+    /// The same host on the PostgreSQL database <paramref name="connectionString"/> names, as one node of a cluster
+    /// (<paramref name="cluster"/> sets its name, lease and heartbeat); <paramref name="log"/> sees every line when given.
+    /// </summary>
+    public static async Task<OneVisitCaseHost> StartPostgreSqlAsync(string connectionString, Action<PostgreSqlCaseOptions>? cluster = null, ILoggerProvider? log = null, Action<CaseOptions>? configure = null)
+    {
+        var provider = Build(w => w.UsePostgreSql(connectionString, cluster), configure, log);
+        await provider.GetRequiredService<CaseRuntime>().StartAsync().ConfigureAwait(false);
+        return new OneVisitCaseHost(provider, directory: null);
+    }
+
+    private static ServiceProvider Build(Action<WorkflowsBuilder> storage, Action<CaseOptions>? configure, ILoggerProvider? log)
+    {
         var services = new ServiceCollection();
         services.AddLogging(b =>
         {
             b.AddProvider(new StderrWarnings());
-            if (profiling is not null)
+            if (log is not null)
             {
-                b.SetMinimumLevel(LogLevel.Trace).AddProvider(profiling);
+                b.SetMinimumLevel(LogLevel.Trace).AddProvider(log);
             }
         });
         services.AddOneVisit()
             .AddCatalog(BenchCatalogue.Directory)
             .AddWorkflows(w =>
             {
-                w.UseSqlite($"Data Source={Path.Combine(directory, "cases.db")}").UseSimulatedDepartments();
+                storage(w);
+                w.UseSimulatedDepartments();
                 if (configure is not null)
                 {
                     w.Configure(configure);
                 }
             });
-        var provider = services.BuildServiceProvider();
-        await provider.GetRequiredService<CaseRuntime>().StartAsync().ConfigureAwait(false);
-        return new OneVisitCaseHost(provider, directory);
+        return services.BuildServiceProvider();
     }
 
     /// <summary>One case end to end: submit, wait for review, decide, wait for it to close.</summary>
@@ -86,6 +107,11 @@ internal sealed class OneVisitCaseHost : IAsyncDisposable
     {
         await _provider.GetRequiredService<CaseRuntime>().StopAsync().ConfigureAwait(false);
         await _provider.DisposeAsync().ConfigureAwait(false);
+        if (_directory is null)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
