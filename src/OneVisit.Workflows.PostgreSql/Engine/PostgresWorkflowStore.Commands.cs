@@ -50,6 +50,11 @@ internal sealed partial class PostgresWorkflowStore
             {
                 await RunOnceAsync(command, action).ConfigureAwait(false);
             }
+            catch (ObjectDisposedException)
+            {
+                // The host is stopping and has closed the database: the rest run on the next start, or on another node.
+                return;
+            }
 #pragma warning disable CA1031 // One failing command must not stop the others; it is retried on the next poll.
             catch (Exception exception)
 #pragma warning restore CA1031

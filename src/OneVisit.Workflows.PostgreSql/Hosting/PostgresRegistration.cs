@@ -20,17 +20,8 @@ internal static class PostgresRegistration
     {
         services.AddOptions<PostgreSqlCaseOptions>();
         services.AddSingleton(sp => PostgresNode.Start(sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value));
-        services.AddSingleton(sp =>
-        {
-            var builder = new NpgsqlDataSourceBuilder(sp.GetRequiredService<IOptions<CaseOptions>>().Value.ConnectionString);
-            if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
-            {
-                // pg_stat_activity then says which node holds a connection.
-                builder.ConnectionStringBuilder.ApplicationName = Truncate("onevisit " + sp.GetRequiredService<PostgresNode>().Name, 63);
-            }
-
-            return builder.Build();
-        });
+        services.AddSingleton(sp => DataSource(sp, "", maxPoolSize: null));
+        services.AddSingleton(sp => new ClusterConnections(DataSource(sp, " control", maxPoolSize: 2)));
         services.AddSingleton(sp => new PostgresCaseStorage(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<AuditSeal>(), sp.GetRequiredService<PostgresNode>()));
         services.AddSingleton<ICaseStorage>(sp => sp.GetRequiredService<PostgresCaseStorage>());
         services.AddSingleton<IStoreErrorTranslator>(sp => sp.GetRequiredService<PostgresCaseStorage>());
@@ -45,16 +36,34 @@ internal static class PostgresRegistration
 
         // Several nodes: locks and queues shared through the database (the runtime's node-local ones run in front).
         services.AddSingleton(sp => new NodeHeartbeat(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresNode>(),
+            sp.GetRequiredService<ClusterConnections>(), sp.GetRequiredService<PostgresNode>(),
             sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value, sp.GetRequiredService<ILogger<NodeHeartbeat>>()));
         services.AddSingleton<IClusterLocks>(sp => new PostgresClusterLocks(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<NodeHeartbeat>(), sp.GetRequiredService<PostgresNode>(),
             sp.GetRequiredService<ILogger<PostgresClusterLocks>>()));
         services.AddSingleton(sp => new PostgresWorkQueues(
-            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<PostgresNode>(),
+            sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ClusterConnections>(), sp.GetRequiredService<PostgresNode>(),
             sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value, sp.GetRequiredService<ILogger<PostgresWorkQueues>>()));
         services.AddSingleton<ISharedWorkQueues>(sp => sp.GetRequiredService<PostgresWorkQueues>());
         services.AddSingleton(sp => new CaseWatcher.RemoteSaves(sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value.WaitReadInterval));
+    }
+
+    private static NpgsqlDataSource DataSource(IServiceProvider services, string role, int? maxPoolSize)
+    {
+        var builder = new NpgsqlDataSourceBuilder(services.GetRequiredService<IOptions<CaseOptions>>().Value.ConnectionString);
+        if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
+        {
+            // pg_stat_activity then says which node (and which of its pools) holds a connection.
+            builder.ConnectionStringBuilder.ApplicationName = Truncate("onevisit " + services.GetRequiredService<PostgresNode>().Name + role, 63);
+        }
+
+        if (maxPoolSize is { } size)
+        {
+            builder.ConnectionStringBuilder.MaxPoolSize = size;
+            builder.ConnectionStringBuilder.MinPoolSize = 0;
+        }
+
+        return builder.Build();
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..length];

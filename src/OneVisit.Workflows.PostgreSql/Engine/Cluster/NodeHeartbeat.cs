@@ -11,10 +11,11 @@ namespace OneVisit.Workflows.PostgreSql.Engine.Cluster;
 /// other nodes take over at once instead of after the lease.
 /// </summary>
 /// <remarks>
-/// The heartbeat runs on the wall clock (<see cref="TimeProvider.System"/>) even when the cases run on a test's fake
+/// It uses its own connections (<see cref="ClusterConnections"/>), so a node whose main pool is exhausted is still heard
+/// from. The heartbeat runs on the wall clock (<see cref="TimeProvider.System"/>) even when the cases run on a test's fake
 /// clock: liveness is measured by the database's clock against real time, never by business time.
 /// </remarks>
-internal sealed partial class NodeHeartbeat(NpgsqlDataSource dataSource, PostgresNode node, PostgreSqlCaseOptions options, ILogger<NodeHeartbeat> logger) : IAsyncDisposable
+internal sealed partial class NodeHeartbeat(ClusterConnections connections, PostgresNode node, PostgreSqlCaseOptions options, ILogger<NodeHeartbeat> logger) : IAsyncDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CancellationTokenSource? _stopping;
@@ -70,7 +71,7 @@ internal sealed partial class NodeHeartbeat(NpgsqlDataSource dataSource, Postgre
 
     private async Task RegisterAsync(CancellationToken cancellationToken)
     {
-        var command = dataSource.CreateCommand("""
+        var command = connections.DataSource.CreateCommand("""
             INSERT INTO ov_nodes (node_id, name, started_at, seen_at) VALUES (@node, @name, clock_timestamp(), clock_timestamp())
             ON CONFLICT (node_id) DO UPDATE SET seen_at = excluded.seen_at
             """);
@@ -117,7 +118,7 @@ internal sealed partial class NodeHeartbeat(NpgsqlDataSource dataSource, Postgre
     // Whether the node's row was renewed while its lease still ran; false when it had lapsed (or was removed).
     private async Task<bool> RenewAsync(CancellationToken cancellationToken)
     {
-        var command = dataSource.CreateCommand("UPDATE ov_nodes SET seen_at = clock_timestamp() WHERE node_id = @node AND seen_at > clock_timestamp() - @lease");
+        var command = connections.DataSource.CreateCommand("UPDATE ov_nodes SET seen_at = clock_timestamp() WHERE node_id = @node AND seen_at > clock_timestamp() - @lease");
         await using (command.ConfigureAwait(false))
         {
             command.Uuid("node", node.Id).Interval("lease", node.Lease);
@@ -131,7 +132,7 @@ internal sealed partial class NodeHeartbeat(NpgsqlDataSource dataSource, Postgre
     {
         try
         {
-            var command = dataSource.CreateCommand("DELETE FROM wf_locks WHERE node_id = @node; DELETE FROM ov_nodes WHERE node_id = @node");
+            var command = connections.DataSource.CreateCommand("DELETE FROM wf_locks WHERE node_id = @node; DELETE FROM ov_nodes WHERE node_id = @node");
             await using (command.ConfigureAwait(false))
             {
                 command.Uuid("node", node.Id);

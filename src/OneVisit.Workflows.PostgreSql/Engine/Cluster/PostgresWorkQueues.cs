@@ -24,7 +24,7 @@ namespace OneVisit.Workflows.PostgreSql.Engine.Cluster;
 /// own tables, so an id lost with a node that claimed it, or not yet written when a node died, is found again.
 /// </para>
 /// </remarks>
-internal sealed partial class PostgresWorkQueues(NpgsqlDataSource dataSource, PostgresNode node, PostgreSqlCaseOptions options, ILogger<PostgresWorkQueues> logger) : ISharedWorkQueues
+internal sealed partial class PostgresWorkQueues(NpgsqlDataSource dataSource, ClusterConnections control, PostgresNode node, PostgreSqlCaseOptions options, ILogger<PostgresWorkQueues> logger) : ISharedWorkQueues
 {
     /// <summary>The notification channel; the payload is <c>{queue}:{node id}</c>, so a node ignores its own.</summary>
     public const string Channel = "onevisit_work";
@@ -228,14 +228,14 @@ internal sealed partial class PostgresWorkQueues(NpgsqlDataSource dataSource, Po
         }
     }
 
-    // One connection kept for LISTEN; when it breaks, the consumers' polling carries on until it is back.
+    // One connection kept for LISTEN, from the node's control pool (not one of the main pool's); when it breaks, the consumers' polling carries on until it is back.
     private async Task ListenLoopAsync(CancellationToken cancellationToken)
     {
         while (!cancellationToken.IsCancellationRequested)
         {
             try
             {
-                var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+                var connection = await control.DataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
                 await using (connection.ConfigureAwait(false))
                 {
                     connection.Notification += OnNotification;

@@ -26,11 +26,12 @@ internal sealed class ClusterDatabase(string connectionString) : IAsyncDisposabl
         await storage.InitializeAsync(CancellationToken.None);
         var engine = new PostgresWorkflowStore(storage, TestPayloads.Create(), NullLogger<PostgresWorkflowStore>.Instance);
         await engine.InitializeAsync();
-        var heartbeat = new NodeHeartbeat(source, node, options, NullLogger<NodeHeartbeat>.Instance);
+        var control = new ClusterConnections(NpgsqlDataSource.Create(connectionString));
+        var heartbeat = new NodeHeartbeat(control, node, options, NullLogger<NodeHeartbeat>.Instance);
         var locks = new PostgresClusterLocks(source, heartbeat, node, NullLogger<PostgresClusterLocks>.Instance);
         await locks.StartAsync();
-        var queues = new PostgresWorkQueues(source, node, options, NullLogger<PostgresWorkQueues>.Instance);
-        var created = new Node(node, storage, engine, heartbeat, locks, queues, source);
+        var queues = new PostgresWorkQueues(source, control, node, options, NullLogger<PostgresWorkQueues>.Instance);
+        var created = new Node(node, storage, engine, heartbeat, locks, queues, source, control);
         lock (_owned)
         {
             _owned.Add(created);
@@ -67,13 +68,14 @@ internal sealed class ClusterDatabase(string connectionString) : IAsyncDisposabl
 
     internal sealed record Node(
         PostgresNode Identity, PostgresCaseStorage Storage, PostgresWorkflowStore Engine, NodeHeartbeat Heartbeat,
-        PostgresClusterLocks Locks, PostgresWorkQueues Queues, NpgsqlDataSource Source) : IAsyncDisposable
+        PostgresClusterLocks Locks, PostgresWorkQueues Queues, NpgsqlDataSource Source, ClusterConnections Control) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
             await Queues.StopAsync();
             await Heartbeat.StopAsync();
             await Source.DisposeAsync();
+            await Control.DisposeAsync();
         }
     }
 }
