@@ -286,7 +286,7 @@ internal static class ClusterRun
         var closed = new TimeSpan[count];
         var resumedOnA = 0;
         var started = Stopwatch.GetTimestamp();
-        await DecideAtRateAsync(count, rate, async i =>
+        await LatencyRun.DecideAllAsync(count, rate, async i =>
         {
             var start = Stopwatch.GetTimestamp();
             await b.Officer.DecideAsync(ids[i], BenchCatalogue.Approve).ConfigureAwait(false);
@@ -346,25 +346,6 @@ internal static class ClusterRun
             new Percentiles(resumed).Row($"{label}: **event to resume** (`DecideAsync` called → first save showing the decision, on either node)"),
             new Percentiles(closed).Row(string.Create(CultureInfo.InvariantCulture, $"{label}: event to closed; decisions over {wall.TotalSeconds:F1} s")),
         ];
-    }
-
-    private static async Task DecideAtRateAsync(int count, double rate, Func<int, Task> decide)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var running = new List<Task>(count);
-        for (var i = 0; i < count; i++)
-        {
-            var due = TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(started);
-            if (due > TimeSpan.Zero)
-            {
-                await Task.Delay(due).ConfigureAwait(false);
-            }
-
-            var index = i;
-            running.Add(Task.Run(() => decide(index)));
-        }
-
-        await Task.WhenAll(running).ConfigureAwait(false);
     }
 
     private static async Task<int> TakeoverAsync(string[] args)

@@ -127,7 +127,7 @@ internal static class LatencyRun
     }
 
     /// <summary>One at a time (rate 0), or started at a steady rate regardless of how long each takes.</summary>
-    private static async Task DecideAllAsync(int count, double rate, Func<int, Task> decide)
+    internal static async Task DecideAllAsync(int count, double rate, Func<int, Task> decide)
     {
         if (rate <= 0)
         {
