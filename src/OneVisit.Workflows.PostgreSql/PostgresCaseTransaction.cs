@@ -24,16 +24,23 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
     /// </summary>
     public const int AuditChainLock = 0x4F56_4143; // "OVAC"
 
+    // ON CONFLICT answers the idempotency check: a key already used inserts nothing and changes no row (0 affected).
     private const string InsertAudit =
         "INSERT INTO ov_audit (entry_key, case_id, subject_id, at, actor, action, detail, data_requested, purpose, chain_index, hash, mac) "
         + "VALUES (@key, @case, @subject, @at, @actor, @action, @detail, @data, @purpose, @index, @hash, @mac) ON CONFLICT (entry_key) DO NOTHING";
 
-    // Whether the key was used, and the chain's last line (through the unique index ov_audit_chain), in one statement.
-    private const string ChainHead = """
-        SELECT EXISTS (SELECT 1 FROM ov_audit WHERE entry_key = @key), head.chain_index, head.hash
-        FROM (SELECT 1) AS one
-        LEFT JOIN LATERAL (SELECT chain_index, hash FROM ov_audit WHERE case_id = @case ORDER BY chain_index DESC LIMIT 1) AS head ON true
-        """;
+    private const string LockChain = "SELECT pg_advisory_xact_lock(@lock, hashtext(@case))";
+
+    // The chain's last line, through the unique index ov_audit_chain.
+    private const string ChainHead = "SELECT chain_index, hash FROM ov_audit WHERE case_id = @case ORDER BY chain_index DESC LIMIT 1";
+
+    /// <summary>
+    /// The next position and the previous hash of each case this transaction has appended to. Valid until the
+    /// transaction ends: the case's advisory lock, taken before the head was read, is held until then, so no other
+    /// transaction can append to the chain meanwhile, and every append of this one goes through <see cref="AppendAudit"/>.
+    /// A transaction is one thread's (the port is synchronous), so a plain dictionary does.
+    /// </summary>
+    private readonly Dictionary<string, (long Next, string? Previous)> _chainHeads = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Runs <paramref name="write"/> in a transaction of its own on a pooled connection of <paramref name="dataSource"/>:
@@ -64,33 +71,45 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
     /// <summary>
     /// Appends the line as the next of its case's chain. The case's advisory lock, held until this transaction ends,
     /// makes "read the chain's last line, then insert after it" one step across every node: a second appender waits,
-    /// and its next statement (a new snapshot under READ COMMITTED) sees the line committed before it. The lock is
-    /// taken in a statement of its own for that reason: a statement's snapshot is taken before it waits.
+    /// and its next statement (a new snapshot under READ COMMITTED) sees the line committed before it. The first line
+    /// of a case in this transaction takes the lock and reads the head (<see cref="LockAndReadHead"/>);
+    /// later lines of the same case reuse the head this transaction keeps, so they cost the insert alone. A key already
+    /// used inserts nothing, and then the kept head does not move: the chain neither forks nor grows.
     /// </summary>
     public void AppendAudit(string entryKey, AuditEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Execute("SELECT pg_advisory_xact_lock(@lock, hashtext(@case))", c => c.Int("lock", AuditChainLock).Text("case", entry.CaseId));
-
-        long index;
-        string? previous;
-        using (var head = Command(ChainHead).Text("key", entryKey).Text("case", entry.CaseId))
-        using (var reader = head.ExecuteReader())
+        if (!_chainHeads.TryGetValue(entry.CaseId, out var head))
         {
-            reader.Read();
-            if (reader.GetBoolean(0))
-            {
-                return;
-            }
-
-            index = reader.IsDBNull(1) ? 0 : reader.GetInt64(1) + 1;
-            previous = PostgresValues.NullableString(reader, 2);
+            head = LockAndReadHead(entry.CaseId);
+            _chainHeads[entry.CaseId] = head;
         }
 
-        var hash = AuditSeal.Hash(entry, index, previous);
-        Execute(InsertAudit, c => c.Text("key", entryKey).Text("case", entry.CaseId).Text("subject", entry.SubjectId).Instant("at", entry.At)
+        var hash = AuditSeal.Hash(entry, head.Next, head.Previous);
+        var inserted = Execute(InsertAudit, c => c.Text("key", entryKey).Text("case", entry.CaseId).Text("subject", entry.SubjectId).Instant("at", entry.At)
             .Text("actor", entry.Actor).Text("action", entry.Action).Text("detail", entry.Detail).Text("data", entry.DataRequested)
-            .Text("purpose", entry.Purpose).Long("index", index).Text("hash", hash).Text("mac", seal.Mac(hash)));
+            .Text("purpose", entry.Purpose).Long("index", head.Next).Text("hash", hash).Text("mac", seal.Mac(hash)));
+        if (inserted == 1)
+        {
+            _chainHeads[entry.CaseId] = (head.Next + 1, hash);
+        }
+    }
+
+    /// <summary>
+    /// Takes the case's chain lock, then reads the chain's head, in two statements and two round trips: a statement's
+    /// snapshot is taken before it waits (READ COMMITTED), so the head read must be a later statement to see the line
+    /// the previous holder committed. One <see cref="NpgsqlBatch"/> would keep the two statements and their snapshots
+    /// (the server runs a pipeline's statements one after the other) and save a round trip, but executed synchronously
+    /// (this port is synchronous) a batch of more than one statement stalled under contention: the four-node append
+    /// test timed out opening connections with it and passes in 3 s without it. Only the first line of a case in a
+    /// transaction pays these two; later lines reuse the kept head.
+    /// </summary>
+    private (long Next, string? Previous) LockAndReadHead(string caseId)
+    {
+        Execute(LockChain, c => c.Int("lock", AuditChainLock).Text("case", caseId));
+        using var head = Command(ChainHead).Text("case", caseId);
+        using var reader = head.ExecuteReader();
+        return reader.Read() ? (reader.GetInt64(0) + 1, PostgresValues.NullableString(reader, 1)) : (0, null);
     }
 
     public void UpdateStage(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>

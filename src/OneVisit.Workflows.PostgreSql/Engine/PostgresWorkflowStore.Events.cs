@@ -12,7 +12,7 @@ internal sealed partial class PostgresWorkflowStore
         ArgumentNullException.ThrowIfNull(newEvent);
         newEvent.Id = NewIdIfEmpty(newEvent.Id);
         var values = EventValues(newEvent);
-        await WriteAsync(t => t.Execute(InsertEvent, values), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(InsertEvent, values, cancellationToken).ConfigureAwait(false);
         return newEvent.Id;
     }
 
@@ -42,7 +42,7 @@ internal sealed partial class PostgresWorkflowStore
 
     /// <summary>A missing event is ignored, as in WorkflowCore's providers.</summary>
     private Task<int> SetProcessed(string id, bool processed, CancellationToken cancellationToken) =>
-        WriteAsync(t => t.Execute("UPDATE wf_events SET is_processed = @processed WHERE id = @id", c => c.Text("id", id).Bool("processed", processed)), cancellationToken);
+        ExecuteAsync("UPDATE wf_events SET is_processed = @processed WHERE id = @id", c => c.Text("id", id).Bool("processed", processed), cancellationToken);
 
     /// <summary>
     /// Claims the wait keyed (<see cref="Event.EventName"/>, <see cref="Event.EventKey"/>) for <paramref name="caseId"/>

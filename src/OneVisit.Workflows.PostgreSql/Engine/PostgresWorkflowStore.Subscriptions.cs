@@ -15,7 +15,7 @@ internal sealed partial class PostgresWorkflowStore
         ArgumentNullException.ThrowIfNull(subscription);
         subscription.Id = NewIdIfEmpty(subscription.Id);
         var values = SubscriptionValues(subscription);
-        await WriteAsync(t => t.Execute(InsertSubscription, values), cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(InsertSubscription, values, cancellationToken).ConfigureAwait(false);
         return subscription.Id;
     }
 
@@ -27,7 +27,7 @@ internal sealed partial class PostgresWorkflowStore
             cancellationToken).ConfigureAwait(false);
 
     public Task TerminateSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) =>
-        WriteAsync(t => t.Execute("DELETE FROM wf_subscriptions WHERE id = @id", c => c.Text("id", eventSubscriptionId)), cancellationToken);
+        ExecuteAsync("DELETE FROM wf_subscriptions WHERE id = @id", c => c.Text("id", eventSubscriptionId), cancellationToken);
 
     public async Task<EventSubscription?> GetSubscription(string eventSubscriptionId, CancellationToken cancellationToken = default) =>
         (await QueryAsync($"SELECT {SubscriptionColumns} FROM wf_subscriptions WHERE id = @id", c => c.Text("id", eventSubscriptionId), ReadSubscription, cancellationToken)

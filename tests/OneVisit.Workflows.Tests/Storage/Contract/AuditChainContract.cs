@@ -51,6 +51,36 @@ public abstract class AuditChainContract : StorageContract
     }
 
     [Fact]
+    public async Task AppendAudit_KeysRepeatedWithinOneTransaction_NoLineWrittenAndTheNextLineChainsOnTheLastWritten()
+    {
+        // PostgreSQL keeps a case's chain head in the transaction after its first line (one lock and head read per
+        // case and transaction): a repeated key, whether first used in this transaction or before it, must not move it.
+        await Audit.AppendAuditAsync("k1", Line("case-a", "one"), None);
+        await WriteAsync(t =>
+        {
+            t.AppendAudit("k2", Line("case-a", "two", at: At(1)));
+            t.AppendAudit("k2", Line("case-a", "two, again", at: At(2)));
+            t.AppendAudit("k1", Line("case-a", "one, again", at: At(3)));
+            t.AppendAudit("b1", Line("case-b", "b first", at: At(4)));
+            t.AppendAudit("k3", Line("case-a", "three", at: At(5)));
+        });
+        await Audit.AppendAuditAsync("k4", Line("case-a", "four", at: At(6)), None);
+
+        var chain = await Audit.AuditChainAsync("case-a", None);
+
+        Assert.Equal(["one", "two", "three", "four"], chain.Lines.Select(l => l.Entry.Detail));
+        Assert.Equal([0L, 1L, 2L, 3L], chain.Lines.Select(l => l.ChainIndex!.Value));
+        string? previous = null;
+        foreach (var line in chain.Lines)
+        {
+            Assert.Equal(AuditSeal.Hash(line.Entry, line.ChainIndex!.Value, previous), line.Hash);
+            previous = line.Hash;
+        }
+
+        Assert.Equal(0L, Assert.Single((await Audit.AuditChainAsync("case-b", None)).Lines).ChainIndex);
+    }
+
+    [Fact]
     public async Task AuditChainAsync_StartedCaseAndUnknownCase_SaysWhichStarted()
     {
         await StartCaseAsync(Case("case-s"));

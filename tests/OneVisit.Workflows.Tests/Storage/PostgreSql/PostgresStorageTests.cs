@@ -112,6 +112,50 @@ public sealed class PostgresStorageTests(PostgresClusterFixture cluster)
     }
 
     [Fact]
+    public async Task AppendAuditAsync_WaitingForTheChainLockWhileAnotherNodeAppends_ChainsOnTheLineCommittedMeanwhile()
+    {
+        // The head read after the lock must see what the holder committed while the lock was waited for (its own
+        // snapshot, taken after the wait). Here the wait is made certain (seen in pg_locks), not left to a race.
+        var db = await cluster.CreateDatabaseAsync();
+        using var holding = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+
+        var chain = await WithNodesAsync(
+            db,
+            2,
+            async nodes =>
+            {
+                await nodes[0].InitializeAsync(None);
+                await nodes[0].AppendAuditAsync("k0", Line("case-1", "zero"), None);
+                var holder = Task.Run(() => nodes[0].WriteAsync(
+                    t =>
+                    {
+                        t.AppendAudit("k1", Line("case-1", "one", at: At(1)));
+                        holding.Set();
+                        release.Wait(TimeSpan.FromSeconds(30));
+                        return true;
+                    },
+                    None));
+                Assert.True(holding.Wait(TimeSpan.FromSeconds(30)));
+                var waiter = Task.Run(() => nodes[1].AppendAuditAsync("k2", Line("case-1", "two", at: At(2)), None));
+                var deadline = DateTime.UtcNow.AddSeconds(30);
+                while (Convert.ToInt64(await ScalarAsync(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                {
+                    Assert.True(DateTime.UtcNow < deadline, "the second append never waited for the chain lock");
+                    await Task.Delay(20);
+                }
+
+                release.Set();
+                await Task.WhenAll(holder, waiter);
+                return await nodes[1].AuditChainAsync("case-1", None);
+            });
+
+        Assert.Equal(["zero", "one", "two"], chain.Lines.Select(l => l.Entry.Detail));
+        Assert.Equal([0L, 1L, 2L], chain.Lines.Select(l => l.ChainIndex!.Value));
+        Assert.Equal(AuditSeal.Hash(chain.Lines[2].Entry, 2, chain.Lines[1].Hash), chain.Lines[2].Hash);
+    }
+
+    [Fact]
     public async Task TryInsertCaseAsync_SameKeyOnFourNodesAtOnce_OneCaseAndEveryOtherCallerGetsIt()
     {
         var db = await cluster.CreateDatabaseAsync();
