@@ -17,12 +17,23 @@ namespace OneVisit.Workflows.PostgreSql.Engine.Cluster;
 /// </remarks>
 internal sealed partial class NodeHeartbeat(ClusterConnections connections, PostgresNode node, PostgreSqlCaseOptions options, ILogger<NodeHeartbeat> logger) : IAsyncDisposable
 {
+    private const string RegisterNode = """
+        INSERT INTO ov_nodes (node_id, name, started_at, seen_at) VALUES (@node, @name, clock_timestamp(), clock_timestamp())
+        ON CONFLICT (node_id) DO UPDATE SET seen_at = excluded.seen_at
+        """;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CancellationTokenSource? _stopping;
     private Task? _loop;
 
     /// <summary>Heartbeats written so far (for tests and diagnostics).</summary>
-    public long Beats { get; private set; }
+    public long Beats
+    {
+        get => Interlocked.Read(ref _beats);
+        private set => Interlocked.Exchange(ref _beats, value);
+    }
+
+    private long _beats;
 
     public async Task StartAsync()
     {
@@ -37,7 +48,12 @@ internal sealed partial class NodeHeartbeat(ClusterConnections connections, Post
             await RegisterAsync(CancellationToken.None).ConfigureAwait(false);
             LogJoined(node.Name, node.Id);
             _stopping = new CancellationTokenSource();
-            _loop = BeatAsync(_stopping.Token);
+            var stopping = _stopping.Token;
+
+            // A thread of its own, with synchronous statements: a node whose thread pool is saturated (steps blocked on
+            // the database, a burst of work) must still be heard from, or the others take over the cases of a node
+            // that is alive. On the thread pool, the heartbeat's continuation waited behind that work under load.
+            _loop = Task.Factory.StartNew(() => Beat(stopping), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
@@ -71,10 +87,7 @@ internal sealed partial class NodeHeartbeat(ClusterConnections connections, Post
 
     private async Task RegisterAsync(CancellationToken cancellationToken)
     {
-        var command = connections.DataSource.CreateCommand("""
-            INSERT INTO ov_nodes (node_id, name, started_at, seen_at) VALUES (@node, @name, clock_timestamp(), clock_timestamp())
-            ON CONFLICT (node_id) DO UPDATE SET seen_at = excluded.seen_at
-            """);
+        var command = connections.DataSource.CreateCommand(RegisterNode);
         await using (command.ConfigureAwait(false))
         {
             command.Uuid("node", node.Id).Text("name", node.Name);
@@ -83,49 +96,47 @@ internal sealed partial class NodeHeartbeat(ClusterConnections connections, Post
         }
     }
 
-    private async Task BeatAsync(CancellationToken cancellationToken)
+    private void Beat(CancellationToken cancellationToken)
     {
-        using var timer = new PeriodicTimer(options.HeartbeatInterval, TimeProvider.System);
         var lastBeat = TimeProvider.System.GetTimestamp();
-        try
+        while (!cancellationToken.WaitHandle.WaitOne(options.HeartbeatInterval))
         {
-            while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
+            try
             {
-                try
+                if (!Renew())
                 {
-                    if (!await RenewAsync(cancellationToken).ConfigureAwait(false))
-                    {
-                        // Another node took this one for dead (it was not heard from within the lease) and may hold its
-                        // locks now; the engine's store refuses this node's saves of those cases. Register again.
-                        LogTakenForDead(node.Name, node.Id);
-                        await RegisterAsync(cancellationToken).ConfigureAwait(false);
-                    }
+                    // Another node took this one for dead (it was not heard from within the lease) and may hold its
+                    // locks now; the engine's store refuses this node's saves of those cases. Register again.
+                    LogTakenForDead(node.Name, node.Id);
+                    Register();
+                }
 
-                    lastBeat = TimeProvider.System.GetTimestamp();
-                }
-                catch (Exception ex) when (ex is NpgsqlException or TimeoutException)
-                {
-                    var silent = TimeProvider.System.GetElapsedTime(lastBeat);
-                    LogBeatFailed(ex, node.Name, silent, node.Lease);
-                }
+                lastBeat = TimeProvider.System.GetTimestamp();
             }
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
+            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
+            {
+                var silent = TimeProvider.System.GetElapsedTime(lastBeat);
+                LogBeatFailed(ex, node.Name, silent, node.Lease);
+            }
         }
     }
 
     // Whether the node's row was renewed while its lease still ran; false when it had lapsed (or was removed).
-    private async Task<bool> RenewAsync(CancellationToken cancellationToken)
+    private bool Renew()
     {
-        var command = connections.DataSource.CreateCommand("UPDATE ov_nodes SET seen_at = clock_timestamp() WHERE node_id = @node AND seen_at > clock_timestamp() - @lease");
-        await using (command.ConfigureAwait(false))
-        {
-            command.Uuid("node", node.Id).Interval("lease", node.Lease);
-            var renewed = await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false) == 1;
-            Beats++;
-            return renewed;
-        }
+        using var command = connections.DataSource.CreateCommand("UPDATE ov_nodes SET seen_at = clock_timestamp() WHERE node_id = @node AND seen_at > clock_timestamp() - @lease");
+        command.Uuid("node", node.Id).Interval("lease", node.Lease);
+        var renewed = command.ExecuteNonQuery() == 1;
+        Beats++;
+        return renewed;
+    }
+
+    private void Register()
+    {
+        using var command = connections.DataSource.CreateCommand(RegisterNode);
+        command.Uuid("node", node.Id).Text("name", node.Name);
+        command.ExecuteNonQuery();
+        Beats++;
     }
 
     private async Task LeaveAsync()

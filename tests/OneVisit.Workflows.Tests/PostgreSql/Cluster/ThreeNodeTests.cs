@@ -23,7 +23,7 @@ namespace OneVisit.Workflows.Tests.PostgreSql.Cluster;
 public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHelper output)
 {
     // Short, so a killed node is taken over in seconds (the design bound is this plus the poll interval).
-    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan Lease = TimeSpan.FromSeconds(4);
 
     // Generous: on a loaded 2-core machine 500 cases take minutes; a stuck case fails the run at this deadline.
     private static readonly TimeSpan RunDeadline = TimeSpan.FromMinutes(10);
