@@ -134,6 +134,24 @@ internal sealed partial class PostgresCaseStorage
         return rows.Count == 0 ? null : rows[0];
     }
 
+    /// <summary>
+    /// Claims the unanswered request for this node unless another live node holds it. The first insert already names
+    /// this node, so a first send always claims; a step re-run after a takeover claims only a dead node's request.
+    /// </summary>
+    public async Task<bool> ClaimEvidenceRequestAsync(string idempotencyKey, CancellationToken cancellationToken) =>
+        await ExecuteAsync(
+            $"""
+            UPDATE ov_evidence_requests r SET node_id = @node
+            WHERE idempotency_key = @key AND response IS NULL
+              AND (@node IS NULL OR r.node_id IS NULL OR r.node_id = @node OR NOT {Hosting.PostgresNode.Alive("r.node_id")})
+            """,
+            c =>
+            {
+                c.Text("key", idempotencyKey);
+                BindNode(c);
+            },
+            cancellationToken).ConfigureAwait(false) == 1;
+
     /// <summary>Stores a department's first answer and its audit line in one transaction: no answer without its line.</summary>
     public Task SaveEvidenceAnswerAsync(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at, CancellationToken cancellationToken) =>
         WriteAsync(

@@ -37,6 +37,13 @@ internal interface ICaseStore
     /// </summary>
     Task<string?> BeginEvidenceRequestAsync(EvidenceRequest request, string materialId, DateTimeOffset at, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Whether this node should send the recorded, unanswered request now. Always true on one node's store. On a store
+    /// other nodes share, the request is claimed for this node unless another live node sends it: a step re-run after a
+    /// takeover and another node's rescan of the dead node's requests must not both send it.
+    /// </summary>
+    Task<bool> ClaimEvidenceRequestAsync(string idempotencyKey, CancellationToken cancellationToken);
+
     /// <summary>Stores a department's first answer and its audit line in one transaction: no answer without its line.</summary>
     Task SaveEvidenceAnswerAsync(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at, CancellationToken cancellationToken);
 

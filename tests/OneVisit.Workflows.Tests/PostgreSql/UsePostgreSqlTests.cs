@@ -54,6 +54,24 @@ public sealed class UsePostgreSqlTests(PostgresClusterFixture postgres)
         Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM wf_instances"));
     }
 
+    [Fact]
+    public async Task NodeStarting_AnotherNodesSubmissionInFlight_IsLeftAloneAndOnlyAnOldOneIsRemoved()
+    {
+        // Recorded by a node that is starting the workflow right now, and by one that died mid-submission long ago.
+        var database = await postgres.CreateDatabaseAsync();
+        await using (var source = Npgsql.NpgsqlDataSource.Create(database))
+        {
+            var storage = new OneVisit.Workflows.PostgreSql.PostgresCaseStorage(source, OneVisit.Workflows.Storage.AuditSeal.Unkeyed);
+            await storage.InitializeAsync(CancellationToken.None);
+            await storage.TryInsertCaseAsync(Storage.Contract.StorageData.Case("in-flight", submittedAt: CaseHarness.Morning), CancellationToken.None);
+            await storage.TryInsertCaseAsync(Storage.Contract.StorageData.Case("abandoned", submittedAt: CaseHarness.Morning.AddMinutes(-11)), CancellationToken.None);
+        }
+
+        await using var node = await CaseHarness.StartAsync(postgres: database);
+
+        Assert.Equal("in-flight", await ScalarAsync(database, "SELECT string_agg(case_id, ',') FROM ov_cases"));
+    }
+
     private static async Task<object?> ScalarAsync(string connectionString, string sql)
     {
         await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);

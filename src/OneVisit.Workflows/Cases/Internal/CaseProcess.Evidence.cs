@@ -109,8 +109,12 @@ internal sealed partial class CaseProcess
 
         evidence.State = EvidenceStates.Requested;
         var answerKey = CaseEventNames.AnswerKey(data.CaseId, evidence.MaterialId);
-        var dispatch = dispatcher.Send(request, evidence.MaterialId, stepWaits: true);
-        if (await dispatch.TakeInlineAsync(Options.EvidenceInlineWait, cancellationToken).ConfigureAwait(false) is { } quick)
+
+        // Another live node is sending it (it took over a dead node's request before this step ran again here): its
+        // answer reaches this wait as an event, so the request is not sent a second time.
+        var sendsHere = await store.ClaimEvidenceRequestAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
+        var dispatch = sendsHere ? dispatcher.Send(request, evidence.MaterialId, stepWaits: true) : null;
+        if (dispatch is not null && await dispatch.TakeInlineAsync(Options.EvidenceInlineWait, cancellationToken).ConfigureAwait(false) is { } quick)
         {
             // A quick answer is stored, audited and its wait claimed with this step's save, as the dispatcher would.
             data.Writes.SaveEvidenceAnswer(request, evidence.MaterialId, quick, time.GetUtcNow());

@@ -8,8 +8,15 @@ namespace OneVisit.Workflows.Cases.Internal;
 /// case alike: the case's row is recorded first (the key's claim), then its workflow is started and linked. A retry,
 /// a racing call or a re-run step after a crash finds the row and the workflow already there and starts nothing.
 /// </summary>
-internal sealed class CaseStarter(ICaseStore store, ICaseEngine engine, ILogger<CaseStarter> logger)
+internal sealed class CaseStarter(ICaseStore store, ICaseEngine engine, ILogger<CaseStarter> logger, ICaseStorage? storage = null, TimeProvider? time = null)
 {
+    /// <summary>
+    /// On a store other nodes share, how old a record without a workflow must be before a starting node removes it. A
+    /// younger one may be another node's submission in flight (recorded, its workflow being started); one this old is
+    /// from a node that stopped mid-submission, and a retry with its key would have started it.
+    /// </summary>
+    internal static readonly TimeSpan SharedStoreGrace = TimeSpan.FromMinutes(10);
+
     /// <summary>
     /// Records <paramref name="row"/> and starts its workflow with <paramref name="start"/> (given the case id and
     /// submission time that stand), unless that key already has a running case. Throws
@@ -73,12 +80,19 @@ internal sealed class CaseStarter(ICaseStore store, ICaseEngine engine, ILogger<
         return found;
     }
 
-    /// <summary>On start: links recorded cases to the workflow they started, and removes those whose workflow never started.</summary>
+    /// <summary>
+    /// On start: links recorded cases to the workflow they started, and removes those whose workflow never started
+    /// (on a store other nodes share, only those older than <see cref="SharedStoreGrace"/>: a younger one may be
+    /// another node's submission in flight, which a starting node once removed under it).
+    /// </summary>
     public async Task RepairSubmissionsAsync(CancellationToken cancellationToken)
     {
+        var now = (time ?? TimeProvider.System).GetUtcNow();
+        var shared = storage?.SharedByNodes == true;
         foreach (var row in await store.CasesWithoutWorkflowAsync(cancellationToken).ConfigureAwait(false))
         {
             if (await WorkflowOfAsync(row, cancellationToken).ConfigureAwait(false) is null
+                && (!shared || now - row.SubmittedAt > SharedStoreGrace)
                 && await store.DeleteUnstartedCaseAsync(row.CaseId, cancellationToken).ConfigureAwait(false))
             {
                 Log.HalfMadeCaseRemoved(logger, row.CaseId);

@@ -28,6 +28,9 @@ internal sealed partial class SqliteCaseStore
         return rows[0];
     }
 
+    /// <summary>One node holds the file: the request in hand is this node's to send, with no round trip.</summary>
+    public Task<bool> ClaimEvidenceRequestAsync(string idempotencyKey, CancellationToken cancellationToken) => Task.FromResult(true);
+
     /// <summary>Stores a department's first answer and its audit line now, in one transaction: no answer without its line.</summary>
     public Task SaveEvidenceAnswerAsync(EvidenceRequest request, string materialId, EvidenceResponse response, DateTimeOffset at, CancellationToken cancellationToken) =>
         database.WriteAsync(
