@@ -50,8 +50,11 @@ internal sealed partial class PostgresCaseStorage
         QueryAsync(
             "SELECT timer_id, case_id, due, kind, event_name, event_key FROM ov_timers WHERE NOT fired ORDER BY due, timer_id",
             NoParameters,
-            r => new TimerRow(r.GetString(0), r.GetString(1), Instant(r, 2), TimerKind.Parse(r.GetString(3)), NullableString(r, 4), NullableString(r, 5)),
+            ReadTimer,
             cancellationToken);
+
+    private static TimerRow ReadTimer(DbDataReader r) =>
+        new(r.GetString(0), r.GetString(1), Instant(r, 2), TimerKind.Parse(r.GetString(3)), NullableString(r, 4), NullableString(r, 5));
 
     public Task MarkTimerFiredAsync(string timerId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE ov_timers SET fired = true WHERE timer_id = @id", c => c.Text("id", timerId), cancellationToken);
@@ -60,7 +63,7 @@ internal sealed partial class PostgresCaseStorage
         QueryAsync(
             "SELECT timer_id, case_id, due, kind, event_name, event_key FROM ov_timers WHERE NOT fired AND due < @before ORDER BY due, timer_id",
             c => c.Instant("before", before),
-            r => new TimerRow(r.GetString(0), r.GetString(1), Instant(r, 2), TimerKind.Parse(r.GetString(3)), NullableString(r, 4), NullableString(r, 5)),
+            ReadTimer,
             cancellationToken);
 
     /// <summary>

@@ -25,8 +25,11 @@ internal sealed partial class SqliteCaseStore
         QueryAsync(
             "SELECT timer_id, case_id, due, kind, event_name, event_key FROM ov_timers WHERE fired = 0 ORDER BY due",
             _ => { },
-            r => new TimerRow(r.GetString(0), r.GetString(1), Instant(r, 2), TimerKind.Parse(r.GetString(3)), NullableString(r, 4), NullableString(r, 5)),
+            ReadTimer,
             cancellationToken);
+
+    private static TimerRow ReadTimer(Microsoft.Data.Sqlite.SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), Instant(r, 2), TimerKind.Parse(r.GetString(3)), NullableString(r, 4), NullableString(r, 5));
 
     public Task MarkTimerFiredAsync(string timerId, CancellationToken cancellationToken) =>
         ExecuteAsync("UPDATE ov_timers SET fired = 1 WHERE timer_id = $id", c => c.With("$id", timerId), cancellationToken);
@@ -35,7 +38,7 @@ internal sealed partial class SqliteCaseStore
         QueryAsync(
             "SELECT timer_id, case_id, due, kind, event_name, event_key FROM ov_timers WHERE fired = 0 AND due < $before ORDER BY due",
             c => c.With("$before", ToDb(before)),
-            r => new TimerRow(r.GetString(0), r.GetString(1), Instant(r, 2), TimerKind.Parse(r.GetString(3)), NullableString(r, 4), NullableString(r, 5)),
+            ReadTimer,
             cancellationToken);
 
     /// <summary>
