@@ -19,7 +19,7 @@ internal sealed class PostgresWorkQueue(PostgresWorkQueues owner, QueueType queu
     private readonly Lock _gate = new();
     private readonly List<TaskCompletionSource<string>> _takers = [];
     private TaskCompletionSource _pulse = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private string? _lastHandedOut;
+    private readonly HandOuts _handOuts = new();
 
     public QueueType Queue => queue;
 
@@ -73,27 +73,11 @@ internal sealed class PostgresWorkQueue(PostgresWorkQueues owner, QueueType queu
         old.TrySetResult();
     }
 
-    public bool TakeBounce(string id)
-    {
-        lock (_gate)
-        {
-            if (!string.Equals(_lastHandedOut, id, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            _lastHandedOut = null;
-            return true;
-        }
-    }
+    public bool TakeBounce(string id) => _handOuts.TakeBounce(id);
 
     public async Task<string?> TakeAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            _lastHandedOut = null;
-        }
-
+        _handOuts.ConsumerReturned();
         while (!cancellationToken.IsCancellationRequested)
         {
             // The pulse is taken before the claim: a write that lands between a claim finding nothing and the wait
@@ -106,7 +90,7 @@ internal sealed class PostgresWorkQueue(PostgresWorkQueues owner, QueueType queu
 
             if (await owner.ClaimAsync(queue, cancellationToken).ConfigureAwait(false) is { } claimed)
             {
-                return HandOut(claimed);
+                return _handOuts.HandOut(claimed);
             }
 
             var taker = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -139,21 +123,11 @@ internal sealed class PostgresWorkQueue(PostgresWorkQueues owner, QueueType queu
                     return null;
                 }
 
-                return HandOut(id);
+                return _handOuts.HandOut(id);
             }
         }
 
         return null;
-    }
-
-    private string HandOut(string id)
-    {
-        lock (_gate)
-        {
-            _lastHandedOut = id;
-        }
-
-        return id;
     }
 
     public void Dispose()

@@ -14,8 +14,7 @@ internal sealed class WorkQueue : IWorkQueue
     // passes the semaphore always finds an item.
     private readonly SemaphoreSlim _available = new(0);
 
-    // The id most recently handed out, until the consumer comes back for the next one.
-    private string? _lastHandedOut;
+    private readonly HandOuts _handOuts = new();
 
     /// <summary>Ids waiting to be taken.</summary>
     public int Count
@@ -58,28 +57,12 @@ internal sealed class WorkQueue : IWorkQueue
     /// "the id handed out last, before the consumer came back" stands for it. Another caller
     /// queueing the same id in that instant is taken for a bounce too; that only delays it.
     /// </remarks>
-    public bool TakeBounce(string id)
-    {
-        lock (_gate)
-        {
-            if (!string.Equals(_lastHandedOut, id, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            _lastHandedOut = null;
-            return true;
-        }
-    }
+    public bool TakeBounce(string id) => _handOuts.TakeBounce(id);
 
     /// <summary>Waits for the next id; null when <paramref name="cancellationToken"/> is cancelled.</summary>
     public async Task<string?> TakeAsync(CancellationToken cancellationToken)
     {
-        lock (_gate)
-        {
-            _lastHandedOut = null;
-        }
-
+        _handOuts.ConsumerReturned();
         var wait = _available.WaitAsync(cancellationToken);
         if (!wait.IsCompleted)
         {
@@ -93,13 +76,14 @@ internal sealed class WorkQueue : IWorkQueue
             return null;
         }
 
+        string id;
         lock (_gate)
         {
-            var id = _items.Dequeue();
+            id = _items.Dequeue();
             _waiting.Remove(id);
-            _lastHandedOut = id;
-            return id;
         }
+
+        return _handOuts.HandOut(id);
     }
 
     /// <inheritdoc />
