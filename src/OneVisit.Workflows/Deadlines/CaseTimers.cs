@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
+using OneVisit.Workflows.Internal;
 using OneVisit.Workflows.Storage;
 
 namespace OneVisit.Workflows.Deadlines;
@@ -42,48 +43,24 @@ internal sealed class CaseTimers(ITimerStore store, ICaseStorage storage, Micros
             if (storage.SharedByNodes)
             {
                 var interval = options.Value.PollInterval;
-                using (ExecutionContext.SuppressFlow())
-                {
-                    _rescan = time.CreateTimer(_ => _ = RescanAsync(interval), null, interval, interval);
-                }
+                _rescan = PeriodicRescan.Start(time, interval, token => RescanAsync(interval, token), ex => Log.TimerRescanFailed(logger, ex), _stopping.Token);
             }
         }
 
         Rearm();
     }
 
-    private ITimer? _rescan;
-    private readonly SemaphoreSlim _rescanning = new(1, 1);
+    private PeriodicRescan? _rescan;
 
-    private async Task RescanAsync(TimeSpan interval)
+    // Timers other nodes armed that fall due before the next rescan.
+    private async Task RescanAsync(TimeSpan interval, CancellationToken cancellationToken)
     {
-        if (!await _rescanning.WaitAsync(0).ConfigureAwait(false))
+        foreach (var row in await store.DueTimersAsync(time.GetUtcNow() + interval, cancellationToken).ConfigureAwait(false))
         {
-            return;
+            Add(row);
         }
 
-        try
-        {
-            foreach (var row in await store.DueTimersAsync(time.GetUtcNow() + interval, _stopping.Token).ConfigureAwait(false))
-            {
-                Add(row);
-            }
-
-            Rearm();
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-#pragma warning disable CA1031 // A timer callback: the next rescan tries again.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.TimerRescanFailed(logger, ex);
-        }
-        finally
-        {
-            _rescanning.Release();
-        }
+        Rearm();
     }
 
     private static readonly TimeSpan Timeout_Infinite = System.Threading.Timeout.InfiniteTimeSpan;
@@ -252,7 +229,7 @@ internal sealed class CaseTimers(ITimerStore store, ICaseStorage storage, Micros
 
         await _stopping.CancelAsync().ConfigureAwait(false);
         ITimer? timer;
-        ITimer? rescan;
+        PeriodicRescan? rescan;
         lock (_gate)
         {
             timer = _timer;

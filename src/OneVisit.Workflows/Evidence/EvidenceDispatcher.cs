@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Cases.Internal;
+using OneVisit.Workflows.Internal;
 using OneVisit.Workflows.Storage;
 
 namespace OneVisit.Workflows.Evidence;
@@ -44,16 +45,11 @@ internal sealed class EvidenceDispatcher(
         await ResumeUndeliveredAsync(cancellationToken).ConfigureAwait(false);
         if (storage.SharedByNodes)
         {
-            var interval = options.Value.PollInterval;
-            using (ExecutionContext.SuppressFlow())
-            {
-                _rescan = time.CreateTimer(_ => _ = RescanAsync(), null, interval, interval);
-            }
+            _rescan = PeriodicRescan.Start(time, options.Value.PollInterval, ResumeUndeliveredAsync, ex => Log.EvidenceRescanFailed(logger, ex), _stopping.Token);
         }
     }
 
-    private ITimer? _rescan;
-    private readonly SemaphoreSlim _rescanning = new(1, 1);
+    private PeriodicRescan? _rescan;
 
     private async Task ResumeUndeliveredAsync(CancellationToken cancellationToken)
     {
@@ -68,33 +64,6 @@ internal sealed class EvidenceDispatcher(
             {
                 await DeliverAsync(request, materialId, JsonSerializer.Deserialize(response, CaseJson.Default.EvidenceResponse)!, _stopping.Token).ConfigureAwait(false);
             }
-        }
-    }
-
-    private async Task RescanAsync()
-    {
-        // A rescan still running when the next is due (a slow database) is not doubled.
-        if (!await _rescanning.WaitAsync(0).ConfigureAwait(false))
-        {
-            return;
-        }
-
-        try
-        {
-            await ResumeUndeliveredAsync(_stopping.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-#pragma warning disable CA1031 // A timer callback: the next rescan tries again.
-        catch (Exception ex)
-#pragma warning restore CA1031
-        {
-            Log.EvidenceRescanFailed(logger, ex);
-        }
-        finally
-        {
-            _rescanning.Release();
         }
     }
 
