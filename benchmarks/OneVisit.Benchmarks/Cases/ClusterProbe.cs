@@ -19,6 +19,22 @@ internal sealed class ClusterProbe(string connectionString, string dataFolder)
     public sealed record TableRows(long Inserted, long Updated, long Deleted, long HotUpdated);
 
     /// <summary>The counters of this database now. Close the nodes' pools first: a backend sends its counters when it ends.</summary>
+    /// <summary>
+    /// Waits until every other backend on the database has ended: a backend reports its counters to the statistics
+    /// when it ends, so only then do they hold everything the closed connections did.
+    /// </summary>
+    public async Task WaitForOtherBackendsToEndAsync()
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync().ConfigureAwait(false);
+        await using var others = new NpgsqlCommand(
+            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+        while ((long)(await others.ExecuteScalarAsync().ConfigureAwait(false))! > 0)
+        {
+            await Task.Yield();
+        }
+    }
+
     public async Task<Snapshot> TakeAsync()
     {
         await using var connection = new NpgsqlConnection(connectionString);

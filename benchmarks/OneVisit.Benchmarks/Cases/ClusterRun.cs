@@ -99,7 +99,7 @@ internal static class ClusterRun
         {
             // A backend reports its counters when it ends: close the idle ones so the start-up's are in "before".
             NpgsqlConnection.ClearAllPools();
-            await Task.Delay(500).ConfigureAwait(false);
+            await probe.WaitForOtherBackendsToEndAsync().ConfigureAwait(false);
             before = await probe.TakeAsync().ConfigureAwait(false);
         }
 
@@ -140,7 +140,7 @@ internal static class ClusterRun
         ClusterProbe.Snapshot? after = null;
         if (instrument)
         {
-            await Task.Delay(500).ConfigureAwait(false);
+            await probe.WaitForOtherBackendsToEndAsync().ConfigureAwait(false);
             after = await probe.TakeAsync().ConfigureAwait(false);
         }
 
