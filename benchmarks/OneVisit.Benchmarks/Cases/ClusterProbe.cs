@@ -18,23 +18,34 @@ internal sealed class ClusterProbe(string connectionString, string dataFolder)
 
     public sealed record TableRows(long Inserted, long Updated, long Deleted, long HotUpdated);
 
-    /// <summary>The counters of this database now. Close the nodes' pools first: a backend sends its counters when it ends.</summary>
     /// <summary>
-    /// Waits until every other backend on the database has ended: a backend reports its counters to the statistics
-    /// when it ends, so only then do they hold everything the closed connections did.
+    /// Waits until the other backends on the database have ended, or <paramref name="atMost"/> has passed: a backend
+    /// reports its counters to the statistics when it ends (an idle one within about 10 s), so only then do they hold
+    /// everything the closed connections did. While nodes run, their LISTEN and heartbeat connections and their
+    /// pollers' new connections never all end, hence the bound (they make a handful of transactions a second, against
+    /// tens of thousands in a round). Returns whether none was left.
     /// </summary>
-    public async Task WaitForOtherBackendsToEndAsync()
+    public async Task<bool> WaitForOtherBackendsToEndAsync(TimeSpan atMost)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync().ConfigureAwait(false);
         await using var others = new NpgsqlCommand(
             "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()", connection);
+        var until = Stopwatch.GetTimestamp() + (long)(atMost.TotalSeconds * Stopwatch.Frequency);
         while ((long)(await others.ExecuteScalarAsync().ConfigureAwait(false))! > 0)
         {
-            await Task.Yield();
+            if (Stopwatch.GetTimestamp() > until)
+            {
+                return false;
+            }
+
+            await Task.Delay(20).ConfigureAwait(false);
         }
+
+        return true;
     }
 
+    /// <summary>The counters of this database now. Close the nodes' pools first: a backend sends its counters when it ends.</summary>
     public async Task<Snapshot> TakeAsync()
     {
         await using var connection = new NpgsqlConnection(connectionString);
