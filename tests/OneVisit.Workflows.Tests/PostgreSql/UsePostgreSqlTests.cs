@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Tests.Support;
 
@@ -70,6 +71,30 @@ public sealed class UsePostgreSqlTests(PostgresClusterFixture postgres)
         await using var node = await CaseHarness.StartAsync(postgres: database);
 
         Assert.Equal("in-flight", await ScalarAsync(database, "SELECT string_agg(case_id, ',') FROM ov_cases"));
+    }
+
+    [Fact]
+    public async Task Statements_ArePreparedAfterTheirSecondUse_SoTheServerPlansEachOnce()
+    {
+        await using var harness = await CaseHarness.StartAsync(postgres: await postgres.CreateDatabaseAsync());
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "errand-4"));
+        await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(harness.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString);
+        Assert.Equal(64, builder.MaxAutoPrepare);
+        Assert.Equal(2, builder.AutoPrepareMinUsages);
+    }
+
+    [Fact]
+    public async Task Statements_NotPrepared_WhenTheConnectionStringSaysSo()
+    {
+        // Behind a transaction-pooling PgBouncer older than 1.21 prepared statements break: the host turns them off.
+        await using var harness = await CaseHarness.StartAsync(postgres: await postgres.CreateDatabaseAsync() + ";Max Auto Prepare=0");
+        var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "errand-4"));
+        await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
+
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(harness.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString);
+        Assert.Equal(0, builder.MaxAutoPrepare);
     }
 
     private static async Task<object?> ScalarAsync(string connectionString, string sql)
