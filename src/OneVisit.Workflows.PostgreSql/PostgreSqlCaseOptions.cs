@@ -39,8 +39,9 @@ public sealed class PostgreSqlCaseOptions
     public TimeSpan QueuePollInterval { get; set; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// How often a wait for a case (<c>WaitUntilAsync</c>) reads the case again, since the case may advance on another
-    /// node, whose saves this node does not see. Saves on this node end the wait at once. Default 200 ms.
+    /// How often this node looks for saves other nodes made of the cases someone here waits on (<c>WaitUntilAsync</c>):
+    /// one query a node per interval for every wait at once, and a wait whose case changed reads it again. Saves on
+    /// this node end a wait at once. Default 200 ms: a case advanced on another node is seen within about that.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00.01", "00:01:00", ErrorMessage = "{0} must be between 10 ms and 1 minute")]
     public TimeSpan WaitReadInterval { get; set; } = TimeSpan.FromMilliseconds(200);

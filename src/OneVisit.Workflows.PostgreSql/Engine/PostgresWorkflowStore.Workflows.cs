@@ -156,6 +156,19 @@ internal sealed partial class PostgresWorkflowStore
         (await QueryAsync($"SELECT {WorkflowColumns} FROM wf_instances WHERE id = @id", c => c.Text("id", Id), ReadWorkflow, cancellationToken).ConfigureAwait(false))
             .FirstOrDefault();
 
+    /// <summary>
+    /// Each given workflow's revision, in one round trip: the row version's transaction id (<c>xmin</c>), which every
+    /// save changes, since a save writes a new row version. Only compared for equality, so its wrap-around is harmless.
+    /// A workflow the table no longer has is left out. For <see cref="OneVisit.Workflows.Engine.CaseWatcher"/>'s probe.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> ReadRevisionsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
+    {
+        var rows = await QueryAsync(
+            "SELECT id, xmin::text::bigint FROM wf_instances WHERE id = ANY (@ids)", c => c.TextArray("ids", ids),
+            r => (Id: r.GetString(0), Revision: r.GetInt64(1)), cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Id, r => r.Revision, StringComparer.Ordinal);
+    }
+
     public async Task<IEnumerable<WorkflowInstance>> GetWorkflowInstances(IEnumerable<string>? ids, CancellationToken cancellationToken = default)
     {
         if (ids is null)

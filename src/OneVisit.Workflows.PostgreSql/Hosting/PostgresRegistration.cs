@@ -45,7 +45,8 @@ internal static class PostgresRegistration
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ClusterConnections>(), sp.GetRequiredService<PostgresNode>(),
             sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value, sp.GetRequiredService<ILogger<PostgresWorkQueues>>()));
         services.AddSingleton<ISharedWorkQueues>(sp => sp.GetRequiredService<PostgresWorkQueues>());
-        services.AddSingleton(sp => new CaseWatcher.RemoteSaves(sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value.WaitReadInterval));
+        services.AddSingleton(sp => new CaseWatcher.RemoteSaves(
+            sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value.WaitReadInterval, sp.GetRequiredService<PostgresWorkflowStore>().ReadRevisionsAsync));
     }
 
     private static NpgsqlDataSource DataSource(IServiceProvider services, string role, int? maxPoolSize)

@@ -1,29 +1,68 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace OneVisit.Workflows.Engine;
 
-/// <summary>Lets callers await the next save of a workflow (tests, the demo) instead of polling the store.</summary>
+/// <summary>Lets callers await the next save of a workflow (tests, the demo, the services' waits) instead of polling the store.</summary>
 /// <remarks>
 /// A save is seen where it happens. When other nodes share the store (<see cref="RemoteSaves"/>), a case may advance on
-/// another node, whose save this one never sees: the wait then also ends after the given interval, and the caller reads
-/// the case again. Notifying every save across the cluster instead would put a <c>NOTIFY</c>, which serialises commits
-/// database-wide, on every step of every case, for the benefit of the few that someone is waiting on.
+/// another node, whose save this one never sees. Then one probe per node, every <see cref="RemoteSaves.ReadAgainAfter"/>,
+/// reads the revisions of every workflow someone here is waiting on, in one query, and wakes the waits whose workflow
+/// changed: the store's work grows with time, not with the number of waits (a wait that read the case again on its own
+/// timer cost three reads per wait per interval). Notifying every save across the cluster instead would put a
+/// <c>NOTIFY</c>, which serialises commits database-wide, on every step of every case, for the few someone waits on.
 /// </remarks>
-internal sealed class CaseWatcher(CaseWatcher.RemoteSaves? remote = null)
+internal sealed partial class CaseWatcher : IAsyncDisposable, IDisposable
 {
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _next = new(StringComparer.Ordinal);
+    /// <summary>A revision the probe has not read yet: the first read of it always wakes the waits (see <see cref="ProbeOnceAsync"/>).</summary>
+    private const long Unread = long.MinValue;
 
-    /// <summary>Registered by a store several nodes share: how often a wait reads the case again.</summary>
-    internal sealed record RemoteSaves(TimeSpan ReadAgainAfter);
+    /// <summary>The revision of a workflow the store no longer has (purged): a change like any other.</summary>
+    private const long Gone = long.MinValue + 1;
+
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _next = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> _revisions = new(StringComparer.Ordinal);
+    private readonly RemoteSaves? _remote;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _gate = new();
+    private Task _probing = Task.CompletedTask;
+    private bool _probeRunning;
+
+    /// <param name="remote">Set by a store several nodes share; null for one node alone (SQLite).</param>
+    /// <param name="time">The probe's clock. Production passes the system clock: the probe is the store's polling, not case time.</param>
+    /// <param name="logger">Where a failed probe is reported.</param>
+    public CaseWatcher(RemoteSaves? remote = null, TimeProvider? time = null, ILogger<CaseWatcher>? logger = null)
+    {
+        _remote = remote;
+        _time = time ?? TimeProvider.System;
+        _logger = logger ?? NullLogger<CaseWatcher>.Instance;
+    }
 
     /// <summary>
-    /// A task that completes at the next save of <paramref name="workflowId"/> here (or, when other nodes share the
-    /// store, after <see cref="RemoteSaves.ReadAgainAfter"/>); take it before reading the state it guards.
+    /// Registered by a store several nodes share: how often the probe runs, and how it reads the revisions of the given
+    /// workflows in one round trip (a value that changes with every save; a workflow missing from the answer is gone).
+    /// </summary>
+    internal sealed record RemoteSaves(
+        TimeSpan ReadAgainAfter,
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, long>>> ReadRevisionsAsync);
+
+    /// <summary>
+    /// A task that completes at the next save of <paramref name="workflowId"/> here, or, when other nodes share the
+    /// store, when the probe sees it saved elsewhere; take it before reading the state it guards.
     /// </summary>
     public Task NextSave(string workflowId)
     {
-        var local = _next.GetOrAdd(workflowId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        return remote is null ? local : Task.WhenAny(local, Task.Delay(remote.ReadAgainAfter, TimeProvider.System));
+        var next = _next.GetOrAdd(workflowId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        if (_remote is not null)
+        {
+            _revisions.TryAdd(workflowId, Unread);
+            EnsureProbing();
+        }
+
+        return next;
     }
 
     public void Saved(string workflowId)
@@ -33,4 +72,107 @@ internal sealed class CaseWatcher(CaseWatcher.RemoteSaves? remote = null)
             waiting.TrySetResult();
         }
     }
+
+    /// <summary>Stops the probe and waits for a probe under way to end. (The token source has no timer: nothing to dispose.)</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        await _probing.ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the probe; one under way ends at its next await.</summary>
+    public void Dispose() => _stopping.Cancel();
+
+    private void EnsureProbing()
+    {
+        lock (_gate)
+        {
+            if (_probeRunning || _stopping.IsCancellationRequested)
+            {
+                return;
+            }
+
+            _probeRunning = true;
+            _probing = ProbeAsync();
+        }
+    }
+
+    private async Task ProbeAsync()
+    {
+        var remote = _remote!;
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(remote.ReadAgainAfter, _time, _stopping.Token).ConfigureAwait(false);
+                lock (_gate)
+                {
+                    // Stop while no one waits; the next wait starts a probe again (EnsureProbing, under the same lock).
+                    if (_revisions.IsEmpty)
+                    {
+                        _probeRunning = false;
+                        return;
+                    }
+                }
+
+                await ProbeOnceAsync(remote).ConfigureAwait(false);
+            }
+        }
+        catch (Exception) when (_stopping.IsCancellationRequested)
+        {
+            // Stopped mid-probe: the store may already be gone (ObjectDisposedException) as well as the delay cancelled.
+            lock (_gate)
+            {
+                _probeRunning = false;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads every watched workflow's revision and wakes the waits of those that changed since the last probe. A
+    /// revision read for the first time wakes its waits too: the wait read the case before the probe knew its revision,
+    /// and a save in between must not go unseen; so a wait costs at most one read more than its saves. A workflow no
+    /// one waits on any more is forgotten. When the store cannot be read, every wait is woken to read for itself (its
+    /// own read reports the failure to its caller) and the probe tries again after the interval.
+    /// </summary>
+    private async Task ProbeOnceAsync(RemoteSaves remote)
+    {
+        var watched = _revisions.Keys.ToArray();
+        IReadOnlyDictionary<string, long> revisions;
+        try
+        {
+            revisions = await remote.ReadRevisionsAsync(watched, _stopping.Token).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!_stopping.IsCancellationRequested)
+        {
+            LogProbeFailed(exception, watched.Length);
+            foreach (var workflowId in watched)
+            {
+                _revisions.TryRemove(workflowId, out _);
+                Saved(workflowId);
+            }
+
+            return;
+        }
+
+        foreach (var workflowId in watched)
+        {
+            if (!_next.ContainsKey(workflowId))
+            {
+                _revisions.TryRemove(workflowId, out _);
+                continue;
+            }
+
+            var now = revisions.TryGetValue(workflowId, out var revision) ? revision : Gone;
+            var before = _revisions.GetValueOrDefault(workflowId, Unread);
+            _revisions[workflowId] = now;
+            if (before != now)
+            {
+                Saved(workflowId);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 2015, Level = LogLevel.Warning, Message = "Reading which of {Count} awaited cases other nodes saved failed; the waits read the cases themselves and the next look tries again")]
+    private partial void LogProbeFailed(Exception exception, int count);
 }

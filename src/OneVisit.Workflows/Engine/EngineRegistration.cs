@@ -38,7 +38,8 @@ internal static class EngineRegistration
         services.AddSingleton(sp => new ObservedPersistence(
             sp.GetRequiredService<IEngineStore>(), sp.GetRequiredService<CaseWatcher>(), sp.GetRequiredService<IWakeUpSink>()));
 
-        services.AddSingleton(sp => new CaseWatcher(sp.GetService<CaseWatcher.RemoteSaves>()));
+        // The probe for other nodes' saves polls the store: it runs on the system clock, not on the cases' (a host's fake one).
+        services.AddSingleton(sp => new CaseWatcher(sp.GetService<CaseWatcher.RemoteSaves>(), TimeProvider.System, sp.GetRequiredService<ILogger<CaseWatcher>>()));
         CaseStorageRegistration.Chosen(services).Register(services);
         services.AddSingleton<IStoreErrorTranslator, EngineErrors>();
         services.AddTransient<IntakeStep>();
