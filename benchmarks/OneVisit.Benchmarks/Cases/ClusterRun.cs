@@ -84,7 +84,7 @@ internal static class ClusterRun
     private static async Task<Round> RoundAsync(PostgresCluster cluster, int nodes, int cases, bool instrument)
     {
         var name = $"cluster_{Interlocked.Increment(ref _databases)}";
-        var connectionString = await cluster.CreateDatabaseAsync(name).ConfigureAwait(false);
+        var connectionString = Transport(cluster, await cluster.CreateDatabaseAsync(name).ConfigureAwait(false));
         var probe = new ClusterProbe(connectionString, cluster.DataFolder);
         var events = instrument ? new EventCounter() : null;
         var hosts = new List<OneVisitCaseHost>();
@@ -267,7 +267,7 @@ internal static class ClusterRun
     private static async Task<string[]> LatencyRoundAsync(PostgresCluster cluster, int nodes, int count, double rate)
     {
         var name = $"latency_{Interlocked.Increment(ref _databases)}";
-        var connectionString = await cluster.CreateDatabaseAsync(name).ConfigureAwait(false);
+        var connectionString = Transport(cluster, await cluster.CreateDatabaseAsync(name).ConfigureAwait(false));
         var hosts = new List<OneVisitCaseHost>();
         for (var n = 0; n < nodes; n++)
         {
@@ -513,11 +513,23 @@ internal static class ClusterRun
         options.HeartbeatInterval = lease / 4;
     }
 
+    /// <summary>
+    /// TCP on 127.0.0.1 (the default), or the server's Unix-domain socket when <c>ONEVISIT_BENCH_SOCKET=unix</c>: the
+    /// usual way a node reaches a database on its own machine, without the TCP stack on either side of each round trip.
+    /// </summary>
+    private static string Transport(PostgresCluster cluster, string connectionString) =>
+        Environment.GetEnvironmentVariable("ONEVISIT_BENCH_SOCKET") == "unix"
+            ? new NpgsqlConnectionStringBuilder(connectionString) { Host = cluster.SocketFolder }.ConnectionString
+            : connectionString;
+
     private static async Task HeaderAsync(PostgresCluster cluster, string what)
     {
         var settings = await new ClusterProbe(cluster.ConnectionString, cluster.DataFolder).SettingsAsync().ConfigureAwait(false);
         Console.WriteLine($"{what}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, .NET {Environment.Version}");
         Console.WriteLine($"PostgreSQL from {cluster.BinFolder} (the tests' throwaway cluster): {settings}");
+        Console.WriteLine(Environment.GetEnvironmentVariable("ONEVISIT_BENCH_SOCKET") == "unix"
+            ? $"Nodes connect through the server's Unix-domain socket in {cluster.SocketFolder} (ONEVISIT_BENCH_SOCKET=unix)."
+            : "Nodes connect over TCP to 127.0.0.1 (ONEVISIT_BENCH_SOCKET=unix for the Unix-domain socket).");
         Console.WriteLine();
     }
 

@@ -11,7 +11,9 @@ namespace OneVisit.Benchmarks.Cases;
 /// per operation, <see cref="CaseThroughputBenchmarks.InFlight"/> in flight, time per case. The PostgreSQL cluster is
 /// the tests' throwaway one (<c>tests/OneVisit.Workflows.Tests/Support/PostgresCluster.cs</c>: fsync, synchronous
 /// commit and full-page writes off), started once in the global setup; each iteration gets a fresh database and a
-/// fresh host in its setup, outside the measured time, and the database is dropped after it.
+/// fresh host in its setup, outside the measured time, and the database is dropped after it. PostgreSQL is measured
+/// twice: over TCP on the loopback interface, and over the server's Unix-domain socket, the usual way a node talks to
+/// a database on its own machine (each round trip then skips the TCP stack on both sides).
 /// </summary>
 [MemoryDiagnoser]
 [SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 10, iterationCount: 10, invocationCount: 1)]
@@ -35,12 +37,10 @@ public class PostgreSqlCaseThroughputBenchmarks
     public void StartSqlite() => _host = OneVisitCaseHost.StartAsync().GetAwaiter().GetResult();
 
     [IterationSetup(Target = nameof(OneVisitPostgreSql))]
-    public void StartPostgreSql()
-    {
-        _database = $"bench_{Interlocked.Increment(ref _iteration)}";
-        var connectionString = _cluster!.CreateDatabaseAsync(_database).GetAwaiter().GetResult();
-        _host = OneVisitCaseHost.StartPostgreSqlAsync(connectionString).GetAwaiter().GetResult();
-    }
+    public void StartPostgreSql() => StartPostgreSql(unixSocket: false);
+
+    [IterationSetup(Target = nameof(OneVisitPostgreSqlUnixSocket))]
+    public void StartPostgreSqlUnixSocket() => StartPostgreSql(unixSocket: true);
 
     [IterationCleanup]
     public void Stop()
@@ -65,6 +65,22 @@ public class PostgreSqlCaseThroughputBenchmarks
     /// <summary>OneVisit on PostgreSQL, one node (a fresh database per iteration), with its cluster machinery on.</summary>
     [Benchmark(OperationsPerInvoke = CaseThroughputBenchmarks.Cases)]
     public Task OneVisitPostgreSql() => RunAsync();
+
+    /// <summary>The same, connected through the server's Unix-domain socket instead of TCP on 127.0.0.1.</summary>
+    [Benchmark(OperationsPerInvoke = CaseThroughputBenchmarks.Cases)]
+    public Task OneVisitPostgreSqlUnixSocket() => RunAsync();
+
+    private void StartPostgreSql(bool unixSocket)
+    {
+        _database = $"bench_{Interlocked.Increment(ref _iteration)}";
+        var connectionString = _cluster!.CreateDatabaseAsync(_database).GetAwaiter().GetResult();
+        if (unixSocket)
+        {
+            connectionString = new NpgsqlConnectionStringBuilder(connectionString) { Host = _cluster.SocketFolder }.ConnectionString;
+        }
+
+        _host = OneVisitCaseHost.StartPostgreSqlAsync(connectionString).GetAwaiter().GetResult();
+    }
 
     private Task RunAsync()
     {

@@ -71,6 +71,12 @@ internal sealed partial class PostgresCluster : IAsyncDisposable
     /// <summary>The cluster's data folder, removed on dispose.</summary>
     public string DataFolder => Path.Combine(_folder, "data");
 
+    /// <summary>
+    /// The folder of the cluster's Unix-domain socket (<c>unix_socket_directories</c>): a connection string whose
+    /// <c>Host</c> is this folder talks to the server without TCP, as a client on the database's own machine would.
+    /// </summary>
+    public string SocketFolder => _folder;
+
     /// <summary>To the <c>postgres</c> maintenance database, as the superuser; tests use <see cref="CreateDatabaseAsync"/>.</summary>
     public string ConnectionString { get; }
 
