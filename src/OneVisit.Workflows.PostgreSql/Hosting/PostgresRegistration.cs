@@ -20,8 +20,8 @@ internal static class PostgresRegistration
     {
         services.AddOptions<PostgreSqlCaseOptions>();
         services.AddSingleton(sp => PostgresNode.Start(sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value));
-        services.AddSingleton(sp => DataSource(sp, "", maxPoolSize: null));
-        services.AddSingleton(sp => new ClusterConnections(DataSource(sp, " control", maxPoolSize: 2)));
+        services.AddSingleton(sp => DataSource(sp, "", maxPoolSize: null, keepsNoSessionState: true));
+        services.AddSingleton(sp => new ClusterConnections(DataSource(sp, " control", maxPoolSize: 2, keepsNoSessionState: false)));
         services.AddSingleton(sp => new PostgresCaseStorage(sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<AuditSeal>(), sp.GetRequiredService<PostgresNode>()));
         services.AddSingleton<ICaseStorage>(sp => sp.GetRequiredService<PostgresCaseStorage>());
         services.AddSingleton<IStoreErrorTranslator>(sp => sp.GetRequiredService<PostgresCaseStorage>());
@@ -49,7 +49,7 @@ internal static class PostgresRegistration
             sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value.WaitReadInterval, sp.GetRequiredService<PostgresWorkflowStore>().ReadRevisionsAsync));
     }
 
-    private static NpgsqlDataSource DataSource(IServiceProvider services, string role, int? maxPoolSize)
+    private static NpgsqlDataSource DataSource(IServiceProvider services, string role, int? maxPoolSize, bool keepsNoSessionState)
     {
         var builder = new NpgsqlDataSourceBuilder(services.GetRequiredService<IOptions<CaseOptions>>().Value.ConnectionString);
         if (string.IsNullOrEmpty(builder.ConnectionStringBuilder.ApplicationName))
@@ -66,6 +66,16 @@ internal static class PostgresRegistration
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 64;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
+        }
+
+        // Npgsql resets a connection's session (RESET ALL, CLOSE ALL, UNLISTEN *, advisory unlock all, DISCARD …) each
+        // time it goes back to the pool, i.e. after every transaction here: parsed and run by the server every time,
+        // for nothing, since the main pool's statements leave no session state behind (transaction-scoped locks only,
+        // no SET, no LISTEN, no temporary tables). An open transaction is still rolled back on return. The control
+        // pool keeps the reset: its LISTEN connection must not be handed on still listening.
+        if (keepsNoSessionState && !Mentions(builder.ConnectionStringBuilder.ConnectionString, "No Reset On Close", "NoResetOnClose"))
+        {
+            builder.ConnectionStringBuilder.NoResetOnClose = true;
         }
 
         if (maxPoolSize is { } size)

@@ -74,7 +74,7 @@ public sealed class UsePostgreSqlTests(PostgresClusterFixture postgres)
     }
 
     [Fact]
-    public async Task Statements_ArePreparedAfterTheirSecondUse_SoTheServerPlansEachOnce()
+    public async Task Statements_ArePreparedAfterTheirSecondUse_AndConnectionsGoBackToThePoolWithoutAReset()
     {
         await using var harness = await CaseHarness.StartAsync(postgres: await postgres.CreateDatabaseAsync());
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "errand-4"));
@@ -83,18 +83,20 @@ public sealed class UsePostgreSqlTests(PostgresClusterFixture postgres)
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(harness.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString);
         Assert.Equal(64, builder.MaxAutoPrepare);
         Assert.Equal(2, builder.AutoPrepareMinUsages);
+        Assert.True(builder.NoResetOnClose);
     }
 
     [Fact]
-    public async Task Statements_NotPrepared_WhenTheConnectionStringSaysSo()
+    public async Task PreparationAndReset_AsTheConnectionStringSays_WhenItSays()
     {
         // Behind a transaction-pooling PgBouncer older than 1.21 prepared statements break: the host turns them off.
-        await using var harness = await CaseHarness.StartAsync(postgres: await postgres.CreateDatabaseAsync() + ";Max Auto Prepare=0");
+        await using var harness = await CaseHarness.StartAsync(postgres: await postgres.CreateDatabaseAsync() + ";Max Auto Prepare=0;No Reset On Close=false");
         var submitted = await harness.Cases.SubmitAsync(harness.Errand("04-housing-fund-rent-withdrawal.yaml", "errand-4"));
         await harness.WaitForStage(submitted.CaseId, CaseStage.UnderReview);
 
         var builder = new Npgsql.NpgsqlConnectionStringBuilder(harness.Services.GetRequiredService<Npgsql.NpgsqlDataSource>().ConnectionString);
         Assert.Equal(0, builder.MaxAutoPrepare);
+        Assert.False(builder.NoResetOnClose);
     }
 
     private static async Task<object?> ScalarAsync(string connectionString, string sql)
