@@ -12,7 +12,14 @@ namespace OneVisit.Rules.Precheck;
 public sealed class PrecheckApplication
 {
     private readonly Truth[] _truths;
-    private readonly List<FiredRule> _fired;
+
+    // Per catalogue rule (slot), how it fired, or null: reported in the catalogue's order, not the engine's, so the
+    // answer does not depend on how a rules engine orders its agenda (NRules groups rules sharing a condition), and
+    // the direct evaluation of population runs reports exactly what a session does.
+    private readonly FiredRule?[] _firedBySlot;
+
+    // Custom rules' firings (denials, supplied materials), in the order they happened, after the catalogue's.
+    private List<FiredRule>? _custom;
     private static readonly Dictionary<string, LocalizedText> NothingSupplied = new(StringComparer.Ordinal);
 
     // Only custom rules fill these, so they are made on first use rather than for every application.
@@ -26,7 +33,7 @@ public sealed class PrecheckApplication
         Documents = request.Documents;
         Window = request.Window;
         _truths = new Truth[ruleCount];
-        _fired = new List<FiredRule>(ruleCount);
+        _firedBySlot = new FiredRule?[ruleCount];
     }
 
     /// <summary>The procedure applied for.</summary>
@@ -47,7 +54,24 @@ public sealed class PrecheckApplication
     /// <summary>The window where the applicant applies, if given.</summary>
     public Window? Window { get; }
 
-    internal IReadOnlyList<FiredRule> Fired => _fired;
+    /// <summary>The catalogue rules that fired, in the procedure's order, then the custom rules' firings as they happened.</summary>
+    internal IReadOnlyList<FiredRule> Fired
+    {
+        get
+        {
+            var fired = new List<FiredRule>(_firedBySlot.Length + (_custom?.Count ?? 0));
+            foreach (var rule in _firedBySlot)
+            {
+                if (rule is not null)
+                {
+                    fired.Add(rule);
+                }
+            }
+
+            fired.AddRange(_custom ?? []);
+            return fired;
+        }
+    }
 
     internal IReadOnlyList<Denial> CustomDenials => _denials ?? [];
 
@@ -63,7 +87,7 @@ public sealed class PrecheckApplication
         ArgumentNullException.ThrowIfNull(message);
         var why = new Reason(rule, message, null, null, basis ?? []);
         (_denials ??= []).Add(new Denial(rule, Truth.True, message, why));
-        _fired.Add(new FiredRule(rule, Truth.True, null, null));
+        (_custom ??= []).Add(new FiredRule(rule, Truth.True, null, null));
     }
 
     /// <summary>
@@ -83,14 +107,14 @@ public sealed class PrecheckApplication
         }
 
         (_supplied ??= new(StringComparer.Ordinal))[materialId] = source;
-        _fired.Add(new FiredRule($"{Procedure.Code}/custom/supply/{materialId}", Truth.True, null, null));
+        (_custom ??= []).Add(new FiredRule($"{Procedure.Code}/custom/supply/{materialId}", Truth.True, null, null));
     }
 
     // Called by the actions of compiled catalogue rules: the "injected collector" of the lean rule shape.
     internal void Record(int slot, Truth truth, RuleDescriptor rule)
     {
         _truths[slot] = truth;
-        _fired.Add(truth == Truth.True ? rule.FiredTrue : rule.FiredUnknown);
+        _firedBySlot[slot] = truth == Truth.True ? rule.FiredTrue : rule.FiredUnknown;
     }
 
     internal RequiredMaterial Require(int slot, Truth truth, RuleDescriptor rule)

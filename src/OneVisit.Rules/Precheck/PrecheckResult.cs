@@ -69,7 +69,11 @@ public sealed record PrecheckResult
     /// <summary>Fees that are or may be charged.</summary>
     public required IReadOnlyList<FeeDue> Fees { get; init; }
 
-    /// <summary>The rules that fired, in the order they fired, with their positions.</summary>
+    /// <summary>
+    /// The rules that fired, with their positions: the catalogue's rules in the order the procedure declares them
+    /// (acceptance, eligibility, jurisdiction, materials, exemptions, presence, remote alternatives, fees), then
+    /// custom rules' denials and supplied materials in the order they fired.
+    /// </summary>
     public required IReadOnlyList<FiredRule> FiredRules { get; init; }
 
     /// <summary>The status of material <paramref name="id"/>.</summary>

@@ -36,4 +36,7 @@ internal sealed class ProcedureRules
     public required int[] Remote { get; init; }
 
     public required int[] Fees { get; init; }
+
+    /// <summary>Whether integrators' custom rules join this procedure's session; if not, population runs skip NRules (<see cref="DirectRules"/>).</summary>
+    public required bool HasCustomRules { get; init; }
 }
