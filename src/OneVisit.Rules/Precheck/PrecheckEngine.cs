@@ -93,26 +93,7 @@ public sealed class PrecheckEngine
     /// <exception cref="InvalidApplicationException">A request is invalid; its index is part of each error's field.</exception>
     public IReadOnlyList<PrecheckResult> CheckMany(IReadOnlyList<PrecheckRequest> requests)
     {
-        ArgumentNullException.ThrowIfNull(requests);
-        var bound = new BoundRequest[requests.Count];
-        var errors = new List<ApplicationError>();
-        for (var i = 0; i < requests.Count; i++)
-        {
-            try
-            {
-                bound[i] = RequestBinder.Bind(_catalog, requests[i], _time);
-            }
-            catch (InvalidApplicationException e)
-            {
-                errors.AddRange(e.Errors.Select(x => x with { Field = $"[{i}].{x.Field}" }));
-            }
-        }
-
-        if (errors.Count > 0)
-        {
-            throw new InvalidApplicationException(errors);
-        }
-
+        var bound = EachRequest(requests, r => RequestBinder.Bind(_catalog, r, _time));
         var results = new PrecheckResult[requests.Count];
         foreach (var group in Enumerable.Range(0, bound.Length).GroupBy(i => bound[i].Procedure.Code, StringComparer.Ordinal))
         {
@@ -147,16 +128,20 @@ public sealed class PrecheckEngine
     /// Results come in request order.
     /// </summary>
     /// <exception cref="InvalidApplicationException">A request is invalid; its index is part of each error's field.</exception>
-    public IReadOnlyList<BundlePrecheckResult> CheckBundleMany(IReadOnlyList<BundlePrecheckRequest> requests)
+    public IReadOnlyList<BundlePrecheckResult> CheckBundleMany(IReadOnlyList<BundlePrecheckRequest> requests) =>
+        EachRequest(requests, _populationBundles.Check);
+
+    // Applies each to every request; every invalid request's errors are gathered, named by index, and thrown together.
+    private static TResult[] EachRequest<TRequest, TResult>(IReadOnlyList<TRequest> requests, Func<TRequest, TResult> each)
     {
         ArgumentNullException.ThrowIfNull(requests);
-        var results = new BundlePrecheckResult[requests.Count];
+        var results = new TResult[requests.Count];
         var errors = new List<ApplicationError>();
         for (var i = 0; i < requests.Count; i++)
         {
             try
             {
-                results[i] = _populationBundles.Check(requests[i]);
+                results[i] = each(requests[i]);
             }
             catch (InvalidApplicationException e)
             {
