@@ -92,10 +92,8 @@ if (silent)
 }
 
 // The shared keys at one moment: every node waits until all have joined, then submits them all at once.
-while (await ScalarAsync<long>("SELECT count(*) FROM ov_nodes") < nodes)
-{
-    await Task.Delay(20);
-}
+await DatabaseWatch.UntilAsync<long>(
+    connectionString, "SELECT count(*) FROM ov_nodes", joined => joined >= nodes, ["ov_nodes"], TimeSpan.FromMinutes(2), () => $"{name} waited for {nodes} nodes to join");
 
 var shared = Errand("04-housing-fund-rent-withdrawal.yaml");
 await Task.WhenAll(Enumerable.Range(0, sharedKeys).Select(k =>
@@ -129,6 +127,9 @@ return 0;
 // is closed.
 async Task ActAsync()
 {
+    // A round runs when cases or nodes changed: a case moved on, or a heartbeat (every lease/4) that lets a dead node's
+    // cases be seen as this node's.
+    await using var changes = await DatabaseWatch.StartAsync(connectionString, ["ov_cases", "ov_nodes"]);
     var done = new HashSet<string>(StringComparer.Ordinal);
     var (decided, supplied, pickedUp) = (0, 0, 0);
     while (true)
@@ -200,7 +201,7 @@ async Task ActAsync()
             }
         });
 
-        await Task.Delay(200);
+        await changes.NextChangeAsync(CancellationToken.None);
     }
 }
 

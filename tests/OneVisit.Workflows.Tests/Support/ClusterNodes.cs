@@ -47,27 +47,6 @@ internal static class ClusterNodes
         throw new Xunit.Sdk.XunitException($"The node ended before '{what}'.\nOutput:\n{node.Output}\nErrors:\n{node.Errors}");
     }
 
-    /// <summary>Polls <paramref name="sql"/> (a single value) until <paramref name="done"/> holds; fails at the deadline.</summary>
-    public static async Task<T> PollAsync<T>(string connectionString, string sql, Func<T, bool> done, TimeSpan deadline, Func<string> explain)
-    {
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            var value = await ScalarAsync<T>(connectionString, sql);
-            if (done(value))
-            {
-                return value;
-            }
-
-            if (clock.Elapsed > deadline)
-            {
-                throw new Xunit.Sdk.XunitException($"Still {value} after {deadline}: {sql}\n{explain()}");
-            }
-
-            await Task.Delay(50);
-        }
-    }
-
     public static async Task<T> ScalarAsync<T>(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

@@ -73,7 +73,9 @@ public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHe
             // its cases, timers and requests are then in flight.
             var victim = nodes[2];
             await victim.WaitForLineAsync(l => l == "submitted all", "submitted all");
-            await PollAsync<long>(database, InFlightOfVictim.Replace("SELECT l.idempotency_key", "SELECT count(*)", StringComparison.Ordinal), n => n > 0, TimeSpan.FromSeconds(30), () => victim.Errors);
+            await DatabaseWatch.UntilAsync<long>(
+                database, InFlightOfVictim.Replace("SELECT l.idempotency_key", "SELECT count(*)", StringComparison.Ordinal), n => n > 0,
+                ["test_department_log", "ov_evidence_requests"], TimeSpan.FromSeconds(30), () => victim.Errors);
             await victim.KillAsync();
             var killedAt = await ScalarAsync<DateTime>(database, "SELECT clock_timestamp()");
 
@@ -124,10 +126,11 @@ public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHe
             var (a, b) = (nodes[0], nodes[1]);
             await b.WaitForLineAsync(l => l == "started", "started");
             await a.WaitForLineAsync(l => l == "submitted 0", "submitted 0");
-            var caseId = await PollAsync<string>(
+            var caseId = await DatabaseWatch.UntilAsync<string>(
                 database,
                 "SELECT coalesce((SELECT case_id FROM ov_timers WHERE NOT fired AND timer_id LIKE '%answer:%'), '')",
                 id => id.Length > 0,
+                ["ov_timers"],
                 TimeSpan.FromSeconds(60),
                 () => a.Errors);
             await a.KillAsync();
@@ -135,10 +138,11 @@ public sealed class ThreeNodeTests(PostgresClusterFixture fixture, ITestOutputHe
 
             // n1 fires the timeout when it is due (n0's claim, if any, lapsed with its lease): the applicant is asked. The
             // case's stage stays FetchingEvidence while one of its documents waits for the applicant.
-            await PollAsync<long>(
+            await DatabaseWatch.UntilAsync<long>(
                 database,
                 $"SELECT count(*) FROM ov_audit WHERE case_id = '{caseId}' AND action = '{AuditActions.ApplicantAsked}'",
                 asked => asked > 0,
+                ["ov_audit"],
                 TimeSpan.FromSeconds(60),
                 () => b.Errors);
 
