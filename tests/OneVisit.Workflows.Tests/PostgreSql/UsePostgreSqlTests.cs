@@ -37,7 +37,7 @@ public sealed class UsePostgreSqlTests(PostgresClusterFixture postgres)
 
         Assert.Equal(CaseOutcome.Approved, closed.Outcome);
         Assert.True((await b.Audit.VerifyAsync(submitted.CaseId)).AllVerified);
-        Assert.Equal(2L, await ScalarAsync(database, "SELECT count(*) FROM ov_nodes"));
+        Assert.Equal(2L, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM ov_nodes"));
     }
 
     [Fact]
@@ -51,8 +51,8 @@ public sealed class UsePostgreSqlTests(PostgresClusterFixture postgres)
         var both = await Task.WhenAll(a.Cases.SubmitAsync(errand), b.Cases.SubmitAsync(errand));
 
         Assert.Equal(both[0].CaseId, both[1].CaseId);
-        Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM ov_cases"));
-        Assert.Equal(1L, await ScalarAsync(database, "SELECT count(*) FROM wf_instances"));
+        Assert.Equal(1L, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM ov_cases"));
+        Assert.Equal(1L, await PostgresQuery.ScalarAsync(database, "SELECT count(*) FROM wf_instances"));
     }
 
     [Fact]
@@ -70,7 +70,7 @@ public sealed class UsePostgreSqlTests(PostgresClusterFixture postgres)
 
         await using var node = await CaseHarness.StartAsync(postgres: database);
 
-        Assert.Equal("in-flight", await ScalarAsync(database, "SELECT string_agg(case_id, ',') FROM ov_cases"));
+        Assert.Equal("in-flight", await PostgresQuery.ScalarAsync(database, "SELECT string_agg(case_id, ',') FROM ov_cases"));
     }
 
     [Fact]
@@ -99,10 +99,4 @@ public sealed class UsePostgreSqlTests(PostgresClusterFixture postgres)
         Assert.False(builder.NoResetOnClose);
     }
 
-    private static async Task<object?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var source = Npgsql.NpgsqlDataSource.Create(connectionString);
-        await using var command = source.CreateCommand(sql);
-        return await command.ExecuteScalarAsync();
-    }
 }

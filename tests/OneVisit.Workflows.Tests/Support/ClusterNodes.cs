@@ -47,14 +47,6 @@ internal static class ClusterNodes
         throw new Xunit.Sdk.XunitException($"The node ended before '{what}'.\nOutput:\n{node.Output}\nErrors:\n{node.Errors}");
     }
 
-    public static async Task<T> ScalarAsync<T>(string connectionString, string sql)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (T)(await command.ExecuteScalarAsync())!;
-    }
-
     /// <summary>The rows of <paramref name="sql"/>, each column as text (null as "").</summary>
     public static async Task<List<string[]>> RowsAsync(string connectionString, string sql)
     {

@@ -6,6 +6,7 @@ using OneVisit.Workflows.PostgreSql.Engine;
 using OneVisit.Workflows.PostgreSql.Hosting;
 using OneVisit.Workflows.Storage;
 using OneVisit.Workflows.Tests.Engine.Persistence;
+using OneVisit.Workflows.Tests.Support;
 
 namespace OneVisit.Workflows.Tests.PostgreSql.Cluster;
 
@@ -51,12 +52,7 @@ internal sealed class ClusterDatabase(string connectionString) : IAsyncDisposabl
         await command.ExecuteNonQueryAsync();
     }
 
-    public async Task<object?> ScalarAsync(string sql)
-    {
-        await using var source = NpgsqlDataSource.Create(connectionString);
-        await using var command = source.CreateCommand(sql);
-        return await command.ExecuteScalarAsync();
-    }
+    public Task<object?> ScalarAsync(string sql) => PostgresQuery.ScalarAsync(connectionString, sql);
 
     public async ValueTask DisposeAsync()
     {

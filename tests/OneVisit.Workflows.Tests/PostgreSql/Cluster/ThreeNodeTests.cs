@@ -8,6 +8,7 @@ using OneVisit.Workflows.PostgreSql;
 using OneVisit.Workflows.Tests.Support;
 using Xunit.Abstractions;
 using static OneVisit.Workflows.Tests.Support.ClusterNodes;
+using static OneVisit.Workflows.Tests.Support.PostgresQuery;
 
 namespace OneVisit.Workflows.Tests.PostgreSql.Cluster;
 

@@ -30,12 +30,6 @@ public sealed class PostgresStorageTests(PostgresClusterFixture cluster)
         }
     }
 
-    private static async Task<object?> ScalarAsync(string connectionString, string sql)
-    {
-        await using var source = NpgsqlDataSource.Create(connectionString);
-        await using var command = source.CreateCommand(sql);
-        return await command.ExecuteScalarAsync();
-    }
 
     [Fact]
     public async Task InitializeAsync_EightNodesStartingAtOnce_ApplyTheSchemaOnce()
@@ -48,8 +42,8 @@ public sealed class PostgresStorageTests(PostgresClusterFixture cluster)
             return true;
         });
 
-        Assert.Equal(PostgresCaseStorage.Migrations.LatestVersion, await ScalarAsync(db, "SELECT version FROM schema_versions WHERE component = 'onevisit.cases'"));
-        Assert.Equal(1L, await ScalarAsync(db, "SELECT count(*) FROM schema_versions"));
+        Assert.Equal(PostgresCaseStorage.Migrations.LatestVersion, await PostgresQuery.ScalarAsync(db, "SELECT version FROM schema_versions WHERE component = 'onevisit.cases'"));
+        Assert.Equal(1L, await PostgresQuery.ScalarAsync(db, "SELECT count(*) FROM schema_versions"));
     }
 
     [Theory]
@@ -66,10 +60,10 @@ public sealed class PostgresStorageTests(PostgresClusterFixture cluster)
             return true;
         });
 
-        var refused = await Assert.ThrowsAsync<PostgresException>(() => ScalarAsync(db, sql));
+        var refused = await Assert.ThrowsAsync<PostgresException>(() => PostgresQuery.ScalarAsync(db, sql));
 
         Assert.Contains("append-only", refused.MessageText, StringComparison.Ordinal);
-        Assert.Equal("original", await ScalarAsync(db, "SELECT detail FROM ov_audit"));
+        Assert.Equal("original", await PostgresQuery.ScalarAsync(db, "SELECT detail FROM ov_audit"));
         var translated = new PostgresCaseStorage(NpgsqlDataSource.Create(db), AuditSeal.Unkeyed).Translate(refused);
         Assert.False(translated!.MayRetry);
     }
@@ -139,7 +133,8 @@ public sealed class PostgresStorageTests(PostgresClusterFixture cluster)
                 Assert.True(holding.Wait(TimeSpan.FromSeconds(30)));
                 var waiter = Task.Run(() => nodes[1].AppendAuditAsync("k2", Line("case-1", "two", at: At(2)), None));
                 var deadline = DateTime.UtcNow.AddSeconds(30);
-                while (Convert.ToInt64(await ScalarAsync(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted"), System.Globalization.CultureInfo.InvariantCulture) == 0)
+                // PostgreSQL announces no lock wait, so pg_locks is read until it shows one.
+                while (await PostgresQuery.ScalarAsync<long>(db, "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted") == 0)
                 {
                     Assert.True(DateTime.UtcNow < deadline, "the second append never waited for the chain lock");
                     await Task.Delay(20);

@@ -34,12 +34,7 @@ internal sealed class PostgresEngineDatabase(string connectionString) : IAsyncDi
         return (engine, cases);
     }
 
-    public async Task<object?> ScalarAsync(string sql)
-    {
-        await using var source = NpgsqlDataSource.Create(ConnectionString);
-        await using var command = source.CreateCommand(sql);
-        return await command.ExecuteScalarAsync();
-    }
+    public Task<object?> ScalarAsync(string sql) => PostgresQuery.ScalarAsync(ConnectionString, sql);
 
     public async ValueTask DisposeAsync()
     {
