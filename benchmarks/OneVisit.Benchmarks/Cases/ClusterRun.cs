@@ -277,13 +277,7 @@ internal static class ClusterRun
 
         var a = hosts[0];
         var b = hosts[^1];
-        var ids = new string[count];
-        await CaseLoad.RunAsync(count, 64, async i =>
-        {
-            var submitted = await a.SubmitAsync($"{name}-{i}").ConfigureAwait(false);
-            await WaitAnywhereAsync(hosts, a, submitted.CaseId, s => s.Stage == CaseStage.UnderReview).ConfigureAwait(false);
-            ids[i] = submitted.CaseId;
-        }).ConfigureAwait(false);
+        var ids = await SubmitUnderReviewAsync(hosts, a, name, count, inFlight: 64).ConfigureAwait(false);
 
         var called = new TimeSpan[count];
         var resumed = new TimeSpan[count];
@@ -440,13 +434,7 @@ internal static class ClusterRun
         await using var a = await OneVisitCaseHost.StartPostgreSqlAsync(connectionString, o => o.NodeName = "node-a").ConfigureAwait(false);
         await using var b = await OneVisitCaseHost.StartPostgreSqlAsync(connectionString, o => o.NodeName = "node-b").ConfigureAwait(false);
         var hosts = new[] { a, b };
-        var ids = new string[cases];
-        await CaseLoad.RunAsync(cases, 16, async i =>
-        {
-            var submitted = await a.SubmitAsync($"wait-{i}").ConfigureAwait(false);
-            await WaitAnywhereAsync(hosts, a, submitted.CaseId, s => s.Stage == CaseStage.UnderReview).ConfigureAwait(false);
-            ids[i] = submitted.CaseId;
-        }).ConfigureAwait(false);
+        var ids = await SubmitUnderReviewAsync(hosts, a, "wait", cases, inFlight: 16).ConfigureAwait(false);
 
         var timedOut = 0;
         var seen = new List<TimeSpan>();
@@ -521,6 +509,19 @@ internal static class ClusterRun
         Environment.GetEnvironmentVariable("ONEVISIT_BENCH_SOCKET") == "unix"
             ? new NpgsqlConnectionStringBuilder(connectionString) { Host = cluster.SocketFolder }.ConnectionString
             : connectionString;
+
+    /// <summary>Submits <paramref name="count"/> cases on <paramref name="on"/> and waits until each is under review on any node; their ids.</summary>
+    private static async Task<string[]> SubmitUnderReviewAsync(IReadOnlyList<OneVisitCaseHost> hosts, OneVisitCaseHost on, string prefix, int count, int inFlight)
+    {
+        var ids = new string[count];
+        await CaseLoad.RunAsync(count, inFlight, async i =>
+        {
+            var submitted = await on.SubmitAsync($"{prefix}-{i}").ConfigureAwait(false);
+            await WaitAnywhereAsync(hosts, on, submitted.CaseId, s => s.Stage == CaseStage.UnderReview).ConfigureAwait(false);
+            ids[i] = submitted.CaseId;
+        }).ConfigureAwait(false);
+        return ids;
+    }
 
     private static async Task HeaderAsync(PostgresCluster cluster, string what)
     {
