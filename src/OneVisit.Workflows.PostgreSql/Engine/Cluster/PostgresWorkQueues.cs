@@ -47,6 +47,14 @@ internal sealed partial class PostgresWorkQueues(NpgsqlDataSource dataSource, Cl
 
     private long _notifications;
 
+    /// <summary>
+    /// True once this node listens and has woken its consumers for work written while it did not (for tests and
+    /// diagnostics: from then on, only a notification or the poll wakes a waiting consumer).
+    /// </summary>
+    public bool Listening => Volatile.Read(ref _listening);
+
+    private bool _listening;
+
     public IWorkQueue Create(QueueType queue)
     {
         var created = new PostgresWorkQueue(this, queue, options.QueuePollInterval);
@@ -250,6 +258,7 @@ internal sealed partial class PostgresWorkQueues(NpgsqlDataSource dataSource, Cl
                         queue.Pulse();
                     }
 
+                    Volatile.Write(ref _listening, true);
                     while (true)
                     {
                         await connection.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -258,10 +267,12 @@ internal sealed partial class PostgresWorkQueues(NpgsqlDataSource dataSource, Cl
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
+                Volatile.Write(ref _listening, false);
                 return;
             }
             catch (Exception ex) when (ex is NpgsqlException or TimeoutException or System.IO.IOException)
             {
+                Volatile.Write(ref _listening, false);
                 LogListenFailed(ex, RetryAfterFailure);
                 await Task.Delay(RetryAfterFailure, TimeProvider.System, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             }

@@ -77,13 +77,16 @@ public sealed class ClusterPartsTests(PostgresClusterFixture cluster) : IAsyncLi
         // The other node's poll is ten minutes away: only the notification can wake it in time.
         var a = await _database.NodeAsync("a", o => o.QueuePollInterval = TimeSpan.FromMinutes(10));
         var b = await _database.NodeAsync("b", o => o.QueuePollInterval = TimeSpan.FromMinutes(10));
-        var fromB = b.Queues.Create(QueueType.Event);
+        var fromB = (OneVisit.Workflows.PostgreSql.Engine.Cluster.PostgresWorkQueue)b.Queues.Create(QueueType.Event);
         a.Queues.Create(QueueType.Event);
         await a.Queues.StartAsync();
         await b.Queues.StartAsync();
-        await WaitUntilListeningAsync(2);
+        // Each node wakes its consumers once when its LISTEN is in place (for work written before): wait for that,
+        // so the wake below can only be the notification.
+        await WaitUntilAsync(() => a.Queues.Listening && b.Queues.Listening);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         var taken = fromB.TakeAsync(timeout.Token);
+        await WaitUntilAsync(() => fromB.Waiting == 1);
 
         Assert.True(a.Queues.Write(QueueType.Event, "event-1"));
 
@@ -163,10 +166,6 @@ public sealed class ClusterPartsTests(PostgresClusterFixture cluster) : IAsyncLi
         Assert.Equal(request, Assert.Single(takenByB).Request);
         Assert.Empty(takenByC);
     }
-
-    private async Task WaitUntilListeningAsync(int listeners) =>
-        await WaitUntilAsync(async () => (long)(await _database.ScalarAsync(
-            "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event = 'ClientRead' AND query LIKE 'LISTEN%'"))! >= listeners);
 
     private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
 
