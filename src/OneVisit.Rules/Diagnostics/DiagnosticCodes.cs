@@ -2,7 +2,7 @@ namespace OneVisit.Rules.Diagnostics;
 
 /// <summary>
 /// The stable codes of catalogue diagnostics. OV1xxx: files and YAML; OV2xxx: the catalogue's ids and
-/// references; OV3xxx: conditions (expressions); OV4xxx: policy tests. <c>docs/diagnostics.md</c> explains each.
+/// references; OV3xxx: conditions (expressions); OV4xxx: policy tests; OV5xxx: reforms (what-if). <c>docs/diagnostics.md</c> explains each.
 /// </summary>
 public static class DiagnosticCodes
 {
@@ -140,4 +140,7 @@ public static class DiagnosticCodes
 
     /// <summary>A policy test gives a fact a value of the wrong type.</summary>
     public const string TestValueWrongType = "OV4001";
+
+    /// <summary>A reform's change finds nothing to change: already so in the catalogue, or no such material or step in the procedures it names (a warning).</summary>
+    public const string ReformChangesNothing = "OV5001";
 }
