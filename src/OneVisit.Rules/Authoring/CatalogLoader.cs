@@ -25,4 +25,34 @@ public static class CatalogLoader
 
         return new LoadSession(directory).Run();
     }
+
+    /// <summary>
+    /// A SHA-256 over the files that make the catalogue (catalog.yaml, facts.yaml, authorities.yaml, documents.yaml,
+    /// procedures/ and bundles/: their paths relative to <paramref name="directory"/> and their bytes, in ordinal order
+    /// of path; not its tests, sample applications, reforms or populations), lower-case hex: the same files give the same hash on any machine, so a what-if run
+    /// record names exactly the catalogue it ran on.
+    /// </summary>
+    /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
+    public static string ContentHash(string directory)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"There is no catalogue folder '{directory}'.");
+        }
+
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        var files = Directory.EnumerateFiles(directory, "*.*", SearchOption.AllDirectories)
+            .Where(f => f.EndsWith(".yaml", StringComparison.OrdinalIgnoreCase) || f.EndsWith(".yml", StringComparison.OrdinalIgnoreCase))
+            .Select(f => (Relative: Path.GetRelativePath(directory, f).Replace('\\', '/'), Full: f))
+            .Where(f => !f.Relative.Contains('/', StringComparison.Ordinal) || f.Relative.StartsWith("procedures/", StringComparison.Ordinal) || f.Relative.StartsWith("bundles/", StringComparison.Ordinal))
+            .OrderBy(f => f.Relative, StringComparer.Ordinal);
+        foreach (var (relative, full) in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(relative + "\n"));
+            hash.AppendData(File.ReadAllBytes(full));
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
 }

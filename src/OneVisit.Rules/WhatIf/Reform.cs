@@ -104,6 +104,16 @@ public sealed record AddRemoteAlternative(PresenceReason Reason, string? StepId,
 public sealed record AllowDelivery(ResultDelivery Delivery, ProcedureSelection Procedures, SourceLocation Location)
     : ReformChange(Location);
 
+/// <summary>
+/// The application may be made through a remote channel (online, in the app, by post): the hand-in at a window, the
+/// trip a procedure without one always costs, is no longer the only way to apply.
+/// </summary>
+/// <param name="Channel">The channel added.</param>
+/// <param name="Procedures">The procedures that gain it.</param>
+/// <param name="Location">Where the change is written.</param>
+public sealed record AllowChannel(Channel Channel, ProcedureSelection Procedures, SourceLocation Location)
+    : ReformChange(Location);
+
 /// <summary>One member's result passed on to another member of an existing bundle, so the citizen does not carry it.</summary>
 /// <param name="BundleCode">The bundle.</param>
 /// <param name="Flow">The flow as it will stand in the bundle.</param>

@@ -69,6 +69,9 @@ public static class ReformApplication
             case AllowDelivery delivery:
                 edit.AllowDelivery(delivery);
                 break;
+            case AllowChannel channel:
+                edit.AllowChannel(channel);
+                break;
             case AddFlow flow:
                 edit.AddFlow(flow);
                 break;
@@ -87,6 +90,7 @@ public static class ReformApplication
         AddExemption e => $"Nothing to change: every material '{e.DocumentId}'{(e.Procedures.IsAll ? "" : $" of {e.Procedures}")} already has a {Word(e.Exemption.Kind)} exemption.",
         AddRemoteAlternative r => $"Nothing to change: no {Word(r.Reason)} step{(r.StepId is null ? "" : $" '{r.StepId}'")}{(r.Procedures.IsAll ? "" : $" in {r.Procedures}")} lacks a remote alternative.",
         AllowDelivery a => $"Nothing to change: every procedure{(a.Procedures.IsAll ? " whose result is collected" : $" of {a.Procedures}")} already delivers {Word(a.Delivery)}.",
+        AllowChannel c => $"Nothing to change: every procedure{(c.Procedures.IsAll ? "" : $" of {c.Procedures}")} can already be applied for {Word(c.Channel)}.",
         AddFlow f => $"Nothing to change: bundle {f.BundleCode} already passes '{f.Flow.DocumentId}' from {f.Flow.FromProcedure} to {f.Flow.ToProcedure}.",
         _ => "Nothing to change.",
     };

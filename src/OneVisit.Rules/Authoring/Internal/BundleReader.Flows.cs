@@ -9,6 +9,35 @@ namespace OneVisit.Rules.Authoring.Internal;
 /// </summary>
 internal sealed partial class BundleReader
 {
+    /// <summary>
+    /// One flow added to an existing bundle (a reform's add_flow), checked as if written in its file: against its
+    /// members, and with its flows for cycles and materials fed twice. Null unless it is exactly one flow target.
+    /// </summary>
+    public List<BundleFlow>? ReadFlowsFor(Bundle bundle, YNode node)
+    {
+        foreach (var member in bundle.Members)
+        {
+            _members[member.ProcedureCode] = (member, node);
+        }
+
+        var flows = ReadFlow(node, bundle.Delivery);
+        if (flows.Count != 1)
+        {
+            if (flows.Count > 1)
+            {
+                context.Error(DiagnosticCodes.WrongShape, node, "add_flow adds one flow to one material: write one 'to' target per add_flow.");
+            }
+
+            return null;
+        }
+
+        // Not CheckUnfed: what the bundle already leaves unfed was reported at its own file, not at this reform.
+        var errors = context.Diagnostics.ErrorCount;
+        CheckCycles([.. bundle.Flows, .. flows]);
+        CheckFedTwice([.. bundle.Flows, .. flows]);
+        return context.Diagnostics.ErrorCount == errors ? flows : null;
+    }
+
     /// <summary>One flow entry; each of its <c>to</c> targets becomes one <see cref="BundleFlow"/>.</summary>
     private List<BundleFlow> ReadFlow(YNode node, BundleDelivery delivery)
     {

@@ -40,7 +40,8 @@ internal sealed partial class ProcedureReader
         return version;
     }
 
-    private Exemption? ReadExemption(YNode node)
+    /// <summary>One exemption; a reform's add_exemption reads its own with this too.</summary>
+    internal Exemption? ReadExemption(YNode node)
     {
         var map = context.Mapping(node, "exemption");
         if (map is null)
@@ -84,19 +85,26 @@ internal sealed partial class ProcedureReader
         var reason = map.Word<PresenceReason>("reason", required: true);
         var when = Condition(map, "when");
         var why = map.Text("why");
-        RemoteAlternative? alternative = null;
-        if (context.Mapping(map.Optional("remote_alternative"), "remote alternative") is { } remote)
-        {
-            var description = remote.Text("description", required: true);
-            var remoteWhen = Condition(remote, "when");
-            remote.Finish();
-            alternative = description is null ? null : new RemoteAlternative(description, remoteWhen, context.At(remote.Node));
-        }
+        var alternative = map.Optional("remote_alternative") is { } remote ? ReadRemoteAlternative(remote) : null;
 
         var party = Party(map, parties, "presence step", id);
         map.Finish();
         return id is null || reason is null || !Declare("presence step", id, map, scope)
             ? null
             : new PresenceStep(id, reason.Value, when, why, alternative, context.At(map.Node)) { Party = party };
+    }
+
+    /// <summary>A remote alternative to a presence step; a reform's add_remote_alternative reads its own with this too.</summary>
+    internal RemoteAlternative? ReadRemoteAlternative(YNode node)
+    {
+        if (context.Mapping(node, "remote alternative") is not { } remote)
+        {
+            return null;
+        }
+
+        var description = remote.Text("description", required: true);
+        var when = Condition(remote, "when");
+        remote.Finish();
+        return description is null ? null : new RemoteAlternative(description, when, context.At(remote.Node));
     }
 }

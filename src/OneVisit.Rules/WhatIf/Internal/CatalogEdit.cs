@@ -139,6 +139,16 @@ internal sealed class CatalogEdit(ProcedureCatalog catalog, string reformId)
         EachStep(allow.Procedures, step => step.Reason == PresenceReason.Pickup, alternative);
     }
 
+    public void AllowChannel(AllowChannel allow)
+    {
+        _change = allow;
+        foreach (var procedure in Selected(allow.Procedures).Where(p => !p.Channels.Contains(allow.Channel)).ToList())
+        {
+            _procedures[procedure.Code] = procedure with { Channels = [.. procedure.Channels, allow.Channel] };
+            Effect(procedure.Code, $"may be applied for {Word(allow.Channel)}");
+        }
+    }
+
     public void AddFlow(AddFlow add)
     {
         _change = add;
