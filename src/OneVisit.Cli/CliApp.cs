@@ -27,6 +27,7 @@ internal static class CliApp
             TestCommand.Create(stdout, stderr),
             PrecheckCommand.Create(stdout, stderr),
             GuideCommand.Create(stdout, stderr),
+            WhatIf.WhatIfCommand.Create(stdout, stderr),
             CasesCommand.Create(stdout, stderr),
             AuditCommand.Create(stdout, stderr),
             DemoCommand.Create(stdout, stderr),

@@ -1,0 +1,175 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using OneVisit.Rules.Catalog;
+using OneVisit.Rules.WhatIf;
+
+namespace OneVisit.Cli.WhatIf;
+
+/// <summary>
+/// The what-if report as one self-contained HTML page: the headline, who is worse off, a chart of trips before and
+/// after by department (inline SVG, no script), the breakdowns and the run record; readable on a phone and in print.
+/// </summary>
+internal static class WhatIfHtml
+{
+    private const int ChartRows = 12;
+
+    private const string Style = """
+        body{font-family:"Noto Sans CJK SC","WenQuanYi Micro Hei","Microsoft YaHei",system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:1rem;line-height:1.5;color:#1b1b1b}
+        h1{font-size:1.5rem;margin:.2rem 0 1rem}h2{font-size:1.15rem;margin:1.6rem 0 .5rem;border-bottom:2px solid #1d70b8}
+        .headline{font-size:1.1rem}.saved{color:#00703c;font-weight:bold}.losers{background:#fde8e8;border-left:6px solid #d4351c;padding:.5rem 1rem}
+        .nobody{background:#e8f5ee;border-left:6px solid #00703c;padding:.5rem 1rem}
+        .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:top}
+        td.n,th.n{text-align:right;white-space:nowrap}svg{width:100%;height:auto;max-width:100%}.record{font-size:.8rem;color:#505a5f;word-break:break-all}
+        @media print{body{max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}
+        """;
+
+    public static string Render(WhatIfReport report, bool english)
+    {
+        var html = new StringBuilder();
+        string Name(LocalizedText text) => Encode(english ? text.EnglishOrText : text.Text);
+        var title = string.Join(" + ", report.Shares.Select(s => english ? s.Name.EnglishOrText : s.Name.Text));
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{(english ? "en" : "zh-CN")}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append(CultureInfo.InvariantCulture, $"<title>What if: {Encode(title)}</title><style>{Style}</style></head><body><main>");
+        html.Append(CultureInfo.InvariantCulture, $"<h1>What if: {Encode(title)}</h1>");
+        Headline(html, report);
+        Losers(html, report);
+        html.Append("<h2>Trips a year before and after, by department</h2>");
+        html.Append(Chart(report.ByConsumingDepartment, t => english ? t.EnglishOrText : t.Text));
+        Cells(html, "By procedure and bundle", report.ByProcedure, Name);
+        Cells(html, "By consuming department", report.ByConsumingDepartment, Name);
+        Cells(html, "By issuing department (trips shared among the departments whose documents are spared)", report.ByIssuingDepartment, Name);
+        Spared(html, report, Name);
+        Shares(html, report, Name);
+        Record(html, report.Record, Name);
+        html.Append("</main></body></html>");
+        return html.ToString();
+    }
+
+    private static void Headline(StringBuilder html, WhatIfReport report)
+    {
+        if (report.Total.Figures is not { } total)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\">The population describes fewer than {N(report.Record.MinimumCellSize)} cases a year: no figures are shown.</p>");
+            return;
+        }
+
+        var t = report.Thresholds;
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\"><span class=\"saved\">{N(total.TripsSaved)} trips saved a year</span> ({N(total.TripsBefore)} → {N(total.TripsAfter)}) in {N(total.Cases)} cases a year; {N(total.Affected)} affected: {N(total.Winners)} better off, {N(total.Unchanged)} unchanged, {N(total.Losers)} worse off.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>At most one visit: {N(t.AtMostOneBefore)} → {N(t.AtMostOneAfter)} cases ({N(t.CrossedToOne)} crossed). No visit (跑零次): {N(t.ZeroBefore)} → {N(t.ZeroAfter)} ({N(t.CrossedToZero)} crossed).</p>");
+    }
+
+    private static void Losers(StringBuilder html, WhatIfReport report)
+    {
+        if (report.Losers.Count == 0)
+        {
+            html.Append("<p class=\"nobody\">Worse off: nobody.</p>");
+            return;
+        }
+
+        html.Append("<section class=\"losers\"><h2>Worse off</h2><div class=\"scroll\"><table><thead><tr><th>Procedure</th><th>Reason</th><th class=\"n\">Cases a year</th></tr></thead><tbody>");
+        foreach (var loser in report.Losers)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(loser.Code)}</td><td>{Encode(loser.Reason)}</td><td class=\"n\">{Cases(loser.Cases, report)}</td></tr>");
+        }
+
+        html.Append("</tbody></table></div></section>");
+    }
+
+    // Two bars per department (before grey, after blue), longest first; suppressed departments are not drawn.
+    private static string Chart(IReadOnlyList<WhatIfCell> cells, Func<LocalizedText, string> name)
+    {
+        var rows = cells.Where(c => c.Figures is not null).Take(ChartRows).ToList();
+        if (rows.Count == 0)
+        {
+            return "<p>No department has enough cases to draw.</p>";
+        }
+
+        var max = Math.Max(1, rows.Max(r => Math.Max(r.Figures!.TripsBefore, r.Figures.TripsAfter)));
+        const int Label = 260, Bar = 380, RowHeight = 44, Width = Label + Bar + 90;
+        var svg = new StringBuilder();
+        svg.Append(CultureInfo.InvariantCulture, $"<figure><svg viewBox=\"0 0 {Width} {(rows.Count * RowHeight) + 30}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">");
+        svg.Append("<title id=\"chart-title\">Trips a year before and after the reforms, by department</title>");
+        svg.Append(CultureInfo.InvariantCulture, $"<desc id=\"chart-desc\">For each of the {rows.Count} departments with the most trips saved: a grey bar for the trips before and a blue bar for after. The table below gives the same figures.</desc>");
+        for (var i = 0; i < rows.Count; i++)
+        {
+            var f = rows[i].Figures!;
+            var y = i * RowHeight;
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 22}\" font-size=\"13\">{Encode(Shorten(name(rows[i].Name)))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Label}\" y=\"{y + 6}\" width=\"{Bar * f.TripsBefore / max:0.#}\" height=\"14\" fill=\"#b1b4b6\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Label}\" y=\"{y + 22}\" width=\"{Bar * f.TripsAfter / max:0.#}\" height=\"14\" fill=\"#1d70b8\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label + (Bar * f.TripsBefore / max) + 4:0.#}\" y=\"{y + 18}\" font-size=\"11\">{N(f.TripsBefore)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label + (Bar * f.TripsAfter / max) + 4:0.#}\" y=\"{y + 34}\" font-size=\"11\">{N(f.TripsAfter)}</text>");
+        }
+
+        var legend = rows.Count * RowHeight + 16;
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Label}\" y=\"{legend - 10}\" width=\"12\" height=\"12\" fill=\"#b1b4b6\"/><text x=\"{Label + 16}\" y=\"{legend}\" font-size=\"12\">before</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Label + 80}\" y=\"{legend - 10}\" width=\"12\" height=\"12\" fill=\"#1d70b8\"/><text x=\"{Label + 96}\" y=\"{legend}\" font-size=\"12\">after</text>");
+        svg.Append("</svg></figure>");
+        return svg.ToString();
+    }
+
+    private static void Cells(StringBuilder html, string title, IReadOnlyList<WhatIfCell> cells, Func<LocalizedText, string> name)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<h2>{Encode(title)}</h2><div class=\"scroll\"><table><thead><tr><th>Code</th><th>Name</th><th class=\"n\">Cases</th><th class=\"n\">Trips before</th><th class=\"n\">After</th><th class=\"n\">Saved</th><th class=\"n\">Better</th><th class=\"n\">Worse</th></tr></thead><tbody>");
+        foreach (var cell in cells)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(cell.Key)}</td><td>{name(cell.Name)}</td>");
+            html.Append(cell.Figures is { } f
+                ? $"<td class=\"n\">{N(f.Cases)}</td><td class=\"n\">{N(f.TripsBefore)}</td><td class=\"n\">{N(f.TripsAfter)}</td><td class=\"n\">{N(f.TripsSaved)}</td><td class=\"n\">{N(f.Winners)}</td><td class=\"n\">{N(f.Losers)}</td></tr>"
+                : "<td class=\"n\" colspan=\"6\">suppressed (too few cases)</td></tr>");
+        }
+
+        html.Append("</tbody></table></div>");
+    }
+
+    private static void Spared(StringBuilder html, WhatIfReport report, Func<LocalizedText, string> name)
+    {
+        html.Append("<h2>Documents no longer asked of citizens</h2>");
+        if (report.MaterialsSpared.Count == 0)
+        {
+            html.Append("<p>None.</p>");
+            return;
+        }
+
+        html.Append("<div class=\"scroll\"><table><thead><tr><th>Document</th><th>Issued by</th><th class=\"n\">Times a year</th></tr></thead><tbody>");
+        foreach (var spared in report.MaterialsSpared)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name(spared.Name)}</td><td>{Encode(spared.IssuedBy ?? "")}</td><td class=\"n\">{Cases(spared.Times, report)}</td></tr>");
+        }
+
+        html.Append("</tbody></table></div>");
+    }
+
+    private static void Shares(StringBuilder html, WhatIfReport report, Func<LocalizedText, string> name)
+    {
+        html.Append("<h2>Each reform's share, in the stated order</h2><div class=\"scroll\"><table><thead><tr><th>Reform</th><th class=\"n\">Trips saved</th><th class=\"n\">Cases affected</th></tr></thead><tbody>");
+        foreach (var share in report.Shares)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(share.ReformId)}: {name(share.Name)}</td><td class=\"n\">{N(share.TripsSaved)}</td><td class=\"n\">{N(share.Affected)}</td></tr>");
+        }
+
+        html.Append("</tbody></table></div>");
+    }
+
+    private static void Record(StringBuilder html, RunRecord record, Func<LocalizedText, string> name)
+    {
+        html.Append("<h2>Run record</h2><ul class=\"record\">");
+        html.Append(CultureInfo.InvariantCulture, $"<li>Catalogue: {name(record.CatalogueName)}, sha256 {Encode(record.CatalogueHash ?? "(not recorded)")}</li>");
+        foreach (var reform in record.Reforms)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li>Reform {Encode(reform.Id)} from {reform.EffectiveFrom:yyyy-MM-dd}: {Encode(Path.GetFileName(reform.File))}, sha256 {reform.ContentHash}</li>");
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<li>Population ({record.Population.Kind}): {Encode(record.Population.Description)}, sha256 {Encode(record.Population.ContentHash)}</li>");
+        html.Append(CultureInfo.InvariantCulture, $"<li>{record.Situations:N0} situations, {N(record.Cases)} cases a year; {record.Skipped:N0} left out; judged on {record.AsOf:yyyy-MM-dd}; cells under {N(record.MinimumCellSize)} cases suppressed; OneVisit {Encode(record.OneVisitVersion)}</li></ul>");
+    }
+
+    private static string Cases(double? value, WhatIfReport report) => value is { } v ? N(v) : $"fewer than {N(report.Record.MinimumCellSize)}";
+
+    private static string Shorten(string text) => text.Length > 18 ? text[..17] + "…" : text;
+
+    private static string Encode(string text) => WebUtility.HtmlEncode(text);
+
+    private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
+}
