@@ -17,6 +17,7 @@ public sealed partial class JsonSchemaTests
     [InlineData("bundle")]
     [InlineData("tests")]
     [InlineData("application")]
+    [InlineData("population")]
     public void Schema_EachFileKind_IsDraft07JsonWithTitleAndStrictObjects(string kind)
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(SchemaFolder, kind + ".schema.json")));
@@ -49,6 +50,7 @@ public sealed partial class JsonSchemaTests
     [InlineData("bundles", "bundle.schema.json")]
     [InlineData("tests", "tests.schema.json")]
     [InlineData("applications", "application.schema.json")]
+    [InlineData("populations", "population.schema.json")]
     public void SampleCatalogue_FilesOfAFolder_PointAtTheSchemaForTheirKind(string folder, string schema)
     {
         var files = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "catalog", "hangzhou", folder), "*.yaml").ToList();
