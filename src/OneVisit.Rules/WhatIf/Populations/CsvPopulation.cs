@@ -9,7 +9,7 @@ namespace OneVisit.Rules.WhatIf.Populations;
 /// <summary>
 /// Situations from a CSV file (RFC 4180, UTF-8): a header <c>code,weight,&lt;fact path&gt;,…</c>, then one situation
 /// per row. An empty cell is an unknown fact; an empty or absent weight is 1. Values are written as in the catalogue:
-/// <c>true</c>/<c>false</c>, numbers with a decimal point, dates as YYYY-MM-DD, enum values by name (docs/whatif.md).
+/// <c>true</c>/<c>false</c>, numbers with a decimal point, dates as YYYY-MM-DD, enum values by name (docs/populations.md).
 /// </summary>
 public sealed class CsvPopulation : PopulationSource
 {

@@ -7,7 +7,7 @@ namespace OneVisit.Rules.WhatIf.Populations;
 /// <summary>
 /// Situations from a JSON Lines file: one object per line,
 /// <c>{"code": "330100-SC-0004", "weight": 1200, "facts": {"applicant.has_local_hukou": false}, "documents": [...]}</c>.
-/// <c>weight</c> defaults to 1; blank lines are skipped; every fact is checked against the catalogue (docs/whatif.md).
+/// <c>weight</c> defaults to 1; blank lines are skipped; every fact is checked against the catalogue (docs/populations.md).
 /// </summary>
 public sealed class JsonLinesPopulation : PopulationSource
 {

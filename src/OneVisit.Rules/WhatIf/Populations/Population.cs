@@ -16,7 +16,7 @@ public static class Population
             ".csv" => new CsvPopulation(path),
             ".yaml" or ".yml" => GeneratedPopulation.FromFile(path),
             var other => throw new PopulationException(
-                $"'{path}' is not a population file OneVisit reads{(other.Length == 0 ? "" : $" ({other})")}: give a .jsonl (JSON Lines) or .csv file of situations, or a .yaml spec of a generated population. See docs/whatif.md."),
+                $"'{path}' is not a population file OneVisit reads{(other.Length == 0 ? "" : $" ({other})")}: give a .jsonl (JSON Lines) or .csv file of situations, or a .yaml spec of a generated population. See docs/populations.md."),
         };
     }
 }

@@ -4,7 +4,7 @@ namespace OneVisit.Rules.WhatIf.Populations;
 
 /// <summary>
 /// What a generated population is drawn from, for when no history exists yet: procedures and bundles with their
-/// yearly volumes and, per fact, how its values are spread. Written as a YAML file (docs/whatif.md) or built in code;
+/// yearly volumes and, per fact, how its values are spread. Written as a YAML file (docs/populations.md) or built in code;
 /// <see cref="GeneratedPopulation"/> draws the situations.
 /// </summary>
 public sealed record PopulationSpec

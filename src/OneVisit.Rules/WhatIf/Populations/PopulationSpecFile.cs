@@ -28,7 +28,7 @@ public sealed record PopulationSpecFileResult(string Path, PopulationSpec? Spec,
 
 /// <summary>
 /// Reads a generated population's spec (YAML: <c>population</c>, <c>seed</c>, <c>situations</c>, <c>entries</c>)
-/// against a catalogue, with positioned diagnostics like any catalogue file. See docs/whatif.md.
+/// against a catalogue, with positioned diagnostics like any catalogue file. See docs/populations.md.
 /// </summary>
 public static class PopulationSpecFile
 {

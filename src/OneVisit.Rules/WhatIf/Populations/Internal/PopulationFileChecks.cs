@@ -8,7 +8,7 @@ internal static class PopulationFileChecks
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!File.Exists(path))
         {
-            throw new PopulationException($"There is no population file '{path}'. Give the path of a {format} file (see docs/whatif.md).");
+            throw new PopulationException($"There is no population file '{path}'. Give the path of a {format} file (see docs/populations.md).");
         }
     }
 
