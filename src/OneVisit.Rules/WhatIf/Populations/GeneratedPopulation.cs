@@ -46,7 +46,7 @@ public sealed class GeneratedPopulation : PopulationSource
             var from = _path is null ? "a spec built in code" : System.IO.Path.GetFileName(_path);
             return _spec is null
                 ? $"generated from {from}"
-                : $"{_spec.Name}: {_count ?? _spec.Situations:N0} situations generated from {from}, seed {_spec.Seed}";
+                : FormattableString.Invariant($"{_spec.Name}: {_count ?? _spec.Situations:N0} situations generated from {from}, seed {_spec.Seed}");
         }
     }
 

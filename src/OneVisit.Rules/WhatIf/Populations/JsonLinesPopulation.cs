@@ -30,7 +30,7 @@ public sealed class JsonLinesPopulation : PopulationSource
 
     /// <summary>The file's name and format, and once it has been read through, how many situations it holds.</summary>
     public override string Description => _count is { } count
-        ? $"{System.IO.Path.GetFileName(Path)} (JSON Lines, {count:N0} situations)"
+        ? FormattableString.Invariant($"{System.IO.Path.GetFileName(Path)} (JSON Lines, {count:N0} situations)")
         : $"{System.IO.Path.GetFileName(Path)} (JSON Lines)";
 
     /// <summary>The SHA-256 of the file's bytes.</summary>
