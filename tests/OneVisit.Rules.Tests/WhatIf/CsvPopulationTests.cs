@@ -108,5 +108,16 @@ public sealed class CsvPopulationTests : IDisposable
         Assert.Equal("few.csv (CSV, 3 situations)", population.Description);
     }
 
+    [Fact]
+    public void Read_FileWithByteOrderMark_ReadsTheHeader()
+    {
+        var path = System.IO.Path.Combine(_files.Path, "bom.csv");
+        File.WriteAllBytes(path, [0xEF, 0xBB, 0xBF, .. System.Text.Encoding.UTF8.GetBytes("code,applicant.is_agent\n330100-SC-0001,true\n")]);
+
+        var situation = Assert.Single(new CsvPopulation(path).Read(SampleCatalogue.Catalog));
+
+        Assert.Equal(true, situation.Facts["applicant.is_agent"]);
+    }
+
     public void Dispose() => _files.Dispose();
 }

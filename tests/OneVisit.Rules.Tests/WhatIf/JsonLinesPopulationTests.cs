@@ -94,5 +94,17 @@ public sealed class JsonLinesPopulationTests : IDisposable
         Assert.Equal(PopulationKind.File, population.Kind);
     }
 
+    [Fact]
+    public void Read_NotUtf8_SaysSoAndWhatToDo()
+    {
+        var path = System.IO.Path.Combine(_files.Path, "latin1.jsonl");
+        File.WriteAllBytes(path, [.. System.Text.Encoding.UTF8.GetBytes("{\"code\":\"330100-SC-0003\",\"facts\":{\"enterprise.name\":\""), 0xE9, .. "\"}}\n"u8.ToArray()]);
+
+        var error = Assert.Throws<PopulationException>(() => new JsonLinesPopulation(path).Read(SampleCatalogue.Catalog).ToList());
+
+        Assert.Contains("not valid UTF-8", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Save it as UTF-8", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _files.Dispose();
 }

@@ -103,5 +103,19 @@ public sealed class PopulationSpecFileTests : IDisposable
         Assert.Equal("test: 1,000 situations generated from spec.yaml, seed 42", fromFile.Description);
     }
 
+    [Fact]
+    public void Read_SpecFileWithAMisspeltKey_KeepsTheWarningForTheRun()
+    {
+        var path = _files.Write("spec.yaml", Valid.Replace("    facts:", "    fatcs:", StringComparison.Ordinal));
+        var population = GeneratedPopulation.FromFile(path);
+
+        var situations = population.Read(SampleCatalogue.Catalog).ToList();
+
+        var warning = Assert.Single(population.Warnings);
+        Assert.Equal((DiagnosticCodes.UnknownKey, 7), (warning.Code, warning.Location.Line));
+        Assert.Contains("Did you mean 'facts'?", warning.Message, StringComparison.Ordinal);
+        Assert.All(situations, s => Assert.Empty(s.Facts));
+    }
+
     public void Dispose() => _files.Dispose();
 }

@@ -1,4 +1,5 @@
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Diagnostics;
 using OneVisit.Rules.WhatIf.Populations.Internal;
 
 namespace OneVisit.Rules.WhatIf.Populations;
@@ -35,6 +36,12 @@ public sealed class GeneratedPopulation : PopulationSource
     /// <summary>The spec file, or null for a spec built in code.</summary>
     public string? SpecPath => _path;
 
+    /// <summary>
+    /// The spec file's warnings from the last <see cref="Read"/> (keys it does not know, which were ignored), so a run
+    /// can show them; empty for a spec built in code.
+    /// </summary>
+    public IReadOnlyList<Diagnostic> Warnings { get; private set; } = [];
+
     /// <inheritdoc />
     public override PopulationKind Kind => PopulationKind.Generated;
 
@@ -60,11 +67,18 @@ public sealed class GeneratedPopulation : PopulationSource
     public override IEnumerable<Situation> Read(ProcedureCatalog catalog)
     {
         ArgumentNullException.ThrowIfNull(catalog);
-        var spec = _path is null ? Checked(_spec!, catalog) : PopulationSpecFile.Load(_path, catalog).GetSpecOrThrow();
+        var spec = _path is null ? Checked(_spec!, catalog) : FromFile(_path, catalog);
         _spec = spec;
         var plan = new SpecPlan(spec);
         _count = plan.Count;
         return plan.Generate();
+    }
+
+    private PopulationSpec FromFile(string path, ProcedureCatalog catalog)
+    {
+        var result = PopulationSpecFile.Load(path, catalog);
+        Warnings = [.. result.Diagnostics.Where(d => !d.IsError)];
+        return result.GetSpecOrThrow();
     }
 
     private static PopulationSpec Checked(PopulationSpec spec, ProcedureCatalog catalog)
