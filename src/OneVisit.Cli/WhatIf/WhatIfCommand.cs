@@ -94,7 +94,7 @@ internal static class WhatIfCommand
         var progress = new Progress(error);
         try
         {
-            var source = Populations.FromFile(request.Population);
+            var source = Population.FromFile(request.Population);
             var options = new WhatIfOptions { MinimumCellSize = request.MinimumCell, CatalogueHash = CatalogLoader.ContentHash(request.Directory) };
             var report = WhatIfRun.Run(reforms, source, options, new Progress<WhatIfProgress>(p => progress.Report($"{p.Situations:N0} situations evaluated ({p.Cases:N0} cases a year) …")));
             progress.Clear();

@@ -18,6 +18,7 @@ public sealed partial class JsonSchemaTests
     [InlineData("tests")]
     [InlineData("application")]
     [InlineData("reform")]
+    [InlineData("population")]
     public void Schema_EachFileKind_IsDraft07JsonWithTitleAndStrictObjects(string kind)
     {
         using var schema = JsonDocument.Parse(File.ReadAllText(Path.Combine(SchemaFolder, kind + ".schema.json")));
@@ -51,6 +52,7 @@ public sealed partial class JsonSchemaTests
     [InlineData("tests", "tests.schema.json")]
     [InlineData("applications", "application.schema.json")]
     [InlineData("reforms", "reform.schema.json")]
+    [InlineData("populations", "population.schema.json")]
     public void SampleCatalogue_FilesOfAFolder_PointAtTheSchemaForTheirKind(string folder, string schema)
     {
         var files = Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, "catalog", "hangzhou", folder), "*.yaml").ToList();

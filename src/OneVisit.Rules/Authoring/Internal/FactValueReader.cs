@@ -48,28 +48,39 @@ internal static class FactValueReader
             return null;
         }
 
-        var text = scalar.Value;
-        object? value = fact.Type.Kind switch
-        {
-            FactKind.Bool => text switch { "true" => true, "false" => false, _ => null },
-            FactKind.Number or FactKind.Money => Scalars.TryDecimal(text, out var number) ? number : null,
-            FactKind.Date => Scalars.TryDate(text, out var date) ? date : null,
-            FactKind.Enum => fact.Type.Allows(text) ? text : null,
-            _ => text,
-        };
+        var value = Parse(fact, scalar.Value);
         if (value is null)
         {
-            var expected = fact.Type.Kind switch
-            {
-                FactKind.Bool => "true or false",
-                FactKind.Number => "a number",
-                FactKind.Money => "an amount in yuan, such as 10000000",
-                FactKind.Date => "a date as YYYY-MM-DD",
-                _ => $"one of: {string.Join(", ", fact.Type.Values)}.{Suggestions.DidYouMean(text, fact.Type.Values)}",
-            };
-            context.Error(DiagnosticCodes.TestValueWrongType, node, $"'{text}' is not a value {fact.Path} ({fact.Type}) can take; write {expected}");
+            context.Error(DiagnosticCodes.TestValueWrongType, node, WrongValue(fact, scalar.Value));
         }
 
         return value;
     }
+
+    /// <summary>
+    /// <paramref name="text"/> as a value of <paramref name="fact"/>'s type (bool, decimal, DateOnly or string), or
+    /// null when it is not one; every reader of fact values as text (YAML, CSV, JSON Lines) goes through here.
+    /// </summary>
+    public static object? Parse(FactSymbol fact, string text) => fact.Type.Kind switch
+    {
+        FactKind.Bool => text switch { "true" => true, "false" => false, _ => null },
+        FactKind.Number or FactKind.Money => Scalars.TryDecimal(text, out var number) ? number : null,
+        FactKind.Date => Scalars.TryDate(text, out var date) ? date : null,
+        FactKind.Enum => fact.Type.Allows(text) ? text : null,
+        _ => text,
+    };
+
+    /// <summary>What to write for <paramref name="fact"/>, e.g. "true or false" or "one of: single, married".</summary>
+    public static string Expected(FactSymbol fact, string text) => fact.Type.Kind switch
+    {
+        FactKind.Bool => "true or false",
+        FactKind.Number => "a number",
+        FactKind.Money => "an amount in yuan, such as 10000000",
+        FactKind.Date => "a date as YYYY-MM-DD",
+        _ => $"one of: {string.Join(", ", fact.Type.Values)}.{Suggestions.DidYouMean(text, fact.Type.Values)}",
+    };
+
+    /// <summary>The message for <paramref name="text"/> that <paramref name="fact"/> cannot take.</summary>
+    public static string WrongValue(FactSymbol fact, string text) =>
+        $"'{text}' is not a value {fact.Path} ({fact.Type}) can take; write {Expected(fact, text)}";
 }
