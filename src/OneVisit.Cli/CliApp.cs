@@ -6,6 +6,7 @@ using OneVisit.Cli.Guide;
 using OneVisit.Cli.Lint;
 using OneVisit.Cli.Precheck;
 using OneVisit.Cli.Test;
+using OneVisit.Cli.Visits;
 
 namespace OneVisit.Cli;
 
@@ -27,6 +28,7 @@ internal static class CliApp
             TestCommand.Create(stdout, stderr),
             PrecheckCommand.Create(stdout, stderr),
             GuideCommand.Create(stdout, stderr),
+            VisitsCommand.Create(stdout, stderr),
             CasesCommand.Create(stdout, stderr),
             AuditCommand.Create(stdout, stderr),
             DemoCommand.Create(stdout, stderr),
