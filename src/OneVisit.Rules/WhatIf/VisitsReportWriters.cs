@@ -132,12 +132,16 @@ public static class VisitsReportWriters
     }
 
     // As the guides' tables: each cell carries its column's title, so on a phone a row becomes a card that fits.
-    private static void Table(StringBuilder html, string[] header, IEnumerable<string[]> rows)
+    private static void Table(StringBuilder html, string[] header, IEnumerable<string[]> rowsGiven)
     {
+        // A short column (a code, a number) must not wrap inside a word, as in the guides' tables.
+        var rows = rowsGiven.ToList();
+        var nowrap = header.Select((title, i) => rows.Select(r => r[i]).Append(title).Max(c => c.Length) <= 15).ToArray();
+        string Class(int i) => nowrap[i] ? " class=\"nowrap\"" : "";
         html.Append("<table><thead><tr>");
-        foreach (var title in header)
+        for (var i = 0; i < header.Length; i++)
         {
-            html.Append("<th>").Append(E(title)).Append("</th>");
+            html.Append("<th").Append(Class(i)).Append('>').Append(E(header[i])).Append("</th>");
         }
 
         html.AppendLine("</tr></thead>").AppendLine("<tbody>");
@@ -146,7 +150,7 @@ public static class VisitsReportWriters
             html.Append("<tr>");
             for (var i = 0; i < row.Length; i++)
             {
-                html.Append("<td data-label=\"").Append(E(header[i])).Append("\">").Append(E(row[i])).Append("</td>");
+                html.Append("<td").Append(Class(i)).Append(" data-label=\"").Append(E(header[i])).Append("\">").Append(E(row[i])).Append("</td>");
             }
 
             html.AppendLine("</tr>");
