@@ -44,7 +44,7 @@ internal sealed class VisitsLabels
 
     public required Func<PopulationKind, string> KindOf { get; init; }
 
-    private static readonly VisitsLabels Chinese = new()
+    public static readonly VisitsLabels Chinese = new()
     {
         Heading = (catalog, asOf) => $"{catalog}：各事项与一件事的跑动次数（按 {asOf} 计算）",
         Population = "样本人群",
@@ -71,7 +71,7 @@ internal sealed class VisitsLabels
         },
     };
 
-    private static readonly VisitsLabels English = new()
+    public static readonly VisitsLabels English = new()
     {
         Heading = (catalog, asOf) => $"{catalog}: visits per procedure and bundle, judged on {asOf}",
         Population = "Population",
