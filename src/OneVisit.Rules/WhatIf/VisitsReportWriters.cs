@@ -134,14 +134,14 @@ public static class VisitsReportWriters
     // As the guides' tables: each cell carries its column's title, so on a phone a row becomes a card that fits.
     private static void Table(StringBuilder html, string[] header, IEnumerable<string[]> rowsGiven)
     {
-        // A short column (a code, a number) must not wrap inside a word, as in the guides' tables.
+        // A two-character title (最多) must not stand on two lines; everything else may wrap, codes at their hyphens,
+        // so the nine columns of the bundles' table still fit an A4 page.
         var rows = rowsGiven.ToList();
-        var nowrap = header.Select((title, i) => rows.Select(r => r[i]).Append(title).Max(c => c.Length) <= 15).ToArray();
-        string Class(int i) => nowrap[i] ? " class=\"nowrap\"" : "";
+        string Class(int i, bool head) => head && header[i].Length <= 4 ? " class=\"nowrap\"" : "";
         html.Append("<table><thead><tr>");
         for (var i = 0; i < header.Length; i++)
         {
-            html.Append("<th").Append(Class(i)).Append('>').Append(E(header[i])).Append("</th>");
+            html.Append("<th").Append(Class(i, head: true)).Append('>').Append(E(header[i])).Append("</th>");
         }
 
         html.AppendLine("</tr></thead>").AppendLine("<tbody>");
@@ -150,7 +150,7 @@ public static class VisitsReportWriters
             html.Append("<tr>");
             for (var i = 0; i < row.Length; i++)
             {
-                html.Append("<td").Append(Class(i)).Append(" data-label=\"").Append(E(header[i])).Append("\">").Append(E(row[i])).Append("</td>");
+                html.Append("<td").Append(Class(i, head: false)).Append(" data-label=\"").Append(E(header[i])).Append("\">").Append(E(row[i])).Append("</td>");
             }
 
             html.AppendLine("</tr>");
