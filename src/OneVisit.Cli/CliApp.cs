@@ -6,6 +6,7 @@ using OneVisit.Cli.Guide;
 using OneVisit.Cli.Lint;
 using OneVisit.Cli.Precheck;
 using OneVisit.Cli.Test;
+using OneVisit.Cli.Visits;
 
 namespace OneVisit.Cli;
 
@@ -28,6 +29,7 @@ internal static class CliApp
             PrecheckCommand.Create(stdout, stderr),
             GuideCommand.Create(stdout, stderr),
             WhatIf.WhatIfCommand.Create(stdout, stderr),
+            VisitsCommand.Create(stdout, stderr),
             CasesCommand.Create(stdout, stderr),
             AuditCommand.Create(stdout, stderr),
             DemoCommand.Create(stdout, stderr),

@@ -3,9 +3,14 @@ using OneVisit.Rules.WhatIf;
 
 namespace OneVisit.Rules.Tests.WhatIf;
 
-/// <summary>A population written in the test itself.</summary>
+/// <summary>A population written in the test itself, as a file or a case store would give it, weights and all.</summary>
 internal sealed class ListPopulation(params Situation[] situations) : PopulationSource
 {
+    public ListPopulation(IReadOnlyList<Situation> situations)
+        : this([.. situations])
+    {
+    }
+
     public override PopulationKind Kind => PopulationKind.File;
 
     public override string Description => $"{situations.Length} situations written in a test";
