@@ -5,8 +5,8 @@ namespace OneVisit.Benchmarks.Scale;
 
 /// <summary>
 /// Measurements that are not micro-benchmarks, run as <c>dotnet run -c Release -- &lt;mode&gt;</c> in a fresh
-/// process each: <c>check</c> (the generated catalogues lint clean and the three contenders agree), <c>coldstart</c>
-/// and <c>memory</c>.
+/// process each: <c>check</c> (the generated catalogues lint clean and the three contenders agree), <c>coldstart</c>,
+/// <c>memory</c> and <c>whatif</c> (a reform over a million situations).
 /// </summary>
 internal static partial class OneOffMeasurements
 {
@@ -20,6 +20,12 @@ internal static partial class OneOffMeasurements
                 return true;
             case ["coldstart", .. var rest]:
                 ColdStart(rest.Length == 0 ? 11_452 : int.Parse(rest[0]));
+                return true;
+            case ["whatif-scratch", .. var rest]:
+                WhatIfScratch(rest.Length > 0 ? int.Parse(rest[0]) : 2000);
+                return true;
+            case ["whatif", .. var rest]:
+                WhatIf(rest.Length > 0 ? int.Parse(rest[0]) : 11_452, rest.Length > 1 ? long.Parse(rest[1]) : 1_000_000);
                 return true;
             case ["memory", .. var rest]:
                 Memory(rest.Length == 0 ? 11_452 : int.Parse(rest[0]), fast: !rest.Contains("--expression-compile"));

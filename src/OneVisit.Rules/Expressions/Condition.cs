@@ -11,6 +11,7 @@ public sealed class Condition
 {
     private readonly Lazy<Expression<Func<FactValues, Truth>>> _expression;
     private readonly Lazy<Func<FactValues, Truth>> _compiled;
+    private int _interpreted;
 
     internal Condition(string text, IFactResolver schema, Bound root)
     {
@@ -19,7 +20,7 @@ public sealed class Condition
         Root = root;
         Facts = FactsOf(root);
         _expression = new(() => Compiler.Compile(root));
-        _compiled = new(() => _expression.Value.Compile());
+        _compiled = new(() => CompileDelegate(_expression.Value));
     }
 
     /// <summary>The condition as the policy officer wrote it.</summary>
@@ -40,7 +41,13 @@ public sealed class Condition
     /// </summary>
     public Expression<Func<FactValues, Truth>> ToExpression() => _expression.Value;
 
-    /// <summary>Evaluates the condition. Compiles on first use (thread-safe).</summary>
+    /// <summary>
+    /// Evaluations interpreted before the condition is compiled: compiling costs hundreds of microseconds (a JIT of its
+    /// own), interpreting a microsecond or so, so a condition pays for compiling only once it has shown it is used.
+    /// </summary>
+    internal const int InterpretedEvaluations = 64;
+
+    /// <summary>Evaluates the condition: interpreted at first, compiled once it is used often (thread-safe).</summary>
     /// <exception cref="ArgumentException">The facts belong to another schema.</exception>
     public Truth Evaluate(FactValues facts)
     {
@@ -50,11 +57,22 @@ public sealed class Condition
             throw new ArgumentException("These facts were made for another fact schema than the condition's.", nameof(facts));
         }
 
+        // Counted without a lock: a few evaluations more or less before compiling change nothing but timing.
+        if (_interpreted < InterpretedEvaluations && Interlocked.Increment(ref _interpreted) <= InterpretedEvaluations)
+        {
+            return Interpreter.Truth(Root, facts);
+        }
+
         return _compiled.Value(facts);
     }
 
     /// <inheritdoc />
     public override string ToString() => Text;
+
+    // FastExpressionCompiler compiles many times quicker than LambdaExpression.Compile, which matters when a population
+    // run meets thousands of procedures' conditions for the first time; for a tree it cannot handle, the framework's.
+    private static Func<FactValues, Truth> CompileDelegate(Expression<Func<FactValues, Truth>> expression) =>
+        FastExpressionCompiler.ExpressionCompiler.CompileFast(expression, ifFastFailedReturnNull: true) ?? expression.Compile();
 
     private static List<FactSymbol> FactsOf(Bound root)
     {

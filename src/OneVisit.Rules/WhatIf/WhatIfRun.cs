@@ -38,7 +38,9 @@ public static class WhatIfRun
         options ??= new WhatIfOptions();
         options.Validate();
         var catalogs = new[] { reforms.Baseline }.Concat(reforms.Applied.Select(a => a.Catalog)).ToArray();
-        var engines = catalogs.Select(c => new PrecheckEngine(c)).ToArray();
+        // Room for every procedure: a population meets them all, and what a population run keeps per procedure is small
+        // (no NRules session is compiled for a procedure without custom rules).
+        var engines = catalogs.Select(c => new PrecheckEngine(c, new PrecheckOptions { RuleSetCacheCapacity = Math.Max(512, c.Procedures.Count) })).ToArray();
         var asOf = options.AsOf ?? AsOf(reforms);
         var total = new Tally(reforms.Applied.Count);
         long done = 0;

@@ -73,6 +73,27 @@ public sealed class ConditionPropertyTests
         }, iter: 3_000);
     }
 
+    /// <summary>
+    /// The interpreter a condition starts with and the delegate it compiles to once used often give the same answer on
+    /// any condition and any facts, unknown ones included: a what-if run mixes the two across a million situations.
+    /// </summary>
+    [Fact]
+    public void Evaluate_Interpreted_AgreesWithCompiled()
+    {
+        Gen.Int.Select(seed => seed).Sample(seed =>
+        {
+            var random = new Random(seed);
+            var condition = TestFacts.Parse(new ConditionWriter(random).Bool(depth: 5));
+            var compiled = condition.ToExpression().Compile();
+            for (var round = 0; round < 8; round++)
+            {
+                var facts = TestFacts.Values();
+                RandomFacts(random, facts, probability: 0.7);
+                Assert.Equal(compiled(facts), OneVisit.Rules.Expressions.Internal.Interpreter.Truth(condition.Root, facts));
+            }
+        }, iter: 3_000);
+    }
+
     /// <summary>Policy text cannot reach any method but OneVisit's own operators and fact readers.</summary>
     [Fact]
     public void ToExpression_AnyCondition_CallsOnlyOneVisitOperators()

@@ -4,7 +4,7 @@ using OneVisit.Rules.Catalog;
 namespace OneVisit.Rules.Precheck.Internal;
 
 /// <summary>
-/// One procedure's compiled rule set: the NRules session factory and, for each part of the procedure, the slot
+/// One procedure's compiled rule set: the NRules session factory (compiled when first needed) and, for each part of the procedure, the slot
 /// of the rule deciding it (<see cref="RuleDescriptor.Always"/> or <see cref="RuleDescriptor.Never"/> when no rule is needed).
 /// </summary>
 internal sealed class ProcedureRules
@@ -13,7 +13,16 @@ internal sealed class ProcedureRules
 
     public required IReadOnlyList<RuleDescriptor> Rules { get; init; }
 
-    public required ISessionFactory Sessions { get; init; }
+    private Lazy<ISessionFactory> _sessions = null!;
+
+    /// <summary>The NRules session factory, compiled on first use: <see cref="DirectRules"/> never needs it.</summary>
+    public ISessionFactory Sessions => _sessions.Value;
+
+    /// <summary>Compiles the session factory; run at most once, on the first <see cref="Sessions"/>.</summary>
+    public required Func<ISessionFactory> CompileSessions
+    {
+        init => _sessions = new Lazy<ISessionFactory>(value, LazyThreadSafetyMode.ExecutionAndPublication);
+    }
 
     public required int[] Acceptance { get; init; }
 

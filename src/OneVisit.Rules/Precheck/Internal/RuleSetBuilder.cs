@@ -23,22 +23,28 @@ internal sealed class RuleSetBuilder
     private readonly Procedure _procedure;
     private readonly bool _chainMaterials;
     private readonly List<RuleDescriptor> _rules = [];
-    private readonly List<IRuleDefinition> _definitions = [];
+    private readonly IReadOnlyList<IRuleDefinition> _customRules;
 
-    private RuleSetBuilder(Procedure procedure, bool chainMaterials)
+    private RuleSetBuilder(Procedure procedure, bool chainMaterials, IReadOnlyList<IRuleDefinition> customRules)
     {
+        _customRules = customRules;
         _procedure = procedure;
         _chainMaterials = chainMaterials;
     }
 
-    public static (RuleSetBuilder Builder, IReadOnlyList<IRuleDefinition> Definitions) Build(Procedure procedure, IReadOnlyList<IRuleDefinition> customRules)
+    public static RuleSetBuilder Build(Procedure procedure, IReadOnlyList<IRuleDefinition> customRules)
     {
         var chain = customRules.Any(MatchesRequiredMaterial);
-        var builder = new RuleSetBuilder(procedure, chain);
+        var builder = new RuleSetBuilder(procedure, chain, customRules);
         builder.AddAll();
-        builder._definitions.AddRange(customRules);
-        return (builder, builder._definitions);
+        return builder;
     }
+
+    /// <summary>
+    /// The NRules definitions of the catalogue's rules, then the custom ones: built only when a session is needed, since
+    /// a population run over a procedure without custom rules evaluates the descriptors' conditions directly.
+    /// </summary>
+    public IReadOnlyList<IRuleDefinition> Definitions() => [.. _rules.Select(Define), .. _customRules];
 
     public IReadOnlyList<RuleDescriptor> Rules => _rules;
 
@@ -93,7 +99,6 @@ internal sealed class RuleSetBuilder
     {
         var descriptor = new RuleDescriptor(_rules.Count, kind, name, condition, item, sub, basis);
         _rules.Add(descriptor);
-        _definitions.Add(Define(descriptor));
         return descriptor.Slot;
     }
 
