@@ -29,11 +29,11 @@ internal sealed partial class PostgresCaseStorage
         {
             // A concurrent insert of the same key (another node) is waited for, then this one does nothing.
             var inserted = await ExecuteAsync(
-                $"INSERT INTO ov_cases ({CaseColumns}) VALUES (@id, @wf, @key, @hash, @code, @version, @applicant, @stage, @outcome, @authority, @at, @closed, @kind, @bundle, NULL) ON CONFLICT (idempotency_key) DO NOTHING",
+                $"INSERT INTO ov_cases ({CaseColumns}, application) VALUES (@id, @wf, @key, @hash, @code, @version, @applicant, @stage, @outcome, @authority, @at, @closed, @kind, @bundle, NULL, @application) ON CONFLICT (idempotency_key) DO NOTHING",
                 c => c.Text("id", row.CaseId).Text("wf", row.WorkflowId).Text("key", row.IdempotencyKey).Text("hash", row.RequestHash)
                     .Text("code", row.ProcedureCode).Int("version", row.ProcedureVersion).Text("applicant", row.ApplicantId)
                     .Text("stage", row.Stage).Text("outcome", row.Outcome).Text("authority", row.AuthorityId).Instant("at", row.SubmittedAt)
-                    .Instant("closed", row.ClosedAt).Text("kind", row.IsBundle ? BundleKind : CaseKind).Text("bundle", row.BundleCaseId),
+                    .Instant("closed", row.ClosedAt).Text("kind", row.IsBundle ? BundleKind : CaseKind).Text("bundle", row.BundleCaseId).Text("application", row.Application),
                 cancellationToken).ConfigureAwait(false);
             if (inserted == 1)
             {
@@ -102,6 +102,28 @@ internal sealed partial class PostgresCaseStorage
             c => c.Instant("before", closedBefore).Int("limit", limit).Instant("after_at", after?.ClosedAt).Text("after_id", after?.CaseId),
             ReadCase,
             cancellationToken);
+
+    public async Task<List<CaseRow>> HistoryAsync(HistoryFilter filter, (DateTimeOffset SubmittedAt, string CaseId)? after, int limit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        var started = await EngineTablesExistAsync(cancellationToken).ConfigureAwait(false) ? StartedWithEngine : StartedByLink;
+        return await QueryAsync(
+            // Driven by ov_cases_submitted; codes and authorities go as text[] parameters.
+            $"""
+            SELECT {CaseColumns}, application FROM ov_cases
+            WHERE submitted_at >= @from AND submitted_at < @before AND bundle_case_id IS NULL
+              AND (@after_at IS NULL OR submitted_at > @after_at OR (submitted_at = @after_at AND case_id > @after_id))
+              AND (@codes IS NULL OR procedure_code = ANY (@codes))
+              AND (@authorities IS NULL OR authority_id = ANY (@authorities))
+              AND {started}
+            ORDER BY submitted_at, case_id LIMIT @limit
+            """,
+            c => c.Instant("from", filter.From).Instant("before", filter.Before).Int("limit", limit)
+                .Instant("after_at", after?.SubmittedAt).Text("after_id", after?.CaseId)
+                .TextArray("codes", filter.Codes).TextArray("authorities", filter.AuthorityIds),
+            r => ReadCase(r) with { Application = NullableString(r, 15) },
+            cancellationToken).ConfigureAwait(false);
+    }
 
     public Task<List<CaseRow>> MembersOfBundleAsync(string bundleCaseId, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE bundle_case_id = @bundle ORDER BY case_id", c => c.Text("bundle", bundleCaseId), ReadCase, cancellationToken);

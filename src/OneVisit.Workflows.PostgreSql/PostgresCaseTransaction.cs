@@ -168,7 +168,7 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
     public bool MarkPurged(string caseId, DateTimeOffset at)
     {
         if (Execute(
-                "UPDATE ov_cases SET purged_at = @at WHERE case_id = @id AND purged_at IS NULL AND closed_at IS NOT NULL",
+                "UPDATE ov_cases SET purged_at = @at, application = NULL WHERE case_id = @id AND purged_at IS NULL AND closed_at IS NOT NULL",
                 c => c.Instant("at", at).Text("id", caseId)) == 0)
         {
             return false;

@@ -154,5 +154,11 @@ internal static class PostgresSchema
         ALTER TABLE ov_evidence_requests ADD COLUMN node_id uuid;
         ALTER TABLE ov_timers ADD COLUMN claimed_by uuid;
         """,
+
+        // v3: the application as submitted, identities dropped (as SQLite's v6), for populations of past cases; a purge
+        // clears it with the documents.
+        """
+        ALTER TABLE ov_cases ADD COLUMN application text COLLATE "C";
+        """,
     ];
 }

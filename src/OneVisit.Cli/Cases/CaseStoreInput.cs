@@ -49,6 +49,9 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 
     public ICommitmentLedger Commitments => _services.GetRequiredService<ICommitmentLedger>().As(Workflows.Actors.CaseActor.System);
 
+    /// <summary>Past cases as populations, read as the store's operator (the host's processing), like every other read here.</summary>
+    public Workflows.History.ICaseHistory History => _services.GetRequiredService<Workflows.History.ICaseHistory>().As(Workflows.Actors.CaseActor.System);
+
     public Rules.Catalog.ProcedureCatalog Catalog => _services.GetRequiredService<Rules.Catalog.ProcedureCatalog>();
 
     /// <summary>

@@ -18,7 +18,7 @@ internal static class PostgresStore
     /// </remarks>
     public static IReadOnlyDictionary<string, int> SchemaVersions { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
     {
-        ["onevisit.cases"] = 2,
+        ["onevisit.cases"] = 3,
         ["workflows"] = 2,
     };
 

@@ -95,6 +95,12 @@ public sealed class CaseActor
     /// <summary>Whether the officer holds any post at <paramref name="authorityId"/>.</summary>
     public bool HoldsAny(string authorityId) => Posts.Any(p => p.AuthorityId == authorityId);
 
+    /// <summary>
+    /// Whether the officer holds a post at <paramref name="authorityId"/> that reads its cases: any but an analyst's, who
+    /// reads applications only as populations, identities dropped.
+    /// </summary>
+    internal bool ReadsCasesAt(string authorityId) => Posts.Any(p => p.Role != OfficerRole.Analyst && p.AuthorityId == authorityId);
+
     /// <summary>How the audit log names the actor: <c>applicant:…</c>, <c>agent:… for …</c>, <c>officer:…</c>, <c>department:…</c> or <c>system</c>.</summary>
     public string AuditName => Kind switch
     {

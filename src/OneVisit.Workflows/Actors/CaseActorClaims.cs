@@ -40,6 +40,7 @@ public static class CaseActorClaims
         ["intake_window"] = OfficerRole.IntakeWindow,
         ["reviewer"] = OfficerRole.Reviewer,
         ["auditor"] = OfficerRole.Auditor,
+        ["analyst"] = OfficerRole.Analyst,
     };
 
     /// <summary>

@@ -30,4 +30,10 @@ public enum OfficerRole
 
     /// <summary>Reads the authority's cases and audit trails, and verifies the audit chains (监察/审计); changes nothing.</summary>
     Auditor,
+
+    /// <summary>
+    /// Reads the authority's past applications, identities dropped, as populations for policy analysis (what-if); sees
+    /// no case, no trail and no one's identity, and changes nothing.
+    /// </summary>
+    Analyst,
 }

@@ -41,4 +41,7 @@ public enum CaseOperation
 
     /// <summary>Verify the audit chains.</summary>
     VerifyAudit,
+
+    /// <summary>Read past cases' applications, identities dropped, as a what-if population (<see cref="History.ICaseHistory"/>).</summary>
+    ReadPopulation,
 }

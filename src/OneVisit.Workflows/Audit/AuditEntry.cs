@@ -58,6 +58,12 @@ public static class AuditActions
     public const string DataRead = "data_read";
     public const string Consented = "consented";
 
+    /// <summary>
+    /// Past applications were read as a what-if population, identities dropped: one line per read on the <c>-</c> chain,
+    /// naming the reader, the purpose, the filter and how many cases (<see cref="History.ICaseHistory"/>).
+    /// </summary>
+    public const string PopulationRead = "population_read";
+
     /// <summary>Retention purged the case's documents; the line is the last of its chain (actor <c>system</c>).</summary>
     public const string Purged = "purged";
 #pragma warning restore CS1591

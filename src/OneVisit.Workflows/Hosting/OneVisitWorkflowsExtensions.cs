@@ -67,6 +67,7 @@ public static class OneVisitWorkflowsExtensions
         services.AddSingleton<IBundleCaseService>(sp => sp.GetRequiredService<BundleService>());
         services.AddSingleton<CaseLedgers>();
         services.AddSingleton<IAuditLog, Audit.Internal.AuditLog>();
+        services.AddSingleton<History.ICaseHistory, History.Internal.CaseHistory>();
         services.TryAddSingleton<Actors.ICaseActorAccessor, Actors.Internal.NoCaseActorAccessor>();
         services.AddSingleton(sp => new Actors.Internal.CaseAccess(sp.GetRequiredService<Rules.Precheck.PrecheckEngine>().Catalog.Authorities.Values, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Actors.Internal.CaseGate>();

@@ -26,4 +26,11 @@ internal sealed record CaseRow(
     /// kept. The row itself, the audit lines and the ledgers stay.
     /// </summary>
     public DateTimeOffset? PurgedAt { get; init; }
+
+    /// <summary>
+    /// The application as submitted, identities dropped (<c>CaseApplication</c>'s JSON): written with the row of a case
+    /// or a bundle case (never a bundle's member, which the bundle's application covers), removed when the case is
+    /// purged, and read only by <see cref="ICaseStore.HistoryAsync"/> (null from every other read).
+    /// </summary>
+    public string? Application { get; init; }
 }

@@ -67,6 +67,14 @@ internal interface ICaseStore
     /// </summary>
     Task<List<CaseRow>> PurgeableCasesAsync(DateTimeOffset closedBefore, (DateTimeOffset ClosedAt, string CaseId)? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> started cases and bundle cases that <paramref name="filter"/> selects, never a
+    /// bundle's member case (its bundle's application covers it), purged ones included, oldest submission first (then
+    /// by id); with <paramref name="after"/>, the next page. Each row carries its <see cref="CaseRow.Application"/>,
+    /// null when the case was purged or recorded before the store kept applications.
+    /// </summary>
+    Task<List<CaseRow>> HistoryAsync(HistoryFilter filter, (DateTimeOffset SubmittedAt, string CaseId)? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>The member cases recorded for a bundle case, purged or not.</summary>
     Task<List<CaseRow>> MembersOfBundleAsync(string bundleCaseId, CancellationToken cancellationToken);
 

@@ -178,7 +178,7 @@ public sealed class PostgresInspectionTests(PostgresClusterFixture postgres)
         var (exit, output, error) = Cli.Run("cases", "list", "--pg", store);
 
         Assert.True(exit == ExitCodes.Errors, output + error);
-        Assert.Contains("schema version 99 (onevisit.cases), newer than this onevisit reads (2); use a newer onevisit", error, StringComparison.Ordinal);
+        Assert.Contains("schema version 99 (onevisit.cases), newer than this onevisit reads (3); use a newer onevisit", error, StringComparison.Ordinal);
     }
 
     [Fact]

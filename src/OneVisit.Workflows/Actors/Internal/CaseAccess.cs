@@ -68,6 +68,15 @@ internal sealed class CaseAccess(IEnumerable<Authority> authorities, TimeProvide
     public static string? Verifier(CaseActor actor) =>
         actor.Kind == CaseActorKind.System || actor.Posts.Any(p => p.Role == OfficerRole.Auditor) ? null : "an auditor's post";
 
+    /// <summary>
+    /// Whether the actor may read past applications as a population: an analyst (the cases of the authorities they
+    /// hold an analyst's post at), or the host's processing (all).
+    /// </summary>
+    public static string? PopulationReader(CaseActor actor) =>
+        actor.Kind == CaseActorKind.System || actor.Posts.Any(p => p.Role == OfficerRole.Analyst)
+            ? null
+            : "an analyst's post (OfficerRole.Analyst) at the authorities whose cases are read, or the host's processing";
+
     private string? Submitter(CaseActor actor, CaseFacts facts) => actor.Kind switch
     {
         CaseActorKind.Applicant or CaseActorKind.Agent => Applicants(actor, facts, parties: false),
@@ -111,7 +120,7 @@ internal sealed class CaseAccess(IEnumerable<Authority> authorities, TimeProvide
 
         var window = AuthorityOfWindow(facts.WindowId);
         var allowed = window is not null && actor.Holds(window, OfficerRole.IntakeWindow)
-            || (any ? actor.HoldsAny(facts.AuthorityId) || facts.MemberAuthorities.Any(actor.HoldsAny) : actor.Holds(facts.AuthorityId, OfficerRole.IntakeWindow));
+            || (any ? actor.ReadsCasesAt(facts.AuthorityId) || facts.MemberAuthorities.Any(actor.ReadsCasesAt) : actor.Holds(facts.AuthorityId, OfficerRole.IntakeWindow));
         if (allowed)
         {
             return null;

@@ -76,6 +76,7 @@ internal sealed partial class BundleService(
         var row = new CaseRow(data.BundleCaseId, null, submission.IdempotencyKey, fingerprint, data.BundleCode, data.BundleVersion, data.ApplicantId, data.Stage.ToString(), null, data.LeadAuthorityId, now, null)
         {
             IsBundle = true,
+            Application = CaseApplication.Store(precheck.Catalog.Facts, app.Facts, app.Documents),
         };
 
         BundleCaseSnapshot? snapshot = null;

@@ -24,4 +24,5 @@ namespace OneVisit.Workflows.Cases.Internal;
 [JsonSerializable(typeof(Bundles.Internal.MemberFinished))]
 [JsonSerializable(typeof(Bundles.Internal.BundleInput))]
 [JsonSerializable(typeof(Bundles.Internal.BundleAccepted))]
+[JsonSerializable(typeof(CaseApplication))]
 internal sealed partial class CaseJson : JsonSerializerContext;

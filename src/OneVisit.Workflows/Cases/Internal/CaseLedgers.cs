@@ -70,7 +70,7 @@ internal sealed class CaseLedgers(ILedgerStore ledgers, ICaseStore store, CaseSt
             var kept = new List<CommitmentEntry>();
             foreach (var entries in due.GroupBy(e => e.CaseId, StringComparer.Ordinal))
             {
-                if (await store.FindCaseAsync(entries.Key, cancellationToken).ConfigureAwait(false) is { } row && actor.HoldsAny(row.AuthorityId))
+                if (await store.FindCaseAsync(entries.Key, cancellationToken).ConfigureAwait(false) is { } row && actor.ReadsCasesAt(row.AuthorityId))
                 {
                     kept.AddRange(entries);
                     await gate.ReadAsync(actor, CaseFacts.Of(row), "the case's commitments due", actor.Purpose ?? "ICommitmentLedger.DueByAsync", cancellationToken).ConfigureAwait(false);

@@ -65,7 +65,10 @@ internal sealed partial class CaseService(
         var fingerprint = CaseFactory.Fingerprint(submission);
         await engine.EnsureDefinitionAsync(data.Terms, cancellationToken).ConfigureAwait(false);
 
-        var row = new CaseRow(data.CaseId, null, submission.IdempotencyKey, fingerprint, data.Terms.Code, data.Terms.Version, data.ApplicantId, data.Stage.ToString(), null, data.AuthorityId, now, null);
+        var row = new CaseRow(data.CaseId, null, submission.IdempotencyKey, fingerprint, data.Terms.Code, data.Terms.Version, data.ApplicantId, data.Stage.ToString(), null, data.AuthorityId, now, null)
+        {
+            Application = CaseApplication.Store(precheck.Catalog.Facts, submission.Application.Facts, submission.Application.Documents),
+        };
         var channel = data.WindowId is { } window ? $"at the window {window}" : "online";
         var prechecked = $"{Rules.Catalog.CatalogWords.Of(result.Verdict)}; {data.Gaps.Count} gap(s), {data.Evidence.Count} document(s) to fetch, {result.Visits.Count} visit(s) predicted; competent: {data.AuthorityId}";
         CaseSnapshot? snapshot = null;
@@ -170,7 +173,7 @@ internal sealed partial class CaseService(
 
         return actor.Kind switch
         {
-            CaseActorKind.Officer => (applicantId, [.. actor.Posts.Select(p => p.AuthorityId).Distinct(StringComparer.Ordinal)]),
+            CaseActorKind.Officer => (applicantId, [.. actor.Posts.Where(p => p.Role != OfficerRole.Analyst).Select(p => p.AuthorityId).Distinct(StringComparer.Ordinal)]),
             CaseActorKind.System => (applicantId, null),
             CaseActorKind.Department => throw await gate.DeniedAsync(new AccessDeniedException("", CaseOperation.List, actor, "to be an applicant, an agent, an officer or the host's processing; a department answers the requests addressed to it"), actor, applicantId ?? "").ConfigureAwait(false),
             _ => (own, null),

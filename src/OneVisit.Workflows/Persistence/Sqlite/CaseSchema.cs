@@ -154,5 +154,10 @@ internal static class CaseSchema
         ALTER TABLE ov_cases ADD COLUMN purged_at INTEGER;
         CREATE INDEX ov_cases_purgeable ON ov_cases (closed_at) WHERE purged_at IS NULL AND closed_at IS NOT NULL;
         """,
+        // v6: the application as submitted, identities dropped (Cases/Internal/CaseApplication), so past cases can be read
+        // as a what-if population (History/). Rows written before have none; a purge clears it with the documents.
+        """
+        ALTER TABLE ov_cases ADD COLUMN application TEXT;
+        """,
     ];
 }

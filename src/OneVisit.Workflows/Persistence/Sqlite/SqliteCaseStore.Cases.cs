@@ -12,12 +12,12 @@ internal sealed partial class SqliteCaseStore
     public async Task<CaseRow?> TryInsertCaseAsync(CaseRow row, CancellationToken cancellationToken)
     {
         var inserted = await ExecuteAsync(
-            $"INSERT INTO ov_cases ({CaseColumns}) VALUES ($id, $wf, $key, $hash, $code, $version, $applicant, $stage, $outcome, $authority, $at, $closed, $kind, $bundle, NULL) ON CONFLICT (idempotency_key) DO NOTHING",
+            $"INSERT INTO ov_cases ({CaseColumns}, application) VALUES ($id, $wf, $key, $hash, $code, $version, $applicant, $stage, $outcome, $authority, $at, $closed, $kind, $bundle, NULL, $application) ON CONFLICT (idempotency_key) DO NOTHING",
             c => c.With("$id", row.CaseId).With("$wf", row.WorkflowId).With("$key", row.IdempotencyKey).With("$hash", row.RequestHash)
                 .With("$code", row.ProcedureCode).With("$version", row.ProcedureVersion).With("$applicant", row.ApplicantId)
                 .With("$stage", row.Stage).With("$outcome", row.Outcome).With("$authority", row.AuthorityId).With("$at", ToDb(row.SubmittedAt))
                 .With("$closed", row.ClosedAt is { } closedAt ? ToDb(closedAt) : null)
-                .With("$kind", row.IsBundle ? BundleKind : CaseKind).With("$bundle", row.BundleCaseId),
+                .With("$kind", row.IsBundle ? BundleKind : CaseKind).With("$bundle", row.BundleCaseId).With("$application", row.Application),
             cancellationToken).ConfigureAwait(false);
         if (inserted == 1)
         {
@@ -86,6 +86,27 @@ internal sealed partial class SqliteCaseStore
             ReadCase,
             cancellationToken);
 
+    public Task<List<CaseRow>> HistoryAsync(HistoryFilter filter, (DateTimeOffset SubmittedAt, string CaseId)? after, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(
+            // Driven by ov_cases_submitted; codes and authorities go as JSON array parameters, as in ListCasesAsync.
+            $"""
+            SELECT {CaseColumns}, application FROM ov_cases
+            WHERE submitted_at >= $from AND submitted_at < $before AND bundle_case_id IS NULL
+              AND ($after_at IS NULL OR submitted_at > $after_at OR (submitted_at = $after_at AND case_id > $after_id))
+              AND ($codes IS NULL OR procedure_code IN (SELECT value FROM json_each($codes)))
+              AND ($authorities IS NULL OR authority_id IN (SELECT value FROM json_each($authorities)))
+              AND (workflow_id IS NOT NULL OR EXISTS (SELECT 1 FROM wf_instances WHERE reference = ov_cases.case_id))
+            ORDER BY submitted_at, case_id LIMIT $limit
+            """,
+            c => c.With("$from", ToDb(filter.From)).With("$before", ToDb(filter.Before)).With("$limit", limit)
+                .With("$after_at", after is { } a ? ToDb(a.SubmittedAt) : null).With("$after_id", after?.CaseId)
+                .With("$codes", JsonList(filter.Codes)).With("$authorities", JsonList(filter.AuthorityIds)),
+            r => ReadCase(r) with { Application = NullableString(r, 15) },
+            cancellationToken);
+
+    private static string? JsonList(IReadOnlyCollection<string>? values) =>
+        values is null ? null : System.Text.Json.JsonSerializer.Serialize(values, Cases.Internal.CaseJson.Default.IReadOnlyCollectionString);
+
     public Task<List<CaseRow>> MembersOfBundleAsync(string bundleCaseId, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE bundle_case_id = $bundle ORDER BY case_id", c => c.With("$bundle", bundleCaseId), ReadCase, cancellationToken);
 
@@ -94,7 +115,7 @@ internal sealed partial class SqliteCaseStore
     {
         if (Execute(
                 transaction,
-                "UPDATE ov_cases SET purged_at = $at WHERE case_id = $id AND purged_at IS NULL AND closed_at IS NOT NULL",
+                "UPDATE ov_cases SET purged_at = $at, application = NULL WHERE case_id = $id AND purged_at IS NULL AND closed_at IS NOT NULL",
                 c => c.With("$at", ToDb(at)).With("$id", caseId)) == 0)
         {
             return false;

@@ -74,3 +74,10 @@ public sealed class PostgresRetentionContractTests(PostgresClusterFixture cluste
 {
     protected override Task<StorageUnderTest> OpenAsync() => PostgresStorageDatabase.OpenContractAsync(cluster, nameof(PostgresRetentionContractTests));
 }
+
+[Collection(PostgresCollection.Name)]
+[System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+public sealed class PostgresHistoryContractTests(PostgresClusterFixture cluster) : HistoryContract
+{
+    protected override Task<StorageUnderTest> OpenAsync() => PostgresStorageDatabase.OpenContractAsync(cluster, nameof(PostgresHistoryContractTests));
+}

@@ -53,3 +53,8 @@ public sealed class SqliteRetentionContractTests : RetentionContract
 {
     protected override Task<StorageUnderTest> OpenAsync() => SqliteStorageFile.OpenContractAsync();
 }
+
+public sealed class SqliteHistoryContractTests : HistoryContract
+{
+    protected override Task<StorageUnderTest> OpenAsync() => SqliteStorageFile.OpenContractAsync();
+}
