@@ -26,7 +26,8 @@ internal static class WhatIfCommand
         };
         var population = new Option<string>("--population")
         {
-            Description = "The situations and their yearly volumes: a .jsonl or .csv file, or a .yaml spec to generate them from.",
+            Description = "The situations and their yearly volumes: a .jsonl or .csv file, a .yaml spec to generate them from, "
+                + "or cases:<first day>..<last day> for the applications of the cases submitted then in the case store (--db or --pg).",
             HelpName = "file",
             Required = true,
         };
@@ -38,6 +39,7 @@ internal static class WhatIfCommand
             DefaultValueFactory = _ => new WhatIfOptions().MinimumCellSize,
         };
         var language = LanguageOption.Create("Names of procedures and departments: the catalogue's own, or its English names where it has them;");
+        var store = StoreSource.Create();
         var command = new Command(
             "whatif",
             "Run reforms over a population: trips saved a year, cases affected, procedures and bundles crossing to one and to zero "
@@ -53,7 +55,8 @@ internal static class WhatIfCommand
             minimum,
             language,
         };
-        command.SetAction(parsed => Run(
+        store.AddTo(command);
+        command.SetAction((parsed, cancellationToken) => RunAsync(
             new Request(
                 parsed.GetRequiredValue(directory),
                 parsed.GetRequiredValue(reforms),
@@ -62,14 +65,54 @@ internal static class WhatIfCommand
                 parsed.GetValue(html),
                 parsed.GetValue(minimum),
                 parsed.GetValue(language)),
+            () => store.Resolve(parsed),
             output,
-            error));
+            error,
+            cancellationToken));
         return command;
     }
 
     private sealed record Request(string Directory, string[] Reforms, string Population, bool Json, string? Html, double MinimumCell, TextLanguage Language);
 
-    private static int Run(Request request, Terminal output, Terminal error)
+    private const string CasesPrefix = "cases:";
+
+    private static async Task<int> RunAsync(Request request, Func<StoreTarget?> store, Terminal output, Terminal error, CancellationToken cancellationToken)
+    {
+        if (!request.Population.StartsWith(CasesPrefix, StringComparison.Ordinal))
+        {
+            return Run(request, () => Population.FromFile(request.Population), output, error);
+        }
+
+        if (!TryParseDays(request.Population[CasesPrefix.Length..], out var from, out var to))
+        {
+            error.WriteLine($"onevisit whatif: '{request.Population}' is not a range of days; write cases:2017-01-01..2017-12-31 (the first day, two dots, the last).", ConsoleColour.Red);
+            return ExitCodes.Usage;
+        }
+
+        // The store pages the applications out while the run reads them, so it stays open until the report is done.
+        var (history, exitCode) = await CaseHistoryInput.OpenAsync("whatif", store(), request.Directory, from, to, codes: null, timeZone: null, error, cancellationToken).ConfigureAwait(false);
+        if (history is null)
+        {
+            return exitCode;
+        }
+
+        await using (history.ConfigureAwait(false))
+        {
+            return Run(request, () => history.Population, output, error);
+        }
+    }
+
+    private static bool TryParseDays(string range, out DateOnly from, out DateOnly to)
+    {
+        var parts = range.Split("..");
+        to = default;
+        from = default;
+        return parts.Length == 2
+            && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out from)
+            && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out to);
+    }
+
+    private static int Run(Request request, Func<PopulationSource> population, Terminal output, Terminal error)
     {
         if (request.MinimumCell < 0)
         {
@@ -94,7 +137,7 @@ internal static class WhatIfCommand
         var progress = new Progress(error);
         try
         {
-            var source = Population.FromFile(request.Population);
+            var source = population();
             var options = new WhatIfOptions { MinimumCellSize = request.MinimumCell, CatalogueHash = CatalogLoader.ContentHash(request.Directory) };
             var report = WhatIfRun.Run(reforms, source, options, new Progress<WhatIfProgress>(p => progress.Report($"{p.Situations:N0} situations evaluated ({p.Cases:N0} cases a year) …")));
             progress.Clear();
