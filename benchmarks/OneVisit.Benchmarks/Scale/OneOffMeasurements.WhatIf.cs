@@ -42,33 +42,6 @@ internal static partial class OneOffMeasurements
             + $"affected {figures.Affected:N0}, worse off {figures.Losers:N0}; skipped {report.Record.Skipped:N0}"));
     }
 
-    internal static void WhatIfScratch(int size)
-    {
-        var synthetic = SyntheticCatalogue.Generate(size);
-        var catalog = SyntheticCatalogue.LoadClean(synthetic.EnsureWritten());
-        var situations = new GeneratedPopulation(Spec(synthetic, size * 20)).Read(catalog).ToList();
-        var requests = situations.Select(s => new OneVisit.Rules.Precheck.PrecheckRequest { ProcedureCode = s.Code, Facts = s.Facts, AsOf = SyntheticCatalogue.AsOf }).ToList();
-        var conditions = catalog.Procedures.Values.SelectMany(p => p.Materials.Select(m => m.RequiredWhen).Concat(p.Eligibility.Select(e => e.DenyWhen))).OfType<OneVisit.Rules.Catalog.PolicyCondition>().Take(5000).ToList();
-        var values = catalog.Facts.CreateValues(SyntheticCatalogue.AsOf);
-        var t2 = Stopwatch.GetTimestamp();
-        foreach (var c in conditions)
-        {
-            c.Condition.Evaluate(values);
-        }
-
-        Console.WriteLine($"first evaluation: {Stopwatch.GetElapsedTime(t2).TotalMilliseconds * 1000 / conditions.Count:0.0} us per condition ({conditions.Count})");
-
-        var engine = new OneVisit.Rules.Precheck.PrecheckEngine(catalog, new OneVisit.Rules.Precheck.PrecheckOptions { RuleSetCacheCapacity = 20_000 });
-        for (var pass = 0; pass < 3; pass++)
-        {
-            var t = Stopwatch.GetTimestamp();
-            var results = engine.CheckMany(requests);
-            Console.WriteLine($"open questions {results.Average(r => r.OpenQuestions.Count):0.0}, verdicts {string.Join(", ", results.GroupBy(r => r.Verdict).Select(g => g.Key + " " + g.Count()))}, facts given {requests.Average(r => r.Facts.Count):0.0}");
-            Console.WriteLine($"pass {pass}: {Stopwatch.GetElapsedTime(t).TotalMilliseconds * 1000 / requests.Count:0.0} us per request");
-        }
-
-    }
-
     // Shares the authority-issued document most procedures ask for and do not yet fetch: the reform that touches most.
     private static (string Path, string Document, int Consumers) WriteReform(SyntheticCatalogue synthetic, string directory)
     {

@@ -21,9 +21,6 @@ internal static partial class OneOffMeasurements
             case ["coldstart", .. var rest]:
                 ColdStart(rest.Length == 0 ? 11_452 : int.Parse(rest[0]));
                 return true;
-            case ["whatif-scratch", .. var rest]:
-                WhatIfScratch(rest.Length > 0 ? int.Parse(rest[0]) : 2000);
-                return true;
             case ["whatif", .. var rest]:
                 WhatIf(rest.Length > 0 ? int.Parse(rest[0]) : 11_452, rest.Length > 1 ? long.Parse(rest[1]) : 1_000_000);
                 return true;

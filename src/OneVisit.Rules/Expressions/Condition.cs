@@ -45,7 +45,7 @@ public sealed class Condition
     /// Evaluations interpreted before the condition is compiled: compiling costs hundreds of microseconds (a JIT of its
     /// own), interpreting a microsecond or so, so a condition pays for compiling only once it has shown it is used.
     /// </summary>
-    internal const int InterpretedEvaluations = 64;
+    internal const int InterpretedEvaluations = 512;
 
     /// <summary>Evaluates the condition: interpreted at first, compiled once it is used often (thread-safe).</summary>
     /// <exception cref="ArgumentException">The facts belong to another schema.</exception>
