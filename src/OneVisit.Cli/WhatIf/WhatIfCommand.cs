@@ -126,6 +126,20 @@ internal static class WhatIfCommand
             return exitCode;
         }
 
+        // A path that names nothing, or names a folder or a pipe, is a usage error (64) like every other command's,
+        // said before anything is linted or run: not an error in the input (1), which the file would have to exist for.
+        var files = request.Reforms.Select(r => (r, "reform"));
+        if (!request.Population.StartsWith(CasesPrefix, StringComparison.Ordinal))
+        {
+            files = files.Append((request.Population, "population"));
+        }
+
+        if (Refusal(files) is { } refusal)
+        {
+            error.WriteLine($"onevisit whatif: {refusal}", ConsoleColour.Red);
+            return ExitCodes.Usage;
+        }
+
         var reforms = ReformLoader.Load(catalog, request.Reforms);
         CatalogueInput.WriteDiagnostics(reforms.Diagnostics, error);
         if (!reforms.Succeeded)
@@ -172,4 +186,14 @@ internal static class WhatIfCommand
             return ExitCodes.Usage;
         }
     }
+
+    // Populations stream (a million situations never sit in memory), so no size limit; only the kind of file.
+    private static string? Refusal(IEnumerable<(string Path, string What)> files) => files
+        .Select(f => (File: InputFile.Inspect(f.Path), f.What))
+        .Select(f => f.File.Kind == FileKind.Missing ? $"there is no {f.What} file '{f.File.Path}'{Hint(f.What)}." : f.File.Refusal($"a {f.What} file"))
+        .FirstOrDefault(r => r is not null);
+
+    private static string Hint(string what) => what == "population"
+        ? " (a .jsonl or .csv file of situations, a .yaml spec to generate them from, or cases:<first day>..<last day> for past cases; see docs/populations.md)"
+        : " (see docs/whatif.md)";
 }

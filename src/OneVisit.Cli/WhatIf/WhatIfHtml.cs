@@ -20,22 +20,24 @@ internal static class WhatIfHtml
         .headline{font-size:1.1rem}.saved{color:#00703c;font-weight:bold}.losers{background:#fde8e8;border-left:6px solid #d4351c;padding:.5rem 1rem}
         .nobody{background:#e8f5ee;border-left:6px solid #00703c;padding:.5rem 1rem}
         .scroll{overflow-x:auto}table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border-bottom:1px solid #ccc;padding:.25rem .4rem;text-align:left;vertical-align:top}
-        td.n,th.n{text-align:right;white-space:nowrap}svg{width:100%;height:auto;max-width:100%}.record{font-size:.8rem;color:#505a5f;word-break:break-all}
-        @media print{body{max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}}
+        td.n,th.n{text-align:right;white-space:nowrap}figure{margin:0 0 1rem}svg{display:block;width:100%;height:auto;max-width:36rem}.record{font-size:.8rem;color:#505a5f;word-break:break-all}
+        @media print{body{max-width:none}h2{break-after:avoid}table,svg{break-inside:avoid}.scroll{overflow:visible}table{font-size:.8rem}th.n{white-space:normal}td:first-child{overflow-wrap:anywhere}}
         """;
 
     public static string Render(WhatIfReport report, bool english)
     {
         var html = new StringBuilder();
-        string Name(LocalizedText text) => Encode(english ? text.EnglishOrText : text.Text);
+        // The report's own words are English; with --lang zh the catalogue's names are Chinese, and say so, so that a
+        // screen reader and the browser's fonts treat each part in its own language.
+        string Name(LocalizedText text) => english ? Encode(text.EnglishOrText) : $"<span lang=\"zh-CN\">{Encode(text.Text)}</span>";
         var title = string.Join(" + ", report.Shares.Select(s => english ? s.Name.EnglishOrText : s.Name.Text));
-        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"{(english ? "en" : "zh-CN")}\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
+        html.Append(CultureInfo.InvariantCulture, $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">");
         html.Append(CultureInfo.InvariantCulture, $"<title>What if: {Encode(title)}</title><style>{Style}</style></head><body><main>");
         html.Append(CultureInfo.InvariantCulture, $"<h1>What if: {Encode(title)}</h1>");
         Headline(html, report);
         Losers(html, report);
         html.Append("<h2>Trips a year before and after, by department</h2>");
-        html.Append(Chart(report.ByConsumingDepartment, t => english ? t.EnglishOrText : t.Text));
+        html.Append(Chart(report.ByConsumingDepartment, t => english ? t.EnglishOrText : t.Text, english ? "en" : "zh-CN"));
         Cells(html, "By procedure and bundle", report.ByProcedure, Name);
         Cells(html, "By consuming department", report.ByConsumingDepartment, Name);
         Cells(html, "By issuing department (trips shared among the departments whose documents are spared)", report.ByIssuingDepartment, Name);
@@ -76,8 +78,10 @@ internal static class WhatIfHtml
         html.Append("</tbody></table></div></section>");
     }
 
-    // Two bars per department (before grey, after blue), longest first; suppressed departments are not drawn.
-    private static string Chart(IReadOnlyList<WhatIfCell> cells, Func<LocalizedText, string> name)
+    // Two bars per department (before grey, after blue), most saved first; suppressed departments are not drawn.
+    // Each name sits on its own line above its bars, so the chart stays narrow (Width user units) and a phone draws it
+    // at nearly full size: with names beside the bars it was 730 units wide and its labels shrank to 5 px on a phone.
+    private static string Chart(IReadOnlyList<WhatIfCell> cells, Func<LocalizedText, string> name, string namesLanguage)
     {
         var rows = cells.Where(c => c.Figures is not null).Take(ChartRows).ToList();
         if (rows.Count == 0)
@@ -86,7 +90,7 @@ internal static class WhatIfHtml
         }
 
         var max = Math.Max(1, rows.Max(r => Math.Max(r.Figures!.TripsBefore, r.Figures.TripsAfter)));
-        const int Label = 260, Bar = 380, RowHeight = 44, Width = Label + Bar + 90;
+        const int Width = 420, Bar = 330, RowHeight = 58;
         var svg = new StringBuilder();
         svg.Append(CultureInfo.InvariantCulture, $"<figure><svg viewBox=\"0 0 {Width} {(rows.Count * RowHeight) + 30}\" role=\"img\" aria-labelledby=\"chart-title chart-desc\">");
         svg.Append("<title id=\"chart-title\">Trips a year before and after the reforms, by department</title>");
@@ -95,16 +99,16 @@ internal static class WhatIfHtml
         {
             var f = rows[i].Figures!;
             var y = i * RowHeight;
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 22}\" font-size=\"13\">{Encode(Shorten(name(rows[i].Name)))}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Label}\" y=\"{y + 6}\" width=\"{Bar * f.TripsBefore / max:0.#}\" height=\"14\" fill=\"#b1b4b6\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Label}\" y=\"{y + 22}\" width=\"{Bar * f.TripsAfter / max:0.#}\" height=\"14\" fill=\"#1d70b8\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label + (Bar * f.TripsBefore / max) + 4:0.#}\" y=\"{y + 18}\" font-size=\"11\">{N(f.TripsBefore)}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{Label + (Bar * f.TripsAfter / max) + 4:0.#}\" y=\"{y + 34}\" font-size=\"11\">{N(f.TripsAfter)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 15}\" font-size=\"15\" lang=\"{namesLanguage}\">{Encode(Shorten(name(rows[i].Name)))}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y + 21}\" width=\"{Bar * f.TripsBefore / max:0.#}\" height=\"14\" fill=\"#b1b4b6\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y + 37}\" width=\"{Bar * f.TripsAfter / max:0.#}\" height=\"14\" fill=\"#1d70b8\"/>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Bar * f.TripsBefore / max) + 4:0.#}\" y=\"{y + 33}\" font-size=\"13\">{N(f.TripsBefore)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Bar * f.TripsAfter / max) + 4:0.#}\" y=\"{y + 49}\" font-size=\"13\">{N(f.TripsAfter)}</text>");
         }
 
-        var legend = rows.Count * RowHeight + 16;
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Label}\" y=\"{legend - 10}\" width=\"12\" height=\"12\" fill=\"#b1b4b6\"/><text x=\"{Label + 16}\" y=\"{legend}\" font-size=\"12\">before</text>");
-        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"{Label + 80}\" y=\"{legend - 10}\" width=\"12\" height=\"12\" fill=\"#1d70b8\"/><text x=\"{Label + 96}\" y=\"{legend}\" font-size=\"12\">after</text>");
+        var legend = (rows.Count * RowHeight) + 18;
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{legend - 11}\" width=\"13\" height=\"13\" fill=\"#b1b4b6\"/><text x=\"18\" y=\"{legend}\" font-size=\"14\">before</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"90\" y=\"{legend - 11}\" width=\"13\" height=\"13\" fill=\"#1d70b8\"/><text x=\"108\" y=\"{legend}\" font-size=\"14\">after</text>");
         svg.Append("</svg></figure>");
         return svg.ToString();
     }
@@ -167,7 +171,23 @@ internal static class WhatIfHtml
 
     private static string Cases(double? value, WhatIfReport report) => value is { } v ? N(v) : $"fewer than {N(report.Record.MinimumCellSize)}";
 
-    private static string Shorten(string text) => text.Length > 18 ? text[..17] + "…" : text;
+    // A name that fits the chart's width at its font size: a Chinese character takes about a whole em, a Latin letter
+    // about half of one; 26 ems fit in the 420 units. The table below the chart gives every name whole.
+    private static string Shorten(string text)
+    {
+        const double Room = 26;
+        var used = 0.0;
+        for (var i = 0; i < text.Length; i++)
+        {
+            used += text[i] >= '\u2E80' ? 1 : 0.55;
+            if (used > Room)
+            {
+                return text[..Math.Max(0, i - 1)].TrimEnd(' ', ',', '，') + "…";
+            }
+        }
+
+        return text;
+    }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 

@@ -114,18 +114,17 @@ internal static class WhatIfJson
         json.WriteString("key", cell.Key);
         json.WriteText("name", cell.Name);
         json.WriteBoolean("suppressed", cell.Suppressed);
-        if (cell.Figures is { } f)
-        {
-            json.WriteNumber("cases", f.Cases);
-            json.WriteNumber("situations", f.Situations);
-            json.WriteNumber("tripsBefore", f.TripsBefore);
-            json.WriteNumber("tripsAfter", f.TripsAfter);
-            json.WriteNumber("tripsSaved", f.TripsSaved);
-            json.WriteNumber("affected", f.Affected);
-            json.WriteNumber("winners", f.Winners);
-            json.WriteNumber("unchanged", f.Unchanged);
-            json.WriteNumber("losers", f.Losers);
-        }
+        // A suppressed cell keeps its keys with null values, so a reader sees what is withheld, not a different shape.
+        var f = cell.Figures;
+        Nullable(json, "cases", f?.Cases);
+        Nullable(json, "situations", f?.Situations);
+        Nullable(json, "tripsBefore", f?.TripsBefore);
+        Nullable(json, "tripsAfter", f?.TripsAfter);
+        Nullable(json, "tripsSaved", f?.TripsSaved);
+        Nullable(json, "affected", f?.Affected);
+        Nullable(json, "winners", f?.Winners);
+        Nullable(json, "unchanged", f?.Unchanged);
+        Nullable(json, "losers", f?.Losers);
 
         json.WriteEndObject();
     }

@@ -113,7 +113,7 @@ public sealed record LoserGroup(string Code, string Reason, double? Cases);
 /// <param name="ReformId">The reform.</param>
 /// <param name="Name">Its name.</param>
 /// <param name="TripsSaved">Trips a year it saves beyond the ones before it (negative when it adds trips).</param>
-/// <param name="Affected">Cases a year it changes.</param>
+/// <param name="Affected">Cases a year it changes anything for (trips, documents brought, eligibility, authority), over the reforms before it.</param>
 public sealed record ReformShare(string ReformId, LocalizedText Name, double TripsSaved, double Affected);
 
 /// <summary>The run, recorded so it can be run again.</summary>

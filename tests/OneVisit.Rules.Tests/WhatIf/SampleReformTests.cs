@@ -101,6 +101,11 @@ public sealed class SampleReformTests
 
         Assert.Equal(3, report.Shares.Count);
         Assert.Equal(report.Total.Figures!.TripsSaved, report.Shares.Sum(s => s.TripsSaved), 6);
+
+        // The title certificate saves no trip, but is no longer brought to the electricity transfer or the home sale:
+        // that reform affects those cases (3,000 + 400), the vehicle transfer's none.
+        Assert.Equal(0, report.Shares[0].TripsSaved);
+        Assert.Equal(3400, report.Shares[0].Affected);
         Assert.Equal(3, report.Record.Reforms.Count);
         Assert.All(report.Record.Reforms, r => Assert.Equal(64, r.ContentHash.Length));
         Assert.Equal(new DateOnly(2021, 6, 1), report.Record.AsOf);

@@ -8,8 +8,9 @@ namespace OneVisit.Rules.WhatIf.Internal;
 /// </summary>
 internal sealed class Comparison
 {
-    private Comparison(string code, double weight, Side before, Side after, int[] steps)
+    private Comparison(string code, double weight, Side before, Side after, int[] steps, bool[] changed)
     {
+        StepChanged = changed;
         Code = code;
         Weight = weight;
         Before = before;
@@ -28,6 +29,9 @@ internal sealed class Comparison
     /// <summary>Trips under the baseline, then after each reform in order.</summary>
     public int[] Steps { get; }
 
+    /// <summary>Whether reform <c>i</c> changed anything for the situation (trips, what is brought, eligibility, authority) over the one before.</summary>
+    public bool[] StepChanged { get; }
+
     /// <summary>Documents the citizen brought before and no longer brings.</summary>
     public List<string> Spared { get; } = [];
 
@@ -42,7 +46,13 @@ internal sealed class Comparison
     {
         var before = sides[0];
         var after = sides[^1];
-        var comparison = new Comparison(code, weight, before, after, [.. sides.Select(s => s.Visits)]);
+        var changed = new bool[sides.Length - 1];
+        for (var i = 0; i < changed.Length; i++)
+        {
+            changed[i] = !Same(sides[i], sides[i + 1]);
+        }
+
+        var comparison = new Comparison(code, weight, before, after, [.. sides.Select(s => s.Visits)], changed);
         var brought = before.Asked.ToHashSet();
         var now = after.Asked.ToHashSet();
         comparison.Spared.AddRange(brought.Where(b => !now.Contains(b)).Select(b => b.Document).Distinct(StringComparer.Ordinal));
@@ -61,8 +71,10 @@ internal sealed class Comparison
             comparison.Worse.Add($"now asked for {reformed.Documents.GetValueOrDefault(added)?.Name.EnglishOrText ?? added}");
         }
 
-        comparison.Affected = comparison.Worse.Count > 0 || comparison.Spared.Count > 0 || after.Visits != before.Visits
-            || after.Eligible != before.Eligible || after.Authority != before.Authority || comparison.Steps.Distinct().Count() > 1;
+        comparison.Affected = comparison.Worse.Count > 0 || comparison.Spared.Count > 0 || changed.Any(c => c);
         return comparison;
     }
+
+    private static bool Same(Side a, Side b) =>
+        a.Visits == b.Visits && a.Eligible == b.Eligible && a.Authority == b.Authority && a.Asked.Count == b.Asked.Count && a.Asked.ToHashSet().SetEquals(b.Asked);
 }

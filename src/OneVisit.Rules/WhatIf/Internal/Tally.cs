@@ -81,7 +81,7 @@ internal sealed class Tally(int reforms)
         for (var i = 0; i < SharesSaved.Length; i++)
         {
             SharesSaved[i] += c.Weight * (c.Steps[i] - c.Steps[i + 1]);
-            SharesAffected[i] += c.Steps[i] != c.Steps[i + 1] ? c.Weight : 0;
+            SharesAffected[i] += c.StepChanged[i] ? c.Weight : 0;
         }
 
         AtMostOneBefore += c.Before.Visits <= 1 ? c.Weight : 0;

@@ -111,4 +111,5 @@ internal sealed record FrameReport(
     bool CjkGlyphsDiffer,
     string Lang,
     IReadOnlyList<string> Headings,
-    double Height);
+    double Height,
+    double SmallestChartText = 0);

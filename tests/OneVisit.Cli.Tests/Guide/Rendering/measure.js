@@ -64,6 +64,20 @@
     return drawings.every(function (drawing, i) { return drawings.indexOf(drawing) === i; });
   }
 
+  // The smallest text drawn in an inline SVG chart, in CSS pixels as shown: a chart scaled down to a phone's
+  // width shrinks its labels with it. 0 when the page has no SVG text.
+  function smallestChartText() {
+    var smallest = 0;
+    document.querySelectorAll('svg text').forEach(function (text) {
+      var matrix = text.getScreenCTM();
+      var size = parseFloat(getComputedStyle(text).fontSize) * (matrix ? Math.abs(matrix.a) : 1);
+      if (text.textContent.trim() && (smallest === 0 || size < smallest)) {
+        smallest = size;
+      }
+    });
+    return Math.round(smallest * 10) / 10;
+  }
+
   function measure() {
     if (mode === 'print') {
       usePrintRules();
@@ -78,7 +92,8 @@
       cjkGlyphsDiffer: cjkGlyphsDiffer(),
       lang: root.lang,
       headings: Array.prototype.map.call(document.querySelectorAll('h2'), function (h) { return h.textContent; }),
-      height: root.scrollHeight
+      height: root.scrollHeight,
+      smallestChartText: smallestChartText()
     };
     parent.postMessage({ guide: window.name, report: report }, '*');
   }
