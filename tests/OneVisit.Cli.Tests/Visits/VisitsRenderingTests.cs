@@ -26,7 +26,7 @@ public sealed class VisitsRenderingTests(ITestOutputHelper output)
         var (_, dom, error) = await Chromium.RunAsync(chromium, RenderHarness.WriteHarness(folder, pages.Select(p => (p.Id, p.File))), TimeSpan.FromMinutes(2), "--hide-scrollbars", "--virtual-time-budget=30000", "--dump-dom");
         var reports = RenderHarness.Parse(dom);
         var problems = pages.SelectMany(p => Problems(p.Id, p.Lang == "en", reports.Where(r => r.Guide == p.Id).ToList())).ToList();
-        var screenshots = await ScreenshotsAsync(chromium, folder, pages[0].Id, pages[0].File);
+        var screenshots = await RenderHarness.ScreenshotsAsync(chromium, folder, pages[0].Id, pages[0].File);
         output.WriteLine($"Pages, measured copies and screenshots are in {folder}:");
         screenshots.ForEach(output.WriteLine);
 
@@ -43,53 +43,6 @@ public sealed class VisitsRenderingTests(ITestOutputHelper output)
         return RenderHarness.WriteMeasuredCopy(folder, id, File.ReadAllText(page));
     }
 
-    private static IEnumerable<string> Problems(string id, bool english, List<FrameReport> reports)
-    {
-        foreach (var (mode, width) in RenderHarness.Modes)
-        {
-            var where = $"{id} at {width} px ({mode})";
-            var report = reports.FirstOrDefault(r => r.Mode == mode);
-            if (report is null)
-            {
-                yield return $"{where}: the page did not report (did it load?)";
-                continue;
-            }
-
-            if (report.ScrollWidth > report.Width)
-            {
-                yield return $"{where}: scrolls sideways, {report.ScrollWidth} px of content in {report.Width} px; overflowing: {string.Join("; ", report.Overflow)}";
-            }
-
-            foreach (var table in report.Tables)
-            {
-                yield return $"{where}: {table}";
-            }
-
-            if (!english && !report.CjkGlyphsDiffer)
-            {
-                yield return $"{where}: Chinese characters are all drawn alike, so no CJK font renders them. {Chromium.InstallHint}";
-            }
-
-            var expected = english ? EnglishHeadings : ChineseHeadings;
-            if (!report.Headings.SequenceEqual(expected))
-            {
-                yield return $"{where}: sections are [{string.Join(", ", report.Headings)}], expected [{string.Join(", ", expected)}]";
-            }
-
-            if (report.Lang != (english ? "en" : "zh-CN"))
-            {
-                yield return $"{where}: the page says its language is '{report.Lang}'";
-            }
-        }
-    }
-
-    // A phone-wide and a desktop-wide picture, for a person to look at.
-    private static async Task<List<string>> ScreenshotsAsync(string chromium, string folder, string id, string file)
-    {
-        var phone = Path.Combine(folder, $"{id}-phone.png");
-        var desktop = Path.Combine(folder, $"{id}-desktop.png");
-        await Chromium.RunAsync(chromium, RenderHarness.WritePhonePage(folder, file, 4000), TimeSpan.FromMinutes(1), "--hide-scrollbars", "--window-size=500,4000", $"--screenshot={phone}");
-        await Chromium.RunAsync(chromium, Path.Combine(folder, id + ".html"), TimeSpan.FromMinutes(1), "--hide-scrollbars", "--window-size=1000,2600", $"--screenshot={desktop}");
-        return [phone, desktop];
-    }
+    private static IEnumerable<string> Problems(string id, bool english, List<FrameReport> reports) =>
+        RenderHarness.Problems(id, reports, new PageExpectation(!english, english ? EnglishHeadings : ChineseHeadings, english ? "en" : "zh-CN"), (where, _, report) => report.Tables.Select(table => $"{where}: {table}"));
 }

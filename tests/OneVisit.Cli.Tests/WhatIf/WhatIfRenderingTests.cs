@@ -43,7 +43,7 @@ public sealed class WhatIfRenderingTests(ITestOutputHelper output)
         var problems = pages
             .SelectMany(p => Static(p.Id, p.Lang == "en", p.Html).Concat(Problems(p.Id, p.Lang == "en", reports.Where(r => r.Guide == p.Id).ToList())))
             .ToList();
-        var screenshots = await ScreenshotsAsync(chromium, folder, files[0].Id, files[0].File);
+        var screenshots = await RenderHarness.ScreenshotsAsync(chromium, folder, files[0].Id, files[0].File);
         output.WriteLine($"Pages, measured copies and screenshots are in {folder}:");
         screenshots.ForEach(output.WriteLine);
 
@@ -86,60 +86,22 @@ public sealed class WhatIfRenderingTests(ITestOutputHelper output)
         }
     }
 
-    private static IEnumerable<string> Problems(string id, bool english, List<FrameReport> reports)
+    // The page's own words are English in both languages; the Chinese names carry lang="zh-CN" themselves.
+    private static IEnumerable<string> Problems(string id, bool english, List<FrameReport> reports) =>
+        RenderHarness.Problems(id, reports, new PageExpectation(!english, Headings, "en"), OwnProblems);
+
+    private static IEnumerable<string> OwnProblems(string where, string mode, FrameReport report)
     {
-        foreach (var (mode, width) in RenderHarness.Modes)
+        // Every table sits in a div.scroll (overflow-x: auto): on a phone a wide one scrolls inside its box, not
+        // the page, as the page intends. Paper cannot scroll: in print every table must fit the A4 width.
+        foreach (var table in mode == "print" ? report.Tables : [])
         {
-            var where = $"{id} at {width} px ({mode})";
-            var report = reports.FirstOrDefault(r => r.Mode == mode);
-            if (report is null)
-            {
-                yield return $"{where}: the page did not report (did it load?)";
-                continue;
-            }
-
-            if (report.ScrollWidth > report.Width)
-            {
-                yield return $"{where}: scrolls sideways, {report.ScrollWidth} px of content in {report.Width} px; overflowing: {string.Join("; ", report.Overflow)}";
-            }
-
-            // Every table sits in a div.scroll (overflow-x: auto): on a phone a wide one scrolls inside its box, not
-            // the page, as the page intends. Paper cannot scroll: in print every table must fit the A4 width.
-            foreach (var table in mode == "print" ? report.Tables : [])
-            {
-                yield return $"{where}: {table} (cut off on paper)";
-            }
-
-            if (report.SmallestChartText < SmallestReadableChartText)
-            {
-                yield return $"{where}: the chart's smallest text is drawn at {report.SmallestChartText} px (0: no chart text found); it needs at least {SmallestReadableChartText} px to be read";
-            }
-
-            if (!english && !report.CjkGlyphsDiffer)
-            {
-                yield return $"{where}: Chinese characters are all drawn alike, so no CJK font renders them. {Chromium.InstallHint}";
-            }
-
-            if (!report.Headings.SequenceEqual(Headings))
-            {
-                yield return $"{where}: sections are [{string.Join(", ", report.Headings)}], expected [{string.Join(", ", Headings)}]";
-            }
-
-            // The page's own words are English in both; the Chinese names carry lang="zh-CN" themselves.
-            if (report.Lang != "en")
-            {
-                yield return $"{where}: the page says its language is '{report.Lang}', but its own words are English";
-            }
+            yield return $"{where}: {table} (cut off on paper)";
         }
-    }
 
-    // A phone-wide and a desktop-wide picture, for a person to look at.
-    private static async Task<List<string>> ScreenshotsAsync(string chromium, string folder, string id, string file)
-    {
-        var phone = Path.Combine(folder, $"{id}-phone.png");
-        var desktop = Path.Combine(folder, $"{id}-desktop.png");
-        await Chromium.RunAsync(chromium, RenderHarness.WritePhonePage(folder, file, 4000), TimeSpan.FromMinutes(1), "--hide-scrollbars", "--window-size=500,4000", $"--screenshot={phone}");
-        await Chromium.RunAsync(chromium, Path.Combine(folder, id + ".html"), TimeSpan.FromMinutes(1), "--hide-scrollbars", "--window-size=1000,2600", $"--screenshot={desktop}");
-        return [phone, desktop];
+        if (report.SmallestChartText < SmallestReadableChartText)
+        {
+            yield return $"{where}: the chart's smallest text is drawn at {report.SmallestChartText} px (0: no chart text found); it needs at least {SmallestReadableChartText} px to be read";
+        }
     }
 }

@@ -28,7 +28,7 @@ public sealed class GuideRenderingTests(ITestOutputHelper output)
         var reports = RenderHarness.Parse(dom);
 
         var problems = guides.SelectMany(g => Problems(g, reports.Where(r => r.Guide == g.Id).ToList())).ToList();
-        var screenshots = await ScreenshotsAsync(chromium, folder, guides[0]);
+        var screenshots = await RenderHarness.ScreenshotsAsync(chromium, folder, guides[0].Id, guides[0].File);
         output.WriteLine($"Guides, measured copies and screenshots are in {folder}:");
         screenshots.ForEach(output.WriteLine);
         Assert.True(reports.Count > 0, $"Chromium reported nothing from {folder}/harness.html; its errors: {Chromium.Tail(error)}");
@@ -60,45 +60,8 @@ public sealed class GuideRenderingTests(ITestOutputHelper output)
         return cases;
     }
 
-    private static IEnumerable<string> Problems(RenderedGuide guide, List<FrameReport> reports)
-    {
-        foreach (var (mode, width) in RenderHarness.Modes)
-        {
-            var where = $"{guide.Id} at {width} px ({mode})";
-            var report = reports.FirstOrDefault(r => r.Mode == mode);
-            if (report is null)
-            {
-                yield return $"{where}: the page did not report (did it load?)";
-                continue;
-            }
-
-            if (report.ScrollWidth > report.Width)
-            {
-                yield return $"{where}: scrolls sideways, {report.ScrollWidth} px of content in {report.Width} px; overflowing: {string.Join("; ", report.Overflow)}";
-            }
-
-            foreach (var table in report.Tables)
-            {
-                yield return $"{where}: {table}";
-            }
-
-            if (!guide.English && !report.CjkGlyphsDiffer)
-            {
-                yield return $"{where}: Chinese characters are all drawn alike, so no CJK font renders them. {Chromium.InstallHint}";
-            }
-
-            var expected = Headings(guide);
-            if (expected is not null && !report.Headings.SequenceEqual(expected))
-            {
-                yield return $"{where}: sections are [{string.Join(", ", report.Headings)}], expected [{string.Join(", ", expected)}]";
-            }
-
-            if (report.Lang != (guide.English ? "en" : "zh-CN"))
-            {
-                yield return $"{where}: the page says its language is '{report.Lang}'";
-            }
-        }
-    }
+    private static IEnumerable<string> Problems(RenderedGuide guide, List<FrameReport> reports) =>
+        RenderHarness.Problems(guide.Id, reports, new PageExpectation(!guide.English, Headings(guide), guide.English ? "en" : "zh-CN"), (where, _, report) => report.Tables.Select(table => $"{where}: {table}"));
 
     private static string[]? Headings(RenderedGuide guide) => guide switch
     {
@@ -107,16 +70,6 @@ public sealed class GuideRenderingTests(ITestOutputHelper output)
         { Facts: null } => GeneralHeadings,
         _ => [.. GeneralHeadings.Select(h => h == "申请材料" ? "您需要准备的材料" : h)],
     };
-
-    // A phone-wide and a desktop-wide picture of one guide, for a person to look at.
-    private static async Task<List<string>> ScreenshotsAsync(string chromium, string folder, RenderedGuide guide)
-    {
-        var phone = Path.Combine(folder, $"{guide.Id}-phone.png");
-        var desktop = Path.Combine(folder, $"{guide.Id}-desktop.png");
-        await Chromium.RunAsync(chromium, RenderHarness.WritePhonePage(folder, guide.File, 4000), TimeSpan.FromMinutes(1), "--hide-scrollbars", "--window-size=500,4000", $"--screenshot={phone}");
-        await Chromium.RunAsync(chromium, Path.Combine(folder, guide.Id + ".html"), TimeSpan.FromMinutes(1), "--hide-scrollbars", "--window-size=1000,2600", $"--screenshot={desktop}");
-        return [phone, desktop];
-    }
 
     private sealed record RenderedGuide(string Id, string Code, string? Facts, bool English)
     {
