@@ -35,34 +35,49 @@ internal static class VisitsCommand
             DefaultValueFactory = _ => UniformPopulation.DefaultSeed,
             HelpName = "n",
         };
+        var population = new Option<string?>("--population")
+        {
+            Description = "The population 'typical' and 'best' come from instead of the uniform one: " + PopulationInput.Help + " (cases: reads the store --db or --pg names).",
+            HelpName = "file|cases:<from>..<to>",
+        };
+        var asOf = new Option<DateOnly?>("--as-of")
+        {
+            Description = "The day every situation is judged on (YYYY-MM-DD); by default the catalogue's as_of, or the nearest day a procedure or bundle is in force. "
+                + "Past cases hold documents issued up to their own day: judge them on a day after their last.",
+            HelpName = "date",
+        };
+        var store = StoreSource.Create();
         var language = LanguageOption.Create("The language of the labels and the catalogue's names (English where the catalogue has them), in the text and the HTML:");
         var command = new Command(
             "visits",
             "Count the visits of every procedure and bundle of a catalogue: the worst case (as each service guide states it), and the "
             + "typical (weighted median) and best over a population, by default a uniform one in which every branch of the rules is "
             + "equally likely (indicative, not real volumes); for bundles, the matter's trips beside the naive sum of the members' own. "
-            + "Exit code: 0 written, 1 errors in the catalogue or the population, 64 usage.")
+            + "--population gives real volumes instead. Exit code: 0 written, 1 errors in the catalogue or the population, 64 usage.")
         {
             directory,
             json,
             html,
             situations,
             seed,
+            population,
+            asOf,
             language,
         };
-        command.SetAction(parsed => Run(
-            parsed.GetRequiredValue(directory),
-            new UniformPopulation(parsed.GetValue(situations), parsed.GetValue(seed)),
-            parsed.GetValue(json),
-            parsed.GetValue(html),
-            parsed.GetValue(language),
-            output,
-            error));
+        store.AddTo(command);
+        command.SetAction((parsed, cancellationToken) =>
+        {
+            var catalogue = parsed.GetRequiredValue(directory);
+            int RunOn(Func<PopulationSource> chosen) => Run(catalogue, chosen, parsed.GetValue(asOf), parsed.GetValue(json), parsed.GetValue(html), parsed.GetValue(language), output, error);
+            return parsed.GetValue(population) is { } named
+                ? PopulationInput.WithAsync("visits", named, () => store.Resolve(parsed), catalogue, error, RunOn, cancellationToken)
+                : Task.FromResult(RunOn(() => new UniformPopulation(parsed.GetValue(situations), parsed.GetValue(seed))));
+        });
         return command;
     }
 
     // The population comes in built, so a --population file can take the uniform one's place without touching the rest.
-    private static int Run(string directory, PopulationSource population, bool json, string? htmlPath, TextLanguage language, Terminal output, Terminal error)
+    private static int Run(string directory, Func<PopulationSource> chosen, DateOnly? asOf, bool json, string? htmlPath, TextLanguage language, Terminal output, Terminal error)
     {
         var catalog = CatalogueInput.Load("visits", directory, error, out var exitCode);
         if (catalog is null)
@@ -74,8 +89,9 @@ internal static class VisitsCommand
         var progress = new Progress(error);
         try
         {
+            var population = chosen();
             progress.Report($"prechecking {population.Description} …");
-            report = VisitsReport.Build(catalog, new VisitsReportOptions { Population = population });
+            report = VisitsReport.Build(catalog, new VisitsReportOptions { Population = population, AsOf = asOf });
         }
         catch (PopulationException e)
         {

@@ -77,6 +77,7 @@ internal static class VisitsJson
     // Typical and best are null when the population has no eligible situation of the procedure or bundle.
     private static void WriteOverPopulation(Utf8JsonWriter json, PopulationVisits visits)
     {
+        json.WriteBoolean("suppressed", visits.Suppressed);
         WriteNumber(json, "typical", visits.Typical);
         WriteNumber(json, "best", visits.Best);
         WriteNumber(json, "most", visits.Most);

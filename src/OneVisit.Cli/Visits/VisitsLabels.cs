@@ -48,7 +48,7 @@ internal sealed class VisitsLabels
     {
         Heading = (catalog, asOf) => $"{catalog}：各事项与一件事的跑动次数（按 {asOf} 计算）",
         Population = "样本人群",
-        NotReal = "“通常”“最少”出自生成的样本，各种情形机会均等，并非实际办件量，仅供参考。",
+        NotReal = "“通常”“最少”出自生成的样本（默认样本中各种情形机会均等），并非实际办件量，仅供参考。",
         Procedures = "事项",
         Bundles = "一件事",
         Code = "编码",
@@ -75,7 +75,7 @@ internal sealed class VisitsLabels
     {
         Heading = (catalog, asOf) => $"{catalog}: visits per procedure and bundle, judged on {asOf}",
         Population = "Population",
-        NotReal = "“Typical” and “best” come from a generated population in which every branch is equally likely: not real volumes, indicative only.",
+        NotReal = "“Typical” and “best” come from a generated population (by default one in which every branch is equally likely): not real volumes, indicative only.",
         Procedures = "Procedures",
         Bundles = "Bundles",
         Code = "code",

@@ -46,6 +46,14 @@ internal static class VisitsText
         {
             output.WriteLine(words.BundlesSummary(report.Bundles.Count, report.Bundles.Sum(b => b.WorstCase.Count), report.Bundles.Sum(b => b.WorstCase.NaiveSum)));
         }
+
+        var withheld = report.Procedures.Count(p => p.Population.Suppressed) + report.Bundles.Count(b => b.Population.Suppressed);
+        if (withheld > 0)
+        {
+            output.WriteLine(language.Pick(new Rules.Catalog.LocalizedText(
+                $"{withheld} 个事项或一件事的样本案件过少，“通常”“最少”不予显示（统计保密）。",
+                $"Typical and best are withheld for {withheld} procedures and bundles with too few cases to publish (statistical secrecy).")), ConsoleColour.Yellow);
+        }
     }
 
     private static string N(int? visits) => visits?.ToString(CultureInfo.InvariantCulture) ?? "–";

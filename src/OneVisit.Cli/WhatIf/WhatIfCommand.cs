@@ -26,8 +26,7 @@ internal static class WhatIfCommand
         };
         var population = new Option<string>("--population")
         {
-            Description = "The situations and their yearly volumes: a .jsonl or .csv file, a .yaml spec to generate them from, "
-                + "or cases:<first day>..<last day> for the applications of the cases submitted then in the case store (--db or --pg).",
+            Description = "The situations and their yearly volumes: " + PopulationInput.Help + " (cases: reads the store --db or --pg names).",
             HelpName = "file",
             Required = true,
         };
@@ -74,43 +73,8 @@ internal static class WhatIfCommand
 
     private sealed record Request(string Directory, string[] Reforms, string Population, bool Json, string? Html, double MinimumCell, TextLanguage Language);
 
-    private const string CasesPrefix = "cases:";
-
-    private static async Task<int> RunAsync(Request request, Func<StoreTarget?> store, Terminal output, Terminal error, CancellationToken cancellationToken)
-    {
-        if (!request.Population.StartsWith(CasesPrefix, StringComparison.Ordinal))
-        {
-            return Run(request, () => Population.FromFile(request.Population), output, error);
-        }
-
-        if (!TryParseDays(request.Population[CasesPrefix.Length..], out var from, out var to))
-        {
-            error.WriteLine($"onevisit whatif: '{request.Population}' is not a range of days; write cases:2017-01-01..2017-12-31 (the first day, two dots, the last).", ConsoleColour.Red);
-            return ExitCodes.Usage;
-        }
-
-        // The store pages the applications out while the run reads them, so it stays open until the report is done.
-        var (history, exitCode) = await CaseHistoryInput.OpenAsync("whatif", store(), request.Directory, from, to, codes: null, timeZone: null, error, cancellationToken).ConfigureAwait(false);
-        if (history is null)
-        {
-            return exitCode;
-        }
-
-        await using (history.ConfigureAwait(false))
-        {
-            return Run(request, () => history.Population, output, error);
-        }
-    }
-
-    private static bool TryParseDays(string range, out DateOnly from, out DateOnly to)
-    {
-        var parts = range.Split("..");
-        to = default;
-        from = default;
-        return parts.Length == 2
-            && DateOnly.TryParseExact(parts[0], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out from)
-            && DateOnly.TryParseExact(parts[1], "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out to);
-    }
+    private static Task<int> RunAsync(Request request, Func<StoreTarget?> store, Terminal output, Terminal error, CancellationToken cancellationToken) =>
+        PopulationInput.WithAsync("whatif", request.Population, store, request.Directory, error, population => Run(request, population, output, error), cancellationToken);
 
     private static int Run(Request request, Func<PopulationSource> population, Terminal output, Terminal error)
     {
@@ -128,13 +92,7 @@ internal static class WhatIfCommand
 
         // A path that names nothing, or names a folder or a pipe, is a usage error (64) like every other command's,
         // said before anything is linted or run: not an error in the input (1), which the file would have to exist for.
-        var files = request.Reforms.Select(r => (r, "reform"));
-        if (!request.Population.StartsWith(CasesPrefix, StringComparison.Ordinal))
-        {
-            files = files.Append((request.Population, "population"));
-        }
-
-        if (Refusal(files) is { } refusal)
+        if (Refusal(request.Reforms.Select(r => (r, "reform"))) is { } refusal)
         {
             error.WriteLine($"onevisit whatif: {refusal}", ConsoleColour.Red);
             return ExitCodes.Usage;
@@ -187,13 +145,9 @@ internal static class WhatIfCommand
         }
     }
 
-    // Populations stream (a million situations never sit in memory), so no size limit; only the kind of file.
+    // A reform file's size is checked by its reader, as a catalogue file's; here only that it is a file.
     private static string? Refusal(IEnumerable<(string Path, string What)> files) => files
         .Select(f => (File: InputFile.Inspect(f.Path), f.What))
-        .Select(f => f.File.Kind == FileKind.Missing ? $"there is no {f.What} file '{f.File.Path}'{Hint(f.What)}." : f.File.Refusal($"a {f.What} file"))
+        .Select(f => f.File.Kind == FileKind.Missing ? $"there is no {f.What} file '{f.File.Path}' (see docs/whatif.md)." : f.File.Refusal($"a {f.What} file"))
         .FirstOrDefault(r => r is not null);
-
-    private static string Hint(string what) => what == "population"
-        ? " (a .jsonl or .csv file of situations, a .yaml spec to generate them from, or cases:<first day>..<last day> for past cases; see docs/populations.md)"
-        : " (see docs/whatif.md)";
 }

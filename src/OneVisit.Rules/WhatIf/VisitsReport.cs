@@ -57,6 +57,14 @@ public sealed record VisitsReportOptions
 
     /// <summary>How many applications are prechecked at once (<see cref="PrecheckEngine.CheckMany"/>); 1,024 by default.</summary>
     public int BatchSize { get; init; } = 1024;
+
+    /// <summary>
+    /// A procedure or bundle whose situations weigh less than this shows no population figures
+    /// (<see cref="PopulationVisits.Suppressed"/>): with past cases, a typical visit count of three cases points at
+    /// three people. 10 by default, as <see cref="WhatIfOptions.MinimumCellSize"/>; 0 shows everything. Not applied to a
+    /// generated population, which describes no one.
+    /// </summary>
+    public double MinimumCellSize { get; init; } = 10;
 }
 
 /// <summary>The population a report used, as the report must say it.</summary>
@@ -77,7 +85,11 @@ public sealed record PopulationUsed(PopulationKind Kind, string Description, str
 /// <param name="Best">The fewest visits any eligible situation needs; null when none is eligible.</param>
 /// <param name="Typical">The weighted median of the eligible situations' visits (the lower one on a tie); null when none is eligible.</param>
 /// <param name="Most">The most visits any eligible situation needs; never above the worst case; null when none is eligible.</param>
-public sealed record PopulationVisits(int Situations, double Weight, double RefusedWeight, int? Best, int? Typical, int? Most);
+public sealed record PopulationVisits(int Situations, double Weight, double RefusedWeight, int? Best, int? Typical, int? Most)
+{
+    /// <summary>Whether the situations weigh less than the report's minimum cell size, so every figure here is withheld (zero or null).</summary>
+    public bool Suppressed { get; init; }
+}
 
 /// <summary>One procedure's visits.</summary>
 /// <param name="Code">The procedure's code.</param>

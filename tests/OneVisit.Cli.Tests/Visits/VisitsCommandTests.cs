@@ -123,4 +123,37 @@ public sealed class VisitsCommandTests
         Assert.Equal("", output);
         Assert.Contains("fix them first", error, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Visits_PopulationFile_TypicalFromItAndSmallCellsWithheld()
+    {
+        var folder = Directory.CreateTempSubdirectory("onevisit-visits-population-").FullName;
+        var file = Path.Combine(folder, "cases.jsonl");
+        File.WriteAllLines(file,
+        [
+            "{\"code\": \"330100-SC-0004\", \"weight\": 500, \"facts\": {\"applicant.has_smartphone\": true}}",
+            "{\"code\": \"330100-SC-0003\", \"weight\": 3}",
+        ]);
+
+        var (exit, output, error) = Cli.Run("visits", Catalogue, "--population", file, "--json");
+
+        Assert.True(exit == 0, error);
+        using var json = JsonDocument.Parse(output);
+        var procedures = json.RootElement.GetProperty("procedures").EnumerateArray().ToDictionary(p => p.GetProperty("code").GetString()!);
+        var rent = procedures["330100-SC-0004"];
+        var name = procedures["330100-SC-0003"];
+        Assert.Equal((false, 500.0), (rent.GetProperty("suppressed").GetBoolean(), rent.GetProperty("weight").GetDouble()));
+        Assert.True(name.GetProperty("suppressed").GetBoolean());
+        Assert.Equal(JsonValueKind.Null, name.GetProperty("typical").ValueKind);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    [Fact]
+    public void Visits_MissingPopulationFile_Usage()
+    {
+        var (exit, _, error) = Cli.Run("visits", Catalogue, "--population", Path.Combine(Path.GetTempPath(), "no-such-population.jsonl"));
+
+        Assert.Equal(64, exit);
+        Assert.Contains("there is no population file", error, StringComparison.Ordinal);
+    }
 }

@@ -121,6 +121,7 @@ public sealed class VisitsReportTests
         var report = VisitsReport.Build(SampleCatalogue.Catalog, new VisitsReportOptions
         {
             Population = new ListPopulation([new Situation { Code = "330100-SC-0009", Weight = 3 }]),
+            MinimumCellSize = 0, // three cases would be withheld otherwise; this test is about the codes with none
         });
 
         var others = report.Procedures.Where(p => p.Code != "330100-SC-0009").ToList();
@@ -161,4 +162,22 @@ public sealed class VisitsReportTests
         .. report.Procedures.Select(p => $"{p.Code} {p.WorstCase.Count} {p.Population.Best} {p.Population.Typical} {p.Population.Most} {p.Population.RefusedWeight}"),
         .. report.Bundles.Select(b => $"{b.Code} {b.WorstCase.Count}/{b.WorstCase.NaiveSum} {b.Population.Best} {b.Population.Typical} {b.TypicalNaiveSum}"),
     ];
+
+    [Fact]
+    public void Build_PopulationOfPeopleBelowTheMinimumCell_WithholdsEveryFigure_ButNotForAGeneratedOne()
+    {
+        var few = new ListPopulation(
+            ListPopulation.Of("330100-SC-0003", 4, ("applicant.has_e_id", true)),
+            ListPopulation.Of("330100-SC-0004", 40, ("applicant.has_smartphone", true)));
+
+        var report = VisitsReport.Build(SampleCatalogue.Catalog, new VisitsReportOptions { Population = few });
+        var generated = VisitsReport.Build(SampleCatalogue.Catalog, new VisitsReportOptions { Population = new UniformPopulation(4, seed: 1) });
+
+        var small = report.Procedures.Single(p => p.Code == "330100-SC-0003").Population;
+        Assert.Equal(new PopulationVisits(0, 0, 0, null, null, null) { Suppressed = true }, small);
+        var large = report.Procedures.Single(p => p.Code == "330100-SC-0004").Population;
+        Assert.False(large.Suppressed);
+        Assert.Equal(40, large.Weight);
+        Assert.All(generated.Procedures, p => Assert.False(p.Population.Suppressed));
+    }
 }

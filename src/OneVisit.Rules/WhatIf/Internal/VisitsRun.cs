@@ -33,14 +33,17 @@ internal sealed partial class VisitsRun
         var population = options.Population ?? new UniformPopulation();
         var run = new VisitsRun(catalog, options);
         var (situations, weight) = run.Read(population);
+
+        // Secrecy protects people: a generated population describes none, and its small cells are the user's choice.
+        var minimum = population.Kind == PopulationKind.Generated ? 0 : options.MinimumCellSize;
         var procedures = catalog.Procedures.Values
             .Select(p => new ProcedureVisitCounts(
-                p.Code, p.Name, catalog.Authorities[p.Jurisdiction.DefaultAuthorityId], VisitPrediction.WorstCase(catalog, p), run.Tally(p.Code).Result()))
+                p.Code, p.Name, catalog.Authorities[p.Jurisdiction.DefaultAuthorityId], VisitPrediction.WorstCase(catalog, p), run.Tally(p.Code).Result(minimum)))
             .OrderByDescending(p => p.WorstCase.Count).ThenBy(p => p.Code, StringComparer.Ordinal)
             .ToList();
         var bundles = catalog.Bundles.Values
             .Select(b => new BundleVisitCounts(
-                b.Code, b.Name, catalog.Authorities[b.LeadAuthorityId], BundleVisits.WorstCase(catalog, b), run.Tally(b.Code).Result(), run.Tally(b.Code).TypicalNaiveSum))
+                b.Code, b.Name, catalog.Authorities[b.LeadAuthorityId], BundleVisits.WorstCase(catalog, b), run.Tally(b.Code).Result(minimum), run.Tally(b.Code).TypicalNaiveSum(minimum)))
             .OrderByDescending(b => b.WorstCase.Count).ThenBy(b => b.Code, StringComparer.Ordinal)
             .ToList();
         var totals = new VisitsTotals(

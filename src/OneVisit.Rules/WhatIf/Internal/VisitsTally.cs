@@ -30,11 +30,14 @@ internal sealed class VisitsTally
         _naive[naiveSum] = _naive.GetValueOrDefault(naiveSum) + weight;
     }
 
-    public PopulationVisits Result() => _visits.Count == 0
-        ? new PopulationVisits(Situations, Weight, RefusedWeight, null, null, null)
-        : new PopulationVisits(Situations, Weight, RefusedWeight, _visits.Keys.First(), Median(_visits), _visits.Keys.Last());
+    // Too few cases to publish: no figure at all, not even how many (statistical secrecy).
+    public PopulationVisits Result(double minimumCellSize) => Weight < minimumCellSize
+        ? new PopulationVisits(0, 0, 0, null, null, null) { Suppressed = true }
+        : _visits.Count == 0
+            ? new PopulationVisits(Situations, Weight, RefusedWeight, null, null, null)
+            : new PopulationVisits(Situations, Weight, RefusedWeight, _visits.Keys.First(), Median(_visits), _visits.Keys.Last());
 
-    public int? TypicalNaiveSum => _naive.Count == 0 ? null : Median(_naive);
+    public int? TypicalNaiveSum(double minimumCellSize) => _naive.Count == 0 || Weight < minimumCellSize ? null : Median(_naive);
 
     // The lower weighted median: the fewest visits that at least half the weight needs no more than.
     private static int Median(SortedDictionary<int, double> histogram)
