@@ -32,23 +32,11 @@ internal static class AuditJson
 
         json.WriteStartObject("break");
         json.WriteString("kind", Kind(found.Kind));
-        WriteNumber(json, "position", found.Position);
-        WriteNumber(json, "sequence", found.Sequence);
+        json.WriteNumberOrNull("position", found.Position);
+        json.WriteNumberOrNull("sequence", found.Sequence);
         json.WriteString("action", found.Action);
         json.WriteString("explanation", found.Explanation);
         json.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, long? value)
-    {
-        if (value is { } number)
-        {
-            json.WriteNumber(name, number);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 
     private static string State(AuditChainState state) => state switch

@@ -77,6 +77,32 @@ internal static class JsonOutput
         json.WriteEndObject();
     }
 
+    /// <summary>A whole number, or <c>null</c> where there is none (a figure withheld, a count that does not apply).</summary>
+    public static void WriteNumberOrNull(this Utf8JsonWriter json, string name, long? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
+    /// <summary>A number, or <c>null</c> where there is none (a figure withheld).</summary>
+    public static void WriteNumberOrNull(this Utf8JsonWriter json, string name, double? value)
+    {
+        if (value is { } number)
+        {
+            json.WriteNumber(name, number);
+        }
+        else
+        {
+            json.WriteNull(name);
+        }
+    }
+
     /// <summary>A three-valued answer: <c>true</c>, <c>false</c>, or <c>null</c> for unknown.</summary>
     public static void WriteTruth(this Utf8JsonWriter json, string name, Truth truth)
     {

@@ -34,7 +34,7 @@ internal static class VisitsJson
             json.WriteNumber("naiveSum", b.WorstCase.NaiveSum);
             json.WriteNumber("saved", b.WorstCase.Saved);
             WriteOverPopulation(json, b.Population);
-            WriteNumber(json, "typicalNaiveSum", b.TypicalNaiveSum);
+            json.WriteNumberOrNull("typicalNaiveSum", b.TypicalNaiveSum);
             json.WriteObjects("members", b.WorstCase.PerMember, m =>
             {
                 json.WriteString("code", m.Key);
@@ -78,9 +78,9 @@ internal static class VisitsJson
     private static void WriteOverPopulation(Utf8JsonWriter json, PopulationVisits visits)
     {
         json.WriteBoolean("suppressed", visits.Suppressed);
-        WriteNumber(json, "typical", visits.Typical);
-        WriteNumber(json, "best", visits.Best);
-        WriteNumber(json, "most", visits.Most);
+        json.WriteNumberOrNull("typical", visits.Typical);
+        json.WriteNumberOrNull("best", visits.Best);
+        json.WriteNumberOrNull("most", visits.Most);
         json.WriteNumber("situations", visits.Situations);
         json.WriteNumber("weight", visits.Weight);
         json.WriteNumber("refusedWeight", visits.RefusedWeight);
@@ -94,17 +94,5 @@ internal static class VisitsJson
         json.WriteNumber("twoOrMore", distribution.TwoOrMore);
         json.WriteNumber("unknown", distribution.Unknown);
         json.WriteEndObject();
-    }
-
-    private static void WriteNumber(Utf8JsonWriter json, string name, int? value)
-    {
-        if (value is { } n)
-        {
-            json.WriteNumber(name, n);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }

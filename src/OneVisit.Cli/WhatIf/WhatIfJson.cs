@@ -25,7 +25,7 @@ internal static class WhatIfJson
         {
             json.WriteString("code", l.Code);
             json.WriteString("reason", l.Reason);
-            Nullable(json, "cases", l.Cases);
+            json.WriteNumberOrNull("cases", l.Cases);
         });
         json.WriteObjects("shares", report.Shares, s =>
         {
@@ -42,7 +42,7 @@ internal static class WhatIfJson
             json.WriteString("document", m.DocumentId);
             json.WriteText("name", m.Name);
             json.WriteString("issuedBy", m.IssuedBy);
-            Nullable(json, "times", m.Times);
+            json.WriteNumberOrNull("times", m.Times);
         });
         json.WriteObjects("worstCases", report.WorstCases, w =>
         {
@@ -116,28 +116,16 @@ internal static class WhatIfJson
         json.WriteBoolean("suppressed", cell.Suppressed);
         // A suppressed cell keeps its keys with null values, so a reader sees what is withheld, not a different shape.
         var f = cell.Figures;
-        Nullable(json, "cases", f?.Cases);
-        Nullable(json, "situations", f?.Situations);
-        Nullable(json, "tripsBefore", f?.TripsBefore);
-        Nullable(json, "tripsAfter", f?.TripsAfter);
-        Nullable(json, "tripsSaved", f?.TripsSaved);
-        Nullable(json, "affected", f?.Affected);
-        Nullable(json, "winners", f?.Winners);
-        Nullable(json, "unchanged", f?.Unchanged);
-        Nullable(json, "losers", f?.Losers);
+        json.WriteNumberOrNull("cases", f?.Cases);
+        json.WriteNumberOrNull("situations", f?.Situations);
+        json.WriteNumberOrNull("tripsBefore", f?.TripsBefore);
+        json.WriteNumberOrNull("tripsAfter", f?.TripsAfter);
+        json.WriteNumberOrNull("tripsSaved", f?.TripsSaved);
+        json.WriteNumberOrNull("affected", f?.Affected);
+        json.WriteNumberOrNull("winners", f?.Winners);
+        json.WriteNumberOrNull("unchanged", f?.Unchanged);
+        json.WriteNumberOrNull("losers", f?.Losers);
 
         json.WriteEndObject();
-    }
-
-    private static void Nullable(Utf8JsonWriter json, string name, double? value)
-    {
-        if (value is { } v)
-        {
-            json.WriteNumber(name, v);
-        }
-        else
-        {
-            json.WriteNull(name);
-        }
     }
 }
