@@ -1,5 +1,4 @@
 using OneVisit.Rules.Catalog;
-using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Diagnostics;
 using OneVisit.Rules.WhatIf.Internal;
 
@@ -87,14 +86,11 @@ public static class ReformApplication
     {
         ShareDocument s => $"Nothing to change: '{s.DocumentId}' is already shared{(s.Consumers.IsAll ? "" : $" with {s.Consumers}")}, and every consumer already fetches it.",
         DropMaterial d => $"Nothing to change: no procedure{(d.Procedures.IsAll ? "" : $" of {d.Procedures}")} asks for '{d.DocumentId}'{(d.OnlyWhen is null ? "" : " unconditionally")}.",
-        AddExemption e => $"Nothing to change: every material '{e.DocumentId}'{(e.Procedures.IsAll ? "" : $" of {e.Procedures}")} already has a {Word(e.Exemption.Kind)} exemption.",
-        AddRemoteAlternative r => $"Nothing to change: no {Word(r.Reason)} step{(r.StepId is null ? "" : $" '{r.StepId}'")}{(r.Procedures.IsAll ? "" : $" in {r.Procedures}")} lacks a remote alternative.",
-        AllowDelivery a => $"Nothing to change: every procedure{(a.Procedures.IsAll ? " whose result is collected" : $" of {a.Procedures}")} already delivers {Word(a.Delivery)}.",
-        AllowChannel c => $"Nothing to change: every procedure{(c.Procedures.IsAll ? "" : $" of {c.Procedures}")} can already be applied for {Word(c.Channel)}.",
+        AddExemption e => $"Nothing to change: every material '{e.DocumentId}'{(e.Procedures.IsAll ? "" : $" of {e.Procedures}")} already has a {CatalogWords.Of(e.Exemption.Kind)} exemption.",
+        AddRemoteAlternative r => $"Nothing to change: no {CatalogWords.Of(r.Reason)} step{(r.StepId is null ? "" : $" '{r.StepId}'")}{(r.Procedures.IsAll ? "" : $" in {r.Procedures}")} lacks a remote alternative.",
+        AllowDelivery a => $"Nothing to change: every procedure{(a.Procedures.IsAll ? " whose result is collected" : $" of {a.Procedures}")} already delivers {CatalogWords.Of(a.Delivery)}.",
+        AllowChannel c => $"Nothing to change: every procedure{(c.Procedures.IsAll ? "" : $" of {c.Procedures}")} can already be applied for {CatalogWords.Of(c.Channel)}.",
         AddFlow f => $"Nothing to change: bundle {f.BundleCode} already passes '{f.Flow.DocumentId}' from {f.Flow.FromProcedure} to {f.Flow.ToProcedure}.",
         _ => "Nothing to change.",
     };
-
-    private static string Word<TEnum>(TEnum value)
-        where TEnum : struct, Enum => Vocabulary<TEnum>.Word(value);
 }

@@ -1,5 +1,4 @@
 using OneVisit.Rules.Catalog;
-using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Diagnostics;
 using OneVisit.Rules.Expressions;
 
@@ -109,7 +108,7 @@ internal sealed class CatalogEdit(ProcedureCatalog catalog, string reformId)
                 return material;
             }
 
-            Effect(procedure.Code, $"material '{material.Id}' may be spared by {Word(add.Exemption.Kind)}");
+            Effect(procedure.Code, $"material '{material.Id}' may be spared by {CatalogWords.Of(add.Exemption.Kind)}");
             return material with { Exemptions = [.. material.Exemptions, add.Exemption] };
         });
     }
@@ -132,7 +131,7 @@ internal sealed class CatalogEdit(ProcedureCatalog catalog, string reformId)
             if (!procedure.ResultDelivery.Contains(allow.Delivery))
             {
                 _procedures[procedure.Code] = procedure with { ResultDelivery = [.. procedure.ResultDelivery, allow.Delivery] };
-                Effect(procedure.Code, $"the result may be delivered {Word(allow.Delivery)}");
+                Effect(procedure.Code, $"the result may be delivered {CatalogWords.Of(allow.Delivery)}");
             }
         }
 
@@ -145,7 +144,7 @@ internal sealed class CatalogEdit(ProcedureCatalog catalog, string reformId)
         foreach (var procedure in Selected(allow.Procedures).Where(p => !p.Channels.Contains(allow.Channel)).ToList())
         {
             _procedures[procedure.Code] = procedure with { Channels = [.. procedure.Channels, allow.Channel] };
-            Effect(procedure.Code, $"may be applied for {Word(allow.Channel)}");
+            Effect(procedure.Code, $"may be applied for {CatalogWords.Of(allow.Channel)}");
         }
     }
 
@@ -160,7 +159,7 @@ internal sealed class CatalogEdit(ProcedureCatalog catalog, string reformId)
         }
 
         _bundles[bundle.Code] = bundle with { Flows = [.. bundle.Flows, add.Flow] };
-        Effect(bundle.Code, $"{add.Flow.FromProcedure} passes '{add.Flow.DocumentId}' to {add.Flow.ToProcedure} ({Word(add.Flow.Via)})");
+        Effect(bundle.Code, $"{add.Flow.FromProcedure} passes '{add.Flow.DocumentId}' to {add.Flow.ToProcedure} ({CatalogWords.Of(add.Flow.Via)})");
     }
 
     public void AddBundle(AddBundle add)
@@ -273,7 +272,4 @@ internal sealed class CatalogEdit(ProcedureCatalog catalog, string reformId)
     }
 
     private void Effect(string target, string description) => Effects.Add(new ReformEffect(reformId, _change, target, description));
-
-    private static string Word<TEnum>(TEnum value)
-        where TEnum : struct, Enum => Vocabulary<TEnum>.Word(value);
 }

@@ -1,4 +1,5 @@
 using System.Numerics;
+using OneVisit.Rules.WhatIf.Internal;
 
 namespace OneVisit.Rules.WhatIf.Populations.Internal;
 
@@ -17,11 +18,11 @@ internal sealed class Xoshiro256
     /// <summary>A generator for one stream of <paramref name="seed"/> (each entry of a spec draws from its own).</summary>
     public Xoshiro256(ulong seed, ulong stream)
     {
-        var mix = seed ^ (stream * 0x9E3779B97F4A7C15UL);
-        _s0 = SplitMix64(ref mix);
-        _s1 = SplitMix64(ref mix);
-        _s2 = SplitMix64(ref mix);
-        _s3 = SplitMix64(ref mix);
+        var mix = new SplitMix64(seed ^ (stream * 0x9E3779B97F4A7C15UL));
+        _s0 = mix.Next();
+        _s1 = mix.Next();
+        _s2 = mix.Next();
+        _s3 = mix.Next();
     }
 
     public ulong Next()
@@ -54,13 +55,5 @@ internal sealed class Xoshiro256
         }
 
         return high;
-    }
-
-    private static ulong SplitMix64(ref ulong state)
-    {
-        var z = state += 0x9E3779B97F4A7C15UL;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
-        return z ^ (z >> 31);
     }
 }
