@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Precheck;
+using OneVisit.Rules.Precheck.Internal;
 using OneVisit.Rules.WhatIf.Internal;
 
 namespace OneVisit.Rules.WhatIf;
@@ -92,11 +93,11 @@ public static class WhatIfRun
         {
             // A code not in force on the date, or of a bundle a reform creates (no baseline to compare with), is counted
             // as skipped in the run record, never dropped silently.
-            if (baseline.Procedures.TryGetValue(situation.Code, out var procedure) && InForce(procedure.EffectiveFrom, procedure.EffectiveUntil, asOf))
+            if (baseline.Procedures.TryGetValue(situation.Code, out var procedure) && RequestBinder.InForce(procedure.EffectiveFrom, procedure.EffectiveUntil, asOf))
             {
                 procedures.Add(situation);
             }
-            else if (baseline.Bundles.TryGetValue(situation.Code, out var bundle) && InForce(bundle.EffectiveFrom, bundle.EffectiveUntil, asOf))
+            else if (baseline.Bundles.TryGetValue(situation.Code, out var bundle) && RequestBinder.InForce(bundle.EffectiveFrom, bundle.EffectiveUntil, asOf))
             {
                 bundles.Add(situation);
             }
@@ -106,10 +107,11 @@ public static class WhatIfRun
             }
         }
 
-        var procedureSides = engines.Select(e => e.CheckMany([.. procedures.Select(s => Request(s, asOf))]).Select(Side.Of).ToArray()).ToArray();
-        Count(procedures, procedureSides, catalogs, tally);
-        var bundleSides = engines.Select(e => e.CheckBundleMany([.. bundles.Select(s => BundleRequest(s, asOf))]).Select(Side.Of).ToArray()).ToArray();
-        Count(bundles, bundleSides, catalogs, tally);
+        // One set of requests, checked against every catalogue in turn.
+        PrecheckRequest[] procedureRequests = [.. procedures.Select(s => Request(s, asOf))];
+        Count(procedures, [.. engines.Select(e => e.CheckMany(procedureRequests).Select(Side.Of).ToArray())], catalogs, tally);
+        BundlePrecheckRequest[] bundleRequests = [.. bundles.Select(s => BundleRequest(s, asOf))];
+        Count(bundles, [.. engines.Select(e => e.CheckBundleMany(bundleRequests).Select(Side.Of).ToArray())], catalogs, tally);
     }
 
     private static void Count(List<Situation> situations, Side[][] sides, ProcedureCatalog[] catalogs, Tally tally)
@@ -125,8 +127,6 @@ public static class WhatIfRun
     // Both sides are judged on the day the last reform takes effect: the day the comparison is about.
     private static DateOnly AsOf(ReformLoadResult reforms) =>
         reforms.Applied.Count == 0 ? reforms.Baseline.Info.AsOf : reforms.Applied.Max(a => a.Reform.EffectiveFrom);
-
-    private static bool InForce(DateOnly from, DateOnly? until, DateOnly asOf) => from <= asOf && (until is null || asOf <= until);
 
     private static PrecheckRequest Request(Situation s, DateOnly asOf) =>
         new() { ProcedureCode = s.Code, AsOf = asOf, Facts = s.Facts, Documents = s.Documents };

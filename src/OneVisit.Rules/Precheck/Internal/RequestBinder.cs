@@ -45,10 +45,13 @@ internal static class RequestBinder
         return new BoundRequest(procedure!, facts, documents, window);
     }
 
+    /// <summary>Whether a version in force from <paramref name="from"/> until <paramref name="until"/> (open when null) is in force on <paramref name="asOf"/>.</summary>
+    public static bool InForce(DateOnly from, DateOnly? until, DateOnly asOf) => from <= asOf && (until is not { } last || asOf <= last);
+
     /// <summary>Adds an error when version <paramref name="version"/> of <paramref name="what"/> is not in force on <paramref name="asOf"/>.</summary>
     public static void CheckInForce(string what, int version, DateOnly from, DateOnly? until, DateOnly asOf, List<ApplicationError> errors)
     {
-        if (asOf < from || (until is { } last && asOf > last))
+        if (!InForce(from, until, asOf))
         {
             errors.Add(new("as_of", $"{what} version {version} is in force from {from:yyyy-MM-dd}{(until is { } u ? $" to {u:yyyy-MM-dd}" : "")}, not on {asOf:yyyy-MM-dd}; judge on a date within it."));
         }

@@ -53,8 +53,8 @@ internal sealed class Comparison
         }
 
         var comparison = new Comparison(code, weight, before, after, [.. sides.Select(s => s.Visits)], changed);
-        var brought = before.Asked.ToHashSet();
-        var now = after.Asked.ToHashSet();
+        var brought = before.Asked;
+        var now = after.Asked;
         comparison.Spared.AddRange(brought.Where(b => !now.Contains(b)).Select(b => b.Document).Distinct(StringComparer.Ordinal));
         if (before.Eligible && !after.Eligible)
         {
@@ -76,5 +76,5 @@ internal sealed class Comparison
     }
 
     private static bool Same(Side a, Side b) =>
-        a.Visits == b.Visits && a.Eligible == b.Eligible && a.Authority == b.Authority && a.Asked.Count == b.Asked.Count && a.Asked.ToHashSet().SetEquals(b.Asked);
+        a.Visits == b.Visits && a.Eligible == b.Eligible && a.Authority == b.Authority && a.Asked.SetEquals(b.Asked);
 }

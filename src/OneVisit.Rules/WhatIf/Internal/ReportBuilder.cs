@@ -67,6 +67,13 @@ internal static class ReportBuilder
 
         foreach (var (code, after) in reformed.Bundles.OrderBy(b => b.Key, StringComparer.Ordinal))
         {
+            // Likewise a bundle: unchanged when it and every member are the objects they were.
+            if (baseline.Bundles.TryGetValue(code, out var same) && ReferenceEquals(same, after)
+                && after.Members.All(m => ReferenceEquals(baseline.Procedures.GetValueOrDefault(m.ProcedureCode), reformed.Procedures.GetValueOrDefault(m.ProcedureCode))))
+            {
+                continue;
+            }
+
             var a = BundleVisits.WorstCase(reformed, after);
             var b = baseline.Bundles.TryGetValue(code, out var before) ? BundleVisits.WorstCase(baseline, before).Count : a.NaiveSum;
             if (b != a.Count)
