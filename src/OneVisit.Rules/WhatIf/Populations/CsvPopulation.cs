@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using OneVisit.Rules.Authoring.Internal;
-using OneVisit.Rules.Catalog;
 using OneVisit.Rules.WhatIf.Populations.Internal;
 
 namespace OneVisit.Rules.WhatIf.Populations;
@@ -11,41 +10,16 @@ namespace OneVisit.Rules.WhatIf.Populations;
 /// per row. An empty cell is an unknown fact; an empty or absent weight is 1. Values are written as in the catalogue:
 /// <c>true</c>/<c>false</c>, numbers with a decimal point, dates as YYYY-MM-DD, enum values by name (docs/populations.md).
 /// </summary>
-public sealed class CsvPopulation : PopulationSource
+public sealed class CsvPopulation : FilePopulation
 {
-    private string? _hash;
-    private long? _count;
-
     /// <summary>A population read from <paramref name="path"/>, which must exist.</summary>
     /// <exception cref="PopulationException">There is no such file.</exception>
     public CsvPopulation(string path)
+        : base(path, "CSV", ".csv")
     {
-        PopulationFileChecks.MustExist(path, "CSV (.csv)");
-        Path = path;
     }
 
-    /// <summary>The file as given.</summary>
-    public string Path { get; }
-
-    /// <inheritdoc />
-    public override PopulationKind Kind => PopulationKind.File;
-
-    /// <summary>The file's name and format, and once it has been read through, how many situations it holds.</summary>
-    public override string Description => _count is { } count
-        ? FormattableString.Invariant($"{System.IO.Path.GetFileName(Path)} (CSV, {count:N0} situations)")
-        : $"{System.IO.Path.GetFileName(Path)} (CSV)";
-
-    /// <summary>The SHA-256 of the file's bytes.</summary>
-    public override string ContentHash => _hash ??= FileHash.Of(Path);
-
-    /// <inheritdoc />
-    public override IEnumerable<Situation> Read(ProcedureCatalog catalog)
-    {
-        ArgumentNullException.ThrowIfNull(catalog);
-        return ReadRows(new CatalogTerms(catalog));
-    }
-
-    private IEnumerable<Situation> ReadRows(CatalogTerms terms)
+    private protected override IEnumerable<Situation> Read(CatalogTerms terms)
     {
         using var text = PopulationFileChecks.OpenText(Path);
         var records = new CsvRecordReader(text, Path);
@@ -56,14 +30,10 @@ public sealed class CsvPopulation : PopulationSource
         }
 
         var header = CsvHeader.Read(cells, terms, m => PopulationFileChecks.At(Path, records.RecordLine, m));
-        long count = 0;
         while (Next(records, cells))
         {
-            count++;
             yield return Row(header, cells, records.RecordLine, terms);
         }
-
-        _count = count;
     }
 
     private bool Next(CsvRecordReader records, List<string> cells)
