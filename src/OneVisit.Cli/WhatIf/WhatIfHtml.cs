@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.WhatIf;
+using static OneVisit.Cli.WhatIf.WhatIfFigures;
 
 namespace OneVisit.Cli.WhatIf;
 
@@ -52,13 +53,13 @@ internal static class WhatIfHtml
     {
         if (report.Total.Figures is not { } total)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\">The population describes fewer than {N(report.Record.MinimumCellSize)} cases a year: no figures are shown.</p>");
+            html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\">The population describes fewer than {Number(report.Record.MinimumCellSize)} cases a year: no figures are shown.</p>");
             return;
         }
 
         var t = report.Thresholds;
-        html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\"><span class=\"saved\">{N(total.TripsSaved)} trips saved a year</span> ({N(total.TripsBefore)} → {N(total.TripsAfter)}) in {N(total.Cases)} cases a year; {N(total.Affected)} affected: {N(total.Winners)} better off, {N(total.Unchanged)} unchanged, {N(total.Losers)} worse off.</p>");
-        html.Append(CultureInfo.InvariantCulture, $"<p>At most one visit: {N(t.AtMostOneBefore)} → {N(t.AtMostOneAfter)} cases ({N(t.CrossedToOne)} crossed). No visit (跑零次): {N(t.ZeroBefore)} → {N(t.ZeroAfter)} ({N(t.CrossedToZero)} crossed).</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p class=\"headline\"><span class=\"saved\">{Number(total.TripsSaved)} trips saved a year</span> ({Number(total.TripsBefore)} → {Number(total.TripsAfter)}) in {Number(total.Cases)} cases a year; {Number(total.Affected)} affected: {Number(total.Winners)} better off, {Number(total.Unchanged)} unchanged, {Number(total.Losers)} worse off.</p>");
+        html.Append(CultureInfo.InvariantCulture, $"<p>At most one visit: {Number(t.AtMostOneBefore)} → {Number(t.AtMostOneAfter)} cases ({Number(t.CrossedToOne)} crossed). No visit (跑零次): {Number(t.ZeroBefore)} → {Number(t.ZeroAfter)} ({Number(t.CrossedToZero)} crossed).</p>");
     }
 
     private static void Losers(StringBuilder html, WhatIfReport report)
@@ -72,7 +73,7 @@ internal static class WhatIfHtml
         html.Append("<section class=\"losers\"><h2>Worse off</h2><div class=\"scroll\"><table><thead><tr><th>Procedure</th><th>Reason</th><th class=\"n\">Cases a year</th></tr></thead><tbody>");
         foreach (var loser in report.Losers)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(loser.Code)}</td><td>{Encode(loser.Reason)}</td><td class=\"n\">{Cases(loser.Cases, report)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(loser.Code)}</td><td>{Encode(loser.Reason)}</td><td class=\"n\">{CasesOrWithheld(loser.Cases, report)}</td></tr>");
         }
 
         html.Append("</tbody></table></div></section>");
@@ -102,8 +103,8 @@ internal static class WhatIfHtml
             svg.Append(CultureInfo.InvariantCulture, $"<text x=\"0\" y=\"{y + 15}\" font-size=\"15\" lang=\"{namesLanguage}\">{Encode(Shorten(name(rows[i].Name)))}</text>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y + 21}\" width=\"{Bar * f.TripsBefore / max:0.#}\" height=\"14\" fill=\"#b1b4b6\"/>");
             svg.Append(CultureInfo.InvariantCulture, $"<rect x=\"0\" y=\"{y + 37}\" width=\"{Bar * f.TripsAfter / max:0.#}\" height=\"14\" fill=\"#1d70b8\"/>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Bar * f.TripsBefore / max) + 4:0.#}\" y=\"{y + 33}\" font-size=\"13\">{N(f.TripsBefore)}</text>");
-            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Bar * f.TripsAfter / max) + 4:0.#}\" y=\"{y + 49}\" font-size=\"13\">{N(f.TripsAfter)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Bar * f.TripsBefore / max) + 4:0.#}\" y=\"{y + 33}\" font-size=\"13\">{Number(f.TripsBefore)}</text>");
+            svg.Append(CultureInfo.InvariantCulture, $"<text x=\"{(Bar * f.TripsAfter / max) + 4:0.#}\" y=\"{y + 49}\" font-size=\"13\">{Number(f.TripsAfter)}</text>");
         }
 
         var legend = (rows.Count * RowHeight) + 18;
@@ -120,7 +121,7 @@ internal static class WhatIfHtml
         {
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(cell.Key)}</td><td>{name(cell.Name)}</td>");
             html.Append(cell.Figures is { } f
-                ? $"<td class=\"n\">{N(f.Cases)}</td><td class=\"n\">{N(f.TripsBefore)}</td><td class=\"n\">{N(f.TripsAfter)}</td><td class=\"n\">{N(f.TripsSaved)}</td><td class=\"n\">{N(f.Winners)}</td><td class=\"n\">{N(f.Losers)}</td></tr>"
+                ? $"<td class=\"n\">{Number(f.Cases)}</td><td class=\"n\">{Number(f.TripsBefore)}</td><td class=\"n\">{Number(f.TripsAfter)}</td><td class=\"n\">{Number(f.TripsSaved)}</td><td class=\"n\">{Number(f.Winners)}</td><td class=\"n\">{Number(f.Losers)}</td></tr>"
                 : "<td class=\"n\" colspan=\"6\">suppressed (too few cases)</td></tr>");
         }
 
@@ -139,7 +140,7 @@ internal static class WhatIfHtml
         html.Append("<div class=\"scroll\"><table><thead><tr><th>Document</th><th>Issued by</th><th class=\"n\">Times a year</th></tr></thead><tbody>");
         foreach (var spared in report.MaterialsSpared)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name(spared.Name)}</td><td>{Encode(spared.IssuedBy ?? "")}</td><td class=\"n\">{Cases(spared.Times, report)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{name(spared.Name)}</td><td>{Encode(spared.IssuedBy ?? "")}</td><td class=\"n\">{CasesOrWithheld(spared.Times, report)}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");
@@ -150,7 +151,7 @@ internal static class WhatIfHtml
         html.Append("<h2>Each reform's share, in the stated order</h2><div class=\"scroll\"><table><thead><tr><th>Reform</th><th class=\"n\">Trips saved</th><th class=\"n\">Cases affected</th></tr></thead><tbody>");
         foreach (var share in report.Shares)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(share.ReformId)}: {name(share.Name)}</td><td class=\"n\">{N(share.TripsSaved)}</td><td class=\"n\">{N(share.Affected)}</td></tr>");
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(share.ReformId)}: {name(share.Name)}</td><td class=\"n\">{Number(share.TripsSaved)}</td><td class=\"n\">{Number(share.Affected)}</td></tr>");
         }
 
         html.Append("</tbody></table></div>");
@@ -166,10 +167,8 @@ internal static class WhatIfHtml
         }
 
         html.Append(CultureInfo.InvariantCulture, $"<li>Population ({record.Population.Kind}): {Encode(record.Population.Description)}, sha256 {Encode(record.Population.ContentHash)}</li>");
-        html.Append(CultureInfo.InvariantCulture, $"<li>{record.Situations:N0} situations, {N(record.Cases)} cases a year; {record.Skipped:N0} left out; judged on {record.AsOf:yyyy-MM-dd}; cells under {N(record.MinimumCellSize)} cases suppressed; OneVisit {Encode(record.OneVisitVersion)}</li></ul>");
+        html.Append(CultureInfo.InvariantCulture, $"<li>{record.Situations:N0} situations, {Number(record.Cases)} cases a year; {record.Skipped:N0} left out; judged on {record.AsOf:yyyy-MM-dd}; cells under {Number(record.MinimumCellSize)} cases suppressed; OneVisit {Encode(record.OneVisitVersion)}</li></ul>");
     }
-
-    private static string Cases(double? value, WhatIfReport report) => value is { } v ? N(v) : $"fewer than {N(report.Record.MinimumCellSize)}";
 
     // A name that fits the chart's width at its font size: a Chinese character takes about a whole em, a Latin letter
     // about half of one; 26 ems fit in the 420 units. The table below the chart gives every name whole.
@@ -190,6 +189,4 @@ internal static class WhatIfHtml
     }
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
-
-    private static string N(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using OneVisit.Cli.Common;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.WhatIf;
+using static OneVisit.Cli.WhatIf.WhatIfFigures;
 
 namespace OneVisit.Cli.WhatIf;
 
@@ -51,7 +52,7 @@ internal sealed class WhatIfText(Terminal output, bool english)
         var table = new TextTable("procedure", "reason", "cases a year");
         foreach (var loser in report.Losers)
         {
-            table.Add(ConsoleColour.Red, loser.Code, loser.Reason, Cases(loser.Cases, report));
+            table.Add(ConsoleColour.Red, loser.Code, loser.Reason, CasesOrWithheld(loser.Cases, report));
         }
 
         table.Write(output, "  ");
@@ -102,7 +103,7 @@ internal sealed class WhatIfText(Terminal output, bool english)
         var table = new TextTable("document", "issued by", "times a year");
         foreach (var spared in report.MaterialsSpared)
         {
-            table.Add(Name(spared.Name), spared.IssuedBy ?? "", Cases(spared.Times, report));
+            table.Add(Name(spared.Name), spared.IssuedBy ?? "", CasesOrWithheld(spared.Times, report));
         }
 
         table.Write(output, "  ");
@@ -143,9 +144,5 @@ internal sealed class WhatIfText(Terminal output, bool english)
         output.WriteLine($"  judged on   {record.AsOf:yyyy-MM-dd}; cells under {Number(record.MinimumCellSize)} cases suppressed; OneVisit {record.OneVisitVersion}", ConsoleColour.Dim);
     }
 
-    private string Cases(double? value, WhatIfReport report) => value is { } v ? Number(v) : $"fewer than {Number(report.Record.MinimumCellSize)}";
-
     private string Name(LocalizedText text) => english ? text.EnglishOrText : text.Text;
-
-    private static string Number(double value) => value.ToString("#,0.##", CultureInfo.InvariantCulture);
 }
