@@ -191,7 +191,7 @@ public sealed class PrecheckEngine
             Eligibility = builder.Eligibility,
             Jurisdiction = builder.Jurisdiction,
             Materials = builder.Materials,
-            MaterialReasons = Resolver.MaterialReasons(procedure, builder.Rules, builder.Materials),
+            MaterialTemplates = MaterialTemplate.For(procedure, _catalog, builder.Rules, builder.Materials),
             DefaultRoute = Resolver.DefaultRoute(procedure, _catalog.Authorities[procedure.Jurisdiction.DefaultAuthorityId]),
             Exemptions = builder.Exemptions,
             Presence = builder.Presence,

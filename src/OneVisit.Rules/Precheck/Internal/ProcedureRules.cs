@@ -32,8 +32,8 @@ internal sealed class ProcedureRules
 
     public required int[] Materials { get; init; }
 
-    /// <summary>Why each material is (not) required, by material and <see cref="Expressions.Truth"/>: prepared once, not per check.</summary>
-    public required Reason[][] MaterialReasons { get; init; }
+    /// <summary>Per material, the parts of its result that do not depend on the application: prepared once, not per check.</summary>
+    public required MaterialTemplate[] MaterialTemplates { get; init; }
 
     /// <summary>Why the default authority decides, when no jurisdiction rule holds: prepared once, not per check.</summary>
     public required Reason DefaultRoute { get; init; }

@@ -7,68 +7,26 @@ internal sealed partial class Resolver
 {
     private IReadOnlyList<MaterialResult> Materials(ProcedureRules rules, PrecheckApplication app, Authority competent, QuestionCollector questions)
     {
-        var procedure = rules.Procedure;
-        var results = new MaterialResult[procedure.Materials.Count];
+        var results = new MaterialResult[rules.Procedure.Materials.Count];
         for (var i = 0; i < results.Length; i++)
         {
-            var material = procedure.Materials[i];
-            var document = _catalog.Documents[material.DocumentId];
+            var template = rules.MaterialTemplates[i];
             var slot = rules.Materials[i];
-            var required = app.TruthOf(slot);
-            var because = rules.MaterialReasons[i][(int)required];
-            var baseline = new MaterialResult
+            results[i] = app.TruthOf(slot) switch
             {
-                Material = material,
-                Document = document,
-                Status = MaterialStatus.NotRequired,
-                RequiredBecause = because,
-                Note = Notes.NotRequired,
-                Party = material.Party is { } party ? _catalog.Parties.GetValueOrDefault(party) : null,
-            };
-
-            results[i] = required switch
-            {
-                Truth.False => baseline,
-                Truth.Unknown => Undecided(baseline, rules, slot, QuestionCollector.MaterialWeight, questions),
-                _ => Supply(rules, app, i, baseline, competent, questions),
+                Truth.False => template.NotRequired,
+                Truth.Unknown => Undecided(template, rules, slot, questions),
+                _ => Supply(rules, app, i, template, competent, questions),
             };
         }
 
         return results;
     }
 
-    /// <summary>Why each material is (not) required, indexed by material and truth; built when the rule set is compiled.</summary>
-    public static Reason[][] MaterialReasons(Procedure procedure, IReadOnlyList<RuleDescriptor> rules, int[] slots) =>
-    [
-        .. procedure.Materials.Select((material, i) => new[] { Truth.False, Truth.Unknown, Truth.True }
-            .Select(truth => RequiredBecause(procedure, rules, material, slots[i], truth))
-            .ToArray()),
-    ];
-
-    private static Reason RequiredBecause(Procedure procedure, IReadOnlyList<RuleDescriptor> rules, Material material, int slot, Truth required)
+    private static MaterialResult Undecided(MaterialTemplate template, ProcedureRules rules, int slot, QuestionCollector questions)
     {
-        if (material.RequiredWhen is not { } when)
-        {
-            return new Reason(RuleNames.MaterialRequired(procedure.Code, material.Id), new("本事项始终需要", "Always required by this procedure"), null, material.Location, procedure.LegalBasis);
-        }
-
-        var text = required switch
-        {
-            Truth.True => new LocalizedText($"需要，因为：{when.Text}", $"Required because {when.Text}"),
-            Truth.False => new LocalizedText($"不需要，因为不满足：{when.Text}", $"Not required: {when.Text} does not hold"),
-            _ => new LocalizedText($"是否需要取决于：{when.Text}", $"Required only if {when.Text}"),
-        };
-        return Why(rules[slot], text);
-    }
-
-    private static MaterialResult Undecided(MaterialResult baseline, ProcedureRules rules, int slot, int weight, QuestionCollector questions)
-    {
-        questions.Undecided(rules, slot, weight);
-        return baseline with
-        {
-            Status = MaterialStatus.Undecided,
-            Note = Notes.RequiredUndecided,
-        };
+        questions.Undecided(rules, slot, QuestionCollector.MaterialWeight);
+        return template.Undecided;
     }
 
     private enum HeldState
@@ -156,18 +114,5 @@ internal sealed partial class Resolver
         }
 
         return -1;
-    }
-
-    // Notes that do not depend on the application, made once rather than for every material of every check.
-    private static class Notes
-    {
-        public static readonly LocalizedText NotRequired = new("本情形无需提交", "Not required in this situation");
-        public static readonly LocalizedText RequiredUndecided = new("取决于尚未回答的问题", "Depends on a question not yet answered");
-        public static readonly LocalizedText Held = new("已持有", "Held");
-        public static readonly LocalizedText HeldElectronic = new("已持有（电子）", "Held (electronic)");
-        public static readonly LocalizedText Generated = new("由办理机关生成，无需自备", "The office prepares it; nothing to bring");
-        public static readonly LocalizedText ExemptionUndecided = new("可否免交取决于尚未回答的问题", "Whether it can be spared depends on a question not yet answered");
-        public static readonly LocalizedText ELicence = new("调用电子证照，无需提交", "The e-licence is used; nothing to bring");
-        public static readonly LocalizedText Commitment = new("可签署告知承诺书代替", "May be replaced by a signed commitment");
     }
 }

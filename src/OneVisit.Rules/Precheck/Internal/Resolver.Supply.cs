@@ -1,6 +1,7 @@
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Catalog.Internal;
 using OneVisit.Rules.Expressions;
+using Notes = OneVisit.Rules.Precheck.Internal.MaterialTemplate.Notes;
 
 namespace OneVisit.Rules.Precheck.Internal;
 
@@ -9,8 +10,9 @@ internal sealed partial class Resolver
 {
     // Held and accepted beats everything; then the integrator's own data; then the exemptions in the order the
     // catalogue lists them (its order of preference); only then is the material outdated or missing.
-    private MaterialResult Supply(ProcedureRules rules, PrecheckApplication app, int index, MaterialResult baseline, Authority competent, QuestionCollector questions)
+    private MaterialResult Supply(ProcedureRules rules, PrecheckApplication app, int index, MaterialTemplate template, Authority competent, QuestionCollector questions)
     {
+        var baseline = template.Required;
         var held = BestHeld(baseline.Document, baseline.Material, app.Documents, app.AsOf);
         if (HeldOrConverted(baseline, held) is { } usable)
         {
@@ -22,7 +24,7 @@ internal sealed partial class Resolver
             return supplied;
         }
 
-        if (FirstExemption(rules, app, index, baseline, held, competent, questions, out var exemptionUndecided) is { } exempted)
+        if (FirstExemption(rules, app, index, template, held, competent, questions, out var exemptionUndecided) is { } exempted)
         {
             return exempted;
         }
@@ -34,10 +36,15 @@ internal sealed partial class Resolver
 
         if (exemptionUndecided)
         {
-            return ExemptionUndecided(baseline, held);
+            return held.Document is null ? template.ExemptionUndecided : ExemptionUndecided(baseline, held);
         }
 
-        return held.State == HeldState.Outdated ? Outdated(baseline, held) : Missing(baseline, held);
+        return held.State switch
+        {
+            HeldState.Outdated => Outdated(baseline, held),
+            HeldState.None => template.Missing,
+            _ => Missing(baseline, held),
+        };
     }
 
     private static MaterialResult? HeldOrConverted(MaterialResult baseline, HeldAssessment held) => held.State switch
@@ -92,13 +99,13 @@ internal sealed partial class Resolver
         ProcedureRules rules,
         PrecheckApplication app,
         int index,
-        MaterialResult baseline,
+        MaterialTemplate template,
         HeldAssessment held,
         Authority competent,
         QuestionCollector questions,
         out bool exemptionUndecided)
     {
-        var material = baseline.Material;
+        var material = template.Required.Material;
         exemptionUndecided = false;
         for (var k = 0; k < material.Exemptions.Count; k++)
         {
@@ -113,9 +120,13 @@ internal sealed partial class Resolver
                     continue;
             }
 
-            if (Exempt(material.Exemptions[k], baseline, competent, app.AsOf) is { } exempted)
+            // Holding nothing is the common case, and then the result depends on the day and the authority only.
+            var exempted = held.Document is null
+                ? template.Exemptions[k].GetOrAdd(app.AsOf, competent, (this, material.Exemptions[k], template.Required, competent, app.AsOf), static s => s.Item1.Exempt(s.Item2, s.Item3, s.Item4, s.Item5))
+                : Exempt(material.Exemptions[k], template.Required, competent, app.AsOf) is { } e ? e with { Held = held.Document } : null;
+            if (exempted is not null)
             {
-                return exempted with { Held = held.Document };
+                return exempted;
             }
         }
 
@@ -163,27 +174,12 @@ internal sealed partial class Resolver
     }
 
     // Nothing held (or only an expired one) and nothing spares it: say what to bring, in which form and how many.
-    private static MaterialResult Missing(MaterialResult baseline, HeldAssessment held)
+    private static MaterialResult Missing(MaterialResult baseline, HeldAssessment held) => baseline with
     {
-        var material = baseline.Material;
-        var form = material.Form switch
-        {
-            MaterialForm.Original => ("原件", "original"),
-            MaterialForm.Copy => ("复印件", "copy"),
-            _ => ("电子件", "electronic copy"),
-        };
-        var expired = held.State == HeldState.Expired
-            ? ($"（所持证件已于{held.Document!.ExpiresOn:yyyy-MM-dd}过期）", $" (the one held expired on {held.Document!.ExpiresOn:yyyy-MM-dd})")
-            : ("", "");
-        return baseline with
-        {
-            Status = MaterialStatus.Missing,
-            Held = held.Document,
-            Note = new(
-                $"缺少，请提交{form.Item1}{material.Copies}份{expired.Item1}",
-                $"Missing; bring {material.Copies} {form.Item2}{(material.Copies == 1 ? "" : "s")}{expired.Item2}"),
-        };
-    }
+        Status = MaterialStatus.Missing,
+        Held = held.Document,
+        Note = MaterialTemplate.MissingNote(baseline.Material, held.State == HeldState.Expired ? held.Document!.ExpiresOn : null),
+    };
 
     private MaterialResult? Exempt(Exemption exemption, MaterialResult baseline, Authority competent, DateOnly asOf) => exemption.Kind switch
     {

@@ -32,7 +32,7 @@ internal sealed partial class Resolver
         var visits = Visits(rules, app, materials, questions);
         var fees = Fees(rules, app, questions);
 
-        var verdict = Decide(eligibility, materials, visits, out var obstacles);
+        var verdict = Decide(rules, eligibility, materials, visits, out var obstacles);
         List<MaterialResult> gaps = verdict == Verdict.NotEligible ? [] : [.. materials.Where(m => m.IsGap)];
         return new PrecheckResult
         {
@@ -52,13 +52,13 @@ internal sealed partial class Resolver
                 _calendar.AddWorkingDays(app.AsOf, DeficiencyNotice.NotifyWithinWorkingDays),
                 gaps),
             Fees = fees,
-            FiredRules = [.. app.Fired],
+            FiredRules = app.Fired,
         };
     }
 
     // A refusal is final: it is stated with its basis, and the applicant is not told to supply what would not help.
     // Anything that can still be supplied or answered is "not yet"; only then does the visit count decide.
-    private static Verdict Decide(EligibilityResult eligibility, IReadOnlyList<MaterialResult> materials, VisitPrediction visits, out List<LocalizedText> obstacles)
+    private static Verdict Decide(ProcedureRules rules, EligibilityResult eligibility, IReadOnlyList<MaterialResult> materials, VisitPrediction visits, out List<LocalizedText> obstacles)
     {
         obstacles = [];
         if (eligibility.Eligible == Truth.False)
@@ -72,9 +72,14 @@ internal sealed partial class Resolver
             obstacles.Add(new("是否符合条件取决于尚未回答的问题", "Eligibility depends on questions not yet answered"));
         }
 
-        obstacles.AddRange(materials
-            .Where(m => m.Status is MaterialStatus.Missing or MaterialStatus.Outdated or MaterialStatus.Undecided)
-            .Select(m => new LocalizedText($"{m.Name.Text}：{m.Note.Text}", $"{m.Name.EnglishOrText}: {m.Note.EnglishOrText}")));
+        for (var i = 0; i < materials.Count; i++)
+        {
+            if (materials[i].Status is MaterialStatus.Missing or MaterialStatus.Outdated or MaterialStatus.Undecided)
+            {
+                obstacles.Add(rules.MaterialTemplates[i].Obstacle(materials[i]));
+            }
+        }
+
         return obstacles.Count > 0 ? Verdict.NotYet : visits.Count switch
         {
             0 => Verdict.Online,
@@ -216,6 +221,6 @@ internal sealed partial class Resolver
         procedure.Jurisdiction.Location,
         procedure.LegalBasis);
 
-    private static Reason Why(RuleDescriptor rule, LocalizedText text) =>
+    internal static Reason Why(RuleDescriptor rule, LocalizedText text) =>
         new(rule.Name, text, rule.Condition?.Text, rule.Condition?.Location, rule.Basis);
 }
