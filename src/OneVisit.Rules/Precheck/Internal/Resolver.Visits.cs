@@ -15,7 +15,7 @@ internal sealed partial class Resolver
         }
 
         var onPaper = materials.Any(m => MaterialClasses.NeedsPaperOriginal(m.Material, m.Status, m.Held));
-        return VisitPlanner.Plan(rules.Procedure, steps, onPaper, atWindow: app.Window is not null, app.Window, (i, step) =>
+        return VisitPlanner.Plan(rules.Visits, steps, onPaper, atWindow: app.Window is not null, app.Window, (i, step) =>
         {
             if (step.Remote == Truth.Unknown)
             {
@@ -26,7 +26,6 @@ internal sealed partial class Resolver
             {
                 questions.Undecided(rules, rules.Presence[i], QuestionCollector.PresenceWeight);
             }
-        },
-        _catalog.Parties);
+        });
     }
 }
