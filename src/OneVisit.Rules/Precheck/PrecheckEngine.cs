@@ -192,6 +192,8 @@ public sealed class PrecheckEngine
             Jurisdiction = builder.Jurisdiction,
             Materials = builder.Materials,
             MaterialTemplates = MaterialTemplate.For(procedure, _catalog, builder.Rules, builder.Materials),
+            Visits = VisitTemplate.For(procedure, _catalog.Parties),
+            Reasons = RuleReasons.For(procedure, builder.Rules, builder),
             DefaultRoute = Resolver.DefaultRoute(procedure, _catalog.Authorities[procedure.Jurisdiction.DefaultAuthorityId]),
             Exemptions = builder.Exemptions,
             Presence = builder.Presence,

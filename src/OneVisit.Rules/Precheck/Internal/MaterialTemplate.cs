@@ -121,25 +121,26 @@ internal sealed class MaterialTemplate
 }
 
 /// <summary>
-/// An exemption's result for an application that holds nothing of the material: it depends only on the day judged
-/// on and the deciding authority, which a population run rarely varies, so the last one is kept. The entry is
-/// swapped whole, so parallel checks read a consistent one; a race only computes it twice.
+/// An exemption's result for an application that holds nothing of the material: it depends only on the day judged on
+/// and, for data sharing, the region of the deciding authority (which source covers it), which a population run
+/// rarely varies, so the last one is kept. The entry is swapped whole, so parallel checks read a consistent one; a
+/// race only computes it twice.
 /// </summary>
 internal sealed class ExemptionCache
 {
     private Entry? _last;
 
-    public MaterialResult? GetOrAdd<TState>(DateOnly asOf, Authority competent, TState state, Func<TState, MaterialResult?> make)
+    public MaterialResult? GetOrAdd<TState>(DateOnly asOf, string? region, TState state, Func<TState, MaterialResult?> make)
     {
-        if (Volatile.Read(ref _last) is { } last && last.AsOf == asOf && ReferenceEquals(last.Competent, competent))
+        if (Volatile.Read(ref _last) is { } last && last.AsOf == asOf && string.Equals(last.Region, region, StringComparison.Ordinal))
         {
             return last.Result;
         }
 
         var result = make(state);
-        Volatile.Write(ref _last, new Entry(asOf, competent, result));
+        Volatile.Write(ref _last, new Entry(asOf, region, result));
         return result;
     }
 
-    private sealed record Entry(DateOnly AsOf, Authority Competent, MaterialResult? Result);
+    private sealed record Entry(DateOnly AsOf, string? Region, MaterialResult? Result);
 }

@@ -35,10 +35,16 @@ internal sealed class ProcedureRules
     /// <summary>Per material, the parts of its result that do not depend on the application: prepared once, not per check.</summary>
     public required MaterialTemplate[] MaterialTemplates { get; init; }
 
+    /// <summary>The denials and routing reasons the rules can give: prepared once, not per check.</summary>
+    public required RuleReasons Reasons { get; init; }
+
     /// <summary>Why the default authority decides, when no jurisdiction rule holds: prepared once, not per check.</summary>
     public required Reason DefaultRoute { get; init; }
 
     public required int[][] Exemptions { get; init; }
+
+    /// <summary>The procedure's steps as the visit planner uses them: prepared once, not per check.</summary>
+    public required VisitTemplate Visits { get; init; }
 
     public required int[] Presence { get; init; }
 

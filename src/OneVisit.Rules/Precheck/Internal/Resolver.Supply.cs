@@ -120,10 +120,12 @@ internal sealed partial class Resolver
                     continue;
             }
 
-            // Holding nothing is the common case, and then the result depends on the day and the authority only.
+            // Holding nothing is the common case, and then the result depends on the day, and for data sharing on the
+            // deciding authority's region, only.
+            var exemption = material.Exemptions[k];
             var exempted = held.Document is null
-                ? template.Exemptions[k].GetOrAdd(app.AsOf, competent, (this, material.Exemptions[k], template.Required, competent, app.AsOf), static s => s.Item1.Exempt(s.Item2, s.Item3, s.Item4, s.Item5))
-                : Exempt(material.Exemptions[k], template.Required, competent, app.AsOf) is { } e ? e with { Held = held.Document } : null;
+                ? template.Exemptions[k].GetOrAdd(app.AsOf, exemption.Kind == ExemptionKind.DataSharing ? competent.Region : null, (this, exemption, template.Required, competent, app.AsOf), static s => s.Item1.Exempt(s.Item2, s.Item3, s.Item4, s.Item5))
+                : Exempt(exemption, template.Required, competent, app.AsOf) is { } e ? e with { Held = held.Document } : null;
             if (exempted is not null)
             {
                 return exempted;

@@ -118,11 +118,7 @@ internal sealed partial class Resolver
                 continue;
             }
 
-            var condition = procedure.Conditions[i];
-            var rule = rules.Rules[slot];
-            var message = new LocalizedText($"不符合受理条件：{condition.Text.Text}", $"An acceptance condition is not met: {condition.Text.EnglishOrText}");
-            // Ids are short, like eligibility rules' own ids; the full rule name is in the reason.
-            denials.Add(new Denial($"acceptance/{i + 1}", holds == Truth.False ? Truth.True : Truth.Unknown, message, Why(rule, message)));
+            denials.Add(rules.Reasons.Acceptance[i]!.For(holds == Truth.False ? Truth.True : Truth.Unknown));
             if (holds == Truth.Unknown)
             {
                 questions.Undecided(rules, slot, QuestionCollector.EligibilityWeight);
@@ -143,8 +139,7 @@ internal sealed partial class Resolver
                 continue;
             }
 
-            var rule = procedure.Eligibility[i];
-            denials.Add(new Denial(rule.Id, denies, rule.Message, Why(rules.Rules[slot], rule.Message)));
+            denials.Add(rules.Reasons.Eligibility[i].For(denies));
             if (denies == Truth.Unknown)
             {
                 questions.Undecided(rules, slot, QuestionCollector.EligibilityWeight);
@@ -164,10 +159,8 @@ internal sealed partial class Resolver
             switch (app.TruthOf(slot))
             {
                 case Truth.True:
-                    var rule = jurisdiction.Rules[i];
-                    authority = _catalog.Authorities[rule.AuthorityId];
-                    var text = rule.Because ?? new LocalizedText($"条件成立：{rule.When.Text}", $"The condition holds: {rule.When.Text}");
-                    why = Why(rules.Rules[slot], text);
+                    authority = _catalog.Authorities[jurisdiction.Rules[i].AuthorityId];
+                    why = rules.Reasons.Jurisdiction[i];
                     break;
                 case Truth.Unknown:
                     decided = false;
