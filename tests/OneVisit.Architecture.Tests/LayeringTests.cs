@@ -128,6 +128,21 @@ public sealed class LayeringTests
     }
 
     [Fact]
+    public void Json_Dependencies_OnlyPublicShapes()
+    {
+        Holds(
+            "the JSON writers write the answers integrators get, never a pipeline's internals, the YAML reader or the rule engine",
+            Types.InAssembly(Rules).That().ResideInNamespace("OneVisit.Rules.Json")
+                .ShouldNot().HaveDependencyOnAny("OneVisit.Rules.Precheck.Internal", "OneVisit.Rules.Authoring", "NRules", "YamlDotNet"));
+        Holds(
+            "the case JSON writes the snapshots and ledgers the services return, never the process, the storage port or the engine",
+            Types.InAssembly(Workflows).That().ResideInNamespace("OneVisit.Workflows.Json")
+                .ShouldNot().HaveDependencyOnAny(
+                    "OneVisit.Workflows.Cases.Internal", "OneVisit.Workflows.Bundles.Internal", "OneVisit.Workflows.Storage",
+                    "OneVisit.Workflows.Engine", "OneVisit.Workflows.Persistence", "Microsoft.Data.Sqlite", "WorkflowCore"));
+    }
+
+    [Fact]
     public void Cli_Libraries_OnlyTheirPublicApi()
     {
         // The CLI is the first integrator: what it needs, every host needs, so it gets no back door.

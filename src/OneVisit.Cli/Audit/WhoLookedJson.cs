@@ -1,6 +1,7 @@
-using OneVisit.Cli.Cases;
 using OneVisit.Cli.Common;
+using OneVisit.Rules.Json;
 using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Json;
 
 namespace OneVisit.Cli.Audit;
 
@@ -13,7 +14,7 @@ internal static class WhoLookedJson
         json.WriteString("subjectId", subjectId);
         json.WriteObjects("accesses", accesses, access =>
         {
-            CaseJsonOutput.WriteInstant(json, "at", access.At, zone);
+            CaseJson.WriteInstant(json, "at", access.At, zone);
             // As the audit log names them (officer:…, agent:… for …, department:…), like cases show's audit[].actor.
             json.WriteString("who", access.Who);
             json.WriteString("caseId", access.CaseId);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using OneVisit.Cli.Common;
 using OneVisit.Workflows.Cases;
+using OneVisit.Workflows.Json;
 
 namespace OneVisit.Cli.Cases;
 
@@ -74,7 +75,7 @@ internal static class CasesCommand
                 var cases = await input.Cases.ListAsync(new CaseQuery(parsed.GetValue(applicant), parsed.GetValue(open), parsed.GetValue(limit)), cancellation).ConfigureAwait(false);
                 if (parsed.GetValue(store.Json))
                 {
-                    CaseJsonOutput.WriteList(output, cases, input.Zone);
+                    JsonOutput.Write(output, json => CaseJson.WriteList(json, cases, input.Zone));
                 }
                 else
                 {
@@ -143,7 +144,7 @@ internal static class CasesCommand
                 };
                 if (parsed.GetValue(store.Json))
                 {
-                    CaseJsonOutput.WriteCase(output, details, input.Zone);
+                    JsonOutput.Write(output, json => CaseJson.WriteCase(json, details.Case, input.Zone, details.JsonParts));
                 }
                 else
                 {
@@ -175,7 +176,7 @@ internal static class CasesCommand
             await input.Visits.ForCaseAsync(id, cancellation).ConfigureAwait(false));
         if (json)
         {
-            BundleCaseJson.Write(output, details, input.Zone);
+            JsonOutput.Write(output, writer => CaseJson.WriteBundle(writer, bundle, input.Zone, new CaseJsonParts { Visits = details.Visits, Audit = details.Audit }));
         }
         else
         {
@@ -198,7 +199,7 @@ internal static class CasesCommand
         };
         if (json)
         {
-            CaseJsonOutput.WritePurged(output, details, input.Zone);
+            JsonOutput.Write(output, writer => CaseJson.WritePurged(writer, purged, input.Zone, details.JsonParts));
         }
         else
         {
@@ -236,6 +237,9 @@ internal sealed record CaseDetails(
 
     /// <summary>The store's file, for the command that says more about a broken chain.</summary>
     public string? Database { get; init; }
+
+    /// <summary>What <c>cases show --json</c> writes beside the case: everything above but the store's file.</summary>
+    public CaseJsonParts JsonParts => new() { AuditChain = AuditChain, Visits = Visits, Commitments = Commitments, Audit = Audit };
 }
 
 /// <summary>What remains of a case whose documents retention purged, as <c>cases show</c> prints it.</summary>
@@ -250,4 +254,7 @@ internal sealed record PurgedCaseDetails(
 
     /// <summary>The store's file, for the command that says more about a broken chain.</summary>
     public string? Database { get; init; }
+
+    /// <summary>What <c>cases show --json</c> writes beside the case: everything above but the store's file.</summary>
+    public CaseJsonParts JsonParts => new() { AuditChain = AuditChain, Visits = Visits, Commitments = Commitments, Audit = Audit };
 }

@@ -1,7 +1,8 @@
 using System.Text.Json;
-using OneVisit.Cli.Cases;
 using OneVisit.Cli.Common;
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Json;
+using OneVisit.Workflows.Json;
 
 namespace OneVisit.Cli.Demo;
 
@@ -30,8 +31,8 @@ internal static class DemoJson
             json.WriteNumber("evidenceFetched", snapshot.Evidence.Count(e => e.State == "received"));
             json.WriteNumber("visitsPredicted", snapshot.PredictedVisits);
             json.WriteNumber("visitsMade", snapshot.VisitsMade);
-            json.WriteString("submittedAt", CaseWords.IsoTime(snapshot.SubmittedAt, zone));
-            json.WriteString("closedAt", snapshot.ClosedAt is { } closed ? CaseWords.IsoTime(closed, zone) : null);
+            CaseJson.WriteInstant(json, "submittedAt", snapshot.SubmittedAt, zone);
+            CaseJson.WriteInstant(json, "closedAt", snapshot.ClosedAt, zone);
             json.WriteNumber("minutesToResult", (long)result.TimeToResult.TotalMinutes);
             json.WriteStartArray("steps");
             foreach (var step in result.Steps)
@@ -64,15 +65,15 @@ internal static class DemoJson
         json.WriteString("bundleCaseId", bundle.BundleCaseId);
         json.WriteWord("outcome", bundle.Outcome);
         json.WriteBoolean("deliversOnce", bundle.DeliversOnce);
-        BundleCaseJson.WriteDeliveries(json, bundle.Deliveries);
-        BundleCaseJson.WriteMembers(json, bundle.Members);
-        BundleCaseJson.WritePassed(json, bundle.Passed, zone);
-        BundleCaseJson.WriteTimeLimit(json, bundle.TimeLimit, zone);
+        CaseJson.WriteDeliveries(json, bundle.Deliveries);
+        CaseJson.WriteMembers(json, bundle.Members);
+        CaseJson.WritePassed(json, bundle.Passed, zone);
+        CaseJson.WriteTimeLimit(json, bundle.TimeLimit, zone);
         json.WriteNumber("visitsNaive", bundle.NaiveVisits);
         json.WriteNumber("visitsPredicted", bundle.PredictedVisits);
         json.WriteNumber("visitsMade", bundle.VisitsMade);
-        json.WriteString("submittedAt", CaseWords.IsoTime(bundle.SubmittedAt, zone));
-        json.WriteString("closedAt", bundle.ClosedAt is { } closed ? CaseWords.IsoTime(closed, zone) : null);
+        CaseJson.WriteInstant(json, "submittedAt", bundle.SubmittedAt, zone);
+        CaseJson.WriteInstant(json, "closedAt", bundle.ClosedAt, zone);
         json.WriteNumber("minutesToResult", (long)result.TimeToResult.TotalMinutes);
         json.WriteStartArray("steps");
         foreach (var step in result.Steps)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using OneVisit.Cli.Common;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Json;
 
 namespace OneVisit.Cli.Lint;
 

@@ -3,6 +3,7 @@ using OneVisit.Cli.Common;
 using OneVisit.Rules.Authoring;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Diagnostics;
+using OneVisit.Rules.Json;
 using OneVisit.Rules.Precheck;
 
 namespace OneVisit.Cli.Precheck;
@@ -92,7 +93,7 @@ internal static class PrecheckCommand
 
         if (json)
         {
-            PrecheckJson.Write(result, output);
+            JsonOutput.Write(output, writer => PrecheckJson.Write(writer, result));
         }
         else
         {
@@ -120,7 +121,7 @@ internal static class PrecheckCommand
 
         if (json)
         {
-            PrecheckJson.Write(result, output);
+            JsonOutput.Write(output, writer => PrecheckJson.Write(writer, result));
         }
         else
         {

@@ -1,4 +1,5 @@
 using OneVisit.Cli.Common;
+using OneVisit.Rules.Json;
 using OneVisit.Rules.Testing;
 
 namespace OneVisit.Cli.Test;

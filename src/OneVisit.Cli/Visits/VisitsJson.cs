@@ -1,6 +1,7 @@
 using System.Text.Json;
 using OneVisit.Cli.Common;
 using OneVisit.Rules.Catalog;
+using OneVisit.Rules.Json;
 using OneVisit.Rules.WhatIf;
 
 namespace OneVisit.Cli.Visits;

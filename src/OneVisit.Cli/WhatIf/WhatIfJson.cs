@@ -1,5 +1,6 @@
 using System.Text.Json;
 using OneVisit.Cli.Common;
+using OneVisit.Rules.Json;
 using OneVisit.Rules.WhatIf;
 
 namespace OneVisit.Cli.WhatIf;

@@ -47,6 +47,25 @@ internal static class ApplicationReader
                 : (new PrecheckRequest { ProcedureCode = procedure, AsOf = asOf, WindowId = window, Facts = given, Documents = documents }, null);
     }
 
+    /// <summary>
+    /// Reads documents handed in on their own, <c>{documents: [...]}</c>: each item as an application's, with the same
+    /// checks, and none issued after <paramref name="handedInOn"/>. Null when any error was found.
+    /// </summary>
+    public static List<HeldDocument>? ReadDocuments(FileContext context, YNode? root, ProcedureCatalog catalog, DateOnly handedInOn)
+    {
+        var references = Declared(catalog);
+        var map = context.Mapping(root ?? CatalogInfoReader.EmptyAt(), "set of documents");
+        if (map is null)
+        {
+            return null;
+        }
+
+        var documents = map.List("documents", node => HeldDocumentReader.Read(context, node, references, handedInOn), required: true);
+        map.Finish();
+        references.Check(context.Diagnostics, catalog.Documents.ContainsKey, new HashSet<string>());
+        return context.Diagnostics.HasErrors ? null : documents;
+    }
+
     /// <summary><c>left_out</c> (in an application or a test case): optional members of the bundle the applicant does not want.</summary>
     public static List<string> ReadLeftOut(FileContext context, MappingReader map, string? bundleCode, Func<string, Bundle?> bundles, string what = "application")
     {

@@ -1,18 +1,28 @@
 using System.Text.Json;
-using OneVisit.Cli.Common;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Precheck;
 
-namespace OneVisit.Cli.Precheck;
+namespace OneVisit.Rules.Json;
 
 /// <summary>
-/// The precheck answer as one JSON document. Enums are the catalogue's words (<c>not_yet</c>, <c>e_licence</c>),
-/// dates are yyyy-MM-dd, bilingual text is <c>{"text", "en"}</c>; authorities and documents appear as id and name only.
+/// The precheck answer as one JSON document, the one <c>onevisit precheck --json</c> prints and the HTTP API
+/// returns, in the convention of <see cref="OneVisitJson"/> (docs/cli.md, "JSON output"): camelCase names, the
+/// catalogue's words (<c>not_yet</c>, <c>e_licence</c>), dates <c>yyyy-MM-dd</c>, bilingual text <c>{"text", "en"}</c>;
+/// authorities and documents appear as id and name only.
 /// </summary>
-internal static partial class PrecheckJson
+public static partial class PrecheckJson
 {
-    public static void Write(PrecheckResult result, Terminal output) => JsonOutput.Write(output, json =>
+    /// <summary>
+    /// Writes a procedure's answer as one whole object: <c>procedure</c>, <c>asOf</c>, <c>verdict</c>,
+    /// <c>obstacles</c>, <c>refusals</c>, <c>eligibility</c>, <c>routing</c>, <c>materials</c>, <c>visits</c>,
+    /// <c>openQuestions</c>, <c>fees</c> and <c>notice</c> (in both languages).
+    /// </summary>
+    /// <param name="json">The writer, positioned where a value may start (at the top, or after a property name).</param>
+    /// <param name="result">The answer <see cref="PrecheckEngine.Check"/> gave.</param>
+    public static void Write(Utf8JsonWriter json, PrecheckResult result)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(result);
         json.WriteStartObject();
         json.WriteStartObject("procedure");
         json.WriteString("code", result.Procedure.Code);
@@ -34,7 +44,7 @@ internal static partial class PrecheckJson
         WriteFees(json, result.Fees);
         WriteNotice(json, result.Notice);
         json.WriteEndObject();
-    });
+    }
 
     // The same head for a procedure and a bundle: the date judged on, the verdict and what stands in its way.
     private static void WriteVerdict(Utf8JsonWriter json, DateOnly asOf, Verdict verdict, IReadOnlyList<LocalizedText> obstacles)

@@ -1,12 +1,11 @@
 using System.Text.Json;
-using OneVisit.Cli.Common;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Precheck;
 
-namespace OneVisit.Cli.Precheck;
+namespace OneVisit.Rules.Json;
 
 // Open questions, fees, the notice, and the pieces every section shares: reasons, authorities, legal basis.
-internal static partial class PrecheckJson
+public static partial class PrecheckJson
 {
     private static void WriteOpenQuestions(Utf8JsonWriter json, IReadOnlyList<OpenQuestion> questions)
     {

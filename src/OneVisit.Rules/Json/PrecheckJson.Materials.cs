@@ -1,12 +1,11 @@
 using System.Text.Json;
-using OneVisit.Cli.Common;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Precheck;
 
-namespace OneVisit.Cli.Precheck;
+namespace OneVisit.Rules.Json;
 
 // The materials array: each material's status and everything behind it.
-internal static partial class PrecheckJson
+public static partial class PrecheckJson
 {
     private static void WriteMaterials(Utf8JsonWriter json, IReadOnlyList<MaterialResult> materials)
     {

@@ -1,15 +1,23 @@
 using System.Text.Json;
-using OneVisit.Cli.Common;
 using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Precheck;
 
-namespace OneVisit.Cli.Precheck;
+namespace OneVisit.Rules.Json;
 
 // A whole matter (一件事) as one JSON document: the same conventions and pieces as a procedure's answer.
-internal static partial class PrecheckJson
+public static partial class PrecheckJson
 {
-    public static void Write(BundlePrecheckResult result, Terminal output) => JsonOutput.Write(output, json =>
+    /// <summary>
+    /// Writes a whole matter's answer as one whole object: <c>bundle</c>, <c>asOf</c>, <c>verdict</c>,
+    /// <c>obstacles</c>, <c>members</c>, <c>materials</c> (each once, with the members that use it), <c>visits</c>
+    /// (the matter's trips beside the naive sum), <c>openQuestions</c> and <c>notice</c>.
+    /// </summary>
+    /// <param name="json">The writer, positioned where a value may start (at the top, or after a property name).</param>
+    /// <param name="result">The answer <see cref="PrecheckEngine.CheckBundle"/> gave.</param>
+    public static void Write(Utf8JsonWriter json, BundlePrecheckResult result)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentNullException.ThrowIfNull(result);
         json.WriteStartObject();
         WriteBundle(json, result);
         WriteVerdict(json, result.AsOf, result.Verdict, result.Obstacles);
@@ -30,7 +38,7 @@ internal static partial class PrecheckJson
         WriteOpenQuestions(json, result.OpenQuestions);
         WriteNotice(json, result.Notice);
         json.WriteEndObject();
-    });
+    }
 
     private static void WriteBundle(Utf8JsonWriter json, BundlePrecheckResult result)
     {
