@@ -14,6 +14,7 @@ public sealed class LayeringTests
     private static readonly Assembly Workflows = typeof(OneVisit.Workflows.Cases.ICaseService).Assembly;
     private static readonly Assembly Cli = Assembly.Load("onevisit");
     private static readonly Assembly PostgreSql = Assembly.Load("OneVisit.Workflows.PostgreSql");
+    private static readonly Assembly Web = Assembly.Load("OneVisit.Web");
 
     [Fact]
     public void Rules_References_NeverTheWorkflowsPackage()
@@ -150,6 +151,33 @@ public sealed class LayeringTests
         {
             var friends = library.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName.Split(',')[0]);
             Assert.DoesNotContain(Cli.GetName().Name, friends);
+        }
+    }
+
+    [Fact]
+    public void Web_Libraries_OnlyTheirPublicApi()
+    {
+        // The HTTP surface is an integrator like the CLI: it may use what any host can, nothing more.
+        foreach (var library in new[] { Rules, Workflows, PostgreSql })
+        {
+            var friends = library.GetCustomAttributes<InternalsVisibleToAttribute>().Select(a => a.AssemblyName.Split(',')[0]);
+            Assert.DoesNotContain(Web.GetName().Name, friends);
+        }
+    }
+
+    [Fact]
+    public void Web_Dependencies_NeitherEnginesNorStores() =>
+        Holds(
+            "the HTTP surface speaks OneVisit's public API only: no rule engine, workflow engine, YAML reader or database",
+            Types.InAssembly(Web).ShouldNot().HaveDependencyOnAny("NRules", "WorkflowCore", "YamlDotNet", "Microsoft.Data.Sqlite", "Npgsql"));
+
+    [Fact]
+    public void Libraries_References_NeverAspNetCore()
+    {
+        // Rules and Workflows serve any host (a console job, a worker, a web app); only OneVisit.Web knows HTTP.
+        foreach (var library in new[] { Rules, Workflows, PostgreSql })
+        {
+            Assert.DoesNotContain(library.GetReferencedAssemblies(), a => a.Name!.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal));
         }
     }
 
