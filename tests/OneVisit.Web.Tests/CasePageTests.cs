@@ -79,6 +79,33 @@ public sealed class CasePageTests : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task BirthBundle_TaskList_ShowsWhatCannotStartYetAndWhy()
+    {
+        var citizen = CaseActor.Applicant("330106-page-0003");
+        using var api = new HttpClient { BaseAddress = new Uri(_browser.Address) };
+        api.DefaultRequestHeaders.Add(SampleHost.ActorHeader, SampleHost.HeaderFor(citizen));
+        var birth = File.ReadAllText(Path.Combine(RepositoryRoot.SampleCatalogue, "applications", "05-birth-bundle.yaml"));
+        var created = await api.SendAsync(ApiTests.Submission(birth, "birth-pages"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var bundleCaseId = created.Headers.Location!.ToString().Split('/')[^1];
+        // The birth certificate is under review; household registration needs it, so it cannot start yet.
+        await _browser.Host.Services.GetRequiredService<OneVisit.Workflows.Bundles.IBundleCaseService>().As(CaseActor.System).WaitUntilAsync(
+            bundleCaseId, b => b.Members.Any(m => m.ProcedureCode == "330100-SC-0005" && m.CaseStage == CaseStage.UnderReview), Patience);
+
+        var page = await _browser.PhoneAsync(citizen);
+        await page.GotoAsync($"/onevisit/bundle-cases/{bundleCaseId}?lang=en");
+        await Shot(page, "citizen-bundle-tasks");
+
+        var waiting = page.Locator("ul.tasks li.task-cannot_start_yet").First;
+        var text = await waiting.InnerTextAsync();
+        Assert.Contains("Cannot start yet", text, StringComparison.Ordinal);
+        Assert.Contains("Waits for", text, StringComparison.Ordinal);
+        Assert.Contains("出生医学证明", text, StringComparison.Ordinal);
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+        Assert.True(overflow <= 0, $"The task list scrolls sideways by {overflow}px at phone width.");
+    }
+
+    [Fact]
     public async Task SignedInPages_WithoutSignIn_SendToTheHostsSignIn()
     {
         using var anonymous = new HttpClient { BaseAddress = new Uri(_browser.Address) };

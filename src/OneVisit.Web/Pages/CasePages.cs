@@ -12,6 +12,7 @@ using OneVisit.Web.Hosting;
 using OneVisit.Web.Pages.Internal;
 using OneVisit.Workflows.Actors;
 using OneVisit.Workflows.Audit;
+using OneVisit.Workflows.Bundles;
 using OneVisit.Workflows.Cases;
 
 namespace OneVisit.Web.Pages;
@@ -29,6 +30,8 @@ internal static class CasePages
             Guard(http, prefix, antiforgery, post: true, actor => ApplyAsync(http, PageContext.Of(http, prefix), actor, code, catalog, cases))).DisableAntiforgery();
         pages.MapGet("/cases/{caseId}", (HttpContext http, string caseId, ProcedureCatalog catalog, ICaseService cases, TimeProvider time, IAntiforgery antiforgery) =>
             Guard(http, prefix, antiforgery, post: false, actor => CaseAsync(http, PageContext.Of(http, prefix), actor, caseId, catalog, cases, time)));
+        pages.MapGet("/bundle-cases/{bundleCaseId}", (HttpContext http, string bundleCaseId, ProcedureCatalog catalog, IBundleCaseService bundles, IAntiforgery antiforgery) =>
+            Guard(http, prefix, antiforgery, post: false, actor => BundleCaseAsync(http, PageContext.Of(http, prefix), actor, bundleCaseId, catalog, bundles)));
         pages.MapGet("/me/data-access", (HttpContext http, ProcedureCatalog catalog, IAuditLog audit, TimeProvider time, IAntiforgery antiforgery) =>
             Guard(http, prefix, antiforgery, post: false, actor => WhoLookedAsync(http, PageContext.Of(http, prefix), actor, catalog, audit, time)));
         pages.MapGet("/officer", (HttpContext http, ProcedureCatalog catalog, ICaseService cases, TimeProvider time, IOptions<OneVisitWebOptions> options, IAntiforgery antiforgery) =>
@@ -102,6 +105,55 @@ internal static class CasePages
             html.Element("span", words.Of(snapshot.ProcedureName), ("class", "caption")).Element("h1", words.CaseTitle);
             CaseSummary(html, words, snapshot, catalog, zone);
             html.Open("p").Element("a", words.WhoLookedTitle, ("href", page.Link("/me/data-access"))).Close("p");
+        });
+    }
+
+    // The task list of a life event: each member done, to do, or cannot start yet and what it waits for.
+    private static async Task<IResult> BundleCaseAsync(HttpContext http, PageContext page, CaseActor actor, string bundleCaseId, ProcedureCatalog catalog, IBundleCaseService bundles)
+    {
+        var bundle = await bundles.As(actor).GetAsync(bundleCaseId, http.RequestAborted);
+        var words = page.Words;
+        return Layout.Page(http, page, words.BundleCaseTitle, html =>
+        {
+            html.Element("span", words.Of(bundle.BundleName), ("class", "caption")).Element("h1", words.BundleCaseTitle);
+            html.Open("dl", ("class", "case"))
+                .Element("dt", words.Stage).Element("dd", words.StageOf(CatalogWords.Of(bundle.Stage)))
+                .Element("dt", words.TripsMade).Element("dd", $"{bundle.VisitsMade} / {bundle.PredictedVisits} ({words.NaiveSum}: {bundle.NaiveVisits})")
+                .Close("dl");
+            html.Element("h2", words.Tasks).Open("ul", ("class", "tasks"));
+            foreach (var member in bundle.Members)
+            {
+                var state = CatalogWords.Of(member.State);
+                html.Open("li", ("class", "task task-" + state));
+                if (member.CaseId is { } caseId)
+                {
+                    html.Element("a", words.Of(member.ProcedureName), ("href", page.Link("/cases/" + Uri.EscapeDataString(caseId))));
+                }
+                else
+                {
+                    html.Element("span", words.Of(member.ProcedureName));
+                }
+
+                html.Element("strong", words.MemberState(state), ("class", "state"));
+                if (member.WaitsFor.Count > 0)
+                {
+                    html.Element("span", $"{words.WaitsFor}: {string.Join("; ", member.WaitsFor)}", ("class", "why"));
+                }
+                else if (member.CaseStage is { } stage && member.AuthorityId is { } authority)
+                {
+                    // Where its own case stands, and which office has it.
+                    var office = catalog.Authorities.TryGetValue(authority, out var found) ? words.Of(found.Name) : authority;
+                    html.Element("span", $"{words.StageOf(CatalogWords.Of(stage))} · {office}", ("class", "why"));
+                }
+                else if (member.Why is { } why)
+                {
+                    html.Element("span", why, ("class", "why"));
+                }
+
+                html.Close("li");
+            }
+
+            html.Close("ul");
         });
     }
 

@@ -124,6 +124,21 @@ internal sealed class Words
     public string ReasonLabel => T("理由（不予办理时必填）", "Reason (required for a refusal)");
     public string Audit => T("办件日志", "Audit trail");
     public string NoSuchCase => T("没有您可查看的该办件。", "There is no such case that you may see.");
+    public string BundleCaseTitle => T("我的一件事", "Your life event");
+    public string Tasks => T("事项进度", "What it includes, and where each stands");
+    public string MemberState(string state) => state switch
+    {
+        "done" => T("已办结", "Done"),
+        "cannot_start_yet" => T("暂不能开始", "Cannot start yet"),
+        "running" => T("办理中", "In progress"),
+        "waiting" => T("等待中", "Waiting"),
+        "refused" => T("不予办理", "Refused"),
+        "stopped" => T("已终止", "Stopped"),
+        "not_included" => T("不适用", "Not included"),
+        _ => T("待开始", "To do"),
+    };
+    public string WaitsFor => T("等待", "Waits for");
+    public string TripsMade => T("已跑次数 / 预计次数", "Trips made / expected");
     public string NotFoundTitle => T("找不到该事项", "No such procedure");
     public string BadFormTitle => T("无法读取表单", "The form could not be read");
     public string BadForm => T("表单已过期或不完整，请从头开始。", "The form has expired or is incomplete; please start again.");
