@@ -23,6 +23,13 @@ public sealed class OneVisitWebOptions
     /// <summary>The window of <see cref="SubmissionsPerWindow"/>; one minute by default.</summary>
     public TimeSpan SubmissionWindow { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// The stylesheet the pages link instead of the package's own: a path the host serves (<c>/css/onevisit.css</c>)
+    /// or an absolute <c>https</c> URL, whose origin the pages' content security policy then allows. Null (the default)
+    /// for the package's stylesheet at <c>{prefix}/onevisit.css</c>; start a restyle from a copy of it.
+    /// </summary>
+    public string? Stylesheet { get; set; }
+
     /// <summary>The most cases an officer's inbox lists (100 by default, at most 1,000); the oldest are listed first.</summary>
     public int InboxLimit { get; set; } = 100;
 }

@@ -28,6 +28,13 @@ internal sealed class OneVisitWebOptionsValidator : IValidateOptions<OneVisitWeb
             failures.Add($"OneVisit:Web:InboxLimit is {options.InboxLimit}; give 1 to 1000.");
         }
 
+        if (options.Stylesheet is { } css
+            && !(css.StartsWith('/') && !css.StartsWith("//", StringComparison.Ordinal))
+            && !(Uri.TryCreate(css, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps))
+        {
+            failures.Add($"OneVisit:Web:Stylesheet is '{css}'; give a path the host serves, starting with one '/' (/css/onevisit.css), or an absolute https URL.");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

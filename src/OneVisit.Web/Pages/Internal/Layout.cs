@@ -1,4 +1,7 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using OneVisit.Web.Hosting;
 
 namespace OneVisit.Web.Pages.Internal;
 
@@ -8,19 +11,22 @@ namespace OneVisit.Web.Pages.Internal;
 /// </summary>
 internal static class Layout
 {
-    // Only the stylesheet may load, forms may only post back here, and nothing may frame the page.
-    private const string Policy = "default-src 'none'; style-src 'self'; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+    // Only the stylesheet may load (the host's own, when it restyles from another origin), forms may only post back
+    // here, and nothing may frame the page.
+    private static string Policy(string? stylesheet) =>
+        $"default-src 'none'; style-src 'self'{(stylesheet is not null && Uri.TryCreate(stylesheet, UriKind.Absolute, out var uri) ? " " + uri.GetLeftPart(UriPartial.Authority) : "")}; img-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static IResult Page(HttpContext http, PageContext page, string title, Action<Html> body, int status = StatusCodes.Status200OK)
     {
         var words = page.Words;
+        var stylesheet = http.RequestServices.GetRequiredService<IOptions<OneVisitWebOptions>>().Value.Stylesheet;
         var html = new Html().Raw("<!DOCTYPE html>")
             .Open("html", ("lang", words.English ? "en" : "zh-CN"))
             .Open("head")
             .Void("meta", ("charset", "utf-8"))
             .Void("meta", ("name", "viewport"), ("content", "width=device-width, initial-scale=1"))
             .Element("title", $"{title} · {words.Site}")
-            .Void("link", ("rel", "stylesheet"), ("href", page.Prefix + "/onevisit.css"))
+            .Void("link", ("rel", "stylesheet"), ("href", stylesheet ?? page.Prefix + "/onevisit.css"))
             .Close("head")
             .Open("body")
             .Open("header", ("class", "site"))
@@ -34,7 +40,7 @@ internal static class Layout
         html.Close("main").Close("body").Close("html");
 
         var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = Policy;
+        headers.ContentSecurityPolicy = Policy(stylesheet);
         headers.XContentTypeOptions = "nosniff";
         headers.XFrameOptions = "DENY";
         headers["Referrer-Policy"] = "no-referrer";
