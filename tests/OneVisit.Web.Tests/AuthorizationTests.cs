@@ -26,6 +26,12 @@ public sealed class AuthorizationTests : IClassFixture<SampleHost>
 
     private readonly SampleHost _host;
 
+    private static HttpRequestMessage ForWalkIn(HttpRequestMessage request)
+    {
+        request.Headers.Add("OneVisit-Applicant-Id", OtherApplicant.Id);
+        return request;
+    }
+
     public AuthorizationTests(SampleHost host) => _host = host;
 
     [Fact]
@@ -42,14 +48,17 @@ public sealed class AuthorizationTests : IClassFixture<SampleHost>
             }
         }
 
-        // Submit: the applicant and their agent (a mandate covering the procedure), not an agent whose mandate does not.
-        // Officers and departments are refused before authorization: an officer submits for a walk-in applicant whom
-        // they must name, which the HTTP API does not carry yet (docs/web.md, "Not yet"), and the library says so.
+        // Submit: the applicant and their agent (a mandate covering the procedure), not an agent whose mandate does not;
+        // an officer only as intake at the window the application names, for the walk-in applicant they name.
         await Expect("submit", Applicant, HttpStatusCode.Created, c => c.SendAsync(ApiTests.Submission(Bodies.Errand4, "authz-applicant")));
         await Expect("submit", Agent, HttpStatusCode.Created, c => c.SendAsync(ApiTests.Submission(Bodies.Errand4, "authz-agent")));
         await Expect("submit", AgentForAnotherProcedure, HttpStatusCode.Forbidden, c => c.SendAsync(ApiTests.Submission(Bodies.Errand4, "authz-agent-other")));
-        await Expect("submit", Reviewer, HttpStatusCode.BadRequest, c => c.SendAsync(ApiTests.Submission(Bodies.Errand4, "authz-reviewer")));
-        await Expect("submit", Department, HttpStatusCode.BadRequest, c => c.SendAsync(ApiTests.Submission(Bodies.Errand4, "authz-department")));
+        await Expect("submit", Reviewer, HttpStatusCode.Forbidden, c => c.SendAsync(ForWalkIn(ApiTests.Submission(Bodies.Errand4, "authz-reviewer"))));
+        await Expect("submit", Intake, HttpStatusCode.Forbidden, c => c.SendAsync(ForWalkIn(ApiTests.Submission(Bodies.Errand4, "authz-intake-no-window"))));
+        await Expect("submit", Department, HttpStatusCode.Forbidden, c => c.SendAsync(ForWalkIn(ApiTests.Submission(Bodies.Errand4, "authz-department"))));
+        var atTheWindow = Bodies.Errand4.Replace("as_of: 2017-02-18", "as_of: 2017-02-18\nwindow: hz_housing_fund_window", StringComparison.Ordinal);
+        await Expect("submit at the window", Intake, HttpStatusCode.Created, c => c.SendAsync(ForWalkIn(ApiTests.Submission(atTheWindow, "authz-intake-window"))));
+        await Expect("submit without naming the walk-in applicant", Intake, HttpStatusCode.BadRequest, c => c.SendAsync(ApiTests.Submission(atTheWindow, "authz-intake-unnamed")));
 
         using (var applicant = _host.As(Applicant))
         {

@@ -23,11 +23,17 @@ internal static class CaseApi
 {
     public const string IdempotencyHeader = "Idempotency-Key";
 
+    /// <summary>
+    /// Who the application is for, when an intake officer submits it at a window for a walk-in applicant whose identity
+    /// they checked (the library requires it then, and refuses it from anyone else). A header, not the URL: it is personal data.
+    /// </summary>
+    public const string ApplicantHeader = "OneVisit-Applicant-Id";
+
     public static void Map(RouteGroupBuilder api)
     {
         api.MapPost("/cases", SubmitAsync)
             .WithName("SubmitCase")
-            .WithSummary("Applies: the body is an application document, as for precheck (procedure or bundle). The Idempotency-Key header is required: the same key submitted again returns the same case, never a second one. delivery=mail|pickup|e_licence chooses how the result comes, where the procedure offers it.")
+            .WithSummary("Applies: the body is an application document, as for precheck (procedure or bundle). The Idempotency-Key header is required: the same key submitted again returns the same case, never a second one. An intake officer submitting at a window for a walk-in applicant names them in the OneVisit-Applicant-Id header. delivery=mail|pickup|e_licence chooses how the result comes, where the procedure offers it.")
             .TakesDocument("An application document (docs/precheck.md) in JSON or YAML.")
             .Produces(StatusCodes.Status201Created, contentType: "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -96,16 +102,17 @@ internal static class CaseApi
         }
 
         var preferred = Delivery(delivery);
+        var applicant = http.Request.Headers[ApplicantHeader].ToString() is { Length: > 0 } named ? named.Trim() : null;
         var application = await ApplicationBody.ReadAsync(http.Request, catalog, cancellationToken);
         var zone = catalog.TimeZone(time);
         var prefix = http.Request.PathBase + PrefixOf(http);
         if (application.Request is { } request)
         {
-            var snapshot = await cases.As(actor).SubmitAsync(new CaseSubmission { IdempotencyKey = key.Trim(), Application = request, PreferredDelivery = preferred }, cancellationToken);
+            var snapshot = await cases.As(actor).SubmitAsync(new CaseSubmission { IdempotencyKey = key.Trim(), ApplicantId = applicant, Application = request, PreferredDelivery = preferred }, cancellationToken);
             return new JsonBody(json => CaseJson.WriteCase(json, snapshot, zone), StatusCodes.Status201Created) { Location = $"{prefix}/cases/{Uri.EscapeDataString(snapshot.CaseId)}" };
         }
 
-        var bundle = await bundles.As(actor).SubmitAsync(new BundleSubmission { IdempotencyKey = key.Trim(), Application = application.Bundle!, PreferredDelivery = preferred }, cancellationToken);
+        var bundle = await bundles.As(actor).SubmitAsync(new BundleSubmission { IdempotencyKey = key.Trim(), ApplicantId = applicant, Application = application.Bundle!, PreferredDelivery = preferred }, cancellationToken);
         return new JsonBody(json => CaseJson.WriteBundle(json, bundle, zone), StatusCodes.Status201Created) { Location = $"{prefix}/bundle-cases/{Uri.EscapeDataString(bundle.BundleCaseId)}" };
     }
 
