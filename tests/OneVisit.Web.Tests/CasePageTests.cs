@@ -106,6 +106,37 @@ public sealed class CasePageTests : IClassFixture<Browser>
     }
 
     [Fact]
+    public async Task BirthBundle_AppliedFromTheCheck_IsOneLifeEventCase()
+    {
+        // The birth bundle's situation, as the family answers it (catalog/hangzhou/applications/05-birth-bundle.yaml).
+        var answers = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["child.birth_date"] = "2019-07-12",
+            ["child.born_in_licensed_institution"] = "true",
+            ["child.born_in_joint_service_hospital"] = "true",
+            ["child.father_recorded"] = "true",
+            ["child.hukou_follows"] = "father",
+            ["child.has_local_hukou"] = "true",
+            ["applicant.insured_in_hangzhou"] = "true",
+        };
+        var page = await _browser.PhoneAsync(CaseActor.Applicant("330106-page-0004"));
+        await page.GotoAsync("/onevisit/check/330100-YJS-0001?lang=en");
+        for (var step = 0; step < 20 && await page.Locator("input[name=question]").CountAsync() > 0; step++)
+        {
+            var path = await page.Locator("input[name=question]").GetAttributeAsync("value");
+            Assert.True(answers.TryGetValue(path!, out var answer), $"The check asked about {path}, which the family's application does not answer.");
+            await CheckPageTests.AnswerAsync(page, answer!);
+        }
+
+        await Shot(page, "citizen-bundle-result");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply" }).ClickAsync();
+
+        Assert.True(new Uri(page.Url).AbsolutePath.StartsWith("/onevisit/bundle-cases/", StringComparison.Ordinal), await page.Locator("main").InnerTextAsync());
+        Assert.Equal("Your life event", await page.Locator("h1").InnerTextAsync());
+        Assert.Equal(4, await page.Locator("ul.tasks li").CountAsync());
+    }
+
+    [Fact]
     public async Task SignedInPages_WithoutSignIn_SendToTheHostsSignIn()
     {
         using var anonymous = new HttpClient { BaseAddress = new Uri(_browser.Address) };

@@ -26,8 +26,8 @@ internal static class CasePages
 {
     public static void Map(RouteGroupBuilder pages, string prefix)
     {
-        pages.MapPost("/apply/{code}", (HttpContext http, string code, ProcedureCatalog catalog, ICaseService cases, IAntiforgery antiforgery) =>
-            Guard(http, prefix, antiforgery, post: true, actor => ApplyAsync(http, PageContext.Of(http, prefix), actor, code, catalog, cases))).DisableAntiforgery();
+        pages.MapPost("/apply/{code}", (HttpContext http, string code, ProcedureCatalog catalog, ICaseService cases, IBundleCaseService bundles, IAntiforgery antiforgery) =>
+            Guard(http, prefix, antiforgery, post: true, actor => ApplyAsync(http, PageContext.Of(http, prefix), actor, code, catalog, cases, bundles))).DisableAntiforgery();
         pages.MapGet("/cases/{caseId}", (HttpContext http, string caseId, ProcedureCatalog catalog, ICaseService cases, TimeProvider time, IAntiforgery antiforgery) =>
             Guard(http, prefix, antiforgery, post: false, actor => CaseAsync(http, PageContext.Of(http, prefix), actor, caseId, catalog, cases, time)));
         pages.MapGet("/bundle-cases/{bundleCaseId}", (HttpContext http, string bundleCaseId, ProcedureCatalog catalog, IBundleCaseService bundles, IAntiforgery antiforgery) =>
@@ -76,15 +76,26 @@ internal static class CasePages
         }
     }
 
-    private static async Task<IResult> ApplyAsync(HttpContext http, PageContext page, CaseActor actor, string code, ProcedureCatalog catalog, ICaseService cases)
+    private static async Task<IResult> ApplyAsync(HttpContext http, PageContext page, CaseActor actor, string code, ProcedureCatalog catalog, ICaseService cases, IBundleCaseService bundles)
     {
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var answers = Answers.From(form, catalog.Facts);
         // Made when the result page was shown: pressing Apply twice, or going back and pressing it again, is one case.
         var key = form["submission"].ToString();
-        if (key.Length is 0 or > 64 || !catalog.Procedures.ContainsKey(code))
+        if (key.Length is 0 or > 64 || !(catalog.Procedures.ContainsKey(code) || catalog.Bundles.ContainsKey(code)))
         {
             return Message(http, page, page.Words.BadFormTitle, page.Words.BadForm, StatusCodes.Status400BadRequest);
+        }
+
+        // A life event is one application too: one bundle case whose members start as their inputs exist.
+        if (catalog.Bundles.ContainsKey(code))
+        {
+            var bundle = await bundles.As(actor).SubmitAsync(new BundleSubmission
+            {
+                IdempotencyKey = "web:" + key,
+                Application = new BundlePrecheckRequest { BundleCode = code, Facts = answers.Facts() },
+            }, http.RequestAborted);
+            return Results.Redirect(page.Link("/bundle-cases/" + Uri.EscapeDataString(bundle.BundleCaseId)), permanent: false, preserveMethod: false);
         }
 
         var snapshot = await cases.As(actor).SubmitAsync(new CaseSubmission

@@ -121,7 +121,7 @@ internal static class CheckPages
         if (catalog.Bundles.ContainsKey(code))
         {
             var checkedBundle = engine.CheckBundle(new BundlePrecheckRequest { BundleCode = code, Facts = answers.Facts() });
-            return (checkedBundle.OpenQuestions, html => ResultView.Write(html, page, checkedBundle));
+            return (checkedBundle.OpenQuestions, html => ResultView.Write(html, page, checkedBundle, checkedBundle.Verdict == Verdict.NotEligible ? null : apply));
         }
 
         return (null, null);

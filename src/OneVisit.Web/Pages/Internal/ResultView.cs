@@ -36,7 +36,7 @@ internal static class ResultView
         StartAgain(html, page, result.Procedure.Code);
     }
 
-    public static void Write(Html html, PageContext page, BundlePrecheckResult result)
+    public static void Write(Html html, PageContext page, BundlePrecheckResult result, Action<Html>? apply)
     {
         var words = page.Words;
         html.Element("span", words.Of(result.Bundle.Name), ("class", "caption"))
@@ -66,6 +66,7 @@ internal static class ResultView
         }
 
         html.Close("ol");
+        apply?.Invoke(html);
         StartAgain(html, page, result.Bundle.Code);
     }
 
