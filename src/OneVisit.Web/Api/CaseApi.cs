@@ -160,7 +160,7 @@ internal static class CaseApi
     private static async Task<IResult> WhoLookedAsync(HttpContext http, ProcedureCatalog catalog, IAuditLog audit, TimeProvider time, CancellationToken cancellationToken)
     {
         var actor = Actors.Of(http);
-        var subject = actor.Mandate?.PrincipalId ?? actor.Id;
+        var subject = Actors.SubjectOf(actor);
         var reads = await audit.As(actor).WhoLookedAsync(subject, cancellationToken);
         var zone = catalog.TimeZone(time);
         return new JsonBody(json =>

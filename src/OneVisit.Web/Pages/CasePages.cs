@@ -170,7 +170,7 @@ internal static class CasePages
 
     private static async Task<IResult> WhoLookedAsync(HttpContext http, PageContext page, CaseActor actor, ProcedureCatalog catalog, IAuditLog audit, TimeProvider time)
     {
-        var subject = actor.Mandate?.PrincipalId ?? actor.Id;
+        var subject = Actors.SubjectOf(actor);
         var reads = await audit.As(actor).WhoLookedAsync(subject, http.RequestAborted);
         var zone = catalog.TimeZone(time);
         var words = page.Words;

@@ -9,6 +9,9 @@ namespace OneVisit.Web.Api.Internal;
 /// </summary>
 internal static class Actors
 {
+    /// <summary>Whose data <paramref name="actor"/> asks about as "me": an agent's principal, else the actor.</summary>
+    public static string SubjectOf(CaseActor actor) => actor.Mandate?.PrincipalId ?? actor.Id;
+
     /// <summary>The signed-in actor.</summary>
     /// <exception cref="SignInRequiredException">No one is signed in, or the sign-in does not say who they are to OneVisit.</exception>
     public static CaseActor Of(HttpContext http)

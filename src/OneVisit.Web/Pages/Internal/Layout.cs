@@ -39,12 +39,7 @@ internal static class Layout
         body(html);
         html.Close("main").Close("body").Close("html");
 
-        var headers = http.Response.Headers;
-        headers.ContentSecurityPolicy = Policy(stylesheet);
-        headers.XContentTypeOptions = "nosniff";
-        headers.XFrameOptions = "DENY";
-        headers["Referrer-Policy"] = "no-referrer";
-        headers.CacheControl = "no-store";
+        Web.Internal.SecurityHeaders.Apply(http.Response.Headers, Policy(stylesheet));
         return Results.Content(html.ToString(), "text/html; charset=utf-8", statusCode: status);
     }
 }
