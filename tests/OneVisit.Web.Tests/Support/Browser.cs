@@ -11,8 +11,7 @@ namespace OneVisit.Web.Tests.Support;
 /// </summary>
 public sealed class Browser : IAsyncLifetime
 {
-    public const string InstallHint = "Install it with: apt-get install chromium fonts-wqy-microhei (the test command does this when it can).";
-    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    public const string InstallHint = ChromiumPath.InstallHint + " (the test command does this when it can).";
     private IPlaywright? _playwright;
 
     public SampleHost Host { get; } = new();
@@ -27,10 +26,7 @@ public sealed class Browser : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var executable = (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(dir => Names.Select(name => Path.Combine(dir, name)))
-            .FirstOrDefault(File.Exists)
+        var executable = ChromiumPath.Find()
             ?? throw new InvalidOperationException($"The page tests drive Chromium, which is not on the PATH. {InstallHint}");
         Host.UseKestrel(0);
         Host.StartServer();

@@ -5,16 +5,10 @@ namespace OneVisit.Cli.Tests.Guide.Rendering;
 /// <summary>Headless Chromium, found on the PATH and run with a time limit, as the guide's rendering check needs it.</summary>
 internal static class Chromium
 {
-    public const string InstallHint = "Install it with: apt-get install chromium fonts-wqy-microhei";
-
-    private static readonly string[] Names = ["chromium", "chromium-browser", "google-chrome", "google-chrome-stable"];
+    public const string InstallHint = ChromiumPath.InstallHint;
 
     /// <summary>The first Chromium-family browser on the PATH, or null.</summary>
-    public static string? Find() =>
-        (Environment.GetEnvironmentVariable("PATH") ?? "")
-            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-            .SelectMany(dir => Names.Select(name => Path.Combine(dir, name)))
-            .FirstOrDefault(File.Exists);
+    public static string? Find() => ChromiumPath.Find();
 
     /// <summary>
     /// Runs the browser headless on <paramref name="page"/> with a throwaway profile. Both streams are read while it
