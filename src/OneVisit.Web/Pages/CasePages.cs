@@ -313,5 +313,5 @@ internal static class CasePages
         TimeZoneInfo.ConvertTime(instant, zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static IResult Message(HttpContext http, PageContext page, string title, string detail, int status) =>
-        Layout.Page(http, page, title, html => html.Element("h1", title).Element("p", detail), status);
+        Layout.Message(http, page, title, detail, status);
 }

@@ -151,9 +151,6 @@ internal static class CheckPages
     private static OpenQuestion Asked(ProcedureCatalog catalog, string path) => new(catalog.Facts.Definition(path)!, 0, []);
 
     private static IResult Problem(HttpContext http, PageContext page, string title, string detail, int status, string? code) =>
-        Layout.Page(http, page, title, html =>
-        {
-            html.Element("h1", title).Element("p", detail);
-            html.Element("a", page.Words.StartAgain, ("href", page.Link(code is null ? "/check" : "/check/" + Uri.EscapeDataString(code))));
-        }, status);
+        Layout.Message(http, page, title, detail, status, html =>
+            html.Element("a", page.Words.StartAgain, ("href", page.Link(code is null ? "/check" : "/check/" + Uri.EscapeDataString(code)))));
 }

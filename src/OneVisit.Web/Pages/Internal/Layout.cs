@@ -42,6 +42,14 @@ internal static class Layout
         Web.Internal.SecurityHeaders.Apply(http.Response.Headers, Policy(stylesheet));
         return Results.Content(html.ToString(), "text/html; charset=utf-8", statusCode: status);
     }
+
+    /// <summary>A page that only says something (a refusal, an expired form): its title as the heading, then <paramref name="detail"/>, then <paramref name="more"/>.</summary>
+    public static IResult Message(HttpContext http, PageContext page, string title, string detail, int status, Action<Html>? more = null) =>
+        Page(http, page, title, html =>
+        {
+            html.Element("h1", title).Element("p", detail);
+            more?.Invoke(html);
+        }, status);
 }
 
 /// <summary>Where a page is (the prefix OneVisit is mapped under, its own path) and in which language.</summary>
