@@ -84,7 +84,7 @@ internal static partial class WebLoadRun
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddOneVisit()
-            .AddCatalog(Path.Combine(FindRepository(), "catalog", "hangzhou"))
+            .AddCatalog(OneVisit.Tests.Shared.RepositoryRoot.SampleCatalogue)
             .AddWorkflows(w => w.UseSqlite($"Data Source={Path.Combine(folder, "cases.db")}").UseSimulatedDepartments())
             .AddWeb();
         var app = builder.Build();
@@ -153,19 +153,6 @@ internal static partial class WebLoadRun
 
         await Task.WhenAll(tasks);
         return failures == 0 ? new Percentiles(latencies) : throw new InvalidOperationException($"{failures} of {total} requests failed at {rate}/s.");
-    }
-
-    private static string FindRepository()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "OneVisit.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Run web-load from within the repository: it reads catalog/hangzhou.");
     }
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
