@@ -4,7 +4,8 @@ namespace OneVisit.Workflows.CrashHost;
 
 /// <summary>
 /// A simulated department whose log of received requests outlives the host process, so the crash test can
-/// count what was sent across kills. It answers a repeated idempotency key with the first answer.
+/// count what was sent across kills. Each line is the key, the sending process and the time (tab-separated), so a
+/// request sent too often shows by whom and when. It answers a repeated idempotency key with the first answer.
 /// </summary>
 internal sealed class FileBackedDepartment(string logPath, TimeSpan latency) : IEvidenceProvider
 {
@@ -16,7 +17,7 @@ internal sealed class FileBackedDepartment(string logPath, TimeSpan latency) : I
         {
             using var log = new FileStream(logPath, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
             using var writer = new StreamWriter(log);
-            writer.WriteLine(request.IdempotencyKey);
+            writer.WriteLine(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{request.IdempotencyKey}\t{Environment.ProcessId}\t{DateTimeOffset.UtcNow:HH:mm:ss.fff}"));
             writer.Flush();
             log.Flush(flushToDisk: true);
         }

@@ -73,24 +73,40 @@ internal sealed class EvidenceDispatcher(
     /// </summary>
     public EvidenceDispatch Send(EvidenceRequest request, string materialId, bool stepWaits)
     {
+        using var slot = Reserve(request, materialId, stepWaits);
+        return slot.InFlight ?? slot.Start();
+    }
+
+    /// <summary>
+    /// Holds <paramref name="request"/>'s key on this node before the caller reads the store about it. A send of the key
+    /// under way here is joined (<see cref="EvidenceSlot.InFlight"/>); otherwise the key is reserved until the caller
+    /// starts the send or disposes the slot. The order matters: a send here removes its key only after storing the
+    /// answer, so a step that reserves first and then reads the request's row either joins the send or finds the
+    /// answer, and never sends a request this node has just had answered (the department would get it again).
+    /// </summary>
+    public EvidenceSlot Reserve(EvidenceRequest request, string materialId, bool stepWaits)
+    {
         var token = _stopping.Token;
         var dispatch = new EvidenceDispatch(stepWaits);
         if (token.IsCancellationRequested)
         {
-            return dispatch; // Stopping: the request stays recorded and is sent on the next start.
+            return EvidenceSlot.Stopping(dispatch); // The request stays recorded and is sent on the next start.
         }
 
-        // Added first, started after: GetOrAdd may run its factory twice under a race, and a second send would
-        // leave a dispatch nobody decides.
-        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var entry = (dispatch, Run: started.Task.ContinueWith(_ => RunAsync(request, materialId, dispatch, token), CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap());
-        if (!_inFlight.TryAdd(request.IdempotencyKey, entry))
+        // Added first, run after: GetOrAdd may run its factory twice under a race, and a second send would leave a
+        // dispatch nobody decides. A reservation given back completes without sending.
+        var go = new TaskCompletionSource<bool>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entry = (dispatch, Run: go.Task.ContinueWith(t => t.Result ? RunAsync(request, materialId, dispatch, token) : Task.CompletedTask, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default).Unwrap());
+        var key = request.IdempotencyKey;
+        while (!_inFlight.TryAdd(key, entry))
         {
-            return _inFlight.TryGetValue(request.IdempotencyKey, out var existing) ? existing.Dispatch : Send(request, materialId, stepWaits);
+            if (_inFlight.TryGetValue(key, out var existing))
+            {
+                return EvidenceSlot.Joining(existing.Dispatch);
+            }
         }
 
-        started.SetResult();
-        return dispatch;
+        return EvidenceSlot.Reserved(dispatch, go, () => _inFlight.TryRemove(KeyValuePair.Create(key, entry)));
     }
 
     private async Task RunAsync(EvidenceRequest request, string materialId, EvidenceDispatch dispatch, CancellationToken cancellationToken)

@@ -96,6 +96,10 @@ internal sealed partial class CaseProcess
         var key = CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId);
         var request = new EvidenceRequest(key, data.CaseId, evidence.DepartmentId, evidence.DocumentId, data.ApplicantId, data.Terms.Purpose, data.AuthorityId);
 
+        // This node's hold on the key comes first (see EvidenceDispatcher.Reserve): a send of it already under way
+        // here is joined, and one that finished has stored its answer, which the store read below then returns.
+        using var slot = dispatcher.Reserve(request, evidence.MaterialId, stepWaits: true);
+
         // Recorded (and committed) before anything is sent; the dispatcher sends again on start whatever was
         // recorded but never answered, with the same key. A department that answers within EvidenceInlineWait is
         // handled in this step; a slower one is awaited as an event, so it never holds one of the engine's slots.
@@ -112,8 +116,8 @@ internal sealed partial class CaseProcess
 
         // Another live node is sending it (it took over a dead node's request before this step ran again here): its
         // answer reaches this wait as an event, so the request is not sent a second time.
-        var sendsHere = await store.ClaimEvidenceRequestAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false);
-        var dispatch = sendsHere ? dispatcher.Send(request, evidence.MaterialId, stepWaits: true) : null;
+        var dispatch = slot.InFlight
+            ?? (await store.ClaimEvidenceRequestAsync(request.IdempotencyKey, cancellationToken).ConfigureAwait(false) ? slot.Start() : null);
         if (dispatch is not null && await dispatch.TakeInlineAsync(Options.EvidenceInlineWait, cancellationToken).ConfigureAwait(false) is { } quick)
         {
             // A quick answer is stored, audited and its wait claimed with this step's save, as the dispatcher would.
