@@ -125,6 +125,21 @@ internal sealed partial class PostgresCaseStorage
             cancellationToken).ConfigureAwait(false);
     }
 
+    public async Task<List<CaseRow>> OpenCasesOfProcedureAsync(string code, string? after, int limit, CancellationToken cancellationToken)
+    {
+        var started = await EngineTablesExistAsync(cancellationToken).ConfigureAwait(false) ? StartedWithEngine : StartedByLink;
+        return await QueryAsync(
+            $"""
+            SELECT {CaseColumns}, application FROM ov_cases
+            WHERE procedure_code = @code AND kind = '{CaseKind}' AND closed_at IS NULL AND (@after IS NULL OR case_id > @after)
+              AND {started}
+            ORDER BY case_id LIMIT @limit
+            """,
+            c => c.Text("code", code).Text("after", after).Int("limit", limit),
+            r => ReadCase(r) with { Application = NullableString(r, 15) },
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public Task<List<CaseRow>> MembersOfBundleAsync(string bundleCaseId, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE bundle_case_id = @bundle ORDER BY case_id", c => c.Text("bundle", bundleCaseId), ReadCase, cancellationToken);
 

@@ -117,6 +117,9 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
             "UPDATE ov_cases SET stage = @stage, outcome = @outcome, authority_id = @authority, closed_at = @closed WHERE case_id = @id",
             c => c.Text("stage", stage).Text("outcome", outcome).Text("authority", authorityId).Instant("closed", closedAt).Text("id", caseId));
 
+    public void UpdateVersion(string caseId, int version) =>
+        Execute("UPDATE ov_cases SET procedure_version = @version WHERE case_id = @id", c => c.Int("version", version).Text("id", caseId));
+
     public void RecordVisit(string visitKey, VisitRecord visit)
     {
         ArgumentNullException.ThrowIfNull(visit);

@@ -44,4 +44,7 @@ public enum CaseOperation
 
     /// <summary>Read past cases' applications, identities dropped, as a what-if population (<see cref="History.ICaseHistory"/>).</summary>
     ReadPopulation,
+
+    /// <summary>Move open cases to a later version of their procedure (<see cref="Migration.ICaseMigrations"/>).</summary>
+    Migrate,
 }

@@ -64,6 +64,12 @@ public static class AuditActions
     /// </summary>
     public const string PopulationRead = "population_read";
 
+    /// <summary>
+    /// The case moved to a later version of its procedure (<see cref="Migration.ICaseMigrations"/>): one line per case,
+    /// naming the old and the new version and what changed for it.
+    /// </summary>
+    public const string Migrated = "migrated";
+
     /// <summary>Retention purged the case's documents; the line is the last of its chain (actor <c>system</c>).</summary>
     public const string Purged = "purged";
 #pragma warning restore CS1591

@@ -10,7 +10,7 @@ namespace OneVisit.Workflows.Cases;
 /// pending (not asked yet), requested (asked, no answer yet), waiting (answered "later"), received,
 /// awaiting_applicant (the department could not provide it), committed, supplied, missed (the applicant let the
 /// deadline pass), passed_on (issued by another member of the case's bundle and passed on, never asked of the
-/// applicant), and, once the case closed, not_requested (never asked) or cancelled (asked, no longer needed).
+/// applicant), not_required (a migration moved the case to a version that no longer requires it), and, once the case closed, not_requested (never asked) or cancelled (asked, no longer needed).
 /// </param>
 /// <param name="Note">The department's answer, or why the applicant was asked.</param>
 public sealed record EvidenceItem(string MaterialId, string DocumentId, string DepartmentId, string State, string? Note)

@@ -20,6 +20,7 @@ internal static class CasePayloads
         .Register("ov.commitment", CaseJson.Default.SignedCommitment)
         .Register("ov.decision", CaseJson.Default.CaseDecision)
         .Register("ov.closed", CaseJson.Default.CaseClosedNotice)
+        .Register("ov.migrated", CaseJson.Default.CaseMigrated)
         .Register("ov.bundle", CaseJson.Default.BundleData)
         .Register("ov.member-finished", CaseJson.Default.MemberFinished)
         .Register("ov.bundle-input", CaseJson.Default.BundleInput)

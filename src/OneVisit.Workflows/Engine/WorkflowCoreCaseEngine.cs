@@ -17,6 +17,7 @@ internal sealed class WorkflowCoreCaseEngine(
     IProcedureVersionStore versions,
     IQueueProvider queue,
     IWakeUpSink wakeUps,
+    IDistributedLockProvider locks,
     CaseWatcher watcher) : ICaseEngine
 {
     private readonly object _registering = new();
@@ -98,6 +99,52 @@ internal sealed class WorkflowCoreCaseEngine(
         store.FindByReferenceAsync(caseId, cancellationToken);
 
     public Task NextSave(string workflowId) => watcher.NextSave(workflowId);
+
+    public async Task<bool> UpdateCaseAsync(string workflowId, Func<CaseData, bool> change, TimeSpan lockWait, CancellationToken cancellationToken)
+    {
+        await LockAsync(workflowId, lockWait, cancellationToken).ConfigureAwait(false);
+        bool saved;
+        try
+        {
+            var instance = await persistence.GetWorkflowInstance(workflowId, cancellationToken).ConfigureAwait(false);
+            if (instance?.Data is not CaseData data || instance.Status != WorkflowCore.Models.WorkflowStatus.Runnable || !change(data))
+            {
+                return false;
+            }
+
+            // The positions (execution pointers) stay as they are: the new version's workflow has the same steps at the
+            // same ids wherever the caller allows a move, so every wait goes on under the new definition.
+            instance.Version = data.Terms.Version;
+            await persistence.PersistWorkflow(instance, cancellationToken).ConfigureAwait(false);
+            saved = true;
+        }
+        finally
+        {
+            await locks.ReleaseLock(workflowId).ConfigureAwait(false);
+        }
+
+        // Work for this workflow that found it locked meanwhile was dropped by WorkflowCore until its next poll.
+        await queue.QueueWork(workflowId, QueueType.Workflow).ConfigureAwait(false);
+        return saved;
+    }
+
+    /// <summary>
+    /// Takes the workflow's lock, waiting while a step holds it. The retries run on real time: they bound how long a
+    /// caller waits for a step to finish, not anything of the case.
+    /// </summary>
+    private async Task LockAsync(string workflowId, TimeSpan lockWait, CancellationToken cancellationToken)
+    {
+        var started = TimeProvider.System.GetTimestamp();
+        while (!await locks.AcquireLock(workflowId, cancellationToken).ConfigureAwait(false))
+        {
+            if (TimeProvider.System.GetElapsedTime(started) > lockWait)
+            {
+                throw new TimeoutException($"Workflow {workflowId} stayed locked by its steps for more than {lockWait.TotalSeconds:0.#} s.");
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(20), TimeProvider.System, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     public Task<bool> PurgeAsync(IReadOnlyList<string> caseIds, Func<ICaseTransaction, bool> caseWrites, CancellationToken cancellationToken) =>
         store.PurgeAsync(caseIds, caseWrites, cancellationToken);

@@ -68,6 +68,7 @@ public static class OneVisitWorkflowsExtensions
         services.AddSingleton<CaseLedgers>();
         services.AddSingleton<IAuditLog, Audit.Internal.AuditLog>();
         services.AddSingleton<History.ICaseHistory, History.Internal.CaseHistory>();
+        services.AddSingleton<Migration.ICaseMigrations, Migration.Internal.CaseMigrations>();
         services.TryAddSingleton<Actors.ICaseActorAccessor, Actors.Internal.NoCaseActorAccessor>();
         services.AddSingleton(sp => new Actors.Internal.CaseAccess(sp.GetRequiredService<Rules.Precheck.PrecheckEngine>().Catalog.Authorities.Values, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<Actors.Internal.CaseGate>();

@@ -75,6 +75,14 @@ internal interface ICaseStore
     /// </summary>
     Task<List<CaseRow>> HistoryAsync(HistoryFilter filter, (DateTimeOffset SubmittedAt, string CaseId)? after, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> started cases of procedure <paramref name="code"/> that are not closed, member cases
+    /// of bundles included (never a bundle case itself), by case id; with <paramref name="after"/>, those after it (the next
+    /// page). Each row carries its <see cref="CaseRow.Application"/>, as <see cref="HistoryAsync"/> does: what a migration
+    /// to a new procedure version prechecks again.
+    /// </summary>
+    Task<List<CaseRow>> OpenCasesOfProcedureAsync(string code, string? after, int limit, CancellationToken cancellationToken);
+
     /// <summary>The member cases recorded for a bundle case, purged or not.</summary>
     Task<List<CaseRow>> MembersOfBundleAsync(string bundleCaseId, CancellationToken cancellationToken);
 

@@ -18,6 +18,9 @@ internal interface ICaseTransaction
     /// <summary>Updates the case's index row, so lists never disagree with the document saved with it.</summary>
     void UpdateStage(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt);
 
+    /// <summary>Moves the case's index row to procedure version <paramref name="version"/> (a migration, saved with the case's document).</summary>
+    void UpdateVersion(string caseId, int version);
+
     /// <summary>Records a visit once per <paramref name="visitKey"/>.</summary>
     void RecordVisit(string visitKey, VisitRecord visit);
 

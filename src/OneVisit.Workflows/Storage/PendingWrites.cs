@@ -61,6 +61,9 @@ internal sealed class PendingWrites
     public void UpdateStage(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>
         Add(t => t.UpdateStage(caseId, stage, outcome, authorityId, closedAt));
 
+    /// <summary>Moves the case's index row to another procedure version with the next save.</summary>
+    public void UpdateVersion(string caseId, int version) => Add(t => t.UpdateVersion(caseId, version));
+
     /// <summary>Records a visit with the next save.</summary>
     public void RecordVisit(string visitKey, VisitRecord visit) => Add(t => t.RecordVisit(visitKey, visit));
 

@@ -110,6 +110,9 @@ public sealed class SubmissionRepairTests
 
         public Task NextSave(string workflowId) => inner.NextSave(workflowId);
 
+        public Task<bool> UpdateCaseAsync(string workflowId, Func<CaseData, bool> change, TimeSpan lockWait, CancellationToken cancellationToken) =>
+            inner.UpdateCaseAsync(workflowId, change, lockWait, cancellationToken);
+
         public Task<string> StartBundleAsync(Workflows.Bundles.Internal.BundleData data, CancellationToken cancellationToken) => inner.StartBundleAsync(data, cancellationToken);
 
         public Task<Workflows.Bundles.Internal.BundleData?> LoadBundleAsync(string workflowId, CancellationToken cancellationToken) => inner.LoadBundleAsync(workflowId, cancellationToken);

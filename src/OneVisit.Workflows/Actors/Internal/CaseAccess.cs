@@ -77,6 +77,13 @@ internal sealed class CaseAccess(IEnumerable<Authority> authorities, TimeProvide
             ? null
             : "an analyst's post (OfficerRole.Analyst) at the authorities whose cases are read, or the host's processing";
 
+    /// <summary>
+    /// Whether the actor may migrate cases: the host's processing only. A migration changes many citizens' cases on an
+    /// operator's decision, made by a command or a host job, never from an officer's page.
+    /// </summary>
+    public static string? Migrator(CaseActor actor) =>
+        actor.Kind == CaseActorKind.System ? null : "the host's processing (an operator's command or job): migrations change many cases at once";
+
     private string? Submitter(CaseActor actor, CaseFacts facts) => actor.Kind switch
     {
         CaseActorKind.Applicant or CaseActorKind.Agent => Applicants(actor, facts, parties: false),

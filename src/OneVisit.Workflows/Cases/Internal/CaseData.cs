@@ -40,6 +40,12 @@ internal sealed class CaseData : Storage.IHasPendingWrites
 
     public List<string> Denials { get; set; } = [];
 
+    /// <summary>
+    /// Documents handed in after submission (for a notice, an ask, or a gap), as held documents: with the application's
+    /// own, what the applicant holds when a migration prechecks the case again, so nothing handed in is asked for twice.
+    /// </summary>
+    public List<StoredDocument> Supplied { get; set; } = [];
+
     /// <summary>Materials the notice lists (missing or outdated), still owed.</summary>
     public List<CaseGap> Gaps { get; set; } = [];
 
@@ -86,6 +92,21 @@ internal sealed class CaseData : Storage.IHasPendingWrites
 
     /// <summary>Documents another member of the bundle issued and passed on: held evidence the applicant never carried.</summary>
     public List<CasePassedOn> PassedOn { get; set; } = [];
+
+    /// <summary>
+    /// Keeps what the applicant handed in; a document without a form version was taken in the edition
+    /// <paramref name="editionOf"/> gives for its type (the one the office asked for).
+    /// </summary>
+    public void RecordSupplied(SuppliedDocuments supplied, Func<string, string?> editionOf) =>
+        Supplied.AddRange(supplied.Documents.Select(d => new StoredDocument
+        {
+            DocumentId = d.DocumentId,
+            FormVersion = d.FormVersion ?? editionOf(d.DocumentId),
+            IssuedOn = d.IssuedOn,
+            ExpiresOn = d.ExpiresOn,
+            Electronic = d.Electronic,
+            Party = d.Party,
+        }));
 
     public CaseEvidence? FindEvidence(string materialId) => Evidence.Find(e => e.MaterialId == materialId);
 

@@ -28,4 +28,7 @@ internal static class EvidenceStates
     public const string AwaitingApplicant = "awaiting_applicant";
     public const string Committed = "committed";
     public const string Supplied = "supplied";
+
+    /// <summary>A migration moved the case to a version that no longer requires it.</summary>
+    public const string NotRequired = "not_required";
 }

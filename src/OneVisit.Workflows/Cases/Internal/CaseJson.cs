@@ -19,6 +19,7 @@ namespace OneVisit.Workflows.Cases.Internal;
 [JsonSerializable(typeof(SignedCommitment))]
 [JsonSerializable(typeof(CaseDecision))]
 [JsonSerializable(typeof(CaseClosedNotice))]
+[JsonSerializable(typeof(CaseMigrated))]
 [JsonSerializable(typeof(EvidenceRequest))]
 [JsonSerializable(typeof(Bundles.Internal.BundleData))]
 [JsonSerializable(typeof(Bundles.Internal.MemberFinished))]

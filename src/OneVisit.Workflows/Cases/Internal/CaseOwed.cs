@@ -33,4 +33,7 @@ internal static class OwedStates
     public const string Owed = "owed";
     public const string Supplied = "supplied";
     public const string Missed = "missed";
+
+    /// <summary>A migration moved the case to a version that no longer requires it.</summary>
+    public const string NotRequired = "not_required";
 }

@@ -62,6 +62,7 @@ internal sealed partial class CaseProcess
                 Audit(data, $"evidence:{item}:commitment", AuditActions.CommitmentSigned, $"Commitment for {name}, to be verified by {due:yyyy-MM-dd}", actor: signed.By ?? "applicant");
                 return ApplicantAnswered(data, evidence, EvidenceStates.Committed);
             case EvidenceStates.AwaitingApplicant when received is SuppliedDocuments supplied:
+                data.RecordSupplied(supplied, _ => null);
                 Audit(data, $"evidence:{item}:supplied", AuditActions.Supplemented, $"{name} supplied by the applicant", actor: supplied.By ?? "applicant");
                 return ApplicantAnswered(data, evidence, EvidenceStates.Supplied);
             case EvidenceStates.AwaitingApplicant when received is CaseTimeout:

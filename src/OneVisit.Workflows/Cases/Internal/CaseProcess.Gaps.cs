@@ -21,6 +21,7 @@ internal sealed partial class CaseProcess
         switch (received)
         {
             case SuppliedDocuments supplied:
+                data.RecordSupplied(supplied, _ => null);
                 owed.State = OwedStates.Supplied;
                 timers.Cancel(data.Writes, data.CaseId, GapTimer(materialId));
                 Audit(data, $"gap:{materialId}:supplied", AuditActions.Supplemented, $"{name}, accepted with a gap, supplied by the applicant", actor: supplied.By ?? "applicant");

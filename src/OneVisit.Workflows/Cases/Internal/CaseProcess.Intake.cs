@@ -33,7 +33,12 @@ internal sealed partial class CaseProcess
                     Audit(data, "withdrawn", AuditActions.Withdrawn, $"No supplement by the end of {calendar.LastDay(data.SupplementDue!.Value):yyyy-MM-dd}: {string.Join(", ", data.Gaps.Select(g => data.DocumentName(g.MaterialId)))}");
                     Close(data, CaseOutcome.Withdrawn, $"the documents the notice listed did not arrive by {calendar.LastDay(data.SupplementDue.Value):yyyy-MM-dd}");
                     return Task.FromResult(StepOutcome.Next);
+                case CaseMigrated when data.Gaps.Count == 0:
+                    // A migration to a version that no longer asks for what the notice listed: nothing left to wait for.
+                    timers.Cancel(data.Writes, data.CaseId, SupplementTimer(data.NoticeRound));
+                    break;
                 case SuppliedDocuments supplied:
+                    data.RecordSupplied(supplied, id => data.Gaps.Find(g => g.DocumentId == id)?.CurrentEdition);
                     var closed = data.Gaps.RemoveAll(g => supplied.Documents.Any(d => d.DocumentId == g.DocumentId));
                     Audit(data, $"supplement:{data.NoticeRound}", AuditActions.Supplemented, $"{closed} of the listed materials supplied; {data.Gaps.Count} still owed", actor: supplied.By ?? "applicant");
                     timers.Cancel(data.Writes, data.CaseId, SupplementTimer(data.NoticeRound));

@@ -39,6 +39,16 @@ internal interface ICaseEngine
     /// </summary>
     Task<bool> PurgeAsync(IReadOnlyList<string> caseIds, Func<Storage.ICaseTransaction, bool> caseWrites, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Changes a running case outside its steps (a migration), as a step would: under the workflow's lock, loads the
+    /// case's data, lets <paramref name="change"/> alter it and add its writes (false: write nothing), and saves the
+    /// document with those writes in one transaction, the workflow moved to the data's procedure version (which must be
+    /// registered). Nothing a step did is run again: the workflow's positions and waits are kept. False when
+    /// <paramref name="change"/> declined or the workflow has ended.
+    /// </summary>
+    /// <exception cref="TimeoutException">Steps kept the workflow locked for longer than <paramref name="lockWait"/>.</exception>
+    Task<bool> UpdateCaseAsync(string workflowId, Func<CaseData, bool> change, TimeSpan lockWait, CancellationToken cancellationToken);
+
     /// <summary>Completes at the next save of <paramref name="workflowId"/>; take it before reading the state it guards.</summary>
     Task NextSave(string workflowId);
 }

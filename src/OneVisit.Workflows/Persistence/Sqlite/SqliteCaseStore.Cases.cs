@@ -107,6 +107,18 @@ internal sealed partial class SqliteCaseStore
     private static string? JsonList(IReadOnlyCollection<string>? values) =>
         values is null ? null : System.Text.Json.JsonSerializer.Serialize(values, Cases.Internal.CaseJson.Default.IReadOnlyCollectionString);
 
+    public Task<List<CaseRow>> OpenCasesOfProcedureAsync(string code, string? after, int limit, CancellationToken cancellationToken) =>
+        QueryAsync(
+            $"""
+            SELECT {CaseColumns}, application FROM ov_cases
+            WHERE procedure_code = $code AND kind = '{CaseKind}' AND closed_at IS NULL AND ($after IS NULL OR case_id > $after)
+              AND (workflow_id IS NOT NULL OR EXISTS (SELECT 1 FROM wf_instances WHERE reference = ov_cases.case_id))
+            ORDER BY case_id LIMIT $limit
+            """,
+            c => c.With("$code", code).With("$after", after).With("$limit", limit),
+            r => ReadCase(r) with { Application = NullableString(r, 15) },
+            cancellationToken);
+
     public Task<List<CaseRow>> MembersOfBundleAsync(string bundleCaseId, CancellationToken cancellationToken) =>
         QueryAsync($"SELECT {CaseColumns} FROM ov_cases WHERE bundle_case_id = $bundle ORDER BY case_id", c => c.With("$bundle", bundleCaseId), ReadCase, cancellationToken);
 

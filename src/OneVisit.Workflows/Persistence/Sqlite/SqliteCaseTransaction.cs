@@ -22,6 +22,9 @@ internal sealed class SqliteCaseTransaction(SqliteTransaction transaction, Audit
     public void UpdateStage(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>
         SqliteCaseStore.UpdateStage(Transaction, caseId, stage, outcome, authorityId, closedAt);
 
+    public void UpdateVersion(string caseId, int version) =>
+        SqliteCaseStore.Execute(Transaction, "UPDATE ov_cases SET procedure_version = $version WHERE case_id = $id", c => c.With("$version", version).With("$id", caseId));
+
     public void RecordVisit(string visitKey, VisitRecord visit) => SqliteCaseStore.RecordVisit(Transaction, visitKey, visit);
 
     public void AddCommitment(CommitmentEntry entry) => SqliteCaseStore.AddCommitment(Transaction, entry);
