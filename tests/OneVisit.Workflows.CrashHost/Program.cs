@@ -11,26 +11,32 @@ using OneVisit.Workflows.CrashHost;
 using OneVisit.Workflows.Hosting;
 using OneVisit.Workflows.PostgreSql;
 
-// Usage: crashhost <database> <department-log> <cases> <department-latency-ms> [bundles [<decisions>]]
+// Usage: crashhost <database> <department-log> <cases> <department-latency-ms> [bundles [<decisions>] | migrate <catalog> [<cases>]]
 // <database> is a SQLite file, or "postgres:" followed by a PostgreSQL connection string (UsePostgreSql).
 // Submits <cases> applications (idempotent keys, so a second run re-submits safely), decides every case that
 // reaches review, and exits 0 once all are closed. The crash test kills the first run mid-flight.
 // With "bundles", the applications are birth bundles (出生一件事): every member case is decided as it reaches
 // review, each decision printed as "decided <n>" (counted in this run), so the test can kill the host while
 // members are closing and their outputs are being passed on.
+// With "migrate", nothing is submitted and the runtime is not started (as an operator's command runs): the open cases
+// of errand 1 move to the version <catalog> holds, each printed as "settled <n> <case> <status>"; with a number after
+// the catalogue, the run stops after that many and idles until it is killed.
 // Each line must reach the test as it is written: the test kills this process on a progress line.
 Console.SetOut(new StreamWriter(Console.OpenStandardOutput()) { AutoFlush = true });
 var (database, departmentLog) = (args[0], args[1]);
 var count = int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture);
 var latency = TimeSpan.FromMilliseconds(int.Parse(args[3], System.Globalization.CultureInfo.InvariantCulture));
 var bundleMode = args.Length > 4 && args[4] == "bundles";
+var migrateMode = args.Length > 4 && args[4] == "migrate";
 
 // With a number after "bundles", the officer stops after that many decisions and the host idles until it is killed:
 // the kill then always finds bundles open, however fast the rest would have gone.
-var decisionLimit = args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+var decisionLimit = bundleMode && args.Length > 5 ? int.Parse(args[5], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
+var catalogue = migrateMode ? args[5] : RepositoryRoot.SampleCatalogue;
+var migrationLimit = migrateMode && args.Length > 6 ? int.Parse(args[6], System.Globalization.CultureInfo.InvariantCulture) : int.MaxValue;
 var services = new ServiceCollection();
 services.AddLogging(b => b.AddProvider(new OneVisit.Workflows.Tests.Support.ConsoleErrorLoggerProvider()));
-services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
+services.AddOneVisit().AddCatalog(catalogue)
     .AddWorkflows(w =>
     {
         const string Postgres = "postgres:";
@@ -48,6 +54,24 @@ services.AddOneVisit().AddCatalog(RepositoryRoot.SampleCatalogue)
             .Configure(o => o.PollInterval = TimeSpan.FromSeconds(1));
     });
 await using var provider = services.BuildServiceProvider();
+if (migrateMode)
+{
+    var settled = 0;
+    var progress = new SynchronousProgress(migration =>
+    {
+        Console.WriteLine($"settled {++settled} {migration.CaseId} {migration.Status}");
+        if (settled >= migrationLimit)
+        {
+            // Told to stop here, between two cases, as a crash would: the process idles until the test kills it.
+            Thread.Sleep(Timeout.Infinite);
+        }
+    });
+    var plan = await provider.GetRequiredService<OneVisit.Workflows.Migration.ICaseMigrations>().As(OneVisit.Workflows.Actors.CaseActor.System)
+        .ApplyAsync("330100-SC-0001", provider.GetRequiredService<ProcedureCatalog>().Procedures["330100-SC-0001"].Version, progress);
+    Console.WriteLine($"migrated {plan.Count(OneVisit.Workflows.Migration.MigrationStatus.Moved)} already {plan.Count(OneVisit.Workflows.Migration.MigrationStatus.AlreadyMoved)}");
+    return 0;
+}
+
 await provider.GetRequiredService<CaseRuntime>().StartAsync();
 // Each call as the actor who would make it: the applicant submits and supplies, a reviewer decides.
 var cases = new OneVisit.Workflows.Tests.Support.RoleplayCases(provider.GetRequiredService<ICaseService>());
@@ -181,4 +205,10 @@ static async Task RunBundlesAsync(IBundleCaseService bundles, ICaseService cases
     });
 
     Console.WriteLine("all closed");
+}
+
+/// <summary>Reports on the caller's thread (Progress&lt;T&gt; posts to the thread pool), so a stop in the callback stops the run.</summary>
+internal sealed class SynchronousProgress(Action<OneVisit.Workflows.Migration.CaseMigration> report) : IProgress<OneVisit.Workflows.Migration.CaseMigration>
+{
+    public void Report(OneVisit.Workflows.Migration.CaseMigration value) => report(value);
 }

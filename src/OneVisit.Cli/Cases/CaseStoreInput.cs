@@ -52,14 +52,19 @@ internal sealed class CaseStoreInput : IAsyncDisposable
     /// <summary>Past cases as populations, read as the store's operator (the host's processing), like every other read here.</summary>
     public Workflows.History.ICaseHistory History => _services.GetRequiredService<Workflows.History.ICaseHistory>().As(Workflows.Actors.CaseActor.System);
 
+    /// <summary>Migrations, run as the store's operator (the host's processing): only a store opened writable can apply one.</summary>
+    public Workflows.Migration.ICaseMigrations Migrations => _services.GetRequiredService<Workflows.Migration.ICaseMigrations>().As(Workflows.Actors.CaseActor.System);
+
     public Rules.Catalog.ProcedureCatalog Catalog => _services.GetRequiredService<Rules.Catalog.ProcedureCatalog>();
 
     /// <summary>
     /// The store, or null with the exit code to return after the problem was written to <paramref name="error"/>;
     /// <paramref name="store"/> is null when none was given and no demo has made one. <paramref name="workflows"/>
-    /// adds settings of the case runtime (the audit key of <c>audit verify</c>).
+    /// adds settings of the case runtime (the audit key of <c>audit verify</c>). With <paramref name="writable"/> (a
+    /// migration), the store is opened for writing; it must exist already (nothing is created), and the case runtime is
+    /// still not started: no step runs here, without the host's departments and settings.
     /// </summary>
-    public static async Task<(CaseStoreInput? Input, int ExitCode)> OpenAsync(string command, StoreTarget? store, string catalogue, string? timeZone, Terminal error, CancellationToken cancellationToken, Action<Workflows.Hosting.WorkflowsBuilder>? workflows = null)
+    public static async Task<(CaseStoreInput? Input, int ExitCode)> OpenAsync(string command, StoreTarget? store, string catalogue, string? timeZone, Terminal error, CancellationToken cancellationToken, Action<Workflows.Hosting.WorkflowsBuilder>? workflows = null, bool writable = false)
     {
         if (store is null)
         {
@@ -87,7 +92,7 @@ internal sealed class CaseStoreInput : IAsyncDisposable
             }
 
             database = PostgresStore.Display(given);
-            useStore = w => w.UsePostgreSql(readOnly);
+            useStore = writable ? w => w.UsePostgreSql(given.ConnectionString) : w => w.UsePostgreSql(readOnly);
         }
         else
         {
@@ -99,7 +104,7 @@ internal sealed class CaseStoreInput : IAsyncDisposable
             // Read-only: inspection never creates, migrates, locks or writes the file (a mistyped path, another
             // application's database, a running host's store are all left as they are).
             database = store.Value;
-            var connection = ReadOnlyStore.ConnectionString(database);
+            var connection = writable ? new SqliteConnectionStringBuilder { DataSource = database, Mode = SqliteOpenMode.ReadWrite }.ToString() : ReadOnlyStore.ConnectionString(database);
             useStore = w => w.UseSqlite(connection);
         }
 
@@ -126,6 +131,7 @@ internal sealed class CaseStoreInput : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+
         await _services.DisposeAsync().ConfigureAwait(false);
         // Pooled connections would keep the file open (and locked on Windows) after the command.
         SqliteConnection.ClearAllPools();

@@ -5,18 +5,23 @@ using OneVisit.Workflows.Json;
 
 namespace OneVisit.Cli.Cases;
 
-/// <summary><c>onevisit cases list|show</c>: what a case store (SQLite or PostgreSQL) holds, read without running anything.</summary>
-internal static class CasesCommand
+/// <summary>
+/// <c>onevisit cases list|show</c>: what a case store (SQLite or PostgreSQL) holds, read without running anything; and
+/// <c>cases migrate</c>, which moves open cases to a later version of their procedure.
+/// </summary>
+internal static partial class CasesCommand
 {
     public static Command Create(Terminal output, Terminal error)
     {
         var command = new Command(
             "cases",
             "Inspect durable cases in a case store (a host's UseSqlite file or UsePostgreSql database, or the demo's): list them, or show one "
-            + "with its pending items, deadlines, evidence requests, ledgers and audit trail. Nothing is run or changed.")
+            + "with its pending items, deadlines, evidence requests, ledgers and audit trail (nothing is run or changed); or move open cases "
+            + "to the catalogue's version of their procedure (migrate, planned with --dry-run first).")
         {
             List(output, error),
             Show(output, error),
+            Migrate(output, error),
         };
         return command;
     }
@@ -44,8 +49,8 @@ internal static class CasesCommand
         }
 
         /// <summary>The store asked for (<see cref="StoreSource"/>), else the newest demo store.</summary>
-        public Task<(CaseStoreInput? Input, int ExitCode)> OpenAsync(ParseResult parsed, string command, Terminal error, CancellationToken cancellationToken) =>
-            CaseStoreInput.OpenAsync(command, Store.Resolve(parsed), parsed.GetRequiredValue(Catalogue), parsed.GetValue(TimeZone), error, cancellationToken);
+        public Task<(CaseStoreInput? Input, int ExitCode)> OpenAsync(ParseResult parsed, string command, Terminal error, CancellationToken cancellationToken, bool writable = false) =>
+            CaseStoreInput.OpenAsync(command, Store.Resolve(parsed), parsed.GetRequiredValue(Catalogue), parsed.GetValue(TimeZone), error, cancellationToken, writable: writable);
     }
 
     private static Command List(Terminal output, Terminal error)

@@ -21,6 +21,7 @@ internal sealed class WorkflowCoreCaseEngine(
     CaseWatcher watcher) : ICaseEngine
 {
     private readonly object _registering = new();
+    private volatile bool _running;
 
     public async Task StartAsync(IReadOnlyList<CaseTerms> current, CancellationToken cancellationToken)
     {
@@ -44,6 +45,7 @@ internal sealed class WorkflowCoreCaseEngine(
         }
 
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
+        _running = true;
 
         // WorkflowCore marks an event processed when no wait holds its key yet and re-offers it when the wait is
         // saved; a host that stopped between the two left the wait without its event. Offered again here.
@@ -58,7 +60,36 @@ internal sealed class WorkflowCoreCaseEngine(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken) => host.StopAsync(cancellationToken);
+    public Task StopAsync(CancellationToken cancellationToken)
+    {
+        _running = false;
+        return host.StopAsync(cancellationToken);
+    }
+
+    public async Task<IAsyncDisposable> JoinLocksAsync()
+    {
+        if (_running)
+        {
+            return Joined.None;
+        }
+
+        // WorkflowCore's host starts and stops the lock provider with itself; without the host, it is done here.
+        await locks.Start().ConfigureAwait(false);
+        return new Joined(locks);
+    }
+
+    private sealed class Joined(IDistributedLockProvider? locks) : IAsyncDisposable
+    {
+        public static readonly Joined None = new(null);
+
+        public async ValueTask DisposeAsync()
+        {
+            if (locks is not null)
+            {
+                await locks.Stop().ConfigureAwait(false);
+            }
+        }
+    }
 
     public async Task EnsureDefinitionAsync(CaseTerms terms, CancellationToken cancellationToken)
     {

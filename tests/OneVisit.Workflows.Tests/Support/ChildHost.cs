@@ -43,10 +43,7 @@ internal sealed class ChildHost : IDisposable
     /// <param name="decisionLimit">In bundle mode, the decisions the host's officer makes before it idles until killed (all when null).</param>
     public static ChildHost StartCrashHost(string database, string departmentLog, int count, int departmentLatencyMs, bool bundles = false, int? decisionLimit = null)
     {
-        // The test runs from tests/OneVisit.Workflows.Tests/bin/<configuration>/net10.0/.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var host = Path.Combine(RepositoryRoot.Path, "tests", "OneVisit.Workflows.CrashHost", "bin", configuration, "net10.0", "OneVisit.Workflows.CrashHost.dll");
-        List<string> arguments = [host, database, departmentLog, count.ToString(CultureInfo.InvariantCulture), departmentLatencyMs.ToString(CultureInfo.InvariantCulture)];
+        List<string> arguments = [database, departmentLog, count.ToString(CultureInfo.InvariantCulture), departmentLatencyMs.ToString(CultureInfo.InvariantCulture)];
         if (bundles)
         {
             arguments.Add("bundles");
@@ -56,7 +53,30 @@ internal sealed class ChildHost : IDisposable
             }
         }
 
-        var start = new ProcessStartInfo("dotnet", arguments)
+        return Start(arguments);
+    }
+
+    /// <summary>
+    /// Starts the crash host as an operator's migration of errand 1's open cases to the version <paramref name="catalogue"/>
+    /// holds; with <paramref name="limit"/>, it stops after that many cases and idles until killed.
+    /// </summary>
+    public static ChildHost StartMigrationHost(string database, string catalogue, int? limit = null)
+    {
+        List<string> arguments = [database, "-", "0", "0", "migrate", catalogue];
+        if (limit is { } stop)
+        {
+            arguments.Add(stop.ToString(CultureInfo.InvariantCulture));
+        }
+
+        return Start(arguments);
+    }
+
+    private static ChildHost Start(List<string> arguments)
+    {
+        // The test runs from tests/OneVisit.Workflows.Tests/bin/<configuration>/net10.0/.
+        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
+        var host = Path.Combine(RepositoryRoot.Path, "tests", "OneVisit.Workflows.CrashHost", "bin", configuration, "net10.0", "OneVisit.Workflows.CrashHost.dll");
+        var start = new ProcessStartInfo("dotnet", [host, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

@@ -26,6 +26,9 @@ internal sealed class CaseData : Storage.IHasPendingWrites
 
     public DateTimeOffset SubmittedAt { get; set; }
 
+    /// <summary>The day the application was judged on at submission (the precheck's as-of date), which a migration judges it on again; null for cases stored before it was kept.</summary>
+    public DateOnly? JudgedOn { get; set; }
+
     public CaseStage Stage { get; set; }
 
     public CaseOutcome? Outcome { get; set; }

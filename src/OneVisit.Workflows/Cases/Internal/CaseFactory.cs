@@ -32,6 +32,7 @@ internal static class CaseFactory
             Terms = CaseTermsFactory.From(procedure, precheck.Materials.Select(m => m.Document).DistinctBy(d => d.Id).ToDictionary(d => d.Id)),
             WindowId = submission.Application.WindowId,
             SubmittedAt = now,
+            JudgedOn = precheck.AsOf,
             Stage = CaseStage.Submitted,
             AuthorityId = precheck.Routing.Authority.Id,
             ForwardedFromWindowId = precheck.Routing.ForwardedTo is not null ? submission.Application.WindowId : null,

@@ -49,6 +49,13 @@ internal interface ICaseEngine
     /// <exception cref="TimeoutException">Steps kept the workflow locked for longer than <paramref name="lockWait"/>.</exception>
     Task<bool> UpdateCaseAsync(string workflowId, Func<CaseData, bool> change, TimeSpan lockWait, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Makes the workflows' locks usable for <see cref="UpdateCaseAsync"/> while the engine is not running (an operator's
+    /// command on a store): on a store nodes share, this process joins them as a node until the result is disposed.
+    /// Nothing when the engine runs.
+    /// </summary>
+    Task<IAsyncDisposable> JoinLocksAsync();
+
     /// <summary>Completes at the next save of <paramref name="workflowId"/>; take it before reading the state it guards.</summary>
     Task NextSave(string workflowId);
 }

@@ -62,6 +62,7 @@ internal sealed partial class CaseMigrations(
         var procedure = await StartAsync(procedureCode, toVersion).ConfigureAwait(false);
         var planner = new MigrationPlanner(precheck, calendar);
         await engine.EnsureDefinitionAsync(CaseTermsFactory.From(procedure, precheck.Catalog.Documents), cancellationToken).ConfigureAwait(false);
+        await using var locks = (await engine.JoinLocksAsync().ConfigureAwait(false)).ConfigureAwait(false);
         var cases = new List<CaseMigration>();
         await foreach (var (row, workflowId) in OpenCasesAsync(procedure.Code, cancellationToken).ConfigureAwait(false))
         {

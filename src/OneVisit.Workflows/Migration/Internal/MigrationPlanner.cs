@@ -71,12 +71,12 @@ internal sealed class MigrationPlanner(PrecheckEngine precheck, CaseCalendar cal
 
     /// <summary>
     /// The application as submitted, with what was handed in since, judged on the day the new version took effect (or
-    /// the day of submission, if later): a form edition the new version no longer accepts counts, a document that merely
-    /// expired while the case waited does not (the office judged it when it was handed in).
+    /// the day it was judged on at submission, if later): a form edition the new version no longer accepts counts, a
+    /// document that merely expired while the case waited does not (the office judged it when it was handed in).
     /// </summary>
     private PrecheckRequest Request(CaseRow row, CaseData data, Procedure procedure)
     {
-        var submitted = calendar.LocalDate(data.SubmittedAt);
+        var submitted = data.JudgedOn ?? calendar.LocalDate(data.SubmittedAt);
         var application = CaseApplication.Read(row.Application!);
         var supplied = new CaseApplication { Documents = data.Supplied }.HeldDocuments();
         return new PrecheckRequest
