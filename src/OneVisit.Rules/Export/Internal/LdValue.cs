@@ -10,19 +10,19 @@ internal abstract record LdValue
 
     public static LdValue String(string value) => new LdString(value);
 
-    public static LdValue Text(string value, string language) => new LdText(value, language);
+    public static LdValue Text(string value, string language) => new LdLiteral(value, "@language", language);
 
     public static LdValue Integer(long value) => new LdInteger(value);
 
     public static LdValue Boolean(bool value) => new LdBoolean(value);
 
-    public static LdValue Date(DateOnly date) => new LdTyped(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), Xsd.Date);
+    public static LdValue Date(DateOnly date) => new LdLiteral(date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "@type", Xsd.Date);
 
     // xsd:double's lexical space takes a decimal as written ("12.5", "0"), so the amount is never rounded through a double.
-    public static LdValue Double(decimal value) => new LdTyped(value.ToString(CultureInfo.InvariantCulture), Xsd.Double);
+    public static LdValue Double(decimal value) => new LdLiteral(value.ToString(CultureInfo.InvariantCulture), "@type", Xsd.Double);
 
     /// <summary>A whole number of days as an ISO 8601 duration, <c>P3D</c>; <c>P0D</c> is on the spot.</summary>
-    public static LdValue Days(int days) => new LdTyped(string.Create(CultureInfo.InvariantCulture, $"P{days}D"), Xsd.Duration);
+    public static LdValue Days(int days) => new LdLiteral(string.Create(CultureInfo.InvariantCulture, $"P{days}D"), "@type", Xsd.Duration);
 
     public abstract void WriteTo(Utf8JsonWriter json);
 }
@@ -44,26 +44,17 @@ internal sealed record LdString(string Value) : LdValue
     public override void WriteTo(Utf8JsonWriter json) => json.WriteStringValue(Value);
 }
 
-/// <summary>Text in a language: <c>{"@value", "@language"}</c>.</summary>
-internal sealed record LdText(string Value, string Language) : LdValue
+/// <summary>
+/// Text in a language, <c>{"@value", "@language": "zh-CN"}</c>, or a typed literal, <c>{"@value", "@type": "xsd:…"}</c>:
+/// <paramref name="Qualifier"/> is <c>@language</c> or <c>@type</c>.
+/// </summary>
+internal sealed record LdLiteral(string Value, string Qualifier, string QualifiedBy) : LdValue
 {
     public override void WriteTo(Utf8JsonWriter json)
     {
         json.WriteStartObject();
         json.WriteString("@value", Value);
-        json.WriteString("@language", Language);
-        json.WriteEndObject();
-    }
-}
-
-/// <summary>A typed literal: <c>{"@value", "@type": "xsd:…"}</c>.</summary>
-internal sealed record LdTyped(string Value, string Datatype) : LdValue
-{
-    public override void WriteTo(Utf8JsonWriter json)
-    {
-        json.WriteStartObject();
-        json.WriteString("@value", Value);
-        json.WriteString("@type", Datatype);
+        json.WriteString(Qualifier, QualifiedBy);
         json.WriteEndObject();
     }
 }
