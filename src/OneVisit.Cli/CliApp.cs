@@ -2,6 +2,7 @@ using System.CommandLine;
 using OneVisit.Cli.Audit;
 using OneVisit.Cli.Cases;
 using OneVisit.Cli.Demo;
+using OneVisit.Cli.Export;
 using OneVisit.Cli.Guide;
 using OneVisit.Cli.Lint;
 using OneVisit.Cli.Precheck;
@@ -30,6 +31,7 @@ internal static class CliApp
             GuideCommand.Create(stdout, stderr),
             WhatIf.WhatIfCommand.Create(stdout, stderr),
             VisitsCommand.Create(stdout, stderr),
+            ExportCommand.Create(stdout, stderr),
             CasesCommand.Create(stdout, stderr),
             AuditCommand.Create(stdout, stderr),
             DemoCommand.Create(stdout, stderr),

@@ -35,10 +35,10 @@ public sealed class LayeringTests
     [Fact]
     public void Catalog_Dependencies_OnlyTheModelItself() =>
         Holds(
-            "the catalogue model knows nothing of how it is read (YAML, Authoring) or used (Precheck, Guides, Testing)",
+            "the catalogue model knows nothing of how it is read (YAML, Authoring) or used (Precheck, Guides, Testing, Export)",
             Types.InAssembly(Rules).That().ResideInNamespace("OneVisit.Rules.Catalog")
                 .ShouldNot().HaveDependencyOnAny(
-                    "YamlDotNet", "OneVisit.Rules.Authoring", "OneVisit.Rules.Precheck", "OneVisit.Rules.Guides", "OneVisit.Rules.Testing"));
+                    "YamlDotNet", "OneVisit.Rules.Authoring", "OneVisit.Rules.Precheck", "OneVisit.Rules.Guides", "OneVisit.Rules.Testing", "OneVisit.Rules.Export"));
 
     [Fact]
     public void GuidesAndPrecheck_Internals_NotSharedWithEachOther()
@@ -52,6 +52,14 @@ public sealed class LayeringTests
             Types.InAssembly(Rules).That().ResideInNamespace("OneVisit.Rules.Precheck")
                 .ShouldNot().HaveDependencyOn("OneVisit.Rules.Guides.Internal"));
     }
+
+    [Fact]
+    public void Export_Dependencies_OnlyPublicShapes() =>
+        Holds(
+            "the CPSV-AP export publishes what the catalogue and the public visit counts say: never a pipeline's internals, the guide's wording, the YAML reader or the rule engine",
+            Types.InAssembly(Rules).That().ResideInNamespace("OneVisit.Rules.Export")
+                .ShouldNot().HaveDependencyOnAny(
+                    "OneVisit.Rules.Precheck.Internal", "OneVisit.Rules.WhatIf.Internal", "OneVisit.Rules.Guides", "OneVisit.Rules.Authoring", "NRules", "YamlDotNet"));
 
     [Fact]
     public void Workflows_WorkflowCore_OnlyInsideEngine() =>

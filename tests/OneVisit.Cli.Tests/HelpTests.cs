@@ -8,6 +8,9 @@ public sealed class HelpTests
     [InlineData(new[] { "test" }, "<catalog-dir>", "--json")]
     [InlineData(new[] { "precheck" }, "--application", "--json")]
     [InlineData(new[] { "guide" }, "<procedure>", "--format")]
+    [InlineData(new[] { "export" }, "cpsv-ap", "JSON-LD")]
+    [InlineData(new[] { "export", "cpsv-ap" }, "<catalog-dir>", "--out")]
+    [InlineData(new[] { "export", "cpsv-ap" }, "--base-iri", "--typical-visits")]
     [InlineData(new[] { "cases" }, "list", "show")]
     [InlineData(new[] { "cases", "list" }, "--applicant", "--json")]
     [InlineData(new[] { "cases", "show" }, "<case-id>", "--time-zone")]
@@ -43,7 +46,7 @@ public sealed class HelpTests
 
         Assert.Equal(ExitCodes.Ok, exit);
         Assert.Contains("Start with 'onevisit demo'", output, StringComparison.Ordinal);
-        foreach (var command in new[] { "lint", "test", "precheck", "guide", "cases", "audit", "demo" })
+        foreach (var command in new[] { "lint", "test", "precheck", "guide", "export", "cases", "audit", "demo" })
         {
             Assert.Matches($@"(?m)^\s+{command}\b", output);
         }

@@ -143,7 +143,14 @@ public sealed record BundleVisits(int Count, IReadOnlyList<BundleTrip> Trips, in
 /// <param name="Place">Where (the joint window, or a member's department).</param>
 /// <param name="Why">Why this is a trip of its own (the first hand-in; a paper result that must be carried; a different place; the one collection).</param>
 /// <param name="Touchpoints">Everything done on it, by member.</param>
-public sealed record BundleTrip(int Number, LocalizedText Place, LocalizedText Why, IReadOnlyList<BundleTouchpoint> Touchpoints);
+public sealed record BundleTrip(int Number, LocalizedText Place, LocalizedText Why, IReadOnlyList<BundleTouchpoint> Touchpoints)
+{
+    /// <summary>
+    /// The wave the trip belongs to, from 1 (docs/bundles.md): a later wave waits for a member's decision, because its
+    /// paper result must be carried to the next member or collected, so it cannot be the same trip as an earlier wave.
+    /// </summary>
+    public int Wave { get; init; } = 1;
+}
 
 /// <summary>One thing a member needs the applicant (or a party) present for.</summary>
 /// <param name="ProcedureCode">The member.</param>

@@ -82,6 +82,7 @@ public sealed class BundlePrecheckTests
         Assert.Equal((Registration, PresenceReason.Originals), (touch.ProcedureCode, touch.Reason.Reason));
         Assert.Contains("纸质", second.Why.Text, StringComparison.Ordinal);
         Assert.Contains(result.Visits.Trips[0].Touchpoints, t => t.ProcedureCode == Registration && t.Reason.Reason == PresenceReason.HandIn);
+        Assert.Equal([1, 2], result.Visits.Trips.Select(t => t.Wave));
     }
 
     [Fact]
@@ -103,6 +104,7 @@ public sealed class BundlePrecheckTests
         var places = result.Members.Where(m => m.Result?.Visits.Reasons.Count > 0).Select(m => m.Result!.Routing.Window?.Id ?? m.Result.Routing.Authority.Id).Distinct().Count();
         Assert.Equal(places, result.Visits.Count);
         Assert.All(result.Visits.Trips, t => Assert.Contains("没有联办受理点", t.Why.Text, StringComparison.Ordinal));
+        Assert.All(result.Visits.Trips, t => Assert.Equal(1, t.Wave));
         Assert.True(result.Visits.Count <= result.Visits.NaiveSum);
     }
 

@@ -85,7 +85,7 @@ internal static class BundleTrips
         }
 
         var numbered = trips.OrderBy(t => t.Key.Wave).ThenBy(t => t.Value.Order)
-            .Select((t, i) => new BundleTrip(i + 1, t.Value.Place, t.Value.Why, t.Value.Touchpoints))
+            .Select((t, i) => new BundleTrip(i + 1, t.Value.Place, t.Value.Why, t.Value.Touchpoints) { Wave = t.Key.Wave })
             .ToList();
         var perMember = goingAhead.ToDictionary(m => m.Procedure.Code, m => m.Visits.Count, StringComparer.Ordinal);
         return new BundleVisits(numbered.Count, numbered, perMember.Values.Sum(), perMember);
