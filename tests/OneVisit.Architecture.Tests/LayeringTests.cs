@@ -127,7 +127,7 @@ public sealed class LayeringTests
     [Fact]
     public void Features_Dependencies_PortsNotImplementations()
     {
-        foreach (var feature in new[] { "Actors", "Bundles", "Evidence", "Deadlines", "Audit", "Visits", "Commitments", "History", "Simulation" })
+        foreach (var feature in new[] { "Actors", "Bundles", "Evidence", "Deadlines", "Audit", "Visits", "Commitments", "History", "Migration", "Simulation" })
         {
             Holds(
                 $"{feature}/ works through the storage port and ICaseEngine, like Cases/",
