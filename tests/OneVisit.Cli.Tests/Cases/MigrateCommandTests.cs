@@ -1,10 +1,4 @@
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using OneVisit.Rules.Authoring;
-using OneVisit.Rules.Catalog;
-using OneVisit.Rules.Hosting;
-using OneVisit.Workflows.Cases;
-using OneVisit.Workflows.Hosting;
 
 namespace OneVisit.Cli.Tests.Cases;
 
@@ -20,7 +14,7 @@ public sealed class MigrateCommandTests
         using var folder = new TempFolder();
         using var v2 = Version2();
         var database = Path.Combine(folder.Path, "cases.db");
-        var caseId = await SubmitBranchRegistrationAsync(database);
+        var caseId = await WaitingCase.SubmitBranchRegistrationAsync(database, "migrate-case");
 
         var (planExit, plan, planError) = Cli.Run("cases", "migrate", "--procedure", "330100-SC-0001", "--to-version", "2", "--dry-run", "--db", database, "--catalog", v2.Path);
 
@@ -51,7 +45,7 @@ public sealed class MigrateCommandTests
     {
         using var folder = new TempFolder();
         var database = Path.Combine(folder.Path, "cases.db");
-        await SubmitBranchRegistrationAsync(database);
+        await WaitingCase.SubmitBranchRegistrationAsync(database, "migrate-case");
 
         var (wrongExit, _, wrong) = Cli.Run("cases", "migrate", "--procedure", "330100-SC-0001", "--to-version", "2", "--dry-run", "--db", database);
         var (unknownExit, _, unknown) = Cli.Run("cases", "migrate", "--procedure", "330100-SC-9999", "--to-version", "1", "--dry-run", "--db", database);
@@ -86,29 +80,5 @@ public sealed class MigrateCommandTests
         // The catalogue's own test of this procedure pins version 1's materials.
         File.Delete(Path.Combine(copy.Path, "tests", "01-branch-registration.yaml"));
         return copy;
-    }
-
-    private static async Task<string> SubmitBranchRegistrationAsync(string database)
-    {
-        var catalogue = RepositoryRoot.SampleCatalogue;
-        var services = new ServiceCollection();
-        services.AddOneVisit().AddCatalog(catalogue).AddWorkflows(w => w.UseSqlite($"Data Source={database}").UseSimulatedDepartments());
-        await using var provider = services.BuildServiceProvider();
-        var runtime = provider.GetRequiredService<CaseRuntime>();
-        await runtime.StartAsync();
-        try
-        {
-            var catalog = provider.GetRequiredService<ProcedureCatalog>();
-            var application = ApplicationFile.Load(Path.Combine(catalogue, "applications", "01-branch-registration.yaml"), catalog).Request!;
-            var cases = provider.GetRequiredService<ICaseService>().As(OneVisit.Workflows.Actors.CaseActor.Applicant("330106198001010011"));
-            var submitted = await cases.SubmitAsync(new CaseSubmission { IdempotencyKey = "migrate-case", Application = application });
-            await cases.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.AwaitingSupplement, TimeSpan.FromSeconds(30));
-            return submitted.CaseId;
-        }
-        finally
-        {
-            await runtime.StopAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        }
     }
 }

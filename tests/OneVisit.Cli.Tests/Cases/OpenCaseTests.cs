@@ -1,10 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using OneVisit.Rules.Authoring;
-using OneVisit.Rules.Catalog;
-using OneVisit.Rules.Hosting;
-using OneVisit.Workflows.Cases;
-using OneVisit.Workflows.Hosting;
-
 namespace OneVisit.Cli.Tests.Cases;
 
 /// <summary><c>cases show</c> of a case that still waits: who must do what, by when, in the catalogue's words.</summary>
@@ -15,7 +8,7 @@ public sealed class OpenCaseTests
     {
         using var folder = new TempFolder();
         var database = Path.Combine(folder.Path, "cases.db");
-        var caseId = await SubmitBranchRegistrationAsync(database);
+        var caseId = await WaitingCase.SubmitBranchRegistrationAsync(database, "open-case");
 
         var (zhExit, zh, zhError) = Cli.Run("cases", "show", caseId, "--db", database, "--lang", "zh");
         var (enExit, en, enError) = Cli.Run("cases", "show", caseId, "--db", database, "--lang", "en");
@@ -28,29 +21,5 @@ public sealed class OpenCaseTests
         Assert.Matches(@"(?m)^\s+applicant\s+supply\s+Lease contract\s+end of \w{3} \d{4}-\d{2}-\d{2}", en);
         // The clock has not started: the limits say so, rather than "running".
         Assert.Matches(@"(?m)^\s+statutory\s+15 working days\s+clock not started\s+not started$", en);
-    }
-
-    private static async Task<string> SubmitBranchRegistrationAsync(string database)
-    {
-        var catalogue = RepositoryRoot.SampleCatalogue;
-        var services = new ServiceCollection();
-        services.AddOneVisit().AddCatalog(catalogue).AddWorkflows(w => w.UseSqlite($"Data Source={database}").UseSimulatedDepartments());
-        await using var provider = services.BuildServiceProvider();
-        var runtime = provider.GetRequiredService<CaseRuntime>();
-        await runtime.StartAsync();
-        try
-        {
-            var catalog = provider.GetRequiredService<ProcedureCatalog>();
-            var application = ApplicationFile.Load(Path.Combine(catalogue, "applications", "01-branch-registration.yaml"), catalog).Request!;
-            var cases = provider.GetRequiredService<ICaseService>().As(OneVisit.Workflows.Actors.CaseActor.Applicant("330106198001010011"));
-            var submitted = await cases.SubmitAsync(new CaseSubmission { IdempotencyKey = "open-case", Application = application });
-            await cases.WaitUntilAsync(submitted.CaseId, s => s.Stage == CaseStage.AwaitingSupplement, TimeSpan.FromSeconds(30));
-            return submitted.CaseId;
-        }
-        finally
-        {
-            await runtime.StopAsync();
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        }
     }
 }
