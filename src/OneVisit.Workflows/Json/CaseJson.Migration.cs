@@ -1,5 +1,4 @@
 using System.Text.Json;
-using OneVisit.Rules.Catalog;
 using OneVisit.Rules.Json;
 using OneVisit.Workflows.Cases;
 using OneVisit.Workflows.Migration;
@@ -10,7 +9,7 @@ public static partial class CaseJson
 {
     /// <summary>
     /// Writes a migration's plan, or what a run did, as one whole object: <c>procedure</c>, <c>toVersion</c>, <c>counts</c>
-    /// (per status: <c>will_move</c>, <c>cannot_move</c>, <c>moved</c>, <c>already_moved</c>) and <c>cases</c>, each with
+    /// (per status: <c>willMove</c>, <c>cannotMove</c>, <c>moved</c>, <c>alreadyMoved</c>) and <c>cases</c>, each with
     /// <c>caseId</c>, <c>fromVersion</c>, <c>stage</c>, <c>status</c>, <c>reason</c> (why it cannot move, else null) and
     /// <c>changes</c> (<c>kind</c>, <c>subject</c>, <c>detail</c>).
     /// </summary>
@@ -24,11 +23,10 @@ public static partial class CaseJson
         json.WriteString("procedure", plan.ProcedureCode);
         json.WriteNumber("toVersion", plan.ToVersion);
         json.WriteStartObject("counts");
-        foreach (var status in Enum.GetValues<MigrationStatus>())
-        {
-            json.WriteNumber(CatalogWords.Of(status), plan.Count(status));
-        }
-
+        json.WriteNumber("willMove", plan.Count(MigrationStatus.WillMove));
+        json.WriteNumber("cannotMove", plan.Count(MigrationStatus.CannotMove));
+        json.WriteNumber("moved", plan.Count(MigrationStatus.Moved));
+        json.WriteNumber("alreadyMoved", plan.Count(MigrationStatus.AlreadyMoved));
         json.WriteEndObject();
         json.WriteObjects("cases", plan.Cases, migration =>
         {

@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 namespace OneVisit.Cli.Tests.Cases;
 
@@ -12,7 +11,7 @@ public sealed class MigrateCommandTests
     public async Task DryRun_PrintsThePlan_AndChangesNothing_ThenApply_MovesOnce()
     {
         using var folder = new TempFolder();
-        using var v2 = Version2();
+        using var v2 = WaitingCase.Version2();
         var database = Path.Combine(folder.Path, "cases.db");
         var caseId = await WaitingCase.SubmitBranchRegistrationAsync(database, "migrate-case");
 
@@ -29,7 +28,7 @@ public sealed class MigrateCommandTests
         var (againExit, again, _) = Cli.Run("cases", "migrate", "--procedure", "330100-SC-0001", "--to-version", "2", "--db", database, "--catalog", v2.Path);
 
         Assert.True(applyExit == ExitCodes.Ok, applied + applyError);
-        using var json = JsonDocument.Parse(applied);
+        using var json = JsonConvention.Parse(applied);
         var moved = json.RootElement.GetProperty("cases")[0];
         Assert.Equal(("moved", 1, "material_no_longer_required"), (moved.GetProperty("status").GetString(), moved.GetProperty("fromVersion").GetInt32(), moved.GetProperty("changes")[0].GetProperty("kind").GetString()));
         Assert.Equal(1, json.RootElement.GetProperty("counts").GetProperty("moved").GetInt32());
@@ -61,24 +60,7 @@ public sealed class MigrateCommandTests
 
     private static int Version(string caseId, string database, string catalogue)
     {
-        using var shown = JsonDocument.Parse(Cli.Run("cases", "show", caseId, "--db", database, "--catalog", catalogue, "--json").Output);
+        using var shown = JsonConvention.Parse(Cli.Run("cases", "show", caseId, "--db", database, "--catalog", catalogue, "--json").Output);
         return shown.RootElement.GetProperty("procedureVersion").GetInt32();
-    }
-
-    /// <summary>The sample catalogue with version 2 of the branch registration, which no longer asks for the branch head's appointment.</summary>
-    private static CatalogueCopy Version2()
-    {
-        var copy = new CatalogueCopy();
-        var file = Path.Combine(copy.Path, "procedures", "330100-sc-0001-branch-registration.yaml");
-        var text = File.ReadAllText(file).ReplaceLineEndings("\n");
-        var changed = text
-            .Replace("version: 1\neffective_from: 2016-03-01", "version: 2\neffective_from: 2017-02-20", StringComparison.Ordinal)
-            .Replace("  - id: branch_head_appointment\n    document: branch_head_appointment\n    form: original\n", "", StringComparison.Ordinal);
-        Assert.NotEqual(text, changed);
-        File.WriteAllText(file, changed);
-
-        // The catalogue's own test of this procedure pins version 1's materials.
-        File.Delete(Path.Combine(copy.Path, "tests", "01-branch-registration.yaml"));
-        return copy;
     }
 }

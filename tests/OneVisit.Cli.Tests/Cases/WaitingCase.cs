@@ -11,11 +11,15 @@ namespace OneVisit.Cli.Tests.Cases;
 internal static class WaitingCase
 {
     /// <summary>Submits errand 1 under <paramref name="key"/> on the SQLite store <paramref name="database"/>; returns the case id.</summary>
-    public static async Task<string> SubmitBranchRegistrationAsync(string database, string key)
+    public static Task<string> SubmitBranchRegistrationAsync(string database, string key) =>
+        SubmitBranchRegistrationAsync(w => w.UseSqlite($"Data Source={database}"), key);
+
+    /// <summary>Submits errand 1 under <paramref name="key"/> on the store <paramref name="store"/> chooses; returns the case id.</summary>
+    public static async Task<string> SubmitBranchRegistrationAsync(Action<WorkflowsBuilder> store, string key)
     {
         var catalogue = RepositoryRoot.SampleCatalogue;
         var services = new ServiceCollection();
-        services.AddOneVisit().AddCatalog(catalogue).AddWorkflows(w => w.UseSqlite($"Data Source={database}").UseSimulatedDepartments());
+        services.AddOneVisit().AddCatalog(catalogue).AddWorkflows(w => store(w.UseSimulatedDepartments()));
         await using var provider = services.BuildServiceProvider();
         var runtime = provider.GetRequiredService<CaseRuntime>();
         await runtime.StartAsync();
@@ -33,5 +37,22 @@ internal static class WaitingCase
             await runtime.StopAsync();
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
+    }
+
+    /// <summary>The sample catalogue with version 2 of the branch registration, which no longer asks for the branch head's appointment.</summary>
+    public static CatalogueCopy Version2()
+    {
+        var copy = new CatalogueCopy();
+        var file = Path.Combine(copy.Path, "procedures", "330100-sc-0001-branch-registration.yaml");
+        var text = File.ReadAllText(file).ReplaceLineEndings("\n");
+        var changed = text
+            .Replace("version: 1\neffective_from: 2016-03-01", "version: 2\neffective_from: 2017-02-20", StringComparison.Ordinal)
+            .Replace("  - id: branch_head_appointment\n    document: branch_head_appointment\n    form: original\n", "", StringComparison.Ordinal);
+        Assert.NotEqual(text, changed);
+        File.WriteAllText(file, changed);
+
+        // The catalogue's own test of this procedure pins version 1's materials.
+        File.Delete(Path.Combine(copy.Path, "tests", "01-branch-registration.yaml"));
+        return copy;
     }
 }
