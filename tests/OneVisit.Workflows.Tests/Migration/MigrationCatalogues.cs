@@ -32,6 +32,18 @@ internal static class MigrationCatalogues
         return catalogue;
     }
 
+    /// <summary>
+    /// Version 1 with nothing fetched or spared: every material is the applicant's to bring, so its workflow has no
+    /// parallel branches after acceptance (version 2, as the sample has it, fetches four documents).
+    /// </summary>
+    public static TempCatalogue Version1WithoutFetching()
+    {
+        var catalogue = Version1();
+        catalogue.Edit(Procedure, t => System.Text.RegularExpressions.Regex.Replace(t, @"    exemptions:\n(?:      .*\n)+", ""));
+        File.Delete(Path.Combine(catalogue.Path, "tests", "01-branch-registration.yaml"));
+        return catalogue;
+    }
+
     /// <summary>Version 2 of the procedure, in force on the harness's morning, with <paramref name="changes"/> applied to its file.</summary>
     public static TempCatalogue Version2(params Func<string, string>[] changes)
     {

@@ -94,6 +94,30 @@ public abstract class MigrationCases
         Assert.True((await v2.Harness.Audit.VerifyAsync(id)).AllVerified);
     }
 
+    [Fact]
+    public async Task CaseWaitingForItsNotice_MovesToAVersionWhoseWorkflowFetchesInParallel_AndRunsItsNewSteps()
+    {
+        await using var run = await StartOnVersion1Async(catalogue: Version1WithoutFetching());
+        var id = await run.SubmitAwaitingSupplementAsync();
+        Assert.Equal(6, (await run.Harness.Cases.GetAsync(id)).Awaiting.Count);
+        await using var v2 = await run.RestartAsync(Version2());
+
+        var moved = Assert.Single((await v2.Migrations.ApplyAsync(Code, 2)).Cases);
+
+        Assert.Equal(4, moved.Changes.Count(c => c.Kind == MigrationChangeKind.MaterialNoLongerRequired));
+        Assert.Equal(4, moved.Changes.Count(c => c.Kind == MigrationChangeKind.Fetching));
+        Assert.Equal(["branch_head_appointment", "premises_lease_contract"], (await v2.Harness.Cases.GetAsync(id)).Awaiting.Select(a => a.MaterialId).Order(StringComparer.Ordinal));
+
+        // Intake, the step it waited in, finishes under version 2's workflow, whose parallel branches fetch the four documents.
+        await v2.Harness.Cases.SupplyDocumentsAsync(id, new SuppliedDocuments([new("lease_contract", "2014"), new("branch_head_appointment")]));
+        var reviewed = await v2.Harness.WaitForStage(id, CaseStage.UnderReview);
+        Assert.Equal(4, reviewed.Evidence.Count(e => e.State == "received"));
+        var trail = await v2.Harness.Audit.ForCaseAsync(id);
+        Assert.Single(trail, e => e.Action == AuditActions.Accepted);
+        Assert.Single(trail, e => e.Action == AuditActions.NoticeIssued);
+        Assert.True((await v2.Harness.Audit.VerifyAsync(id)).AllVerified);
+    }
+
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
@@ -195,9 +219,9 @@ public abstract class MigrationCases
 
     private static void RegistryAnswersLater(SimulatedDepartmentsOptions departments) => departments.Answers["hz_real_estate_registry"] = SimulatedAnswer.Later;
 
-    private async Task<MigrationRun> StartOnVersion1Async(Action<SimulatedDepartmentsOptions>? departments = null, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
+    private async Task<MigrationRun> StartOnVersion1Async(Action<SimulatedDepartmentsOptions>? departments = null, TempCatalogue? catalogue = null, [System.Runtime.CompilerServices.CallerMemberName] string test = "")
     {
-        var catalogue = Version1();
+        catalogue ??= Version1();
         var directory = Directory.CreateTempSubdirectory("onevisit-migration-").FullName;
         var postgres = await Store.NewDatabaseAsync(test);
         var harness = await CaseHarness.StartAsync(departments, directory: directory, catalog: catalogue.Path, postgres: postgres);
