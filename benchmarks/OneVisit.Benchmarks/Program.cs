@@ -20,6 +20,7 @@ return args.FirstOrDefault() switch
     "latency" => await LatencyRun.RunAsync(args[1..]),
     "throughput" => await ThroughputRun.RunAsync(args[1..]),
     "web-load" => await OneVisit.Benchmarks.Web.WebLoadRun.RunAsync(args[1..]),
+    "migrate" => await MigrationRun.RunAsync(args[1..]),
     _ => Run(args),
 };
 
