@@ -184,6 +184,26 @@ public abstract class MigrationCases
     }
 
     [Fact]
+    public async Task CaseWhoseStoredApplicationNoLongerFits_StaysWithTheReason_AndTheRunGoesOn()
+    {
+        await using var run = await StartOnVersion1Async();
+        var broken = await run.SubmitAwaitingSupplementAsync();
+        var fine = await run.SubmitAwaitingSupplementAsync(key: "migration-2");
+        // As if the catalogue had dropped a fact this application answered.
+        await run.Harness.Sql.ExecuteAsync(
+            "UPDATE ov_cases SET application = replace(application, '\"applicant.is_agent\"', '\"applicant.was_agent\"') WHERE case_id = $id", ("id", broken));
+        await using var v2 = await run.RestartAsync(Version2(StatutoryDays(10)));
+
+        var applied = await v2.Migrations.ApplyAsync(Code, 2);
+
+        var stays = applied.Cases.Single(c => c.CaseId == broken);
+        Assert.Equal(MigrationStatus.CannotMove, stays.Status);
+        Assert.StartsWith("its stored application does not fit the catalogue of v2 (", stays.Reason);
+        Assert.Contains("applicant.was_agent", stays.Reason);
+        Assert.Equal(MigrationStatus.Moved, applied.Cases.Single(c => c.CaseId == fine).Status);
+    }
+
+    [Fact]
     public async Task DecidedCase_CannotMove()
     {
         await using var run = await StartOnVersion1Async();
@@ -239,9 +259,9 @@ public abstract class MigrationCases
         public ICaseMigrations Migrations => Harness.Services.GetRequiredService<ICaseMigrations>().As(CaseActor.System);
 
         /// <summary>Errand 1 as submitted on the founding morning: it waits for the lease contract and the branch head's appointment.</summary>
-        public async Task<string> SubmitAwaitingSupplementAsync(bool holdsLease = false, bool pickup = false)
+        public async Task<string> SubmitAwaitingSupplementAsync(bool holdsLease = false, bool pickup = false, string key = "migration-1")
         {
-            var submission = Harness.Errand("01-branch-registration.yaml", "migration-1");
+            var submission = Harness.Errand("01-branch-registration.yaml", key);
             if (holdsLease)
             {
                 submission = submission with { Application = submission.Application with { Documents = [.. submission.Application.Documents, new HeldDocument("lease_contract", "2014", new DateOnly(2016, 12, 1))] } };

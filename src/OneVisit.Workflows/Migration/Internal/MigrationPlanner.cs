@@ -47,6 +47,15 @@ internal sealed class MigrationPlanner(PrecheckEngine precheck, CaseCalendar cal
         {
             return PlannedCase.Stays(data, MigrationStatus.CannotMove, $"v{to} asks what the stored application does not answer ({string.Join("; ", ex.Questions)}); the case stays on v{from}");
         }
+        catch (InvalidApplicationException ex)
+        {
+            // The catalogue moved under the stored application (a fact or window it names is gone): this case stays, the run goes on.
+            return PlannedCase.Stays(data, MigrationStatus.CannotMove, $"its stored application does not fit the catalogue of v{to} ({ex.Message}); the case stays on v{from}");
+        }
+        catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException)
+        {
+            return PlannedCase.Stays(data, MigrationStatus.CannotMove, $"its stored application cannot be read ({ex.Message}); the case stays on v{from}");
+        }
 
         if (fresh.Denials.Count > 0)
         {
