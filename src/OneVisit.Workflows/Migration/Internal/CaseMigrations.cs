@@ -81,7 +81,19 @@ internal sealed partial class CaseMigrations(
     private async Task<CaseMigration?> MoveAsync(MigrationPlanner planner, CaseRow row, string workflowId, Procedure procedure, CancellationToken cancellationToken)
     {
         PlannedCase? planned = null;
-        var moved = await errors.GuardAsync(() => engine.UpdateCaseAsync(
+        bool moved;
+        try
+        {
+            moved = await TryMoveAsync().ConfigureAwait(false);
+        }
+        catch (TimeoutException busy)
+        {
+            // A step kept the case's workflow the whole time: this case waits for the next run, the others go on.
+            LogStays(row.CaseId, procedure.Code, procedure.Version, busy.Message);
+            return new CaseMigration(row.CaseId, row.ProcedureVersion, Enum.Parse<CaseStage>(row.Stage), MigrationStatus.CannotMove, $"busy: {busy.Message} Run the migration again to move it.", []);
+        }
+
+        Task<bool> TryMoveAsync() => errors.GuardAsync(() => engine.UpdateCaseAsync(
             workflowId,
             data =>
             {
@@ -95,7 +107,8 @@ internal sealed partial class CaseMigrations(
                 return true;
             },
             LockWait,
-            cancellationToken)).ConfigureAwait(false);
+            cancellationToken));
+
         if (planned is null)
         {
             return null; // The workflow ended between the listing and the lock: the case is closed, nothing to move.
