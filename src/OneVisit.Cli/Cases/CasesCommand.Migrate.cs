@@ -11,6 +11,12 @@ internal static partial class CasesCommand
     private static Command Migrate(Terminal output, Terminal error)
     {
         var store = StoreOptions.Create();
+
+        // The shared options speak of reading; this command writes (without --dry-run) and reads the new version's catalogue.
+        store.Store.Postgres.Description = "A PostgreSQL case store (a host's UsePostgreSql database), as an Npgsql connection string: Host=…;Database=…;Username=…. "
+            + $"With --dry-run it is read-only at the server; without, the moved cases are written. Keep the password off the command line: set {StoreSource.Variable} "
+            + "to the connection string instead, or leave Password= out and use PGPASSWORD or ~/.pgpass.";
+        store.Catalogue.Description = "The catalogue holding the version to move to (the sample catalogue by default): the one the host runs after the change.";
         var procedure = new Option<string>("--procedure") { Description = "The procedure whose open cases move (its code, e.g. 330100-SC-0001).", HelpName = "code", Required = true };
         var toVersion = new Option<int>("--to-version") { Description = "The version they move to: the one --catalog holds (said again, so a plan is never applied to a catalogue other than the one read).", HelpName = "n", Required = true };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the plan and change nothing: for each open case, what would change, or why it cannot move." };
