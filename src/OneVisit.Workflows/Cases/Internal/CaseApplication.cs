@@ -34,16 +34,7 @@ internal sealed class CaseApplication
             Documents =
             [
                 .. documents
-                    .Select(d => new StoredDocument
-                    {
-                        DocumentId = d.DocumentId,
-                        FormVersion = d.FormVersion,
-                        IssuedOn = d.IssuedOn,
-                        ExpiresOn = d.ExpiresOn,
-                        Electronic = d.Electronic,
-                        Party = d.Party,
-                        PassedOnBy = d.PassedOnBy,
-                    })
+                    .Select(StoredDocument.Of)
                     .OrderBy(d => d.DocumentId, StringComparer.Ordinal).ThenBy(d => d.Party, StringComparer.Ordinal),
             ],
         };
@@ -108,4 +99,16 @@ internal sealed class StoredDocument
     public string? Party { get; set; }
 
     public string? PassedOnBy { get; set; }
+
+    /// <summary>What the precheck reads of <paramref name="held"/>: everything but its source location (a file of the author's).</summary>
+    public static StoredDocument Of(HeldDocument held) => new()
+    {
+        DocumentId = held.DocumentId,
+        FormVersion = held.FormVersion,
+        IssuedOn = held.IssuedOn,
+        ExpiresOn = held.ExpiresOn,
+        Electronic = held.Electronic,
+        Party = held.Party,
+        PassedOnBy = held.PassedOnBy,
+    };
 }

@@ -101,15 +101,7 @@ internal sealed class CaseData : Storage.IHasPendingWrites
     /// <paramref name="editionOf"/> gives for its type (the one the office asked for).
     /// </summary>
     public void RecordSupplied(SuppliedDocuments supplied, Func<string, string?> editionOf) =>
-        Supplied.AddRange(supplied.Documents.Select(d => new StoredDocument
-        {
-            DocumentId = d.DocumentId,
-            FormVersion = d.FormVersion ?? editionOf(d.DocumentId),
-            IssuedOn = d.IssuedOn,
-            ExpiresOn = d.ExpiresOn,
-            Electronic = d.Electronic,
-            Party = d.Party,
-        }));
+        Supplied.AddRange(supplied.Documents.Select(d => StoredDocument.Of(d with { FormVersion = d.FormVersion ?? editionOf(d.DocumentId) })));
 
     public CaseEvidence? FindEvidence(string materialId) => Evidence.Find(e => e.MaterialId == materialId);
 
