@@ -27,7 +27,7 @@ internal sealed class CaseWorkflow(CaseTerms terms) : IWorkflow<CaseData>
         IStepBuilder<CaseData, ReviewStep> review;
         // Gaps (容缺) are waited for on the same parallel branches as documents fetched: a procedure that fetches
         // nothing but accepts with a gap still needs them, or its gaps are never waited for.
-        if (terms.MayFetch || terms.MayGap)
+        if (terms.HasParallelBranches())
         {
             var branches = intake.ForEach(data => data.ParallelWaits(), data => true);
             CompileOnce(branches);

@@ -44,6 +44,12 @@ internal sealed class CaseTerms
     /// <summary>Whether any material may be accepted with a gap (shapes the workflow: gaps are waited for in parallel).</summary>
     public bool MayGap { get; set; }
 
+    /// <summary>
+    /// Whether the version's workflow has parallel branches after intake (documents fetched, gaps waited for): the one
+    /// thing that shapes it, so two versions alike in this have the same steps at the same places.
+    /// </summary>
+    public bool HasParallelBranches() => MayFetch || MayGap;
+
     /// <summary>Working days to supply what the office asks for (catalogue's <c>supplement.working_days</c>); null: the host's setting.</summary>
     public int? SupplementWorkingDays { get; set; }
 

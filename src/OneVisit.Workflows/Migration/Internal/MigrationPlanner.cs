@@ -136,9 +136,9 @@ internal sealed class MigrationPlanner(PrecheckEngine precheck, CaseCalendar cal
             return PlannedCase.Stays(data, MigrationStatus.CannotMove, $"accepted under v{from}, and v{to} requires more: {more}; a new requirement is not applied to an accepted application (从旧兼从轻), which stays on v{from}");
         }
 
-        if (Parallel(data.Terms) != Parallel(fresh.Terms))
+        if (data.Terms.HasParallelBranches() != fresh.Terms.HasParallelBranches())
         {
-            return PlannedCase.Stays(data, MigrationStatus.CannotMove, $"accepted under v{from}, whose steps {(Parallel(data.Terms) ? "fetch documents or wait for gaps in parallel" : "run one after another")} and v{to}'s do not: its running steps have no place in the new workflow");
+            return PlannedCase.Stays(data, MigrationStatus.CannotMove, $"accepted under v{from}, whose steps {(data.Terms.HasParallelBranches() ? "fetch documents or wait for gaps in parallel" : "run one after another")} and v{to}'s do not: its running steps have no place in the new workflow");
         }
 
         var required = result.Materials.Where(m => m.Status != MaterialStatus.NotRequired).Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
@@ -162,9 +162,6 @@ internal sealed class MigrationPlanner(PrecheckEngine precheck, CaseCalendar cal
 
     /// <summary>Waits still open for a document: requested, awaited from a department, or asked of the applicant (or not yet sent).</summary>
     public static bool OpenEvidence(string state) => state is EvidenceStates.Pending or EvidenceStates.Requested or EvidenceStates.Waiting or EvidenceStates.AwaitingApplicant;
-
-    /// <summary>Whether the workflow has parallel branches after intake (<see cref="Engine.CaseWorkflow"/> builds it so).</summary>
-    private static bool Parallel(CaseTerms terms) => terms.MayFetch || terms.MayGap;
 
     private static Func<string, string> Names(CaseData data, CaseData fresh) =>
         id => fresh.Terms.DocumentNames.GetValueOrDefault(id) ?? data.DocumentName(id);
