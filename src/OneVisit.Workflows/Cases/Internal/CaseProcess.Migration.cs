@@ -15,8 +15,19 @@ internal sealed partial class CaseProcess
     {
         var (from, to) = (data.Terms.Version, target.Terms.Version);
         var moved = new CaseMigrated(from, to);
-        var names = new Dictionary<string, string>(data.Terms.DocumentNames, StringComparer.Ordinal);
-        var namesEn = new Dictionary<string, string>(data.Terms.DocumentNamesEn, StringComparer.Ordinal);
+
+        // Names of materials the new version dropped stay known, so the case's history still reads in words.
+        foreach (var (id, name) in data.Terms.DocumentNames)
+        {
+            target.Terms.DocumentNames.TryAdd(id, name);
+        }
+
+        foreach (var (id, name) in data.Terms.DocumentNamesEn)
+        {
+            target.Terms.DocumentNamesEn.TryAdd(id, name);
+        }
+
+        data.Terms = target.Terms;
         if (target.Accepted)
         {
             MigrateAccepted(data, target, moved);
@@ -24,18 +35,6 @@ internal sealed partial class CaseProcess
         else
         {
             MigrateIntake(data, target, moved);
-        }
-
-        // Names of materials the new version dropped stay known, so the case's history still reads in words.
-        data.Terms = target.Terms;
-        foreach (var (id, name) in names)
-        {
-            data.Terms.DocumentNames.TryAdd(id, name);
-        }
-
-        foreach (var (id, name) in namesEn)
-        {
-            data.Terms.DocumentNamesEn.TryAdd(id, name);
         }
 
         if (target.Fresh.AuthorityId != data.AuthorityId)
@@ -76,24 +75,19 @@ internal sealed partial class CaseProcess
             data.SupplementDue = data.SupplementDue is { } old && old > due ? old : due;
             timers.Cancel(data.Writes, data.CaseId, SupplementTimer(data.NoticeRound));
             ArmDeadline(data, SupplementTimer(data.NoticeRound), data.SupplementDue.Value, CaseEventNames.Supplement, key);
-            var listed = string.Join(", ", target.NewGaps.Select(id => target.Terms.DocumentNames.GetValueOrDefault(id) ?? data.DocumentName(id)));
-            Audit(data, $"notice:v{moved.ToVersion}", AuditActions.NoticeIssued, $"Under v{moved.ToVersion} also required: {listed}; still owed: {string.Join(", ", data.Gaps.Select(g => target.Terms.DocumentNames.GetValueOrDefault(g.MaterialId) ?? data.DocumentName(g.MaterialId)))} (by the end of {calendar.LastDay(data.SupplementDue.Value):yyyy-MM-dd})");
+            var listed = string.Join(", ", target.NewGaps.Select(data.DocumentName));
+            Audit(data, $"notice:v{moved.ToVersion}", AuditActions.NoticeIssued, $"Under v{moved.ToVersion} also required: {listed}; still owed: {string.Join(", ", data.Gaps.Select(g => data.DocumentName(g.MaterialId)))} (by the end of {calendar.LastDay(data.SupplementDue.Value):yyyy-MM-dd})");
         }
     }
 
-    /// <summary>Accepted: waits the new version no longer needs end; the clock is armed again for the limits the case runs on.</summary>
+    /// <summary>Accepted: waits the new version no longer needs end; the clock is armed again for the limits the case now runs on.</summary>
     private void MigrateAccepted(CaseData data, MigrationTarget target, CaseMigrated moved)
     {
         var now = time.GetUtcNow();
         foreach (var evidence in data.Evidence.Where(e => target.DroppedEvidence.Contains(e.MaterialId)))
         {
-            var wait = evidence.State switch
-            {
-                EvidenceStates.Requested => (CaseEventNames.Evidence, CaseEventNames.AnswerKey(data.CaseId, evidence.MaterialId)),
-                EvidenceStates.Waiting => (CaseEventNames.Evidence, CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId)),
-                EvidenceStates.AwaitingApplicant => (CaseEventNames.Applicant, CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId)),
-                _ => default((string, string)?), // Pending: its branch has not run; it finds the material no longer required.
-            };
+            // Pending: its branch has not run (no wait); it finds the material no longer required.
+            var wait = OpenWait(data.CaseId, evidence);
             if (evidence.State == EvidenceStates.AwaitingApplicant)
             {
                 calendar.Resume(data.Clock, evidence.MaterialId, now);
@@ -119,8 +113,8 @@ internal sealed partial class CaseProcess
             }
         }
 
-        // Due dates move with the limits: the old clock timers go, the new ones are armed (a past due escalates at once).
-        data.Terms = target.Terms;
+        // Due dates move with the limits (the case now runs on target.Terms): the old clock timers go, the new ones are
+        // armed (a past due escalates at once).
         timers.Cancel(data.Writes, data.CaseId, "clock");
         ScheduleClockChecks(data);
     }

@@ -102,14 +102,7 @@ internal sealed partial class CaseProcess(
         var notice = new CaseClosedNotice(reason);
         foreach (var evidence in data.Evidence)
         {
-            var wait = evidence.State switch
-            {
-                EvidenceStates.Requested => (CaseEventNames.Evidence, CaseEventNames.AnswerKey(data.CaseId, evidence.MaterialId)),
-                EvidenceStates.Waiting => (CaseEventNames.Evidence, CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId)),
-                EvidenceStates.AwaitingApplicant => (CaseEventNames.Applicant, CaseEventNames.MaterialKey(data.CaseId, evidence.MaterialId)),
-                _ => default((string, string)?),
-            };
-            if (wait is var (name, key))
+            if (OpenWait(data.CaseId, evidence) is var (name, key))
             {
                 events.PublishWith(data.Writes, data.CaseId, name, key, notice, "system");
             }
@@ -120,6 +113,18 @@ internal sealed partial class CaseProcess(
             events.PublishWith(data.Writes, data.CaseId, CaseEventNames.Applicant, CaseEventNames.GapKey(data.CaseId, owed.MaterialId), notice, "system");
         }
     }
+
+    /// <summary>
+    /// The wait a document's branch holds, by its state: a department's answer, its later answer, or the applicant's
+    /// document; null when the branch waits for nothing (not yet run, or settled).
+    /// </summary>
+    private static (string Name, string Key)? OpenWait(string caseId, CaseEvidence evidence) => evidence.State switch
+    {
+        EvidenceStates.Requested => (CaseEventNames.Evidence, CaseEventNames.AnswerKey(caseId, evidence.MaterialId)),
+        EvidenceStates.Waiting => (CaseEventNames.Evidence, CaseEventNames.MaterialKey(caseId, evidence.MaterialId)),
+        EvidenceStates.AwaitingApplicant => (CaseEventNames.Applicant, CaseEventNames.MaterialKey(caseId, evidence.MaterialId)),
+        _ => null,
+    };
 
     /// <summary>Tells the competent authority (audit, log, observers) that the applicant missed a deadline it must now weigh.</summary>
     private void EscalateToOfficer(CaseData data, string key, string what, DateTimeOffset due)
