@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Tests.Migration;
 
 namespace OneVisit.Cli.Tests.Cases;
 
@@ -11,7 +12,7 @@ public sealed class MigrateCommandTests
     public async Task DryRun_PrintsThePlan_AndChangesNothing_ThenApply_MovesOnce()
     {
         using var folder = new TempFolder();
-        using var v2 = WaitingCase.Version2();
+        using var v2 = MigrationCatalogues.Version2(MigrationCatalogues.DropsBranchHeadAppointment);
         var database = Path.Combine(folder.Path, "cases.db");
         var caseId = await WaitingCase.SubmitBranchRegistrationAsync(database, "migrate-case");
 

@@ -38,21 +38,4 @@ internal static class WaitingCase
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         }
     }
-
-    /// <summary>The sample catalogue with version 2 of the branch registration, which no longer asks for the branch head's appointment.</summary>
-    public static CatalogueCopy Version2()
-    {
-        var copy = new CatalogueCopy();
-        var file = Path.Combine(copy.Path, "procedures", "330100-sc-0001-branch-registration.yaml");
-        var text = File.ReadAllText(file).ReplaceLineEndings("\n");
-        var changed = text
-            .Replace("version: 1\neffective_from: 2016-03-01", "version: 2\neffective_from: 2017-02-20", StringComparison.Ordinal)
-            .Replace("  - id: branch_head_appointment\n    document: branch_head_appointment\n    form: original\n", "", StringComparison.Ordinal);
-        Assert.NotEqual(text, changed);
-        File.WriteAllText(file, changed);
-
-        // The catalogue's own test of this procedure pins version 1's materials.
-        File.Delete(Path.Combine(copy.Path, "tests", "01-branch-registration.yaml"));
-        return copy;
-    }
 }

@@ -1,5 +1,6 @@
 using OneVisit.Cli.Tests.Cases;
 using OneVisit.Workflows.PostgreSql;
+using OneVisit.Workflows.Tests.Migration;
 using OneVisit.Workflows.Tests.Support;
 
 namespace OneVisit.Cli.Tests.Postgres;
@@ -17,7 +18,7 @@ public sealed class PostgresMigrateTests(PostgresClusterFixture postgres)
     {
         var store = await postgres.CreateDatabaseAsync();
         var caseId = await WaitingCase.SubmitBranchRegistrationAsync(w => w.UsePostgreSql(store), "pg-migrate-case");
-        using var v2 = WaitingCase.Version2();
+        using var v2 = MigrationCatalogues.Version2(MigrationCatalogues.DropsBranchHeadAppointment);
 
         var (planExit, plan, planError) = Cli.Run("cases", "migrate", "--procedure", "330100-SC-0001", "--to-version", "2", "--dry-run", "--pg", store, "--catalog", v2.Path);
         var (applyExit, applied, applyError) = Cli.Run("cases", "migrate", "--procedure", "330100-SC-0001", "--to-version", "2", "--pg", store, "--catalog", v2.Path);
