@@ -12,11 +12,15 @@ namespace OneVisit.Workflows.PostgreSql;
 
 /// <summary>
 /// A case step's writes inside one PostgreSQL transaction (READ COMMITTED). The port's transaction is synchronous
-/// (<see cref="ICaseTransaction"/>), so these statements run synchronously on the transaction's connection; the
-/// store opens and commits the transaction asynchronously around them (<see cref="RunAsync"/>). WorkflowCore's store on
-/// PostgreSQL (Engine/PostgresWorkflowStore) writes its own rows through <see cref="Command"/> on the same transaction.
+/// (<see cref="ICaseTransaction"/>), so the statements whose answer the caller needs (a claim, a lock, a chain's head)
+/// run synchronously on the transaction's connection, as they are called. The writes nothing in the transaction reads
+/// back (stage, timers, ledgers, audit lines, the workflow's own rows) are <see cref="Defer">deferred</see>: they go to
+/// the server together, as one asynchronous batch, just before the commit (<see cref="RunAsync"/>), so a save costs a
+/// round trip for its writes instead of one per statement. A statement that needs an answer first sends, one by one, the
+/// writes deferred before it, so every statement still sees the writes made before it in the transaction. WorkflowCore's
+/// store on PostgreSQL (Engine/PostgresWorkflowStore) writes its own rows through this class on the same transaction.
 /// </summary>
-internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditSeal seal) : ICaseTransaction
+internal sealed partial class PostgresCaseTransaction(NpgsqlConnection connection, NpgsqlTransaction transaction, AuditSeal seal, bool deferWrites = true) : ICaseTransaction
 {
     /// <summary>
     /// The first key of the advisory lock (two-int key space) that serialises appends to one case's audit chain; the
@@ -30,6 +34,8 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
         + "VALUES (@key, @case, @subject, @at, @actor, @action, @detail, @data, @purpose, @index, @hash, @mac) ON CONFLICT (entry_key) DO NOTHING";
 
     private const string LockChain = "SELECT pg_advisory_xact_lock(@lock, hashtext(@case))";
+
+    private const string TryLockChain = "SELECT pg_try_advisory_xact_lock(@lock, hashtext(@case))";
 
     // The chain's last line, through the unique index ov_audit_chain.
     private const string ChainHead = "SELECT chain_index, hash FROM ov_audit WHERE case_id = @case ORDER BY chain_index DESC LIMIT 1";
@@ -45,19 +51,63 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
     /// <summary>
     /// Runs <paramref name="write"/> in a transaction of its own on a pooled connection of <paramref name="dataSource"/>:
     /// committed whole, or rolled back when it throws. The case store and the engine's store both write through this,
-    /// so a case step's rows and the engine's rows can share one transaction.
+    /// so a case step's rows and the engine's rows can share one transaction. The deferred writes are sent as one batch
+    /// before the commit.
     /// </summary>
+    /// <remarks>
+    /// Two outcomes roll the transaction back and run <paramref name="write"/> again (it only calls this transaction, so
+    /// a second run writes the same rows):
+    /// <list type="bullet">
+    /// <item>an audit chain another transaction holds (see <see cref="LockAndReadHead"/>): the next run first waits for
+    /// that chain's lock asynchronously, so no thread is blocked while it waits;</item>
+    /// <item>an audit line that was stored already (a step run again) with a later line of its case chained after it in
+    /// the same batch (see <see cref="AppendAudit"/>): the next run sends each write as it is made.</item>
+    /// </list>
+    /// </remarks>
     public static async Task<T> RunAsync<T>(NpgsqlDataSource dataSource, AuditSeal seal, Func<PostgresCaseTransaction, T> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(write);
+        var deferWrites = true;
+        var chainsFirst = new List<string>();
+        while (true)
+        {
+            try
+            {
+                return await RunOnceAsync(dataSource, seal, write, deferWrites, chainsFirst, cancellationToken).ConfigureAwait(false);
+            }
+            catch (ChainHeadMovedException)
+            {
+                deferWrites = false;
+            }
+            catch (ChainBusyException busy)
+            {
+                chainsFirst.Add(busy.CaseId);
+            }
+        }
+    }
+
+    private static async Task<T> RunOnceAsync<T>(
+        NpgsqlDataSource dataSource, AuditSeal seal, Func<PostgresCaseTransaction, T> write, bool deferWrites, List<string> chainsFirst, CancellationToken cancellationToken)
+    {
         var connection = await dataSource.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
         await using (connection.ConfigureAwait(false))
         {
             var transaction = await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false);
             await using (transaction.ConfigureAwait(false))
             {
-                var result = write(new PostgresCaseTransaction(connection, transaction, seal));
+                foreach (var caseId in chainsFirst)
+                {
+                    var wait = new NpgsqlCommand(LockChain, connection, transaction).Int("lock", AuditChainLock).Text("case", caseId);
+                    await using (wait.ConfigureAwait(false))
+                    {
+                        await wait.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+                    }
+                }
+
+                var session = new PostgresCaseTransaction(connection, transaction, seal, deferWrites);
+                var result = write(session);
+                await session.SendDeferredAsync(cancellationToken).ConfigureAwait(false);
                 await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
                 return result;
             }
@@ -82,48 +132,80 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
         if (!_chainHeads.TryGetValue(entry.CaseId, out var head))
         {
             head = LockAndReadHead(entry.CaseId);
-            _chainHeads[entry.CaseId] = head;
         }
 
+        // The head moves now, before the insert is sent, so the next line of the case chains after this one. The insert
+        // reports back when it is sent: a key already stored inserted nothing, and then the head goes back (when this
+        // was the case's last line so far) or, when a later line was already chained after it, the transaction is run
+        // again with each write sent at once (ChainHeadMovedException, caught by RunAsync). A step runs again only after
+        // a crash or a lost lock, so the second run is rare.
+        var caseId = entry.CaseId;
         var hash = AuditSeal.Hash(entry, head.Next, head.Previous);
-        var inserted = Execute(InsertAudit, c => c.Text("key", entryKey).Text("case", entry.CaseId).Text("subject", entry.SubjectId).Instant("at", entry.At)
-            .Text("actor", entry.Actor).Text("action", entry.Action).Text("detail", entry.Detail).Text("data", entry.DataRequested)
-            .Text("purpose", entry.Purpose).Long("index", head.Next).Text("hash", hash).Text("mac", seal.Mac(hash)));
-        if (inserted == 1)
+        _chainHeads[caseId] = (head.Next + 1, hash);
+        Defer(
+            InsertAudit,
+            c => c.Text("key", entryKey).Text("case", caseId).Text("subject", entry.SubjectId).Instant("at", entry.At)
+                .Text("actor", entry.Actor).Text("action", entry.Action).Text("detail", entry.Detail).Text("data", entry.DataRequested)
+                .Text("purpose", entry.Purpose).Long("index", head.Next).Text("hash", hash).Text("mac", seal.Mac(hash)),
+            inserted =>
+            {
+                if (inserted == 0)
+                {
+                    ForgetLine(caseId, head);
+                }
+            });
+    }
+
+    /// <summary>An audit line that inserted nothing (its key was stored before): the chain's head is what it was before it.</summary>
+    private void ForgetLine(string caseId, (long Next, string? Previous) before)
+    {
+        if (_chainHeads[caseId].Next != before.Next + 1)
         {
-            _chainHeads[entry.CaseId] = (head.Next + 1, hash);
+            throw new ChainHeadMovedException(caseId);
         }
+
+        _chainHeads[caseId] = before;
     }
 
     /// <summary>
-    /// Takes the case's chain lock, then reads the chain's head, in two statements and two round trips: a statement's
-    /// snapshot is taken before it waits (READ COMMITTED), so the head read must be a later statement to see the line
-    /// the previous holder committed. One <see cref="NpgsqlBatch"/> would keep the two statements and their snapshots
-    /// (the server runs a pipeline's statements one after the other) and save a round trip, but executed synchronously
-    /// (this port is synchronous) a batch of more than one statement stalled under contention: the four-node append
-    /// test timed out opening connections with it and passes in 3 s without it. Only the first line of a case in a
-    /// transaction pays these two; later lines reuse the kept head.
+    /// Takes the case's chain lock, then reads the chain's head, in two statements: a statement's snapshot is taken
+    /// before it runs (READ COMMITTED), so the head read must be a later statement to see the line the previous holder
+    /// committed. The lock is only <em>tried</em>: this port is synchronous, and a thread blocked here while the holder's
+    /// transaction needs a thread-pool thread to send its writes and commit (they are asynchronous) starved the pool
+    /// under contention (the four-node append test stalled). A chain held elsewhere ends this run instead
+    /// (<see cref="ChainBusyException"/>): <see cref="RunAsync"/> rolls back, waits for the lock without blocking a
+    /// thread, and runs the transaction again, which then holds it. Only the first line of a case in a transaction pays
+    /// these two statements; later lines reuse the kept head.
     /// </summary>
     private (long Next, string? Previous) LockAndReadHead(string caseId)
     {
-        Execute(LockChain, c => c.Int("lock", AuditChainLock).Text("case", caseId));
-        using var head = Command(ChainHead).Text("case", caseId);
+        // Neither statement depends on a deferred write: the lock is the case's alone, and a case whose head this
+        // transaction keeps never reads it again. So they go at once, without sending the deferred writes first.
+        using (var tryLock = new NpgsqlCommand(TryLockChain, Connection, Transaction).Int("lock", AuditChainLock).Text("case", caseId))
+        {
+            if (tryLock.ExecuteScalar() is not true)
+            {
+                throw new ChainBusyException(caseId);
+            }
+        }
+
+        using var head = new NpgsqlCommand(ChainHead, Connection, Transaction).Text("case", caseId);
         using var reader = head.ExecuteReader();
         return reader.Read() ? (reader.GetInt64(0) + 1, PostgresValues.NullableString(reader, 1)) : (0, null);
     }
 
     public void UpdateStage(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>
-        Execute(
+        Defer(
             "UPDATE ov_cases SET stage = @stage, outcome = @outcome, authority_id = @authority, closed_at = @closed WHERE case_id = @id",
             c => c.Text("stage", stage).Text("outcome", outcome).Text("authority", authorityId).Instant("closed", closedAt).Text("id", caseId));
 
     public void UpdateVersion(string caseId, int version) =>
-        Execute("UPDATE ov_cases SET procedure_version = @version WHERE case_id = @id", c => c.Int("version", version).Text("id", caseId));
+        Defer("UPDATE ov_cases SET procedure_version = @version WHERE case_id = @id", c => c.Int("version", version).Text("id", caseId));
 
     public void RecordVisit(string visitKey, VisitRecord visit)
     {
         ArgumentNullException.ThrowIfNull(visit);
-        Execute(
+        Defer(
             "INSERT INTO ov_visits (visit_key, case_id, applicant_id, at, purpose, window_id) VALUES (@key, @case, @applicant, @at, @purpose, @window) ON CONFLICT (visit_key) DO NOTHING",
             c => c.Text("key", visitKey).Text("case", visit.CaseId).Text("applicant", visit.ApplicantId).Instant("at", visit.At)
                 .Text("purpose", visit.Purpose).Text("window", visit.WindowId));
@@ -132,7 +214,7 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
     public void AddCommitment(CommitmentEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        Execute(
+        Defer(
             "INSERT INTO ov_commitments (case_id, material_id, kind, due_on, recorded_at) VALUES (@case, @material, @kind, @due, @at) ON CONFLICT DO NOTHING",
             c => c.Text("case", entry.CaseId).Text("material", entry.MaterialId).Text("kind", entry.Kind.ToString())
                 .Date("due", entry.DueOn).Instant("at", entry.RecordedAt));
@@ -143,7 +225,7 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(response);
-        Execute(
+        Defer(
             "UPDATE ov_evidence_requests SET outcome = @outcome, response = @response, answered_at = @at WHERE idempotency_key = @key AND response IS NULL",
             c => c.Text("outcome", response.Outcome.ToString()).Text("response", JsonSerializer.Serialize(response, CaseJson.Default.EvidenceResponse))
                 .Instant("at", at).Text("key", request.IdempotencyKey));
@@ -155,7 +237,7 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
     public void ScheduleTimer(TimerRow timer)
     {
         ArgumentNullException.ThrowIfNull(timer);
-        Execute(
+        Defer(
             "INSERT INTO ov_timers (timer_id, case_id, due, kind, event_name, event_key) VALUES (@id, @case, @due, @kind, @name, @key) ON CONFLICT DO NOTHING",
             c => c.Text("id", timer.TimerId).Text("case", timer.CaseId).Instant("due", timer.Due).Text("kind", timer.Kind.ToString())
                 .Text("name", timer.EventName).Text("key", timer.EventKey));
@@ -163,7 +245,7 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
 
     /// <summary>starts_with matches the prefix literally: no LIKE wildcards to escape.</summary>
     public void CancelTimers(string caseId, string prefix) =>
-        Execute(
+        Defer(
             "UPDATE ov_timers SET fired = true WHERE case_id = @case AND NOT fired AND starts_with(timer_id, @prefix)",
             c => c.Text("case", caseId).Text("prefix", prefix));
 
@@ -178,7 +260,7 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
         }
 
         CancelTimers(caseId, "");
-        Execute("DELETE FROM ov_evidence_requests WHERE case_id = @id", c => c.Text("id", caseId));
+        Defer("DELETE FROM ov_evidence_requests WHERE case_id = @id", c => c.Text("id", caseId));
         return true;
     }
 
@@ -196,10 +278,17 @@ internal sealed class PostgresCaseTransaction(NpgsqlConnection connection, Npgsq
             """,
             c => c.Text("name", eventName).Text("key", eventKey).Text("case", caseId).Text("actor", actor).Instant("at", at).Bool("any_state", !onlyWhileOpen)) == 1;
 
-    /// <summary>A command on this transaction (the engine's store writes its own rows through it).</summary>
-    public NpgsqlCommand Command(string sql) => new(sql, Connection, Transaction);
+    /// <summary>
+    /// A command on this transaction, for a statement whose answer the caller reads: the writes deferred so far are sent
+    /// first, so it sees them.
+    /// </summary>
+    public NpgsqlCommand Command(string sql)
+    {
+        SendDeferred();
+        return new(sql, Connection, Transaction);
+    }
 
-    /// <summary>One statement on this transaction; the number of rows it changed.</summary>
+    /// <summary>One statement on this transaction, sent now (after the writes deferred so far); the number of rows it changed.</summary>
     public int Execute(string sql, Action<NpgsqlCommand> bind)
     {
         using var command = Command(sql);

@@ -60,7 +60,7 @@ internal sealed partial class PostgresWorkflowStore
         }
 
         // The case transaction beside this store is always PostgreSQL's: both write through PostgresCaseTransaction.
-        ((PostgresCaseTransaction)transaction).Execute(InsertEvent, EventValues(newEvent));
+        ((PostgresCaseTransaction)transaction).Defer(InsertEvent, EventValues(newEvent));
         return true;
     }
 

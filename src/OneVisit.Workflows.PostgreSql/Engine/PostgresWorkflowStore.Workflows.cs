@@ -32,11 +32,9 @@ internal sealed partial class PostgresWorkflowStore
                 }
             }
 
-            using (var insert = BindWorkflow(t.Command($"INSERT INTO wf_instances ({WorkflowColumns}) VALUES (@id, @definition_id, @version, @status, @reference, @next_execution, @create_time, @complete_time, @document)"), workflow, document))
-            {
-                insert.ExecuteNonQuery();
-            }
-
+            t.Defer(
+                $"INSERT INTO wf_instances ({WorkflowColumns}) VALUES (@id, @definition_id, @version, @status, @reference, @next_execution, @create_time, @complete_time, @document)",
+                c => BindWorkflow(c, workflow, document));
             RunAll(writes, t);
             return workflow.Id;
         }, cancellationToken).ConfigureAwait(false);
@@ -105,32 +103,42 @@ internal sealed partial class PostgresWorkflowStore
             // read the row without locking it: a takeover could commit between that check and this commit, the new
             // holder load the state from before this save, and one of the two saves silently undo the other (an event
             // marked processed whose delivery was lost, leaving the workflow waiting for it forever).
-            if (_node is not null)
+            // The fence, the update and the subscriptions are deferred like the step's writes: they reach the server in
+            // one batch before the commit, the fence first, and their checks run before the commit. A refused save has
+            // written nothing that stays (the transaction rolls back); the lock row stays locked until the commit as before.
+            if (_node is { } node)
             {
-                using var hold = t.Command("SELECT 1 FROM wf_locks WHERE lock_id = @id AND node_id = @node FOR SHARE").Text("id", workflow.Id).Uuid("node", _node.Id);
-                if (hold.ExecuteScalar() is null)
-                {
-                    throw Exists(t, workflow.Id)
-                        ? new LockLostException(workflow.Id, _node.Name)
-                        : new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
-                }
+                t.Defer(
+                    "SELECT 1 FROM wf_locks WHERE lock_id = @id AND node_id = @node FOR SHARE",
+                    c => c.Text("id", workflow.Id).Uuid("node", node.Id),
+                    held =>
+                    {
+                        if (held == 0)
+                        {
+                            throw Exists(t, workflow.Id)
+                                ? new LockLostException(workflow.Id, node.Name)
+                                : new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
+                        }
+                    });
             }
 
-            using (var update = BindWorkflow(t.Command("""
+            t.Defer(
+                """
                 UPDATE wf_instances SET definition_id = @definition_id, version = @version, status = @status, reference = @reference,
                     next_execution = @next_execution, create_time = @create_time, complete_time = @complete_time, document = @document
                 WHERE id = @id
-                """), workflow, document))
-            {
-                if (update.ExecuteNonQuery() == 0)
+                """,
+                c => BindWorkflow(c, workflow, document),
+                updated =>
                 {
-                    throw new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
-                }
-            }
-
+                    if (updated == 0)
+                    {
+                        throw new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
+                    }
+                });
             foreach (var row in subscriptionRows)
             {
-                t.Execute(InsertSubscription, row);
+                t.Defer(InsertSubscription, row);
             }
 
             RunAll(writes, t);

@@ -81,6 +81,32 @@ public abstract class AuditChainContract : StorageContract
     }
 
     [Fact]
+    public async Task AppendAudit_RepeatedKeyFoundWhenAStatementNeedsAnAnswer_TheNextLineChainsOnTheLastWritten()
+    {
+        // PostgreSQL holds a transaction's writes back until a statement needs an answer from the server (the claim
+        // here) or the commit: the repeated key is found out when they are sent halfway, and gives its position back.
+        await Audit.AppendAuditAsync("k1", Line("case-a", "one"), None);
+        await WriteAsync(t =>
+        {
+            t.AppendAudit("k2", Line("case-a", "two", at: At(1)));
+            t.AppendAudit("k1", Line("case-a", "one, again", at: At(2)));
+            Assert.True(t.TryClaim("ev", "case-a/ev", "case-a", "officer-1", At(3), onlyWhileOpen: false));
+            t.AppendAudit("k3", Line("case-a", "three", at: At(4)));
+        });
+
+        var chain = await Audit.AuditChainAsync("case-a", None);
+
+        Assert.Equal(["one", "two", "three"], chain.Lines.Select(l => l.Entry.Detail));
+        Assert.Equal([0L, 1L, 2L], chain.Lines.Select(l => l.ChainIndex!.Value));
+        string? previous = null;
+        foreach (var line in chain.Lines)
+        {
+            Assert.Equal(AuditSeal.Hash(line.Entry, line.ChainIndex!.Value, previous), line.Hash);
+            previous = line.Hash;
+        }
+    }
+
+    [Fact]
     public async Task AuditChainAsync_StartedCaseAndUnknownCase_SaysWhichStarted()
     {
         await StartCaseAsync(Case("case-s"));
