@@ -98,12 +98,13 @@ internal sealed partial class PostgresCaseTransaction
         : Exception($"An audit line of case {caseId} was stored already; the transaction runs again with each write sent at once.");
 
     /// <summary>
-    /// Another transaction holds the audit chain of <see cref="CaseId"/>. Caught by <see cref="RunAsync"/>, which rolls
-    /// this transaction back, waits for the chain's lock without blocking a thread, and runs it again.
+    /// Another transaction holds the audit chain of one of <see cref="CaseIds"/>, or held it until after this one read
+    /// its head. Caught by <see cref="RunAsync"/>, which rolls this transaction back, waits for those chains' locks
+    /// without blocking a thread, and runs it again.
     /// </summary>
-    private sealed class ChainBusyException(string caseId)
-        : Exception($"The audit chain of case {caseId} is being appended to by another transaction; this one runs again once it may append.")
+    private sealed class ChainBusyException(IReadOnlyCollection<string> caseIds, Exception? inner = null)
+        : Exception($"The audit chain of case {string.Join(", ", caseIds)} is being appended to by another transaction; this one runs again once it may append.", inner)
     {
-        public string CaseId { get; } = caseId;
+        public IReadOnlyCollection<string> CaseIds { get; } = caseIds;
     }
 }

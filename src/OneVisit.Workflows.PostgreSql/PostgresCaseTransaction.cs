@@ -35,10 +35,16 @@ internal sealed partial class PostgresCaseTransaction(NpgsqlConnection connectio
 
     private const string LockChain = "SELECT pg_advisory_xact_lock(@lock, hashtext(@case))";
 
-    private const string TryLockChain = "SELECT pg_try_advisory_xact_lock(@lock, hashtext(@case))";
+    // Tries the chain's lock and reads its last line (through the unique index ov_audit_chain) in one statement.
+    private const string TryLockChainAndReadHead =
+        "SELECT pg_try_advisory_xact_lock(@lock, hashtext(@case)), h.chain_index, h.hash FROM (SELECT 1) AS one "
+        + "LEFT JOIN LATERAL (SELECT chain_index, hash FROM ov_audit WHERE case_id = @case ORDER BY chain_index DESC LIMIT 1) AS h ON true";
 
-    // The chain's last line, through the unique index ov_audit_chain.
-    private const string ChainHead = "SELECT chain_index, hash FROM ov_audit WHERE case_id = @case ORDER BY chain_index DESC LIMIT 1";
+    /// <summary>The unique constraint on (case_id, chain_index): two lines can never take one position of a chain.</summary>
+    private const string ChainPositionConstraint = "ov_audit_chain";
+
+    /// <summary>How many times a transaction runs again for a busy chain or a repeated line before it gives up.</summary>
+    private const int MostRuns = 8;
 
     /// <summary>
     /// The next position and the previous hash of each case this transaction has appended to. Valid until the
@@ -70,19 +76,19 @@ internal sealed partial class PostgresCaseTransaction(NpgsqlConnection connectio
         ArgumentNullException.ThrowIfNull(write);
         var deferWrites = true;
         var chainsFirst = new List<string>();
-        while (true)
+        for (var run = 1; ; run++)
         {
             try
             {
                 return await RunOnceAsync(dataSource, seal, write, deferWrites, chainsFirst, cancellationToken).ConfigureAwait(false);
             }
-            catch (ChainHeadMovedException)
+            catch (ChainHeadMovedException) when (run < MostRuns)
             {
                 deferWrites = false;
             }
-            catch (ChainBusyException busy)
+            catch (ChainBusyException busy) when (run < MostRuns)
             {
-                chainsFirst.Add(busy.CaseId);
+                chainsFirst.AddRange(busy.CaseIds.Except(chainsFirst, StringComparer.Ordinal));
             }
         }
     }
@@ -106,10 +112,19 @@ internal sealed partial class PostgresCaseTransaction(NpgsqlConnection connectio
                 }
 
                 var session = new PostgresCaseTransaction(connection, transaction, seal, deferWrites);
-                var result = write(session);
-                await session.SendDeferredAsync(cancellationToken).ConfigureAwait(false);
-                await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
-                return result;
+                try
+                {
+                    var result = write(session);
+                    await session.SendDeferredAsync(cancellationToken).ConfigureAwait(false);
+                    await transaction.CommitAsync(cancellationToken).ConfigureAwait(false);
+                    return result;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && e.ConstraintName == ChainPositionConstraint)
+                {
+                    // A line took the position this transaction read as free: its head was read in the same statement as
+                    // its lock, whose snapshot can predate the commit of the previous holder (see LockAndReadHead).
+                    throw new ChainBusyException([.. session._chainHeads.Keys], e);
+                }
             }
         }
     }
@@ -168,30 +183,33 @@ internal sealed partial class PostgresCaseTransaction(NpgsqlConnection connectio
     }
 
     /// <summary>
-    /// Takes the case's chain lock, then reads the chain's head, in two statements: a statement's snapshot is taken
-    /// before it runs (READ COMMITTED), so the head read must be a later statement to see the line the previous holder
-    /// committed. The lock is only <em>tried</em>: this port is synchronous, and a thread blocked here while the holder's
-    /// transaction needs a thread-pool thread to send its writes and commit (they are asynchronous) starved the pool
-    /// under contention (the four-node append test stalled). A chain held elsewhere ends this run instead
-    /// (<see cref="ChainBusyException"/>): <see cref="RunAsync"/> rolls back, waits for the lock without blocking a
-    /// thread, and runs the transaction again, which then holds it. Only the first line of a case in a transaction pays
-    /// these two statements; later lines reuse the kept head.
+    /// Tries the case's chain lock and reads the chain's head, in one statement. Tried, not waited for: this port is
+    /// synchronous, and a thread blocked here while the holder's transaction needed a thread-pool thread to send its
+    /// writes and commit (they are asynchronous) starved the pool under contention (the four-node append test stalled).
+    /// A chain held elsewhere ends this run instead (<see cref="ChainBusyException"/>): <see cref="RunAsync"/> rolls
+    /// back, waits for the lock without blocking a thread, and runs the transaction again, which then holds it.
+    /// <para>
+    /// One statement has one snapshot (READ COMMITTED), taken before the lock is tried: when the previous holder
+    /// committed between the two, the head read here misses its last line. The line this transaction then writes at
+    /// that position breaks the unique constraint on (case, position), the transaction fails before its commit, and
+    /// <see cref="RunAsync"/> runs it again with the lock taken first, in a statement of its own. The chain can
+    /// therefore never fork, and the common case costs one round trip. Only the first line of a case in a transaction
+    /// pays it; later lines reuse the kept head.
+    /// </para>
     /// </summary>
     private (long Next, string? Previous) LockAndReadHead(string caseId)
     {
-        // Neither statement depends on a deferred write: the lock is the case's alone, and a case whose head this
-        // transaction keeps never reads it again. So they go at once, without sending the deferred writes first.
-        using (var tryLock = new NpgsqlCommand(TryLockChain, Connection, Transaction).Int("lock", AuditChainLock).Text("case", caseId))
+        // It does not depend on a deferred write: the lock is the case's alone, and a case whose head this transaction
+        // keeps never reads it again. So it goes at once, without sending the deferred writes first.
+        using var head = new NpgsqlCommand(TryLockChainAndReadHead, Connection, Transaction).Int("lock", AuditChainLock).Text("case", caseId);
+        using var reader = head.ExecuteReader();
+        reader.Read();
+        if (!reader.GetBoolean(0))
         {
-            if (tryLock.ExecuteScalar() is not true)
-            {
-                throw new ChainBusyException(caseId);
-            }
+            throw new ChainBusyException([caseId]);
         }
 
-        using var head = new NpgsqlCommand(ChainHead, Connection, Transaction).Text("case", caseId);
-        using var reader = head.ExecuteReader();
-        return reader.Read() ? (reader.GetInt64(0) + 1, PostgresValues.NullableString(reader, 1)) : (0, null);
+        return reader.IsDBNull(1) ? (0, null) : (reader.GetInt64(1) + 1, PostgresValues.NullableString(reader, 2));
     }
 
     public void UpdateStage(string caseId, string stage, string? outcome, string authorityId, DateTimeOffset? closedAt) =>

@@ -151,6 +151,62 @@ public sealed class PostgresStorageTests(PostgresClusterFixture cluster)
     }
 
     [Fact]
+    public async Task AppendAudit_LineCommittedAfterTheHeadWasRead_TransactionRunsAgainAndChainsAfterIt()
+    {
+        // A transaction tries the chain lock and reads the head in one statement, whose snapshot can predate the commit
+        // of the previous holder. That commit is made certain here: a line is written at the position this transaction
+        // read as free, after it read it and before it sends its writes. The position's unique constraint refuses the
+        // second line, and the transaction runs again with the lock taken first, so the chain neither forks nor breaks.
+        var db = await cluster.CreateDatabaseAsync();
+        var runs = 0;
+
+        var chain = await WithNodesAsync(db, 1, async nodes =>
+        {
+            await nodes[0].InitializeAsync(None);
+            await nodes[0].AppendAuditAsync("k0", Line("case-1", "zero"), None);
+            var zero = Assert.Single((await nodes[0].AuditChainAsync("case-1", None)).Lines);
+            await nodes[0].WriteAsync(
+                t =>
+                {
+                    t.AppendAudit("k2", Line("case-1", "two", at: At(2)));
+                    if (Interlocked.Increment(ref runs) == 1)
+                    {
+                        InsertLine(db, "k1", Line("case-1", "one", at: At(1)), 1, zero.Hash);
+                    }
+
+                    return true;
+                },
+                None);
+            return await nodes[0].AuditChainAsync("case-1", None);
+        });
+
+        Assert.Equal(2, runs);
+        Assert.Equal(["zero", "one", "two"], chain.Lines.Select(l => l.Entry.Detail));
+        Assert.Equal([0L, 1L, 2L], chain.Lines.Select(l => l.ChainIndex!.Value));
+        Assert.Equal(AuditSeal.Hash(chain.Lines[2].Entry, 2, chain.Lines[1].Hash), chain.Lines[2].Hash);
+    }
+
+    /// <summary>A line written as another node's committed append would be, on a connection of its own.</summary>
+    private static void InsertLine(string db, string key, AuditEntry entry, long index, string? previous)
+    {
+        using var connection = new NpgsqlConnection(db);
+        connection.Open();
+        using var insert = new NpgsqlCommand(
+            "INSERT INTO ov_audit (entry_key, case_id, subject_id, at, actor, action, detail, chain_index, hash) VALUES (@key, @case, @subject, @at, @actor, @action, @detail, @index, @hash)",
+            connection);
+        insert.Parameters.AddWithValue("key", key);
+        insert.Parameters.AddWithValue("case", entry.CaseId);
+        insert.Parameters.AddWithValue("subject", entry.SubjectId);
+        insert.Parameters.AddWithValue("at", entry.At.ToUniversalTime());
+        insert.Parameters.AddWithValue("actor", entry.Actor);
+        insert.Parameters.AddWithValue("action", entry.Action);
+        insert.Parameters.AddWithValue("detail", entry.Detail);
+        insert.Parameters.AddWithValue("index", index);
+        insert.Parameters.AddWithValue("hash", AuditSeal.Hash(entry, index, previous));
+        insert.ExecuteNonQuery();
+    }
+
+    [Fact]
     public async Task TryInsertCaseAsync_SameKeyOnFourNodesAtOnce_OneCaseAndEveryOtherCallerGetsIt()
     {
         var db = await cluster.CreateDatabaseAsync();
