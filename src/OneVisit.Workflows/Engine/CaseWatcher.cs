@@ -6,12 +6,21 @@ namespace OneVisit.Workflows.Engine;
 
 /// <summary>Lets callers await the next save of a workflow (tests, the demo, the services' waits) instead of polling the store.</summary>
 /// <remarks>
+/// <para>
+/// Two ways to wait. <see cref="NextSave"/> is a task for one save, taken again before each read of the state it guards
+/// (the bundle waits, a bundle's reads of its members). <see cref="Watch"/> is open for a whole wait and hands each save's
+/// data on: a case wait reads the case once, then uses what each save on this node wrote instead of reading the workflow
+/// document back. A save on another node, or a probe that failed, hands null and the wait reads the store as before.
+/// A watch keeps the latest save it was not asked for yet (<see cref="SaveWatch"/>), so none is lost between two asks.
+/// </para>
+/// <para>
 /// A save is seen where it happens. When other nodes share the store (<see cref="RemoteSaves"/>), a case may advance on
 /// another node, whose save this one never sees. Then one probe per node, every <see cref="RemoteSaves.ReadAgainAfter"/>,
 /// reads the revisions of every workflow someone here is waiting on, in one query, and wakes the waits whose workflow
 /// changed: the store's work grows with time, not with the number of waits (a wait that read the case again on its own
 /// timer cost three reads per wait per interval). Notifying every save across the cluster instead would put a
 /// <c>NOTIFY</c>, which serialises commits database-wide, on every step of every case, for the few someone waits on.
+/// </para>
 /// </remarks>
 internal sealed partial class CaseWatcher : IAsyncDisposable, IDisposable
 {
@@ -23,6 +32,10 @@ internal sealed partial class CaseWatcher : IAsyncDisposable, IDisposable
 
     private readonly ConcurrentDictionary<string, TaskCompletionSource> _next = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> _revisions = new(StringComparer.Ordinal);
+
+    /// <summary>The watches open on each workflow (under <see cref="_gate"/>); an entry only while one is open.</summary>
+    private readonly Dictionary<string, SaveWatch[]> _watches = new(StringComparer.Ordinal);
+
     private readonly RemoteSaves? _remote;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -56,20 +69,110 @@ internal sealed partial class CaseWatcher : IAsyncDisposable, IDisposable
     public Task NextSave(string workflowId)
     {
         var next = _next.GetOrAdd(workflowId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
-        if (_remote is not null)
-        {
-            _revisions.TryAdd(workflowId, Unread);
-            EnsureProbing();
-        }
-
+        Probe(workflowId);
         return next;
     }
 
-    public void Saved(string workflowId)
+    /// <summary>
+    /// Opens a watch on the saves of <paramref name="workflowId"/> until it is disposed; open it before reading the state
+    /// it guards. Each wait gets its own.
+    /// </summary>
+    public SaveWatch Watch(string workflowId)
+    {
+        var watch = new SaveWatch(workflowId, Forget);
+        lock (_gate)
+        {
+            _watches[workflowId] = _watches.TryGetValue(workflowId, out var open) ? [.. open, watch] : [watch];
+        }
+
+        Probe(workflowId);
+        return watch;
+    }
+
+    /// <summary>
+    /// A save of <paramref name="workflowId"/>: wakes its <see cref="NextSave"/> tasks and hands its watches
+    /// <paramref name="data"/>, the data as saved, or null when they must read the store themselves.
+    /// </summary>
+    public void Saved(string workflowId, object? data)
     {
         if (_next.TryRemove(workflowId, out var waiting))
         {
             waiting.TrySetResult();
+        }
+
+        SaveWatch[]? watches;
+        lock (_gate)
+        {
+            _watches.TryGetValue(workflowId, out watches);
+        }
+
+        foreach (var watch in watches ?? [])
+        {
+            watch.Saved(data);
+        }
+    }
+
+    /// <summary>Whether a watch is open on <paramref name="workflowId"/> (tests: a disposed watch leaves nothing behind).</summary>
+    internal bool IsWatched(string workflowId)
+    {
+        lock (_gate)
+        {
+            return _watches.ContainsKey(workflowId);
+        }
+    }
+
+    private void Forget(SaveWatch watch)
+    {
+        lock (_gate)
+        {
+            if (!_watches.TryGetValue(watch.WorkflowId, out var open))
+            {
+                return;
+            }
+
+            var left = Array.FindAll(open, w => !ReferenceEquals(w, watch));
+            if (left.Length == 0)
+            {
+                _watches.Remove(watch.WorkflowId);
+            }
+            else
+            {
+                _watches[watch.WorkflowId] = left;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Has the probe read <paramref name="workflowId"/> when other nodes share the store. Under the lock the probe forgets
+    /// workflows under (<see cref="ForgetUnlessAwaited"/>), so a wait starting as its workflow is forgotten is not left out.
+    /// </summary>
+    private void Probe(string workflowId)
+    {
+        if (_remote is null)
+        {
+            return;
+        }
+
+        lock (_gate)
+        {
+            _revisions.TryAdd(workflowId, Unread);
+        }
+
+        EnsureProbing();
+    }
+
+    /// <summary>Forgets a workflow that no one waits on any more; true when it was forgotten.</summary>
+    private bool ForgetUnlessAwaited(string workflowId, bool evenWithNextSave = false)
+    {
+        lock (_gate)
+        {
+            if (_watches.ContainsKey(workflowId) || (!evenWithNextSave && _next.ContainsKey(workflowId)))
+            {
+                return false;
+            }
+
+            _revisions.TryRemove(workflowId, out _);
+            return true;
         }
     }
 
@@ -129,11 +232,13 @@ internal sealed partial class CaseWatcher : IAsyncDisposable, IDisposable
     }
 
     /// <summary>
-    /// Reads every watched workflow's revision and wakes the waits of those that changed since the last probe. A
-    /// revision read for the first time wakes its waits too: the wait read the case before the probe knew its revision,
-    /// and a save in between must not go unseen; so a wait costs at most one read more than its saves. A workflow no
-    /// one waits on any more is forgotten. When the store cannot be read, every wait is woken to read for itself (its
-    /// own read reports the failure to its caller) and the probe tries again after the interval.
+    /// Reads every watched workflow's revision and wakes the waits of those that changed since the last probe, handing
+    /// watches null (the data is on the other node). A revision read for the first time wakes its waits too: the wait
+    /// read the case before the probe knew its revision, and a save in between must not go unseen; so a wait costs at
+    /// most one read more than its saves. A workflow no one waits on any more is forgotten. When the store cannot be
+    /// read, every wait is woken to read for itself (its own read reports the failure to its caller) and the probe tries
+    /// again after the interval. A <see cref="NextSave"/> wait takes its task again, and with it a fresh first read; an
+    /// open watch keeps the revision last read, so any save after that one still wakes it.
     /// </summary>
     private async Task ProbeOnceAsync(RemoteSaves remote)
     {
@@ -148,8 +253,8 @@ internal sealed partial class CaseWatcher : IAsyncDisposable, IDisposable
             LogProbeFailed(exception, watched.Length);
             foreach (var workflowId in watched)
             {
-                _revisions.TryRemove(workflowId, out _);
-                Saved(workflowId);
+                ForgetUnlessAwaited(workflowId, evenWithNextSave: true);
+                Saved(workflowId, null);
             }
 
             return;
@@ -157,9 +262,8 @@ internal sealed partial class CaseWatcher : IAsyncDisposable, IDisposable
 
         foreach (var workflowId in watched)
         {
-            if (!_next.ContainsKey(workflowId))
+            if (ForgetUnlessAwaited(workflowId))
             {
-                _revisions.TryRemove(workflowId, out _);
                 continue;
             }
 
@@ -168,7 +272,7 @@ internal sealed partial class CaseWatcher : IAsyncDisposable, IDisposable
             _revisions[workflowId] = now;
             if (before != now)
             {
-                Saved(workflowId);
+                Saved(workflowId, null);
             }
         }
     }

@@ -6,7 +6,8 @@ namespace OneVisit.Workflows.Engine;
 /// <summary>
 /// Wraps the engine's store to act on every save: the wake-up scheduler learns when the workflow next runs
 /// (so a sleeping step resumes on time, not at the next poll), and <see cref="CaseWatcher"/> tells callers
-/// awaiting a case reaching a stage.
+/// awaiting a case reaching a stage. Only a save the store returned from is told: one that failed wrote nothing,
+/// so its data must not reach a wait.
 /// </summary>
 internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatcher watcher, Runtime.IWakeUpSink wakeUps) : IPersistenceProvider
 {
@@ -23,7 +24,11 @@ internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatche
             wakeUps.Schedule(workflow.Id, next);
         }
 
-        watcher.Saved(workflow.Id);
+        // The live instance, not a copy: nothing changes its data once it is saved. WorkflowCore's consumer only reads
+        // the status, the next run time and the id after PersistWorkflow (WorkflowConsumer.ProcessItem), each later pass
+        // loads a new instance from the store, and the other savers (the event consumer, WorkflowController,
+        // UpdateCaseAsync) load one for that save alone. The waits that share it only read it.
+        watcher.Saved(workflow.Id, workflow.Data);
     }
 
     public IPersistenceProvider Inner => inner;
@@ -34,7 +39,10 @@ internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatche
     {
         var id = await inner.CreateNewWorkflow(workflow, cancellationToken).ConfigureAwait(false);
         Interlocked.Increment(ref _saves);
-        watcher.Saved(id);
+
+        // No data: a new workflow's id is made by the store, so no one watches it yet, and the one id that can be watched
+        // is a running workflow's, returned for a second start with the same reference, whose data is not this.
+        watcher.Saved(id, null);
         return id;
     }
 

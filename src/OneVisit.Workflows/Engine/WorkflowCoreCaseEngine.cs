@@ -131,6 +131,8 @@ internal sealed class WorkflowCoreCaseEngine(
 
     public Task NextSave(string workflowId) => watcher.NextSave(workflowId);
 
+    public ISaveWatch Watch(string workflowId) => watcher.Watch(workflowId);
+
     public async Task<bool> UpdateCaseAsync(string workflowId, Func<CaseData, bool> change, TimeSpan lockWait, CancellationToken cancellationToken)
     {
         await LockAsync(workflowId, lockWait, cancellationToken).ConfigureAwait(false);

@@ -110,6 +110,8 @@ public sealed class SubmissionRepairTests
 
         public Task NextSave(string workflowId) => inner.NextSave(workflowId);
 
+        public ISaveWatch Watch(string workflowId) => inner.Watch(workflowId);
+
         public Task<IAsyncDisposable> JoinLocksAsync() => inner.JoinLocksAsync();
 
         public Task<bool> UpdateCaseAsync(string workflowId, Func<CaseData, bool> change, TimeSpan lockWait, CancellationToken cancellationToken) =>

@@ -9,9 +9,10 @@ namespace OneVisit.Workflows.Tests.Engine;
 /// <summary>
 /// The probe that tells waits about saves made on other nodes: one read per interval for every awaited workflow, a
 /// wait woken only when its workflow's revision changed (or was first read, or is gone), and every wait woken when the
-/// store cannot be read. The store is a fake that answers each probe when the test says; time is a fake clock.
+/// store cannot be read. The store is a fake that answers each probe when the test says; time is a fake clock. The
+/// watches that hand a wait each save's data are in CaseWatcherTests.Watches.cs.
 /// </summary>
-public sealed class CaseWatcherTests : IAsyncDisposable
+public sealed partial class CaseWatcherTests : IAsyncDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(200);
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
@@ -116,7 +117,7 @@ public sealed class CaseWatcherTests : IAsyncDisposable
         _time.Advance(TimeSpan.FromMinutes(1));
         Assert.False(wait.IsCompleted);
 
-        alone.Saved("wf-1");
+        alone.Saved("wf-1", null);
 
         await wait.WaitAsync(Patience);
         await alone.DisposeAsync();

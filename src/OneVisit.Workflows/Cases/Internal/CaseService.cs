@@ -190,49 +190,6 @@ internal sealed partial class CaseService(
             return true;
         });
 
-    /// <inheritdoc />
-    public Task<CaseSnapshot> WaitUntilAsync(string caseId, Func<CaseSnapshot, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default) =>
-        GuardAsync(() => WaitUntilCoreAsync(caseId, condition, timeout, cancellationToken));
-
-    private async Task<CaseSnapshot> WaitUntilCoreAsync(string caseId, Func<CaseSnapshot, bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(condition);
-        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
-        var actor = Actor(CaseOperation.Read, caseId);
-        var (_, workflowId) = await WorkflowAsync(caseId, actor, CaseOperation.Read, cancellationToken).ConfigureAwait(false);
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(timeout);
-        var authorized = false;
-        while (true)
-        {
-            var saved = engine.NextSave(workflowId);
-            // The case row was read once above; each save only needs the workflow and the visits read again. The
-            // first read is also the one authorized, so a wait costs no extra load of the case.
-            var data = await engine.LoadAsync(workflowId, cancellationToken).ConfigureAwait(false) ?? throw new CaseNotFoundException(caseId);
-            if (!authorized)
-            {
-                await gate.DemandAsync(actor, CaseOperation.Read, Facts(data)).ConfigureAwait(false);
-                authorized = true;
-            }
-
-            var snapshot = await SnapshotAsync(data, cancellationToken).ConfigureAwait(false);
-            if (condition(snapshot))
-            {
-                await TrackReadAsync(actor, data, "WaitUntilAsync", cancellationToken).ConfigureAwait(false);
-                return snapshot;
-            }
-
-            try
-            {
-                await saved.WaitAsync(deadline.Token).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
-            {
-                throw new TimeoutException($"Case {caseId} did not reach the expected state within {timeout}; it is {snapshot.Stage}, waiting for {string.Join(", ", snapshot.Awaiting.Select(a => $"{a.Kind} {a.What}"))}.");
-            }
-        }
-    }
-
     private static void CheckCaseId(string caseId) => CaseInputs.Identifier(caseId, "caseId");
 
     /// <summary>The case, once the actor is authorized for <paramref name="operation"/> on it (denials are audited).</summary>

@@ -58,4 +58,10 @@ internal interface ICaseEngine
 
     /// <summary>Completes at the next save of <paramref name="workflowId"/>; take it before reading the state it guards.</summary>
     Task NextSave(string workflowId);
+
+    /// <summary>
+    /// Watches the saves of <paramref name="workflowId"/> until disposed, handing on the data of each one made here; open
+    /// it before reading the state it guards.
+    /// </summary>
+    ISaveWatch Watch(string workflowId);
 }
