@@ -287,14 +287,21 @@ internal sealed partial class PostgresCaseTransaction(NpgsqlConnection connectio
     /// concurrent close on another node is waited for and then seen, so a claim never lands on a case closed meanwhile.
     /// </summary>
     public bool TryClaim(string eventName, string eventKey, string caseId, string actor, DateTimeOffset at, bool onlyWhileOpen) =>
-        Execute(
-            """
-            INSERT INTO ov_claims (event_name, event_key, case_id, actor, at)
-            SELECT @name, @key, @case, @actor, @at
-            WHERE @any_state OR EXISTS (SELECT 1 FROM ov_cases WHERE case_id = @case AND closed_at IS NULL FOR SHARE)
-            ON CONFLICT DO NOTHING
-            """,
-            c => c.Text("name", eventName).Text("key", eventKey).Text("case", caseId).Text("actor", actor).Instant("at", at).Bool("any_state", !onlyWhileOpen)) == 1;
+        Execute(InsertClaim, ClaimValues(eventName, eventKey, caseId, actor, at, onlyWhileOpen)) == 1;
+
+    /// <summary>The claim of <see cref="TryClaim"/> in any state, deferred: nothing reads its answer.</summary>
+    public void Claim(string eventName, string eventKey, string caseId, string actor, DateTimeOffset at) =>
+        Defer(InsertClaim, ClaimValues(eventName, eventKey, caseId, actor, at, onlyWhileOpen: false));
+
+    private const string InsertClaim = """
+        INSERT INTO ov_claims (event_name, event_key, case_id, actor, at)
+        SELECT @name, @key, @case, @actor, @at
+        WHERE @any_state OR EXISTS (SELECT 1 FROM ov_cases WHERE case_id = @case AND closed_at IS NULL FOR SHARE)
+        ON CONFLICT DO NOTHING
+        """;
+
+    private static Action<NpgsqlCommand> ClaimValues(string eventName, string eventKey, string caseId, string actor, DateTimeOffset at, bool onlyWhileOpen) =>
+        c => c.Text("name", eventName).Text("key", eventKey).Text("case", caseId).Text("actor", actor).Instant("at", at).Bool("any_state", !onlyWhileOpen);
 
     /// <summary>
     /// A command on this transaction, for a statement whose answer the caller reads: the writes deferred so far are sent

@@ -100,6 +100,13 @@ internal static class PostgresWorkflowSchema
         );
         CREATE INDEX wf_queue_order ON wf_queue (queue, seq);
         """,
+
+        // v3: each save writes a revision the saving node chooses, so it knows the revision it wrote without reading it
+        // back, and the probe of the waits (CaseWatcher) can tell its own node's saves from other nodes'. With a
+        // constant default, adding the column rewrites no row.
+        """
+        ALTER TABLE wf_instances ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+        """,
     ];
 
     public static PostgresMigrations Migrations { get; } = new(Component, Scripts);

@@ -33,8 +33,8 @@ internal sealed partial class PostgresWorkflowStore
             }
 
             t.Defer(
-                $"INSERT INTO wf_instances ({WorkflowColumns}) VALUES (@id, @definition_id, @version, @status, @reference, @next_execution, @create_time, @complete_time, @document)",
-                c => BindWorkflow(c, workflow, document));
+                $"INSERT INTO wf_instances ({WorkflowColumns}, revision) VALUES (@id, @definition_id, @version, @status, @reference, @next_execution, @create_time, @complete_time, @document, @revision)",
+                c => BindWorkflow(c, workflow, document).Long("revision", NewRevision()));
             RunAll(writes, t);
             return workflow.Id;
         }, cancellationToken).ConfigureAwait(false);
@@ -92,6 +92,7 @@ internal sealed partial class PostgresWorkflowStore
         }
 
         var (writes, afterCommit) = PendingOf(workflow);
+        var revision = NewRevision();
         await WriteAsync(t =>
         {
             // In a cluster the save is fenced: it only lands while this node still holds the workflow's lock. A node
@@ -125,10 +126,11 @@ internal sealed partial class PostgresWorkflowStore
             t.Defer(
                 """
                 UPDATE wf_instances SET definition_id = @definition_id, version = @version, status = @status, reference = @reference,
-                    next_execution = @next_execution, create_time = @create_time, complete_time = @complete_time, document = @document
+                    next_execution = @next_execution, create_time = @create_time, complete_time = @complete_time, document = @document,
+                    revision = @revision
                 WHERE id = @id
                 """,
-                c => BindWorkflow(c, workflow, document),
+                c => BindWorkflow(c, workflow, document).Long("revision", revision),
                 updated =>
                 {
                     if (updated == 0)
@@ -144,8 +146,22 @@ internal sealed partial class PostgresWorkflowStore
             RunAll(writes, t);
             return true;
         }, CancellationToken.None).ConfigureAwait(false);
+        SavedHere?.Invoke(workflow.Id, revision);
         RunAll(afterCommit);
     }
+
+    /// <summary>
+    /// Told the revision each save on this node wrote, once it committed (the waits' probe, so it does not take this
+    /// node's own saves for another node's; see <see cref="ReadRevisionsAsync"/>).
+    /// </summary>
+    public Action<string, long>? SavedHere { get; set; }
+
+    /// <summary>
+    /// A revision for one save: random, so nodes need not agree on a counter, and never negative, so it never equals
+    /// the probe's markers for "not read yet" and "gone". Two saves of one workflow draw the same one with odds of
+    /// one in 2^63; the probe would then miss a save until the next one (or the wait's timeout).
+    /// </summary>
+    private static long NewRevision() => Random.Shared.NextInt64(0, long.MaxValue);
 
     private static bool Exists(PostgresCaseTransaction transaction, string id)
     {
@@ -165,14 +181,14 @@ internal sealed partial class PostgresWorkflowStore
             .FirstOrDefault();
 
     /// <summary>
-    /// Each given workflow's revision, in one round trip: the row version's transaction id (<c>xmin</c>), which every
-    /// save changes, since a save writes a new row version. Only compared for equality, so its wrap-around is harmless.
-    /// A workflow the table no longer has is left out. For <see cref="OneVisit.Workflows.Engine.CaseWatcher"/>'s probe.
+    /// Each given workflow's revision, in one round trip: the value its last save wrote (<see cref="NewRevision"/>),
+    /// which this node's own saves also report through <see cref="SavedHere"/>. Only compared for equality. A workflow
+    /// the table no longer has is left out. For <see cref="OneVisit.Workflows.Engine.CaseWatcher"/>'s probe.
     /// </summary>
     public async Task<IReadOnlyDictionary<string, long>> ReadRevisionsAsync(IReadOnlyList<string> ids, CancellationToken cancellationToken)
     {
         var rows = await QueryAsync(
-            "SELECT id, xmin::text::bigint FROM wf_instances WHERE id = ANY (@ids)", c => c.TextArray("ids", ids),
+            "SELECT id, revision FROM wf_instances WHERE id = ANY (@ids)", c => c.TextArray("ids", ids),
             r => (Id: r.GetString(0), Revision: r.GetInt64(1)), cancellationToken).ConfigureAwait(false);
         return rows.ToDictionary(r => r.Id, r => r.Revision, StringComparer.Ordinal);
     }

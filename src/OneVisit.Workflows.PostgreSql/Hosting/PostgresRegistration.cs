@@ -45,8 +45,12 @@ internal static class PostgresRegistration
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ClusterConnections>(), sp.GetRequiredService<PostgresNode>(),
             sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value, sp.GetRequiredService<ILogger<PostgresWorkQueues>>()));
         services.AddSingleton<ISharedWorkQueues>(sp => sp.GetRequiredService<PostgresWorkQueues>());
-        services.AddSingleton(sp => new CaseWatcher.RemoteSaves(
-            sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value.WaitReadInterval, sp.GetRequiredService<PostgresWorkflowStore>().ReadRevisionsAsync));
+        services.AddSingleton(sp =>
+        {
+            var store = sp.GetRequiredService<PostgresWorkflowStore>();
+            return new CaseWatcher.RemoteSaves(
+                sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value.WaitReadInterval, store.ReadRevisionsAsync, savedHere => store.SavedHere = savedHere);
+        });
     }
 
     private static NpgsqlDataSource DataSource(IServiceProvider services, string role, int? maxPoolSize, bool keepsNoSessionState)

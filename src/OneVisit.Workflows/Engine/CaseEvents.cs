@@ -46,7 +46,7 @@ internal sealed class CaseEvents(IEngineStore store, IServiceProvider services, 
     public void ClaimWith(PendingWrites writes, string caseId, string eventName, string eventKey, string actor)
     {
         var at = time.GetUtcNow();
-        writes.Add(t => t.TryClaim(eventName, eventKey, caseId, actor, at, onlyWhileOpen: false));
+        writes.Add(t => t.Claim(eventName, eventKey, caseId, actor, at));
     }
 
     private Event NewEvent(string eventName, string eventKey, object payload) => new()

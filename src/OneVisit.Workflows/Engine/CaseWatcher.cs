@@ -52,15 +52,37 @@ internal sealed partial class CaseWatcher : IAsyncDisposable, IDisposable
         _remote = remote;
         _time = time ?? TimeProvider.System;
         _logger = logger ?? NullLogger<CaseWatcher>.Instance;
+        remote?.ObserveSavesHere?.Invoke(SavedHere);
     }
 
     /// <summary>
     /// Registered by a store several nodes share: how often the probe runs, and how it reads the revisions of the given
     /// workflows in one round trip (a value that changes with every save; a workflow missing from the answer is gone).
+    /// A store that knows the revision each of its own saves wrote hands <see cref="ObserveSavesHere"/> a way to be told
+    /// it (<see cref="SavedHere"/>): the probe then does not take this node's saves, whose data the watches already got,
+    /// for another node's, and the waits do not read them back.
     /// </summary>
     internal sealed record RemoteSaves(
         TimeSpan ReadAgainAfter,
-        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, long>>> ReadRevisionsAsync);
+        Func<IReadOnlyList<string>, CancellationToken, Task<IReadOnlyDictionary<string, long>>> ReadRevisionsAsync,
+        Action<Action<string, long>>? ObserveSavesHere = null);
+
+    /// <summary>
+    /// A save made here committed revision <paramref name="revision"/> of <paramref name="workflowId"/>; told before the
+    /// save reaches <see cref="Saved"/>. The probe keeps it as the revision last seen, so its next read wakes the waits
+    /// only when another node saved after it. A probe already under way may still report the revision before, then this
+    /// one again: two reads more, never a save missed.
+    /// </summary>
+    internal void SavedHere(string workflowId, long revision)
+    {
+        lock (_gate)
+        {
+            if (_revisions.ContainsKey(workflowId))
+            {
+                _revisions[workflowId] = revision;
+            }
+        }
+    }
 
     /// <summary>
     /// A task that completes at the next save of <paramref name="workflowId"/> here, or, when other nodes share the

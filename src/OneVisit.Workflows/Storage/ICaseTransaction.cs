@@ -52,4 +52,12 @@ internal interface ICaseTransaction
     /// false when it was already claimed, or, with <paramref name="onlyWhileOpen"/>, when the case is closed or unknown.
     /// </summary>
     bool TryClaim(string eventName, string eventKey, string caseId, string actor, DateTimeOffset at, bool onlyWhileOpen);
+
+    /// <summary>
+    /// Claims the wait as <see cref="TryClaim"/> does whatever the case's state, for a caller that does not read the
+    /// answer (a step closing a wait it answered itself): a store may then send it with the transaction's other writes
+    /// instead of at once.
+    /// </summary>
+    void Claim(string eventName, string eventKey, string caseId, string actor, DateTimeOffset at) =>
+        TryClaim(eventName, eventKey, caseId, actor, at, onlyWhileOpen: false);
 }

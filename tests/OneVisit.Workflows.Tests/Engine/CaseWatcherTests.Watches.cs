@@ -75,6 +75,32 @@ public sealed partial class CaseWatcherTests
     }
 
     [Fact]
+    public async Task Watch_ASaveHereWithItsRevision_IsNotReadBackByTheProbe_ButALaterSaveElsewhereIs()
+    {
+        Action<string, long>? savedHere = null;
+        await using var watcher = new CaseWatcher(new CaseWatcher.RemoteSaves(Interval, _store.ReadAsync, report => savedHere = report), _time);
+        using var watch = watcher.Watch("wf-1");
+        await _store.AnswerNextAsync(_time, ("wf-1", 5));
+        Assert.Null(await watch.NextAsync(CancellationToken.None).WaitAsync(Patience));
+
+        // This node saves revision 6: the store reports it, then the save hands its data to the watch.
+        var data = new object();
+        savedHere!("wf-1", 6);
+        watcher.Saved("wf-1", data);
+        Assert.Same(data, await watch.NextAsync(CancellationToken.None).WaitAsync(Patience));
+
+        // The probe then reads 6: the save it sees is the one the watch already has, so the wait is not woken to read it.
+        var next = watch.NextAsync(CancellationToken.None);
+        await _store.AnswerNextAsync(_time, ("wf-1", 6));
+        await _store.AnswerNextAsync(_time, ("wf-1", 6));
+        Assert.False(next.IsCompleted);
+
+        // Another node saves revision 7: that one the watch has not seen, so it is woken to read it.
+        await _store.AnswerNextAsync(_time, ("wf-1", 7));
+        Assert.Null(await next.WaitAsync(Patience));
+    }
+
+    [Fact]
     public async Task Watch_SeveralWaitsOnOneWorkflow_EachHasItsOwn()
     {
         var alone = new CaseWatcher();

@@ -37,6 +37,26 @@ public abstract class ClaimContract : StorageContract
     }
 
     [Fact]
+    public async Task Claim_AnswerNotRead_TakesTheKeyForTheRestOfTheTransactionAndAfter()
+    {
+        // A store may hold the claim back with the other writes (PostgreSQL does): a claim read later in the same
+        // transaction must still find it taken, and a closed case does not stop it (as TryClaim in any state).
+        await StartCaseAsync(Case("case-1"));
+
+        var inTheSameTransaction = await Storage.WriteAsync(
+            t =>
+            {
+                t.Claim(Decision, "case-1/decision/1", "case-1", "officer-1", At(1));
+                return t.TryClaim(Decision, "case-1/decision/1", "case-1", "timer", At(2), onlyWhileOpen: false);
+            },
+            None);
+
+        Assert.False(inTheSameTransaction);
+        Assert.False(await ClaimAsync("case-1/decision/1"));
+        Assert.True(await Cases.IsClaimedAsync(Decision, "case-1/decision/1", None));
+    }
+
+    [Fact]
     public async Task TryClaim_SameKeyUnderAnotherEventName_IsAClaimOfItsOwn()
     {
         await StartCaseAsync(Case("case-1"));
