@@ -19,7 +19,7 @@ internal static class PostgresStore
     public static IReadOnlyDictionary<string, int> SchemaVersions { get; } = new Dictionary<string, int>(StringComparer.Ordinal)
     {
         ["onevisit.cases"] = 3,
-        ["workflows"] = 2,
+        ["workflows"] = 3,
     };
 
     /// <summary>

@@ -103,9 +103,22 @@ internal static class PostgresWorkflowSchema
 
         // v3: each save writes a revision the saving node chooses, so it knows the revision it wrote without reading it
         // back, and the probe of the waits (CaseWatcher) can tell its own node's saves from other nodes'. With a
-        // constant default, adding the column rewrites no row.
+        // constant default, adding the column rewrites no row. An update that leaves the revision as it was (a node of
+        // an older version during a rolling upgrade, or an operator's statement) gets a new one from the trigger, so
+        // the probe never mistakes a changed workflow for an unchanged one; a save of this version sets its own and
+        // the trigger's condition skips it.
         """
         ALTER TABLE wf_instances ADD COLUMN revision bigint NOT NULL DEFAULT 0;
+
+        CREATE FUNCTION wf_instances_new_revision() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            NEW.revision := floor(random() * 9223372036854775807)::bigint;
+            RETURN NEW;
+        END
+        $$;
+
+        CREATE TRIGGER wf_instances_revision BEFORE UPDATE ON wf_instances
+            FOR EACH ROW WHEN (NEW.revision = OLD.revision) EXECUTE FUNCTION wf_instances_new_revision();
         """,
     ];
 

@@ -59,6 +59,30 @@ public sealed class ClusterPartsTests(PostgresClusterFixture cluster) : IAsyncLi
     }
 
     [Fact]
+    public async Task Revision_EachSaveReportsTheOneItWrote_AndAnUpdateThatSetsNoneGetsANewOne()
+    {
+        // The waits' probe compares revisions: a save made here is reported with its revision (so the probe does not
+        // take it for another node's), and any other update, such as one by a node of an older version during a rolling
+        // upgrade, still changes the revision the probe reads.
+        var a = await _database.NodeAsync("a");
+        var reported = new List<(string Id, long Revision)>();
+        a.Engine.SavedHere = (id, revision) => reported.Add((id, revision));
+        var workflow = WorkflowRepositoryTests.Workflow();
+        var id = await a.Engine.CreateNewWorkflow(workflow);
+        Assert.True(await a.Locks.TryAcquireAsync(id, None));
+
+        await a.Engine.PersistWorkflow(workflow);
+        var saved = (await a.Engine.ReadRevisionsAsync([id], None))[id];
+        await _database.ExecuteAsync($"UPDATE wf_instances SET status = status WHERE id = '{id}'");
+        var updatedElsewhere = (await a.Engine.ReadRevisionsAsync([id], None))[id];
+
+        Assert.Equal([(id, saved)], reported);
+        Assert.NotEqual(saved, updatedElsewhere);
+        Assert.True(updatedElsewhere >= 0);
+        Assert.Empty(await a.Engine.ReadRevisionsAsync(["no-such-workflow"], None));
+    }
+
+    [Fact]
     public async Task Heartbeat_CleanStop_FreesTheNodesLocksAtOnce()
     {
         var a = await _database.NodeAsync("a");
