@@ -48,8 +48,9 @@ internal sealed partial class PostgresCaseTransaction(NpgsqlConnection connectio
 
     /// <summary>
     /// The next position and the previous hash of each case this transaction has appended to. Valid until the
-    /// transaction ends: the case's advisory lock, taken before the head was read, is held until then, so no other
-    /// transaction can append to the chain meanwhile, and every append of this one goes through <see cref="AppendAudit"/>.
+    /// transaction ends: the case's advisory lock, taken with the head's read, is held until then, so no other
+    /// transaction can append to the chain meanwhile (a head read too early is caught at the commit, see
+    /// <see cref="LockAndReadHead"/>), and every append of this one goes through <see cref="AppendAudit"/>.
     /// A transaction is one thread's (the port is synchronous), so a plain dictionary does.
     /// </summary>
     private readonly Dictionary<string, (long Next, string? Previous)> _chainHeads = new(StringComparer.Ordinal);
@@ -135,11 +136,11 @@ internal sealed partial class PostgresCaseTransaction(NpgsqlConnection connectio
 
     /// <summary>
     /// Appends the line as the next of its case's chain. The case's advisory lock, held until this transaction ends,
-    /// makes "read the chain's last line, then insert after it" one step across every node: a second appender waits,
-    /// and its next statement (a new snapshot under READ COMMITTED) sees the line committed before it. The first line
-    /// of a case in this transaction takes the lock and reads the head (<see cref="LockAndReadHead"/>);
-    /// later lines of the same case reuse the head this transaction keeps, so they cost the insert alone. A key already
-    /// used inserts nothing, and then the kept head does not move: the chain neither forks nor grows.
+    /// makes "read the chain's last line, then insert after it" one step across every node: a second appender finds
+    /// it held, and runs again once it may append (see <see cref="RunAsync"/>). The first line of a case in this
+    /// transaction takes the lock and reads the head (<see cref="LockAndReadHead"/>); later lines of the same case reuse
+    /// the head this transaction keeps, so they cost nothing until the batch is sent. A key already used inserts
+    /// nothing, and then the kept head does not move: the chain neither forks nor grows.
     /// </summary>
     public void AppendAudit(string entryKey, AuditEntry entry)
     {
