@@ -144,8 +144,16 @@ internal sealed partial class PostgresWorkflowStore
             }
 
             RunAll(writes, t);
+
+            // The save ends this node's turn with the workflow (the release follows it): the lock row goes with it.
+            if (_node is { } holder && _givenBack is not null)
+            {
+                t.Defer("DELETE FROM wf_locks WHERE lock_id = @id AND node_id = @node", c => c.Text("id", workflow.Id).Uuid("node", holder.Id));
+            }
+
             return true;
         }, CancellationToken.None).ConfigureAwait(false);
+        _givenBack?.Add(workflow.Id);
         SavedHere?.Invoke(workflow.Id, revision);
         RunAll(afterCommit);
     }

@@ -48,14 +48,22 @@ internal sealed partial class PostgresWorkflowStore : IPersistenceProvider, IEng
     /// The engine's store beside <paramref name="cases"/>, on its data source and seal (as SQLite's engine store shares
     /// the case store's <c>SqliteDatabase</c>): a step's case writes and its workflow document commit together.
     /// </summary>
-    public PostgresWorkflowStore(PostgresCaseStorage cases, PayloadTypes payloads, ILogger<PostgresWorkflowStore> logger, bool uniqueReferences = true)
+    /// <param name="cases">The case store whose data source, seal and node this store shares.</param>
+    /// <param name="payloads">The registered payload types.</param>
+    /// <param name="logger">Where failing scheduled commands and after-commit actions are logged.</param>
+    /// <param name="uniqueReferences">A reference (the case id) names one workflow: a second start gets the first one's id.</param>
+    /// <param name="givenBack">In a cluster, where a save notes the lock it gave back (its row deleted with the save);
+    /// the node's <see cref="Cluster.PostgresClusterLocks"/> then skips the release. Null: the lock stays for the release.</param>
+    public PostgresWorkflowStore(PostgresCaseStorage cases, PayloadTypes payloads, ILogger<PostgresWorkflowStore> logger, bool uniqueReferences = true, Cluster.LocksGivenBack? givenBack = null)
         : this((cases ?? throw new ArgumentNullException(nameof(cases))).DataSource, cases.Seal, payloads, logger, uniqueReferences)
     {
         _node = cases.Node;
+        _givenBack = givenBack;
     }
 
     // The node this store saves for, when it runs in a cluster: a save then needs this node's lock on the workflow.
     private readonly Hosting.PostgresNode? _node;
+    private readonly Cluster.LocksGivenBack? _givenBack;
 
     /// <param name="dataSource">The case store's data source (the host owns it).</param>
     /// <param name="seal">The case store's seal, for the audit lines of the case writes this store commits.</param>

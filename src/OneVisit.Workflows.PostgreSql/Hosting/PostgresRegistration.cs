@@ -30,8 +30,10 @@ internal static class PostgresRegistration
         services.AddSingleton<ILedgerStore>(sp => sp.GetRequiredService<PostgresCaseStorage>());
         services.AddSingleton<ITimerStore>(sp => sp.GetRequiredService<PostgresCaseStorage>());
         services.AddSingleton<IProcedureVersionStore>(sp => sp.GetRequiredService<PostgresCaseStorage>());
+        services.AddSingleton<LocksGivenBack>();
         services.AddSingleton(sp => new PostgresWorkflowStore(
-            sp.GetRequiredService<PostgresCaseStorage>(), CasePayloads.Create(), sp.GetRequiredService<ILogger<PostgresWorkflowStore>>()));
+            sp.GetRequiredService<PostgresCaseStorage>(), CasePayloads.Create(), sp.GetRequiredService<ILogger<PostgresWorkflowStore>>(),
+            givenBack: sp.GetRequiredService<LocksGivenBack>()));
         services.AddSingleton<IEngineStore>(sp => sp.GetRequiredService<PostgresWorkflowStore>());
 
         // Several nodes: locks and queues shared through the database (the runtime's node-local ones run in front).
@@ -40,7 +42,7 @@ internal static class PostgresRegistration
             sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value, sp.GetRequiredService<ILogger<NodeHeartbeat>>()));
         services.AddSingleton<IClusterLocks>(sp => new PostgresClusterLocks(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<NodeHeartbeat>(), sp.GetRequiredService<PostgresNode>(),
-            sp.GetRequiredService<ILogger<PostgresClusterLocks>>()));
+            sp.GetRequiredService<ILogger<PostgresClusterLocks>>(), sp.GetRequiredService<LocksGivenBack>()));
         services.AddSingleton(sp => new PostgresWorkQueues(
             sp.GetRequiredService<NpgsqlDataSource>(), sp.GetRequiredService<ClusterConnections>(), sp.GetRequiredService<PostgresNode>(),
             sp.GetRequiredService<IOptions<PostgreSqlCaseOptions>>().Value, sp.GetRequiredService<ILogger<PostgresWorkQueues>>()));

@@ -26,10 +26,13 @@ namespace OneVisit.Workflows.PostgreSql.Engine.Cluster;
 /// the node's row says whether it is alive.
 /// </para>
 /// </remarks>
-internal sealed partial class PostgresClusterLocks(NpgsqlDataSource dataSource, NodeHeartbeat heartbeat, PostgresNode node, ILogger<PostgresClusterLocks> logger) : IClusterLocks
+internal sealed partial class PostgresClusterLocks(
+    NpgsqlDataSource dataSource, NodeHeartbeat heartbeat, PostgresNode node, ILogger<PostgresClusterLocks> logger, LocksGivenBack? givenBack = null) : IClusterLocks
 {
     public async Task<bool> TryAcquireAsync(string lockId, CancellationToken cancellationToken)
     {
+        // A note left by a save whose release never came (the host stopped in between) must not skip a later release.
+        givenBack?.TryTake(lockId);
         var command = dataSource.CreateCommand($"""
             INSERT INTO wf_locks (lock_id, node_id, taken_at) VALUES (@id, @node, clock_timestamp())
             ON CONFLICT (lock_id) DO UPDATE SET node_id = excluded.node_id, taken_at = excluded.taken_at
@@ -50,6 +53,12 @@ internal sealed partial class PostgresClusterLocks(NpgsqlDataSource dataSource, 
 
     public async Task ReleaseAsync(string lockId)
     {
+        // The save before this release deleted the row in its own transaction: nothing left to do.
+        if (givenBack?.TryTake(lockId) == true)
+        {
+            return;
+        }
+
         // Not cancellable: WorkflowCore releases in finally blocks, also while the host stops.
         var command = dataSource.CreateCommand("DELETE FROM wf_locks WHERE lock_id = @id AND node_id = @node");
         await using (command.ConfigureAwait(false))

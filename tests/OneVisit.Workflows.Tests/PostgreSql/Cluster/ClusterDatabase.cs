@@ -25,11 +25,12 @@ internal sealed class ClusterDatabase(string connectionString) : IAsyncDisposabl
         var node = PostgresNode.Start(options);
         var storage = new PostgresCaseStorage(source, AuditSeal.Unkeyed, node);
         await storage.InitializeAsync(CancellationToken.None);
-        var engine = new PostgresWorkflowStore(storage, TestPayloads.Create(), NullLogger<PostgresWorkflowStore>.Instance);
+        var givenBack = new LocksGivenBack();
+        var engine = new PostgresWorkflowStore(storage, TestPayloads.Create(), NullLogger<PostgresWorkflowStore>.Instance, givenBack: givenBack);
         await engine.InitializeAsync();
         var control = new ClusterConnections(NpgsqlDataSource.Create(connectionString));
         var heartbeat = new NodeHeartbeat(control, node, options, NullLogger<NodeHeartbeat>.Instance);
-        var locks = new PostgresClusterLocks(source, heartbeat, node, NullLogger<PostgresClusterLocks>.Instance);
+        var locks = new PostgresClusterLocks(source, heartbeat, node, NullLogger<PostgresClusterLocks>.Instance, givenBack);
         await locks.StartAsync();
         var queues = new PostgresWorkQueues(source, control, node, options, NullLogger<PostgresWorkQueues>.Instance);
         var created = new Node(node, storage, engine, heartbeat, locks, queues, source, control);

@@ -83,6 +83,49 @@ public sealed class ClusterPartsTests(PostgresClusterFixture cluster) : IAsyncLi
     }
 
     [Fact]
+    public async Task Lock_GivenBackByTheSave_IsFreeAtItsCommit_AndTheReleaseAfterItSendsNothing()
+    {
+        // A save ends the node's turn with the workflow, so its lock row is deleted in the save's transaction; the
+        // release WorkflowCore calls next has nothing left to do, and must not touch a lock another node took meanwhile.
+        var a = await _database.NodeAsync("a");
+        var b = await _database.NodeAsync("b");
+        var workflow = WorkflowRepositoryTests.Workflow();
+        var id = await a.Engine.CreateNewWorkflow(workflow);
+        Assert.True(await a.Locks.TryAcquireAsync(id, None));
+
+        await a.Engine.PersistWorkflow(workflow);
+        Assert.Equal(0L, await _database.ScalarAsync($"SELECT count(*) FROM wf_locks WHERE lock_id = '{id}'"));
+        Assert.True(await b.Locks.TryAcquireAsync(id, None));
+        await a.Locks.ReleaseAsync(id);
+
+        Assert.False(await a.Locks.TryAcquireAsync(id, None));
+        await b.Locks.ReleaseAsync(id);
+        Assert.True(await a.Locks.TryAcquireAsync(id, None));
+    }
+
+    [Fact]
+    public async Task Lock_SaveRefused_KeepsTheLockForTheReleaseToGiveBack()
+    {
+        // A save that failed deleted nothing: the release after it must still give the lock back.
+        var a = await _database.NodeAsync("a");
+        var b = await _database.NodeAsync("b");
+        var workflow = WorkflowRepositoryTests.Workflow();
+        var id = await a.Engine.CreateNewWorkflow(workflow);
+        Assert.True(await a.Locks.TryAcquireAsync(id, None));
+        await a.Engine.PersistWorkflow(workflow);
+        Assert.True(await a.Locks.TryAcquireAsync(id, None));
+        workflow.Id = "no-such-workflow";
+        Assert.True(await a.Locks.TryAcquireAsync(workflow.Id, None));
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => a.Engine.PersistWorkflow(workflow));
+        await a.Locks.ReleaseAsync(workflow.Id);
+        await a.Locks.ReleaseAsync(id);
+
+        Assert.True(await b.Locks.TryAcquireAsync(workflow.Id, None));
+        Assert.True(await b.Locks.TryAcquireAsync(id, None));
+    }
+
+    [Fact]
     public async Task Heartbeat_CleanStop_FreesTheNodesLocksAtOnce()
     {
         var a = await _database.NodeAsync("a");
