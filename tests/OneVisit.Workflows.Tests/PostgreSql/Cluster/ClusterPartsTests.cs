@@ -23,6 +23,17 @@ public sealed class ClusterPartsTests(PostgresClusterFixture cluster) : IAsyncLi
 
     public async Task DisposeAsync() => await _database.DisposeAsync();
 
+    /// <summary>Nodes a and b, and a workflow created on a, whose lock a holds.</summary>
+    private async Task<(ClusterDatabase.Node A, ClusterDatabase.Node B, WorkflowCore.Models.WorkflowInstance Workflow, string Id)> HeldByAAsync()
+    {
+        var a = await _database.NodeAsync("a");
+        var b = await _database.NodeAsync("b");
+        var workflow = WorkflowRepositoryTests.Workflow();
+        var id = await a.Engine.CreateNewWorkflow(workflow);
+        Assert.True(await a.Locks.TryAcquireAsync(id, None));
+        return (a, b, workflow, id);
+    }
+
     [Fact]
     public async Task Lock_HeldByALiveNode_IsRefusedToAnotherUntilReleased()
     {
@@ -40,11 +51,7 @@ public sealed class ClusterPartsTests(PostgresClusterFixture cluster) : IAsyncLi
     [Fact]
     public async Task Lock_OfANodeNoLongerHeardFrom_IsTakenOverAndItsSaveIsRefused()
     {
-        var a = await _database.NodeAsync("a");
-        var b = await _database.NodeAsync("b");
-        var workflow = WorkflowRepositoryTests.Workflow();
-        var id = await a.Engine.CreateNewWorkflow(workflow);
-        Assert.True(await a.Locks.TryAcquireAsync(id, None));
+        var (a, b, workflow, id) = await HeldByAAsync();
 
         await _database.KillAsync(a);
         Assert.True(await b.Locks.TryAcquireAsync(id, None));
@@ -87,11 +94,7 @@ public sealed class ClusterPartsTests(PostgresClusterFixture cluster) : IAsyncLi
     {
         // A save ends the node's turn with the workflow, so its lock row is deleted in the save's transaction; the
         // release WorkflowCore calls next has nothing left to do, and must not touch a lock another node took meanwhile.
-        var a = await _database.NodeAsync("a");
-        var b = await _database.NodeAsync("b");
-        var workflow = WorkflowRepositoryTests.Workflow();
-        var id = await a.Engine.CreateNewWorkflow(workflow);
-        Assert.True(await a.Locks.TryAcquireAsync(id, None));
+        var (a, b, workflow, id) = await HeldByAAsync();
 
         await a.Engine.PersistWorkflow(workflow);
         Assert.Equal(0L, await _database.ScalarAsync($"SELECT count(*) FROM wf_locks WHERE lock_id = '{id}'"));
@@ -107,11 +110,7 @@ public sealed class ClusterPartsTests(PostgresClusterFixture cluster) : IAsyncLi
     public async Task Lock_SaveRefused_KeepsTheLockForTheReleaseToGiveBack()
     {
         // A save that failed deleted nothing: the release after it must still give the lock back.
-        var a = await _database.NodeAsync("a");
-        var b = await _database.NodeAsync("b");
-        var workflow = WorkflowRepositoryTests.Workflow();
-        var id = await a.Engine.CreateNewWorkflow(workflow);
-        Assert.True(await a.Locks.TryAcquireAsync(id, None));
+        var (a, b, workflow, id) = await HeldByAAsync();
         await a.Engine.PersistWorkflow(workflow);
         Assert.True(await a.Locks.TryAcquireAsync(id, None));
         workflow.Id = "no-such-workflow";

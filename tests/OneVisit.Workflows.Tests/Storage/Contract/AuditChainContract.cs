@@ -70,12 +70,7 @@ public abstract class AuditChainContract : StorageContract
 
         Assert.Equal(["one", "two", "three", "four"], chain.Lines.Select(l => l.Entry.Detail));
         Assert.Equal([0L, 1L, 2L, 3L], chain.Lines.Select(l => l.ChainIndex!.Value));
-        string? previous = null;
-        foreach (var line in chain.Lines)
-        {
-            Assert.Equal(AuditSeal.Hash(line.Entry, line.ChainIndex!.Value, previous), line.Hash);
-            previous = line.Hash;
-        }
+        AssertChained(chain);
 
         Assert.Equal(0L, Assert.Single((await Audit.AuditChainAsync("case-b", None)).Lines).ChainIndex);
     }
@@ -98,12 +93,7 @@ public abstract class AuditChainContract : StorageContract
 
         Assert.Equal(["one", "two", "three"], chain.Lines.Select(l => l.Entry.Detail));
         Assert.Equal([0L, 1L, 2L], chain.Lines.Select(l => l.ChainIndex!.Value));
-        string? previous = null;
-        foreach (var line in chain.Lines)
-        {
-            Assert.Equal(AuditSeal.Hash(line.Entry, line.ChainIndex!.Value, previous), line.Hash);
-            previous = line.Hash;
-        }
+        AssertChained(chain);
     }
 
     [Fact]
@@ -128,5 +118,16 @@ public abstract class AuditChainContract : StorageContract
         await Audit.AppendAuditAsync("k3", Line("case-a", "a"), None);
 
         Assert.Equal(["case-a", "case-b", "case-c"], await Audit.AuditedCasesAsync(None));
+    }
+
+    /// <summary>Each line hashed over the one before it, from the chain's start.</summary>
+    private static void AssertChained(AuditChain chain)
+    {
+        string? previous = null;
+        foreach (var line in chain.Lines)
+        {
+            Assert.Equal(AuditSeal.Hash(line.Entry, line.ChainIndex!.Value, previous), line.Hash);
+            previous = line.Hash;
+        }
     }
 }
