@@ -97,28 +97,26 @@ internal sealed partial class PostgresWorkflowStore
         {
             // In a cluster the save is fenced: it only lands while this node still holds the workflow's lock. A node
             // that stalled past its lease may have lost the lock to another, whose state it must not overwrite.
-            // The lock row is read FOR SHARE, in a statement before the update, and stays locked until the commit: a
-            // takeover (TryAcquireAsync's ON CONFLICT DO UPDATE of that row) waits for this save, so the node taking
-            // over loads the state saved here; and a takeover committed first is seen (READ COMMITTED re-reads a row
-            // changed since the snapshot before locking it), so this save is refused. A plain EXISTS in the update
-            // read the row without locking it: a takeover could commit between that check and this commit, the new
-            // holder load the state from before this save, and one of the two saves silently undo the other (an event
-            // marked processed whose delivery was lost, leaving the workflow waiting for it forever).
-            // The fence, the update and the subscriptions are deferred like the step's writes: they reach the server in
-            // one batch before the commit, the fence first, and their checks run before the commit. A refused save has
-            // written nothing that stays (the transaction rolls back); the lock row stays locked until the commit as before.
+            // The fence is the lock's release: a save ends this node's turn with the workflow (the release follows it),
+            // so the lock row is deleted, first in the save's batch, and this node's release then sends nothing
+            // (LocksGivenBack). The DELETE keeps the row locked until the commit: a takeover (TryAcquireAsync's ON
+            // CONFLICT DO UPDATE of that row) waits for this save, so the node taking over loads the state saved here;
+            // and a takeover committed first is seen (READ COMMITTED re-reads a row changed since the snapshot before
+            // deleting it), no row of this node is left, and this save is refused. A plain EXISTS in the update read
+            // the row without locking it: a takeover could commit between that check and this commit, the new holder
+            // load the state from before this save, and one of the two saves silently undo the other (an event marked
+            // processed whose delivery was lost, leaving the workflow waiting for it forever). A refused save has
+            // written nothing that stays (the transaction rolls back, the row with it).
             if (_node is { } node)
             {
                 t.Defer(
-                    "SELECT 1 FROM wf_locks WHERE lock_id = @id AND node_id = @node FOR SHARE",
+                    "DELETE FROM wf_locks WHERE lock_id = @id AND node_id = @node",
                     c => c.Text("id", workflow.Id).Uuid("node", node.Id),
                     held =>
                     {
                         if (held == 0)
                         {
-                            throw Exists(t, workflow.Id)
-                                ? new LockLostException(workflow.Id, node.Name)
-                                : new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
+                            throw Exists(t, workflow.Id) ? new LockLostException(workflow.Id, node.Name) : NotCreated(workflow.Id);
                         }
                     });
             }
@@ -135,7 +133,7 @@ internal sealed partial class PostgresWorkflowStore
                 {
                     if (updated == 0)
                     {
-                        throw new InvalidOperationException($"Workflow instance {workflow.Id} does not exist; create it before persisting it.");
+                        throw NotCreated(workflow.Id);
                     }
                 });
             foreach (var row in subscriptionRows)
@@ -144,16 +142,13 @@ internal sealed partial class PostgresWorkflowStore
             }
 
             RunAll(writes, t);
-
-            // The save ends this node's turn with the workflow (the release follows it): the lock row goes with it.
-            if (_node is { } holder && _givenBack is not null)
-            {
-                t.Defer("DELETE FROM wf_locks WHERE lock_id = @id AND node_id = @node", c => c.Text("id", workflow.Id).Uuid("node", holder.Id));
-            }
-
             return true;
         }, CancellationToken.None).ConfigureAwait(false);
-        _givenBack?.Add(workflow.Id);
+        if (_node is not null)
+        {
+            _givenBack?.Add(workflow.Id);
+        }
+
         SavedHere?.Invoke(workflow.Id, revision);
         RunAll(afterCommit);
     }
@@ -170,6 +165,9 @@ internal sealed partial class PostgresWorkflowStore
     /// one in 2^63; the probe would then miss a save until the next one (or the wait's timeout).
     /// </summary>
     private static long NewRevision() => Random.Shared.NextInt64(0, long.MaxValue);
+
+    private static InvalidOperationException NotCreated(string id) =>
+        new($"Workflow instance {id} does not exist; create it before persisting it.");
 
     private static bool Exists(PostgresCaseTransaction transaction, string id)
     {

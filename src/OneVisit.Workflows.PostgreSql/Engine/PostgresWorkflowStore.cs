@@ -52,8 +52,9 @@ internal sealed partial class PostgresWorkflowStore : IPersistenceProvider, IEng
     /// <param name="payloads">The registered payload types.</param>
     /// <param name="logger">Where failing scheduled commands and after-commit actions are logged.</param>
     /// <param name="uniqueReferences">A reference (the case id) names one workflow: a second start gets the first one's id.</param>
-    /// <param name="givenBack">In a cluster, where a save notes the lock it gave back (its row deleted with the save);
-    /// the node's <see cref="Cluster.PostgresClusterLocks"/> then skips the release. Null: the lock stays for the release.</param>
+    /// <param name="givenBack">In a cluster, where a save notes the lock it gave back (its row is deleted with the save,
+    /// as its fence); the node's <see cref="Cluster.PostgresClusterLocks"/> then skips the release. Null: the release
+    /// sends its DELETE anyway, and it finds nothing.</param>
     public PostgresWorkflowStore(PostgresCaseStorage cases, PayloadTypes payloads, ILogger<PostgresWorkflowStore> logger, bool uniqueReferences = true, Cluster.LocksGivenBack? givenBack = null)
         : this((cases ?? throw new ArgumentNullException(nameof(cases))).DataSource, cases.Seal, payloads, logger, uniqueReferences)
     {
