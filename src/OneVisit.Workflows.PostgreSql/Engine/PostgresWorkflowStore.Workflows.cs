@@ -80,7 +80,11 @@ internal sealed partial class PostgresWorkflowStore
     /// transaction: all of it is stored or none of it. The token is deliberately not honoured (as on SQLite):
     /// WorkflowCore persists in a finally block with a token that shutdown has already cancelled.
     /// </summary>
-    public async Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default)
+    public Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default) =>
+        PersistWorkflow(workflow, subscriptions, also: null);
+
+    /// <summary>The save, with <paramref name="also"/> written in the same transaction (an event delivery's).</summary>
+    private async Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription>? subscriptions, Action<PostgresCaseTransaction>? also)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         var document = _document.Serialize(workflow);
@@ -142,6 +146,7 @@ internal sealed partial class PostgresWorkflowStore
             }
 
             RunAll(writes, t);
+            also?.Invoke(t);
             return true;
         }, CancellationToken.None).ConfigureAwait(false);
         if (_node is not null)

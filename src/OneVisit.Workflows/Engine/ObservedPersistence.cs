@@ -9,8 +9,9 @@ namespace OneVisit.Workflows.Engine;
 /// awaiting a case reaching a stage. Only a save the store returned from is told: one that failed wrote nothing,
 /// so its data must not reach a wait.
 /// </summary>
-internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatcher watcher, Runtime.IWakeUpSink wakeUps) : IPersistenceProvider
+internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatcher watcher, Runtime.IWakeUpSink wakeUps) : IPersistenceProvider, Runtime.IEventDeliveryStore
 {
+    private readonly Runtime.IEventDeliveryStore _delivery = inner as Runtime.IEventDeliveryStore ?? new Runtime.SeparateCallsDelivery(inner);
     private long _saves;
 
     /// <summary>Workflow documents written (created or saved): what each case costs the store.</summary>
@@ -55,6 +56,16 @@ internal sealed class ObservedPersistence(IPersistenceProvider inner, CaseWatche
     public async Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription> subscriptions, CancellationToken cancellationToken = default)
     {
         await inner.PersistWorkflow(workflow, subscriptions, cancellationToken).ConfigureAwait(false);
+        Saved(workflow);
+    }
+
+    public Task<Runtime.EventDelivery?> LoadDeliveryAsync(string eventId, CancellationToken cancellationToken) => _delivery.LoadDeliveryAsync(eventId, cancellationToken);
+
+    public Task<bool> MarkUnawaitedAsync(string eventId, CancellationToken cancellationToken) => _delivery.MarkUnawaitedAsync(eventId, cancellationToken);
+
+    public async Task PersistDeliveredAsync(WorkflowInstance workflow, string subscriptionId, string? processedEventId, CancellationToken cancellationToken)
+    {
+        await _delivery.PersistDeliveredAsync(workflow, subscriptionId, processedEventId, cancellationToken).ConfigureAwait(false);
         Saved(workflow);
     }
 

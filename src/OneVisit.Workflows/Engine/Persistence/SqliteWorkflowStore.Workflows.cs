@@ -91,8 +91,12 @@ internal sealed partial class SqliteWorkflowStore
     /// which host shutdown has already cancelled, and the steps this records have already run. Dropping the write
     /// would make them run again after a restart; finishing it costs one queued statement.
     /// </remarks>
-    public async Task PersistWorkflow(
-        WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default)
+    public Task PersistWorkflow(
+        WorkflowInstance workflow, List<EventSubscription>? subscriptions, CancellationToken cancellationToken = default) =>
+        PersistWorkflow(workflow, subscriptions, also: null);
+
+    /// <summary>The save, with <paramref name="also"/> written in the same transaction (an event delivery's).</summary>
+    private async Task PersistWorkflow(WorkflowInstance workflow, List<EventSubscription>? subscriptions, Action<SqliteTransaction>? also)
     {
         ArgumentNullException.ThrowIfNull(workflow);
         var row = WorkflowRow.From(workflow, _document);
@@ -113,6 +117,7 @@ internal sealed partial class SqliteWorkflowStore
             }
 
             RunAll(writes, transaction, _options.AuditSeal);
+            also?.Invoke(transaction);
             return true;
         }, CancellationToken.None).ConfigureAwait(false);
         RunAll(afterCommit);

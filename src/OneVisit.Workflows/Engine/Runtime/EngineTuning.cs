@@ -30,17 +30,11 @@ internal static class EngineTuning
             configure?.Invoke(options);
         });
 
-        // WorkflowCore's event consumer runs max(cores, 2) events at once and has no setting for it. Each event
-        // costs a few store round trips (load, save the woken instance, end the subscription, mark the event),
-        // so on a small machine under load decisions queued behind each other (~130 ms at 400 cases/s on two
-        // cores). More consumers on the same queue run more events at once; the queue hands each id to one of
-        // them and the evt: lock keeps an event from running twice. (The queue's bounce delay assumes one
-        // consumer per queue, but an event being processed never reaches the queue: its held evt: lock parks it.)
-        var eventConsumer = services.LastOrDefault(d => d.ServiceType == typeof(IBackgroundTask) && d.ImplementationType?.Name == "EventConsumer");
-        for (var extra = 1; eventConsumer is not null && extra < tuning.EventConsumers; extra++)
-        {
-            services.Add(eventConsumer);
-        }
+        // Events are delivered by OneVisit's consumer: WorkflowCore's rules in fewer store calls, sized by the tuning
+        // (WorkflowCore's runs max(cores, 2) events at once and has no setting for it). See EventDeliveryConsumer.
+        var eventConsumer = services.Single(d => d.ServiceType == typeof(IBackgroundTask) && d.ImplementationType?.Name == "EventConsumer");
+        services.Remove(eventConsumer);
+        services.AddSingleton<IBackgroundTask>(sp => ActivatorUtilities.CreateInstance<EventDeliveryConsumer>(sp, tuning));
 
         // Each pass that leaves work due now continues before the save (see ContinuingExecutor).
         var executor = services.Last(d => d.ServiceType == typeof(IWorkflowExecutor));

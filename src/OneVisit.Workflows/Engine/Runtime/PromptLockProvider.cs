@@ -8,7 +8,7 @@ namespace OneVisit.Workflows.Engine.Runtime;
 /// </summary>
 /// <remarks>
 /// <para>
-/// WorkflowCore's event consumer holds <c>evt:{eventId}</c> while it seeds the event into each
+/// The event consumer (<see cref="EventDeliveryConsumer"/>, with WorkflowCore's rules) holds <c>evt:{eventId}</c> while it seeds the event into each
 /// subscribed workflow, and gives up on the event when that workflow's lock is taken (typically
 /// by the workflow consumer, or by another event for the same workflow: a join of near-
 /// simultaneous events). It neither processes nor re-queues the event; only the next poll finds
@@ -25,7 +25,7 @@ namespace OneVisit.Workflows.Engine.Runtime;
 /// store reads on every release and depends on the store. For the value to reach the caller,
 /// <see cref="AcquireLock"/> and <see cref="ReleaseLock"/> are deliberately not <c>async</c>:
 /// an async method restores its caller's execution context on return, which would discard it.
-/// The event consumer's <c>ProcessItem</c> is async, so the value ends with it.
+/// The event consumer's <c>DeliverAsync</c> is async, so the value ends with it.
 /// </para>
 /// </remarks>
 internal sealed partial class PromptLockProvider : IDistributedLockProvider

@@ -77,7 +77,7 @@ internal sealed partial class PromptQueueProvider : IQueueProvider
         _ => null,
     };
 
-    /// <summary>The lock name WorkflowCore's event consumer takes for event <paramref name="eventId"/>.</summary>
+    /// <summary>The lock name the event consumer takes for event <paramref name="eventId"/> (WorkflowCore's name for it).</summary>
     public static string EventLock(string eventId) => "evt:" + eventId;
 
     /// <summary>Queues <paramref name="id"/>, or holds it back as described on the class.</summary>

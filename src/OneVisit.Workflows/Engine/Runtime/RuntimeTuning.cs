@@ -18,13 +18,12 @@ internal sealed record RuntimeTuning
 
     /// <summary>WorkflowCore's idle time. Default 2 ms (WorkflowCore: 100 ms).</summary>
     /// <remarks>
-    /// With a blocking queue WorkflowCore only sleeps this long when a consumer already runs
-    /// its maximum number of items (it re-checks after this sleep), and between its ten
-    /// attempts to lock an event while reconciling new subscriptions with earlier events. The
-    /// first decides throughput under load: on a 2-core machine the event consumer runs two
-    /// items at once, so 100 ms allowed about 20 events a second. Two milliseconds keeps the
-    /// saturated re-check cheap while costing little per item; the reconciliation retries then
-    /// span 20 ms, during which the event consumer is normally done with that event.
+    /// With a blocking queue WorkflowCore's workflow consumer only sleeps this long when it already
+    /// runs its maximum number of items (it re-checks after this sleep), which decides throughput
+    /// under load: 100 ms, WorkflowCore's default, allowed a saturated consumer about ten new items
+    /// a second per slot. Two milliseconds keeps the saturated re-check cheap while costing little
+    /// per item. (OneVisit's event consumer waits for a free slot instead, and only sleeps this
+    /// long after an empty answer from a queue that does not block, which OneVisit's never give.)
     /// </remarks>
     public TimeSpan IdleTime { get; init; } = TimeSpan.FromMilliseconds(2);
 
@@ -48,7 +47,7 @@ internal sealed record RuntimeTuning
     /// </remarks>
     public TimeSpan RemoteRetryDelay { get; init; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>How many of WorkflowCore's event consumers run, each taking max(cores, 2) events at once. Default 4.</summary>
+    /// <summary>How many events are delivered at once, in units of max(cores, 2) (WorkflowCore's own consumer's size). Default 4.</summary>
     public int EventConsumers { get; init; } = 4;
 
     /// <summary>

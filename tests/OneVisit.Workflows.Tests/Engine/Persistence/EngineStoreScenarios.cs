@@ -11,7 +11,7 @@ namespace OneVisit.Workflows.Tests.Engine.Persistence;
 /// fresh, empty store with <see cref="OpenAsync"/>; a second call opens another node on the same database where the
 /// store allows several (PostgreSQL), and returns the same store where one file takes one host (SQLite).
 /// </summary>
-public abstract class EngineStoreScenarios : IAsyncLifetime
+public abstract partial class EngineStoreScenarios : IAsyncLifetime
 {
     protected static readonly DateTime T0 = new(2025, 3, 1, 8, 0, 0, DateTimeKind.Utc);
 
