@@ -50,6 +50,7 @@ internal static class EngineRegistration
         services.AddTransient<BundleMemberStep>();
         services.AddTransient<BundleDeliveryStep>();
         services.AddSingleton<ICaseEvents, CaseEvents>();
+        services.AddSingleton<MissedEventSweep>();
         services.AddSingleton<WorkflowCoreCaseEngine>();
         services.AddSingleton<ICaseEngine>(sp => sp.GetRequiredService<WorkflowCoreCaseEngine>());
     }

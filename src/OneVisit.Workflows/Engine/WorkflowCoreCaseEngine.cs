@@ -18,7 +18,9 @@ internal sealed class WorkflowCoreCaseEngine(
     IQueueProvider queue,
     IWakeUpSink wakeUps,
     IDistributedLockProvider locks,
-    CaseWatcher watcher) : ICaseEngine
+    CaseWatcher watcher,
+    MissedEventSweep missedEvents,
+    Microsoft.Extensions.Options.IOptions<CaseOptions> options) : ICaseEngine
 {
     private readonly object _registering = new();
     private volatile bool _running;
@@ -47,12 +49,10 @@ internal sealed class WorkflowCoreCaseEngine(
         await host.StartAsync(cancellationToken).ConfigureAwait(false);
         _running = true;
 
-        // WorkflowCore marks an event processed when no wait holds its key yet and re-offers it when the wait is
-        // saved; a host that stopped between the two left the wait without its event. Offered again here.
-        foreach (var missed in await store.RequeueMissedEventsAsync(cancellationToken).ConfigureAwait(false))
-        {
-            await queue.QueueWork(missed, QueueType.Event).ConfigureAwait(false);
-        }
+        // An event marked processed while a wait for it was open (a host that stopped in between, or a race the
+        // consumer lost) is offered again now, and then every poll interval.
+        await missedEvents.RunOnceAsync(cancellationToken).ConfigureAwait(false);
+        missedEvents.Start(options.Value.PollInterval);
 
         foreach (var (id, next) in await store.SleepingAsync(cancellationToken).ConfigureAwait(false))
         {
@@ -60,10 +60,11 @@ internal sealed class WorkflowCoreCaseEngine(
         }
     }
 
-    public Task StopAsync(CancellationToken cancellationToken)
+    public async Task StopAsync(CancellationToken cancellationToken)
     {
         _running = false;
-        return host.StopAsync(cancellationToken);
+        await missedEvents.StopAsync().ConfigureAwait(false);
+        await host.StopAsync(cancellationToken).ConfigureAwait(false);
     }
 
     public async Task<IAsyncDisposable> JoinLocksAsync()

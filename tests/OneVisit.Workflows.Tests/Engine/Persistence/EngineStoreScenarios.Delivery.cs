@@ -1,3 +1,4 @@
+using OneVisit.Workflows.Engine;
 using OneVisit.Workflows.Engine.Runtime;
 using WorkflowCore.Models;
 using static OneVisit.Workflows.Tests.Engine.Persistence.SubscriptionRepositoryTests;
@@ -107,6 +108,29 @@ public abstract partial class EngineStoreScenarios
         Assert.False(await Delivery(store).MarkUnawaitedAsync(awaited, CancellationToken.None));
         Assert.False((await store.GetEvent(awaited))!.IsProcessed);
         Assert.False(await Delivery(store).MarkUnawaitedAsync("missing", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task RequeueMissedEvents_OffersAgainOnlyWhatAnOpenWaitIsDue()
+    {
+        var store = await OpenAsync();
+        var engine = Assert.IsAssignableFrom<IEngineStore>(store);
+        await store.CreateEventSubscription(Subscription(T0));
+        var missed = await store.CreateEvent(Approved(T0.AddMinutes(1)));
+        var before = await store.CreateEvent(Approved(T0.AddTicks(-1)));            // published before the wait: not due
+        var otherKey = await store.CreateEvent(Approved(T0.AddMinutes(1), key: "case-2"));
+        var waiting = await store.CreateEvent(Approved(T0.AddMinutes(2)));          // not processed yet: the poll's
+        foreach (var id in new[] { missed, before, otherKey })
+        {
+            await store.MarkEventProcessed(id);
+        }
+
+        Assert.Equal([missed], await engine.RequeueMissedEventsAsync(CancellationToken.None));
+        Assert.False((await store.GetEvent(missed))!.IsProcessed);
+        Assert.True((await store.GetEvent(before))!.IsProcessed);
+        Assert.True((await store.GetEvent(otherKey))!.IsProcessed);
+        Assert.False((await store.GetEvent(waiting))!.IsProcessed);
+        Assert.Empty(await engine.RequeueMissedEventsAsync(CancellationToken.None));
     }
 
     private static IEventDeliveryStore Delivery(WorkflowCore.Interface.IPersistenceProvider store) =>
