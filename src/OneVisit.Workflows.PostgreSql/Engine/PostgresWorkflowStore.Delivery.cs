@@ -12,19 +12,28 @@ namespace OneVisit.Workflows.PostgreSql.Engine;
 /// </summary>
 internal sealed partial class PostgresWorkflowStore : IEventDeliveryStore
 {
-    // The event's name, key and time, for the two statements that follow its own read in the batch.
-    private const string TheEvent = "WITH e AS (SELECT event_name AS e_name, event_key AS e_key, event_time AS e_time FROM wf_events WHERE id = @id)";
+    // The event's name, key and time, and the subscriptions it is due to, for the two statements that follow its own
+    // read in the batch. Keys are compared with = (null keys in a branch of their own), which wf_subscriptions_event
+    // serves: written as "key equal, or both null" in one condition, the plan read every open subscription on each
+    // delivery (6.5 ms with 20,000 open waits; 0.4 ms this way).
+    private const string TheEventAndDue =
+        """
+        WITH e AS (SELECT event_name AS e_name, event_key AS e_key, event_time AS e_time FROM wf_events WHERE id = @id),
+        due AS (
+            SELECT s.* FROM wf_subscriptions s, e WHERE s.event_name = e_name AND s.event_key = e_key AND s.subscribe_as_of <= e_time
+            UNION ALL
+            SELECT s.* FROM wf_subscriptions s, e WHERE s.event_name = e_name AND s.event_key IS NULL AND e_key IS NULL AND s.subscribe_as_of <= e_time)
+        """;
 
-    private const string SameAsTheEvent = "event_name = e_name AND (event_key = e_key OR (event_key IS NULL AND e_key IS NULL))";
+    private const string DueSubscriptions = $"{TheEventAndDue} SELECT {SubscriptionColumns} FROM due ORDER BY subscribe_as_of, seq";
 
-    private const string DueSubscriptions =
-        $"{TheEvent} SELECT {SubscriptionColumns} FROM wf_subscriptions, e WHERE {SameAsTheEvent} AND subscribe_as_of <= e_time ORDER BY subscribe_as_of, seq";
-
+    // Served by wf_events_unprocessed: only unprocessed events are looked at, and they are few.
     private const string OtherUnprocessedEvents =
         $"""
-        {TheEvent}, due AS (SELECT min(subscribe_as_of) AS first_as_of FROM wf_subscriptions, e WHERE {SameAsTheEvent} AND subscribe_as_of <= e_time)
-        SELECT id, event_time FROM wf_events, e, due
-        WHERE NOT is_processed AND {SameAsTheEvent} AND event_time >= first_as_of AND id <> @id
+        {TheEventAndDue}
+        SELECT id, event_time FROM wf_events, e
+        WHERE NOT is_processed AND event_name = e_name AND (event_key = e_key OR (event_key IS NULL AND e_key IS NULL))
+          AND event_time >= (SELECT min(subscribe_as_of) FROM due) AND id <> @id
         ORDER BY event_time
         """;
 
@@ -78,17 +87,18 @@ internal sealed partial class PostgresWorkflowStore : IEventDeliveryStore
         new(sql) { Parameters = { new NpgsqlParameter<string>("id", NpgsqlDbType.Text) { TypedValue = id } } };
 
     /// <summary>
-    /// One statement: a subscription committed before it started is seen; one committed after it is followed by the
+    /// One statement (its two look-ups served by wf_subscriptions_event, as in <see cref="TheEventAndDue"/>): a subscription committed before it started is seen; one committed after it is followed by the
     /// subscriber's look for earlier events, whose "mark unprocessed" waits for this row's lock and then undoes this mark.
     /// </summary>
     public async Task<bool> MarkUnawaitedAsync(string eventId, CancellationToken cancellationToken) =>
         await ExecuteAsync(
             """
             UPDATE wf_events e SET is_processed = TRUE
-            WHERE e.id = @id AND NOT EXISTS (
-                SELECT 1 FROM wf_subscriptions s
-                WHERE s.event_name = e.event_name AND (s.event_key = e.event_key OR (s.event_key IS NULL AND e.event_key IS NULL))
-                  AND s.subscribe_as_of <= e.event_time)
+            WHERE e.id = @id
+              AND NOT EXISTS (SELECT 1 FROM wf_subscriptions s
+                              WHERE s.event_name = e.event_name AND s.event_key = e.event_key AND s.subscribe_as_of <= e.event_time)
+              AND NOT EXISTS (SELECT 1 FROM wf_subscriptions s
+                              WHERE e.event_key IS NULL AND s.event_name = e.event_name AND s.event_key IS NULL AND s.subscribe_as_of <= e.event_time)
             """,
             c => c.Text("id", eventId),
             CancellationToken.None).ConfigureAwait(false) > 0;

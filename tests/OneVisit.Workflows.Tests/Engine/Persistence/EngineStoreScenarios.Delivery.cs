@@ -52,6 +52,27 @@ public abstract partial class EngineStoreScenarios
     }
 
     [Fact]
+    public async Task LoadDeliveryAndMarkUnawaited_ANullKeyMatchesANullKeyOnly()
+    {
+        var store = await OpenAsync();
+        var nullKey = await store.CreateEventSubscription(Subscription(T0, key: null));
+        await store.CreateEventSubscription(Subscription(T0));
+        var evt = await store.CreateEvent(Approved(T0.AddMinutes(2), key: null!));
+        var older = await store.CreateEvent(Approved(T0.AddMinutes(1), key: null!));
+        var keyed = await store.CreateEvent(Approved(T0.AddMinutes(1)));
+        await store.TerminateSubscription((await store.GetSubscriptions("approved", "case-1", T0)).Single().Id);
+
+        var delivery = await Delivery(store).LoadDeliveryAsync(evt, CancellationToken.None);
+
+        Assert.Equal([nullKey], delivery!.Subscriptions.Select(s => s.Id));
+        Assert.Equal([older], delivery.Others.Select(o => o.Id));
+        Assert.False(await Delivery(store).MarkUnawaitedAsync(evt, CancellationToken.None));
+        Assert.True(await Delivery(store).MarkUnawaitedAsync(keyed, CancellationToken.None));
+        await store.TerminateSubscription(nullKey);
+        Assert.True(await Delivery(store).MarkUnawaitedAsync(evt, CancellationToken.None));
+    }
+
+    [Fact]
     public async Task PersistDelivered_SavesTheWorkflow_EndsTheSubscription_AndMarksTheEvent()
     {
         var store = await OpenAsync();
